@@ -1,0 +1,52 @@
+// Lint rules. The important one is the core boundary: src/core is pure and may not import
+// Office.js, React, the DOM, Node built-ins or any .xlsx library, so it runs unchanged in Excel,
+// the browser and the CLI, and its tests need no doubles.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'zlib', 'http', 'https', 'url', 'buffer', 'process', 'events'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bin/**', 'jest.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: no Node built-ins.' })),
+          ...nodeBuiltins.map((name) => ({ name: `node:${name}`, message: 'src/core is pure: no Node built-ins.' })),
+        ],
+        patterns: [
+          { group: ['exceljs', 'exceljs/*', 'jszip', 'xlsx', 'xlsx-populate', '@cj-tech-master/*'], message: 'src/core may not import an .xlsx library; use an adapter.' },
+          { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core may not import UI code.' },
+          { group: ['@microsoft/office-js', 'office-js', '@types/office-js'], message: 'src/core may not import Office.js; use the Office adapter.' },
+          { group: ['**/adapters/**', '**/cli/**', '**/taskpane/**'], message: 'src/core may not depend on the shells or adapters.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'Excel', message: 'src/core is pure: no Office.js.' },
+        { name: 'Office', message: 'src/core is pure: no Office.js.' },
+        { name: 'document', message: 'src/core is pure: no DOM.' },
+        { name: 'window', message: 'src/core is pure: no DOM.' },
+        { name: 'process', message: 'src/core is pure: pass settings in.' },
+        { name: 'Buffer', message: 'src/core is pure: no Node built-ins.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,197 @@
+import { parseArgs } from 'node:util';
+import type { Lang } from '../core/findings/types';
+import { cliError } from './errors';
+
+/** What the command line asks for, after every argument was checked. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  /** No command at all: show the usage, but as a failure. */
+  | { kind: 'none' }
+  | { kind: 'sample'; out: string; force: boolean }
+  | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
+  | { kind: 'validate'; file: string; year?: number; json: boolean };
+
+export interface Invocation {
+  lang: Lang;
+  command: Command;
+}
+
+type CommandName = 'sample' | 'init' | 'validate';
+
+/** Norwegian aliases, so a user may type the command in the language of the workbook. */
+// A Map, not an object literal: a lookup of "constructor" must find nothing.
+const COMMAND_NAMES: ReadonlyMap<string, CommandName> = new Map<string, CommandName>([
+  ['sample', 'sample'],
+  ['eksempel', 'sample'],
+  ['init', 'init'],
+  ['ny', 'init'],
+  ['validate', 'validate'],
+  ['kontroller', 'validate'],
+]);
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  lang: { type: 'string' },
+  force: { type: 'boolean' },
+  'first-year': { type: 'string' },
+  'last-year': { type: 'string' },
+  year: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Options every command accepts. */
+const GLOBAL_OPTIONS: readonly OptionName[] = ['help', 'version', 'lang'];
+
+const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
+  sample: ['force'],
+  init: ['force', 'first-year', 'last-year'],
+  validate: ['year', 'json'],
+};
+
+/** Raw option values as typed, before they are checked against the command. */
+interface RawOptions {
+  values: Map<OptionName, string | true>;
+  positionals: string[];
+}
+
+function isOptionName(name: string): name is OptionName {
+  return Object.prototype.hasOwnProperty.call(OPTIONS, name);
+}
+
+/**
+ * Splits argv into options and positionals. parseArgs runs non-strict with tokens so that every complaint
+ * (unknown option, missing value) is ours and can be said in bokmål as well as English.
+ */
+function readOptions(argv: string[]): RawOptions {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const values = new Map<OptionName, string | true>();
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (!isOptionName(token.name)) {
+      throw cliError(`ukjent valg «${token.rawName}» (se handlingsplan --help)`, `unknown option '${token.rawName}' (see handlingsplan --help)`);
+    }
+    values.set(token.name, optionValue(token.name, token.rawName, token.value, token.inlineValue));
+  }
+  return { values, positionals };
+}
+
+function optionValue(name: OptionName, rawName: string, value: string | undefined, inline: boolean | undefined): string | true {
+  if (OPTIONS[name].type === 'boolean') {
+    if (value !== undefined) throw cliError(`«${rawName}» tar ingen verdi`, `'${rawName}' takes no value`);
+    return true;
+  }
+  // No value of ours starts with '-': `--year --json` means the year was forgotten, not that it is "--json".
+  if (value === undefined || (!inline && value.startsWith('-'))) {
+    throw cliError(`«${rawName}» mangler verdi`, `'${rawName}' needs a value`);
+  }
+  return value;
+}
+
+/**
+ * The language is settled first, so every later complaint can be made in it. An invalid `--lang` is itself
+ * reported in bokmål, the default.
+ */
+function readLang(raw: RawOptions): Lang {
+  const value = raw.values.get('lang');
+  if (value === undefined) return 'nb';
+  if (value === 'nb' || value === 'en') return value;
+  throw cliError(`ukjent språk «${String(value)}» (bruk nb eller en)`, `unknown language '${String(value)}' (use nb or en)`);
+}
+
+/**
+ * Reads the language even from a command line that is otherwise wrong (an unknown option, a missing file
+ * name), so the complaint about it comes in the language the user asked for. Falls back to bokmål.
+ */
+export function peekLang(argv: string[]): Lang {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  let lang: Lang = 'nb';
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name === 'lang' && (token.value === 'nb' || token.value === 'en')) lang = token.value;
+  }
+  return lang;
+}
+
+function checkOptionsFor(command: CommandName, raw: RawOptions): void {
+  const allowed = new Set<OptionName>([...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command]]);
+  for (const name of raw.values.keys()) {
+    if (!allowed.has(name)) {
+      throw cliError(`valget «--${name}» gjelder ikke for «${command}»`, `option '--${name}' does not apply to '${command}'`);
+    }
+  }
+}
+
+/** One positional argument after the command: the workbook file. */
+function fileArgument(command: CommandName, raw: RawOptions): string {
+  const rest = raw.positionals.slice(1);
+  if (rest.length === 0) throw cliError(`«${command}» mangler filnavn`, `'${command}' needs a file name`);
+  if (rest.length > 1) {
+    throw cliError(`for mange argumenter til «${command}»: ${rest.slice(1).join(' ')}`, `too many arguments for '${command}': ${rest.slice(1).join(' ')}`);
+  }
+  const [file = ''] = rest;
+  if (file.trim() === '') throw cliError(`«${command}» mangler filnavn`, `'${command}' needs a file name`);
+  return file;
+}
+
+/** A four-digit year; anything else is a typo the user should see rather than a silent default. */
+function yearOption(raw: RawOptions, name: 'year' | 'first-year' | 'last-year'): number | undefined {
+  const value = raw.values.get(name);
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (!/^\d{4}$/.test(text)) {
+    throw cliError(`«--${name}» må være et årstall med fire sifre, ikke «${text}»`, `'--${name}' must be a four-digit year, not '${text}'`);
+  }
+  return Number(text);
+}
+
+function initCommand(raw: RawOptions): Command {
+  const firstYear = yearOption(raw, 'first-year');
+  const lastYear = yearOption(raw, 'last-year');
+  if (firstYear !== undefined && lastYear !== undefined && lastYear < firstYear) {
+    throw cliError(`siste år (${lastYear}) er før første år (${firstYear})`, `last year (${lastYear}) is before first year (${firstYear})`);
+  }
+  const command: Command = { kind: 'init', out: fileArgument('init', raw), force: raw.values.has('force') };
+  if (firstYear !== undefined) command.firstYear = firstYear;
+  if (lastYear !== undefined) command.lastYear = lastYear;
+  return command;
+}
+
+function validateCommand(raw: RawOptions): Command {
+  const command: Command = { kind: 'validate', file: fileArgument('validate', raw), json: raw.values.has('json') };
+  const year = yearOption(raw, 'year');
+  if (year !== undefined) command.year = year;
+  return command;
+}
+
+function namedCommand(name: CommandName, raw: RawOptions): Command {
+  checkOptionsFor(name, raw);
+  switch (name) {
+    case 'sample':
+      return { kind: 'sample', out: fileArgument('sample', raw), force: raw.values.has('force') };
+    case 'init':
+      return initCommand(raw);
+    case 'validate':
+      return validateCommand(raw);
+  }
+}
+
+/** Turns argv (without node and the script) into an invocation, or throws a CliError saying what is wrong. */
+export function parseCommandLine(argv: string[]): Invocation {
+  const raw = readOptions(argv);
+  const lang = readLang(raw);
+  // --help and --version win over everything else, so `handlingsplan validate --help` shows help, not an error.
+  if (raw.values.has('help')) return { lang, command: { kind: 'help' } };
+  if (raw.values.has('version')) return { lang, command: { kind: 'version' } };
+  const [first] = raw.positionals;
+  if (first === undefined) return { lang, command: { kind: 'none' } };
+  const name = COMMAND_NAMES.get(first);
+  if (name === undefined) {
+    throw cliError(`ukjent kommando «${first}» (se handlingsplan --help)`, `unknown command '${first}' (see handlingsplan --help)`);
+  }
+  return { lang, command: namedCommand(name, raw) };
+}

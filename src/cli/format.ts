@@ -1,0 +1,158 @@
+import type { Finding, FindingSummary, FindingValue, Lang, Severity } from '../core/findings/types';
+import { SEVERITIES } from '../core/findings/types';
+
+/** Severity labels as printed; the JSON output keeps the core's ids (`feil`, `advarsel`, `info`). */
+const SEVERITY_LABELS: Readonly<Record<Lang, Record<Severity, string>>> = {
+  nb: { feil: 'FEIL', advarsel: 'ADVARSEL', info: 'INFO' },
+  en: { feil: 'ERROR', advarsel: 'WARNING', info: 'INFO' },
+};
+
+const ANSI = {
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  blue: '\u001b[34m',
+  bold: '\u001b[1m',
+  reset: '\u001b[0m',
+} as const;
+
+const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { feil: ANSI.red, advarsel: ANSI.yellow, info: ANSI.blue };
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `${code}${text}${ANSI.reset}` : text;
+}
+
+/**
+ * A number for people: thousands grouped with spaces and decimal comma in bokmål (`1 200 000`, `10,5`),
+ * commas and decimal point in English. Plain spaces rather than the core's no-break spaces, so the output
+ * can be searched with ordinary tools. At most two decimals: findings compare kroner and counts.
+ */
+export function formatNumber(value: number, lang: Lang): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Math.round(value * 100) / 100;
+  const [whole = '0', fraction] = Math.abs(rounded).toString().split('.');
+  // toString() switches to exponent notation past 1e21; such amounts are not kroner anyone budgets.
+  const separator = lang === 'nb' ? ' ' : ',';
+  const grouped = /e/.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const sign = rounded < 0 ? '-' : '';
+  const decimal = lang === 'nb' ? ',' : '.';
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimal}${fraction}`;
+}
+
+export function formatValue(value: FindingValue, lang: Lang): string {
+  return typeof value === 'number' ? formatNumber(value, lang) : String(value);
+}
+
+/** `forventet 12, faktisk 10` when the finding carries values; either half may be missing. */
+function expectedActual(finding: Finding, lang: Lang): string {
+  const words = lang === 'nb' ? { expected: 'forventet', actual: 'faktisk' } : { expected: 'expected', actual: 'actual' };
+  const parts: string[] = [];
+  if (finding.expected !== null) parts.push(`${words.expected} ${formatValue(finding.expected, lang)}`);
+  if (finding.actual !== null) parts.push(`${words.actual} ${formatValue(finding.actual, lang)}`);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/** Findings grouped by sheet, in the order the core sorted them. */
+function groupBySheet(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.sheet);
+    if (group) group.push(finding);
+    else groups.set(finding.sheet, [finding]);
+  }
+  return groups;
+}
+
+export interface ReportInput {
+  /** The file name as the user typed it. */
+  file: string;
+  year: number | null;
+  findings: readonly Finding[];
+  summary: FindingSummary;
+  lang: Lang;
+  color: boolean;
+}
+
+function headerLine(input: ReportInput): string {
+  if (input.lang === 'nb') {
+    return `${input.file}: kontrollert år ${input.year === null ? 'ikke angitt' : String(input.year)}`;
+  }
+  return `${input.file}: year checked ${input.year === null ? 'not set' : String(input.year)}`;
+}
+
+function sheetHeading(sheet: string, lang: Lang, color: boolean): string {
+  // A finding about the workbook as a whole may have no sheet; it still needs a heading.
+  const name = sheet === '' ? (lang === 'nb' ? '(arbeidsboken)' : '(workbook)') : sheet;
+  return paint(name, ANSI.bold, color);
+}
+
+function findingLine(finding: Finding, input: ReportInput, cellWidth: number): string {
+  const labels = SEVERITY_LABELS[input.lang];
+  const labelWidth = Math.max(...SEVERITIES.map((s) => labels[s].length));
+  const label = labels[finding.severity];
+  // Pad outside the colour codes so columns line up whether or not colour is on.
+  const padding = ' '.repeat(labelWidth - label.length);
+  const cell = finding.cell.padEnd(cellWidth);
+  return `  ${paint(label, SEVERITY_COLORS[finding.severity], input.color)}${padding}  ${cell}  ${finding.message[input.lang]}${expectedActual(finding, input.lang)}`;
+}
+
+function countWord(count: number, severity: Severity, lang: Lang): string {
+  const one = count === 1;
+  const words: Record<Lang, Record<Severity, string>> = {
+    nb: { feil: 'feil', advarsel: one ? 'advarsel' : 'advarsler', info: 'info' },
+    en: { feil: one ? 'error' : 'errors', advarsel: one ? 'warning' : 'warnings', info: 'info' },
+  };
+  return `${count} ${words[lang][severity]}`;
+}
+
+export function summaryLine(summary: FindingSummary, lang: Lang): string {
+  const counts = SEVERITIES.map((s) => countWord(summary[s], s, lang)).join(', ');
+  return `${lang === 'nb' ? 'Sammendrag' : 'Summary'}: ${counts}`;
+}
+
+/** The human report: header, findings per sheet, summary. Ends with a newline. */
+export function formatReport(input: ReportInput): string {
+  const lines: string[] = [headerLine(input), ''];
+  if (input.findings.length === 0) {
+    lines.push(input.lang === 'nb' ? 'Ingen funn.' : 'No findings.', '');
+  }
+  const cellWidth = Math.max(0, ...input.findings.map((f) => f.cell.length));
+  for (const [sheet, findings] of groupBySheet(input.findings)) {
+    lines.push(sheetHeading(sheet, input.lang, input.color));
+    for (const finding of findings) lines.push(findingLine(finding, input, cellWidth));
+    lines.push('');
+  }
+  lines.push(summaryLine(input.summary, input.lang));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One finding as JSON: exactly these keys, in this order, whatever else the core adds to a Finding. */
+interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  expected: FindingValue;
+  actual: FindingValue;
+}
+
+function jsonFinding(finding: Finding, lang: Lang): JsonFinding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    sheet: finding.sheet,
+    cell: finding.cell,
+    message: finding.message[lang],
+    expected: finding.expected,
+    actual: finding.actual,
+  };
+}
+
+/** Exactly one JSON object on one line, for scripts (`jq`, CI). */
+export function formatJson(findings: readonly Finding[], summary: FindingSummary, lang: Lang): string {
+  const body = {
+    findings: findings.map((f) => jsonFinding(f, lang)),
+    summary: { feil: summary.feil, advarsel: summary.advarsel, info: summary.info },
+  };
+  return `${JSON.stringify(body)}\n`;
+}

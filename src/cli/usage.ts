@@ -1,0 +1,32 @@
+/**
+ * The usage text. In English like the option names; the Norwegian aliases and terms are the ones the
+ * workbook itself uses.
+ */
+export const USAGE = `Usage: handlingsplan <command> [options]
+
+Validates the budget and targets of a regional restructuring programme's
+action plan (handlingsplan) kept in Excel tables.
+
+Commands:
+  sample <out.xlsx>      (eksempel) Write the Hallingdal sample workbook.
+      --force            Overwrite <out.xlsx> if it exists.
+  init <out.xlsx>        (ny) Write an empty template to fill in.
+      --first-year YYYY  First year of the programme period (default 2022).
+      --last-year YYYY   Last year of the period (default first year + 2).
+      --force            Overwrite <out.xlsx> if it exists.
+  validate <file.xlsx>   (kontroller) Check a workbook and list the findings.
+      --year YYYY        Year to check (default: the workbook's Handlingsplanår).
+      --json             Print one JSON object instead of text.
+
+Options:
+  --lang nb|en           Language of messages (default nb, bokmål).
+  -h, --help             Show this help.
+  --version              Show the version.
+
+Findings are feil (error), advarsel (warning) or info.
+
+Exit status:
+  0  no finding of severity feil
+  1  at least one finding of severity feil
+  2  the file cannot be used, or the command line is wrong
+`;

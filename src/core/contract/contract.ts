@@ -1,0 +1,193 @@
+/**
+ * The workbook contract: which tables the add-in reads, on which sheet they are created, and their
+ * columns. Tables are found by name wherever they stand and columns by header text, so the sheet is only
+ * where `init`/templates put a table.
+ */
+export type ColumnKind =
+  /** free text */
+  | 'text'
+  /** a code or name that must match reference data */
+  | 'code'
+  /** a whole number such as jobs or companies */
+  | 'count'
+  /** an amount in kroner (or millions, when the header says so) */
+  | 'kroner'
+  | 'year'
+  | 'date';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  required: boolean;
+  /** Excel number format used by templates. */
+  numberFormat?: string;
+  width?: number;
+}
+
+export interface TableSpec {
+  name: string;
+  sheet: string;
+  columns: ColumnSpec[];
+  /** `Arbeidsplassmal` has one column per programme year between its fixed columns. */
+  yearColumns?: { after: string };
+  /** `Resultatmal` has one column per thematic strategy, headed by the strategy code. */
+  strategyColumns?: { after: string };
+  /** Whether templates show the table's total row. */
+  totalRow?: boolean;
+}
+
+export const KRONER_FORMAT = '# ##0';
+export const COUNT_FORMAT = '0';
+export const DATE_FORMAT = 'dd.mm.yyyy';
+
+function col(key: string, header: string, kind: ColumnKind, required = true, width?: number): ColumnSpec {
+  const numberFormat = kind === 'kroner' ? KRONER_FORMAT : kind === 'count' || kind === 'year' ? COUNT_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
+  const spec: ColumnSpec = { key, header, kind, required };
+  if (numberFormat) spec.numberFormat = numberFormat;
+  if (width !== undefined) spec.width = width;
+  return spec;
+}
+
+export const SHEETS = {
+  oppsett: 'Oppsett',
+  mal: 'Mål',
+  budsjett: 'Budsjett',
+  prosjekter: 'Prosjekter',
+} as const;
+
+export const TABLES = {
+  program: {
+    name: 'Program',
+    sheet: SHEETS.oppsett,
+    columns: [col('field', 'Felt', 'text', true, 22), col('value', 'Verdi', 'text', true, 28)],
+  },
+  areas: {
+    name: 'Innsatsomrader',
+    sheet: SHEETS.oppsett,
+    columns: [col('nr', 'Nr', 'count', true, 6), col('name', 'Innsatsområde', 'text', true, 34), col('type', 'Type', 'code', true, 14)],
+  },
+  strategies: {
+    name: 'Strategier',
+    sheet: SHEETS.oppsett,
+    columns: [
+      col('code', 'Kode', 'code', true, 7),
+      col('name', 'Strategi', 'text', true, 34),
+      col('area', 'Innsatsområde', 'code', true, 14),
+      col('description', 'Beskrivelse', 'text', false, 80),
+    ],
+  },
+  naeringer: {
+    name: 'Naeringer',
+    sheet: SHEETS.oppsett,
+    columns: [col('nr', 'Nr', 'count', true, 6), col('name', 'Næring', 'text', true, 26)],
+  },
+  jobTargets: {
+    name: 'Arbeidsplassmal',
+    sheet: SHEETS.mal,
+    columns: [col('naering', 'Næring', 'code', true, 26), col('sum', 'Sum', 'count', false, 8)],
+    yearColumns: { after: 'naering' },
+    totalRow: true,
+  },
+  resultatmal: {
+    name: 'Resultatmal',
+    sheet: SHEETS.mal,
+    // One column per thematic strategy (headed by its code) follows `naering`; they are matched against the
+    // strategy list, so the contract does not name them.
+    columns: [col('year', 'År', 'year', true, 7), col('naering', 'Næring', 'code', true, 26), col('sum', 'Sum', 'count', false, 8)],
+    strategyColumns: { after: 'naering' },
+  },
+  resultatmalSum: {
+    name: 'ResultatmalSum',
+    sheet: SHEETS.mal,
+    columns: [col('year', 'År', 'year', true, 7), col('area', 'Innsatsområde', 'code', true, 26), col('jobs', 'Arbeidsplasser', 'count', true, 14)],
+  },
+  delmal: {
+    name: 'Delmal',
+    sheet: SHEETS.mal,
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('strategies', 'Strategier', 'code', true, 11),
+      col('text', 'Delmål', 'text', true, 60),
+      col('started', 'Prosjekter igangsatt', 'count', false, 12),
+      col('completed', 'Prosjekter gjennomført', 'count', false, 12),
+      col('companies', 'Bedrifter involvert', 'count', false, 12),
+      col('newCompanies', 'Nye bedrifter', 'count', false, 12),
+    ],
+  },
+  tiltak: {
+    name: 'Tiltak',
+    sheet: SHEETS.budsjett,
+    columns: [col('year', 'År', 'year', true, 7), col('strategies', 'Strategier', 'code', true, 11), col('text', 'Tiltak', 'text', true, 60)],
+  },
+  budget: {
+    name: 'Budsjett',
+    sheet: SHEETS.budsjett,
+    columns: [col('year', 'År', 'year', true, 7), col('strategy', 'Strategi', 'code', true, 10), col('amount', 'Beløp', 'kroner', true, 14)],
+  },
+  frames: {
+    name: 'Rammer',
+    sheet: SHEETS.budsjett,
+    columns: [col('year', 'År', 'year', true, 7), col('post', 'Post', 'code', true, 34), col('amount', 'Beløp', 'kroner', true, 14)],
+  },
+  financing: {
+    name: 'Finansiering',
+    sheet: SHEETS.budsjett,
+    columns: [col('year', 'År', 'year', true, 7), col('source', 'Kilde', 'text', true, 28), col('amount', 'Beløp', 'kroner', true, 14)],
+  },
+  reallocations: {
+    name: 'Omdisponeringer',
+    sheet: SHEETS.budsjett,
+    columns: [
+      col('date', 'Dato', 'date', true, 12),
+      col('from', 'Fra', 'code', true, 30),
+      col('to', 'Til', 'code', true, 30),
+      col('amount', 'Beløp', 'kroner', true, 14),
+      col('decision', 'Vedtak', 'text', false, 20),
+    ],
+  },
+  projects: {
+    name: 'Prosjekter',
+    sheet: SHEETS.prosjekter,
+    columns: [
+      col('id', 'ProsjektID', 'code', true, 12),
+      col('name', 'Prosjekt', 'text', true, 34),
+      col('owner', 'Prosjekteier', 'text', false, 24),
+      col('strategy', 'Strategi', 'code', true, 10),
+      col('naering', 'Næring', 'code', false, 22),
+      col('phase', 'PLP-fase', 'code', false, 14),
+      col('status', 'Status', 'code', false, 14),
+      col('decisionDate', 'Vedtaksdato', 'date', false, 12),
+      col('granted', 'Innvilget', 'kroner', false, 14),
+      col('ownFinancing', 'Egenfinansiering', 'kroner', false, 16),
+      col('otherFinancing', 'Annen finansiering', 'kroner', false, 16),
+    ],
+  },
+  reports: {
+    name: 'Rapporter',
+    sheet: SHEETS.prosjekter,
+    columns: [
+      col('projectId', 'ProsjektID', 'code', true, 12),
+      col('date', 'Rapportdato', 'date', true, 12),
+      col('naering', 'Næring', 'code', true, 22),
+      col('jobs', 'Nye arbeidsplasser', 'count', true, 12),
+      col('companies', 'Bedrifter involvert', 'count', false, 12),
+      col('newCompanies', 'Nye bedrifter', 'count', false, 12),
+      col('comment', 'Kommentar', 'text', false, 40),
+    ],
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type TableKey = keyof typeof TABLES;
+
+/** The rows of the `Program` table. */
+export const PROGRAM_FIELDS = {
+  name: 'Programnavn',
+  region: 'Region',
+  firstYear: 'Første år',
+  lastYear: 'Siste år',
+  planYear: 'Handlingsplanår',
+  jobGoal: 'Arbeidsplassmål',
+} as const;
+
+export const AREA_TYPES = { thematic: 'Tematisk', support: 'Støtteområde' } as const;

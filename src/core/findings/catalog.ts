@@ -1,0 +1,72 @@
+import type { Localized, Severity } from './types';
+
+/**
+ * Every rule the validator knows: its stable id, default severity and message in bokmål and English.
+ * Placeholders `{name}` are filled from the finding's parameters. This is the one place that maps
+ * rule ids to words; rules never build user text themselves.
+ */
+interface RuleText {
+  severity: Severity;
+  message: Localized;
+}
+
+function rule(severity: Severity, nb: string, en: string): RuleText {
+  return { severity, message: { nb, en } };
+}
+
+export const CATALOG = {
+  // structure
+  'structure.missing-table': rule('feil', 'Tabellen «{table}» finnes ikke (forventet på arket «{sheet}»).', 'Table "{table}" is missing (expected on sheet "{sheet}").'),
+  'structure.missing-column': rule('feil', 'Tabellen «{table}» mangler kolonnen «{column}».', 'Table "{table}" has no column "{column}".'),
+  'structure.duplicate-column': rule('advarsel', 'Kolonnen «{column}» står to ganger i «{table}»; den første brukes.', 'Column "{column}" appears twice in "{table}"; the first one is used.'),
+  'structure.empty-required': rule('feil', '«{column}» må fylles ut ({table}).', '"{column}" must be filled in ({table}).'),
+  'structure.duplicate-key': rule('feil', '{key} står flere ganger i «{table}» (først i {first}).', '{key} appears more than once in "{table}" (first in {first}).'),
+  'structure.unknown-reference': rule('feil', 'Ukjent {what} «{value}» i «{table}».', 'Unknown {what} "{value}" in "{table}".'),
+  'structure.year-outside-period': rule('feil', 'Året {year} ligger utenfor programperioden {first}–{last}.', 'Year {year} is outside the programme period {first}–{last}.'),
+  'structure.program-setting': rule('feil', 'Programoppsettet mangler «{field}» (tabellen Program).', 'The programme setup lacks "{field}" (table Program).'),
+  'structure.invalid-period': rule('feil', 'Programperioden er ugyldig: første år {first}, siste år {last}.', 'The programme period is invalid: first year {first}, last year {last}.'),
+  'structure.invalid-value': rule('feil', '«{value}» er ikke en gyldig verdi for «{column}» ({table}); tillatt: {allowed}.', '"{value}" is not a valid value for "{column}" ({table}); allowed: {allowed}.'),
+  // values
+  'values.number-as-text': rule('advarsel', 'Tallet er lagret som tekst («{text}»); det leses som {value}.', 'The number is stored as text ("{text}"); it reads as {value}.'),
+  'values.not-a-number': rule('feil', '«{text}» kan ikke leses som et tall ({column}).', '"{text}" cannot be read as a number ({column}).'),
+  'values.error-value': rule('feil', 'Cellen inneholder feilverdien {error}.', 'The cell holds the error value {error}.'),
+  'values.negative-amount': rule('feil', 'Negativt beløp i «{column}».', 'Negative amount in "{column}".'),
+  'values.not-whole-kroner': rule('advarsel', 'Beløpet er ikke hele kroner; det regnes som {value}.', 'The amount is not whole kroner; it counts as {value}.'),
+  'values.fractional-jobs': rule('feil', 'Antall i «{column}» må være et helt tall.', 'The count in "{column}" must be a whole number.'),
+  'values.negative-count': rule('feil', 'Antall i «{column}» kan ikke være negativt.', 'The count in "{column}" cannot be negative.'),
+  'values.not-a-date': rule('feil', '«{text}» er ikke en dato ({column}).', '"{text}" is not a date ({column}).'),
+  // budget
+  'budget.strategies-exceed-frame': rule('feil', 'Budsjettet for strategiene i innsatsområde {area} ({year}) er større enn rammen.', 'The strategy budgets of focus area {area} ({year}) exceed its frame.'),
+  'budget.frame-not-allocated': rule('advarsel', 'Rammen for innsatsområde {area} ({year}) er ikke fordelt fullt på strategier.', 'The frame of focus area {area} ({year}) is not fully allocated to strategies.'),
+  'budget.missing-frame': rule('advarsel', 'Innsatsområde {area} har budsjett, men ingen ramme i {year}.', 'Focus area {area} has a budget but no frame in {year}.'),
+  'budget.frame-sum': rule('feil', 'Oppgitt sum for innsatsområdene ({year}) stemmer ikke med summen av rammene.', 'The declared sum of the focus areas ({year}) does not match the sum of their frames.'),
+  'budget.total': rule('feil', 'Oppgitt totalramme ({year}) stemmer ikke med innsatsområder + kostnadsposter.', 'The declared total ({year}) does not match focus areas + cost lines.'),
+  'budget.financing': rule('feil', 'Finansieringen ({year}) dekker ikke totalrammen.', 'The financing ({year}) does not match the total frame.'),
+  'budget.financing-sum': rule('feil', 'Oppgitt sum for finansieringen ({year}) stemmer ikke med kildene.', 'The declared financing sum ({year}) does not match its sources.'),
+  'budget.admin-share': rule('advarsel', 'Administrasjon er {share} av totalrammen ({year}); grensen er {limit}.', 'Administration is {share} of the total frame ({year}); the limit is {limit}.'),
+  'budget.no-frame': rule('info', 'Ingen rammer er registrert for {year}.', 'No frames are recorded for {year}.'),
+  // targets
+  'targets.row-sum': rule('feil', 'Oppgitt sum for {naering} stemmer ikke med årene.', 'The declared sum for {naering} does not match its years.'),
+  'targets.year-sum': rule('feil', 'Oppgitt sum for {year} stemmer ikke med næringene.', 'The declared sum for {year} does not match the industries.'),
+  'targets.period-total': rule('feil', 'Oppgitt totalsum for perioden stemmer ikke med målene.', 'The declared period total does not match the targets.'),
+  'targets.program-goal': rule('feil', 'Arbeidsplassmålene for perioden summerer ikke til programmets mål.', 'The job targets of the period do not add up to the programme goal.'),
+  'targets.missing-target': rule('advarsel', '{naering} har ikke mål for {year}.', '{naering} has no target for {year}.'),
+  'targets.resultatmal-row-sum': rule('feil', 'Resultatmål {year}, {naering}: oppgitt sum stemmer ikke med strategiene.', 'Result targets {year}, {naering}: the declared sum does not match the strategies.'),
+  'targets.resultatmal-area-sum': rule('feil', 'Resultatmål {year}: oppgitt sum for innsatsområde {area} stemmer ikke med strategiene.', 'Result targets {year}: the declared sum for focus area {area} does not match its strategies.'),
+  'targets.resultatmal-total': rule('feil', 'Resultatmål {year}: oppgitt totalsum stemmer ikke med matrisen.', 'Result targets {year}: the declared total does not match the matrix.'),
+  'targets.resultatmal-vs-target': rule('advarsel', 'Resultatmål {year} for {naering} summerer til {actual}, men arbeidsplassmålet er {expected}.', 'Result targets {year} for {naering} add up to {actual}, but the job target is {expected}.'),
+  'targets.resultatmal-support-strategy': rule('advarsel', 'Strategi {code} hører til et støtteområde og har ikke resultatmål.', 'Strategy {code} belongs to a support area and has no result targets.'),
+  // delmål
+  'delmal.unknown-strategy': rule('feil', 'Delmål/tiltak viser til ukjent strategi «{code}».', 'Sub-goal/measure refers to unknown strategy "{code}".'),
+} as const satisfies Record<string, RuleText>;
+
+export type RuleId = keyof typeof CATALOG;
+
+export type MessageParams = Record<string, string | number>;
+
+export function fillTemplate(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : String(value);
+  });
+}

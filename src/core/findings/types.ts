@@ -1,0 +1,51 @@
+import type { A1 } from '../util/brand';
+import type { RuleId } from './catalog';
+
+export type Severity = 'feil' | 'advarsel' | 'info';
+export const SEVERITIES: readonly Severity[] = ['feil', 'advarsel', 'info'];
+
+export type Lang = 'nb' | 'en';
+export interface Localized {
+  nb: string;
+  en: string;
+}
+
+export interface Location {
+  sheet: string;
+  cell: A1;
+}
+
+export type FindingValue = string | number | null;
+
+/** A change the user may apply with one click: write a value into one cell. Never applied automatically. */
+export interface QuickFix {
+  kind: 'set-number';
+  sheet: string;
+  cell: A1;
+  value: number;
+  label: Localized;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A cell (`B7`) or range (`B7:D9`) on `sheet`. */
+  cell: A1;
+  message: Localized;
+  expected: FindingValue;
+  actual: FindingValue;
+  fix?: QuickFix;
+}
+
+export interface FindingSummary {
+  feil: number;
+  advarsel: number;
+  info: number;
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const summary: FindingSummary = { feil: 0, advarsel: 0, info: 0 };
+  for (const f of findings) summary[f.severity] += 1;
+  return summary;
+}

@@ -1,0 +1,176 @@
+import type { A1, Kroner } from '../util/brand';
+import type { AreaType, Minima } from './schemas';
+
+/** Where a value came from, so every finding can point at its cell. */
+export interface Ref {
+  sheet: string;
+  cell: A1;
+}
+
+export interface Located<T> extends Ref {
+  value: T;
+}
+
+export interface Program {
+  name?: Located<string>;
+  region?: Located<string>;
+  firstYear?: Located<number>;
+  lastYear?: Located<number>;
+  planYear?: Located<number>;
+  /** Gross jobs for the whole period (200 in the seed). */
+  jobGoal?: Located<number>;
+  /** The Program table's range, for findings about a missing setting. */
+  at?: Ref;
+}
+
+export interface Area {
+  nr: number;
+  name: string;
+  type: AreaType;
+  ref: Ref;
+}
+
+export interface Strategy {
+  code: string;
+  name: string;
+  area: number;
+  description: string;
+  ref: Ref;
+}
+
+export interface Naering {
+  nr: number;
+  name: string;
+  ref: Ref;
+}
+
+export interface JobTargetRow {
+  naering: Located<string>;
+  byYear: Map<number, Located<number>>;
+  declaredSum?: Located<number>;
+  /** the row's range */
+  row: Ref;
+}
+
+export interface JobTargets {
+  years: number[];
+  rows: JobTargetRow[];
+  declaredYearSums: Map<number, Located<number>>;
+  declaredTotal?: Located<number>;
+  table: Ref;
+}
+
+export interface ResultatmalRow {
+  year: number;
+  naering: Located<string>;
+  byStrategy: Map<string, Located<number>>;
+  declaredSum?: Located<number>;
+  row: Ref;
+}
+
+export interface Resultatmal {
+  /** strategy codes that have a column, in column order */
+  strategyCodes: string[];
+  rows: ResultatmalRow[];
+  table: Ref;
+}
+
+export interface ResultatmalSumRow {
+  year: number;
+  /** null for the declared total row ("Sum") */
+  area: number | null;
+  jobs: Located<number>;
+}
+
+export interface Delmal {
+  year: number;
+  strategies: string[];
+  text: string;
+  minima: Minima;
+  ref: Ref;
+}
+
+export interface Tiltak {
+  year: number;
+  strategies: string[];
+  text: string;
+  ref: Ref;
+}
+
+export interface BudgetLine {
+  year: number;
+  strategy: Located<string>;
+  amount: Located<Kroner>;
+}
+
+/** How a `Rammer` line is read: an area's frame, a cost line outside the areas, or a declared sum. */
+export type FrameKind = { kind: 'area'; area: number } | { kind: 'cost' } | { kind: 'sum-areas' } | { kind: 'sum-total' };
+
+export interface FrameLine {
+  year: number;
+  post: Located<string>;
+  line: FrameKind;
+  amount: Located<Kroner>;
+}
+
+export interface FinancingLine {
+  year: number;
+  source: Located<string>;
+  /** true for the declared sum line ("Sum") */
+  isSum: boolean;
+  amount: Located<Kroner>;
+}
+
+export interface Reallocation {
+  date: string;
+  from: Located<string>;
+  to: Located<string>;
+  amount: Located<Kroner>;
+  decision: string;
+  ref: Ref;
+}
+
+export interface Project {
+  id: Located<string>;
+  name: string;
+  owner: string;
+  strategy: Located<string>;
+  naering: Located<string> | null;
+  phase: Located<string> | null;
+  status: Located<string> | null;
+  decisionDate: string | null;
+  granted: Located<Kroner> | null;
+  ownFinancing: Kroner | null;
+  otherFinancing: Kroner | null;
+  ref: Ref;
+}
+
+export interface Report {
+  projectId: Located<string>;
+  date: Located<string>;
+  naering: Located<string>;
+  jobs: Located<number>;
+  companies: number | null;
+  newCompanies: number | null;
+  comment: string;
+  ref: Ref;
+}
+
+/** The programme's plan as read from the workbook. Absent tables give empty lists; findings say why. */
+export interface Plan {
+  program: Program;
+  areas: Area[];
+  strategies: Strategy[];
+  naeringer: Naering[];
+  jobTargets: JobTargets | null;
+  resultatmal: Resultatmal | null;
+  resultatmalSums: ResultatmalSumRow[];
+  delmal: Delmal[];
+  tiltak: Tiltak[];
+  budget: BudgetLine[];
+  frames: FrameLine[];
+  financing: FinancingLine[];
+  reallocations: Reallocation[];
+  projects: Project[];
+  reports: Report[];
+}

@@ -1,0 +1,429 @@
+import { PROGRAM_FIELDS, TABLES, type TableSpec } from '../contract/contract';
+import { makeFinding } from '../findings/make';
+import type {
+  Area, BudgetLine, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
+  Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak,
+} from '../model/plan';
+import * as S from '../model/schemas';
+import type { SnapshotCell, WorkbookSnapshot } from '../snapshot/types';
+import { kroner as toKroner } from '../util/brand';
+import type { z } from 'zod';
+import { normalizeKey } from './header';
+import { bindTable, cellText, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
+
+export interface ParseResult {
+  plan: Plan;
+  findings: Sink;
+}
+
+/** Tables a budget-only workbook may lack without an error (their rules come with the project register). */
+const OPTIONAL_TABLES = new Set<string>([TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name]);
+
+/** Snapshot → plan. Never throws on bad cells: each problem is a finding and the cell is left out. */
+export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
+  const sink: Sink = [];
+  const bind = (spec: TableSpec) => bindOptional(workbook, spec, sink);
+  const programTable = bind(TABLES.program);
+  const program = programTable ? parseProgram(programTable, sink) : {};
+  const areas = mapTable(bind(TABLES.areas), sink, (r) => parseArea(r, sink));
+  const strategyTable = bind(TABLES.strategies);
+  const strategies = strategyTable ? readRows(strategyTable, sink).flatMap((r) => opt(parseStrategy(r, areas, sink))) : [];
+  const naeringer = mapTable(bind(TABLES.naeringer), sink, parseNaering);
+  const jobTable = bind(TABLES.jobTargets);
+  const resultatTable = bind(TABLES.resultatmal);
+  const sumTable = bind(TABLES.resultatmalSum);
+  const codes = strategies.map((s) => s.code);
+  const plan: Plan = {
+    program,
+    areas,
+    strategies,
+    naeringer,
+    jobTargets: jobTable ? parseJobTargets(jobTable, sink) : null,
+    resultatmal: resultatTable ? parseResultatmal(resultatTable, codes, sink) : null,
+    resultatmalSums: sumTable ? readRows(sumTable, sink).flatMap((r) => opt(parseResultatmalSum(r, areas, sink))) : [],
+    delmal: mapTable(bind(TABLES.delmal), sink, (r) => parseDelmal(r, codes, sink)),
+    tiltak: mapTable(bind(TABLES.tiltak), sink, (r) => parseTiltak(r, codes, sink)),
+    budget: mapTable(bind(TABLES.budget), sink, parseBudget),
+    frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas)),
+    financing: parseFinancing(bind(TABLES.financing), sink),
+    reallocations: mapTable(bind(TABLES.reallocations), sink, parseReallocation),
+    projects: mapTable(bind(TABLES.projects), sink, parseProject),
+    reports: mapTable(bind(TABLES.reports), sink, parseReport),
+  };
+  return { plan, findings: sink };
+}
+
+function bindOptional(workbook: WorkbookSnapshot, spec: TableSpec, sink: Sink): BoundTable | undefined {
+  if (!OPTIONAL_TABLES.has(spec.name)) return bindTable(workbook, spec, sink);
+  const local: Sink = [];
+  const bound = bindTable(workbook, spec, local);
+  // A missing optional table is worth a note, not an error; a broken one is still an error.
+  for (const f of local) sink.push(f.rule === 'structure.missing-table' ? { ...f, severity: 'info' } : f);
+  return bound;
+}
+
+function mapTable<T>(table: BoundTable | undefined, sink: Sink, parse: (row: RowReader) => T | undefined): T[] {
+  if (!table) return [];
+  return readRows(table, sink).flatMap((row) => opt(parse(row)));
+}
+
+function opt<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
+/** Runs the row's zod schema; a value the cell readers accepted but the domain does not is reported at its cell. */
+function checked<T extends z.ZodTypeAny>(schema: T, values: unknown, row: RowReader, sink: Sink, table: string): z.infer<T> | undefined {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data as z.infer<T>;
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    const value = (values as Record<string, unknown>)[key];
+    // Undefined values were reported by the cell reader already.
+    if (value === undefined) continue;
+    sink.push(makeFinding('structure.invalid-value', row.at(key), { value: String(value), column: row.header(key), table, allowed: issue.message }, { actual: String(value) }));
+  }
+  return undefined;
+}
+
+// ---- Program ---------------------------------------------------------------------------------------
+
+type ProgramKey = keyof typeof PROGRAM_FIELDS;
+const NUMERIC_FIELDS: ProgramKey[] = ['firstYear', 'lastYear', 'planYear', 'jobGoal'];
+
+function parseProgram(table: BoundTable, sink: Sink): Program {
+  const program: Program = { at: tableRef(table.snapshot) };
+  for (const row of readRows(table, sink)) {
+    const field = row.text('field');
+    const key = field && programKey(field.value);
+    const cell = row.cell('value');
+    if (!key || !cell) continue;
+    if (NUMERIC_FIELDS.includes(key)) {
+      const value = row.numberAt(cell, 'value', 'units');
+      if (value !== undefined && Number.isInteger(value)) program[key] = { value, sheet: row.sheet, cell: cell.address } as Located<number> & Located<string>;
+      else if (value !== undefined) sink.push(makeFinding('values.fractional-jobs', { sheet: row.sheet, cell: cell.address }, { column: field.value }, { expected: 'heltall', actual: value }));
+    } else {
+      const text = cellText(cell);
+      if (text !== '') program[key] = { value: text, sheet: row.sheet, cell: cell.address } as Located<number> & Located<string>;
+    }
+  }
+  return program;
+}
+
+function programKey(field: string): ProgramKey | undefined {
+  const wanted = normalizeKey(field);
+  return (Object.keys(PROGRAM_FIELDS) as ProgramKey[]).find((k) => normalizeKey(PROGRAM_FIELDS[k]) === wanted);
+}
+
+// ---- Reference data --------------------------------------------------------------------------------
+
+function parseArea(row: RowReader, sink?: Sink): Area | undefined {
+  const nr = row.count('nr');
+  const name = row.text('name');
+  const type = row.text('type');
+  const kind = type ? areaType(type.value) : undefined;
+  if (type && kind === undefined && sink) {
+    sink.push(makeFinding('structure.invalid-value', row.at('type'), { value: type.value, column: row.header('type'), table: TABLES.areas.name, allowed: 'Tematisk, Støtteområde' }, { expected: 'Tematisk | Støtteområde', actual: type.value }));
+  }
+  if (!nr || !name || !kind) return undefined;
+  return { nr: nr.value, name: name.value, type: kind, ref: row.range };
+}
+
+function areaType(text: string): 'tematisk' | 'stotte' | undefined {
+  const key = normalizeKey(text);
+  if (key.startsWith('tema')) return 'tematisk';
+  if (key.startsWith('stotte')) return 'stotte';
+  return undefined;
+}
+
+/** The area column holds the area's number, or its name (`2. Innovasjonskultur` or `Innovasjonskultur`). */
+export function resolveArea(text: string, areas: readonly Area[]): number | undefined {
+  const numbered = /^\s*(\d+)\s*\.?/.exec(text);
+  if (numbered?.[1] !== undefined) return Number(numbered[1]);
+  const key = normalizeKey(text);
+  return areas.find((a) => normalizeKey(a.name) === key)?.nr;
+}
+
+function parseStrategy(row: RowReader, areas: readonly Area[], sink: Sink): Strategy | undefined {
+  const code = row.text('code');
+  const name = row.text('name');
+  const areaText = row.text('area');
+  const description = row.has('description') ? (row.text('description')?.value ?? '') : '';
+  const area = areaText ? resolveArea(areaText.value, areas) : undefined;
+  if (areaText && area === undefined) {
+    sink.push(makeFinding('structure.unknown-reference', row.at('area'), { what: 'innsatsområde', value: areaText.value, table: TABLES.strategies.name }, { actual: areaText.value }));
+  }
+  const values = checked(S.StrategyRowSchema, { code: code?.value.toUpperCase(), name: name?.value, area, description }, row, sink, TABLES.strategies.name);
+  if (!values) return undefined;
+  return { ...values, ref: row.range };
+}
+
+function parseNaering(row: RowReader): Naering | undefined {
+  const nr = row.count('nr');
+  const name = row.text('name');
+  if (!nr || !name) return undefined;
+  return { nr: nr.value, name: name.value, ref: row.range };
+}
+
+// ---- Targets ---------------------------------------------------------------------------------------
+
+function yearOfHeader(header: string): number | undefined {
+  const m = /^\s*(\d{4})\s*$/.exec(header);
+  return m?.[1] === undefined ? undefined : Number(m[1]);
+}
+
+function isSumLabel(text: string): boolean {
+  const key = normalizeKey(text);
+  return key === 'sum' || key === 'totalt' || key === 'total' || key.startsWith('sum');
+}
+
+function parseJobTargets(table: BoundTable, sink: Sink): JobTargets {
+  const yearColumns = table.others.flatMap((c) => {
+    const year = yearOfHeader(c.header);
+    return year === undefined ? [] : [{ year, index: c.index }];
+  });
+  const rows: JobTargetRow[] = [];
+  let totalCells: SnapshotCell[] | undefined = table.snapshot.totalRow;
+  let totalReader: RowReader | undefined = totalCells ? new RowReader(table, totalCells, sink) : undefined;
+  for (const row of readRows(table, sink)) {
+    const label = cellText(row.cell('naering'));
+    // A body row labelled "Sum" stands in for the total row in workbooks that do not show one.
+    if (isSumLabel(label) && !totalCells) {
+      totalCells = row.cells;
+      totalReader = row;
+      continue;
+    }
+    const naering = row.text('naering');
+    if (!naering) continue;
+    const byYear = new Map<number, Located<number>>();
+    for (const { year, index } of yearColumns) {
+      const cell = row.cells[index];
+      if (!cell || cell.kind === 'empty') continue;
+      const value = countAt(row, cell, String(year), sink);
+      if (value !== undefined) byYear.set(year, { value, sheet: row.sheet, cell: cell.address });
+    }
+    const entry: JobTargetRow = { naering, byYear, row: row.range };
+    const sum = row.has('sum') && row.cell('sum')?.kind !== 'empty' ? row.count('sum') : undefined;
+    if (sum) entry.declaredSum = sum;
+    rows.push(entry);
+  }
+  const declaredYearSums = new Map<number, Located<number>>();
+  const result: JobTargets = { years: yearColumns.map((c) => c.year), rows, declaredYearSums, table: tableRef(table.snapshot) };
+  if (totalReader) {
+    for (const { year, index } of yearColumns) {
+      const cell = totalReader.cells[index];
+      if (!cell || cell.kind === 'empty') continue;
+      const value = countAt(totalReader, cell, String(year), sink);
+      if (value !== undefined) declaredYearSums.set(year, { value, sheet: totalReader.sheet, cell: cell.address });
+    }
+    const total = totalReader.has('sum') && totalReader.cell('sum')?.kind !== 'empty' ? totalReader.count('sum') : undefined;
+    if (total) result.declaredTotal = total;
+  }
+  return result;
+}
+
+/** A whole, non-negative count from a cell outside the contract's named columns (years, strategies). */
+function countAt(row: RowReader, cell: SnapshotCell, column: string, sink: Sink): number | undefined {
+  const value = row.numberAt(cell, column, 'units');
+  if (value === undefined) return undefined;
+  const at = { sheet: row.sheet, cell: cell.address };
+  if (!Number.isInteger(value)) {
+    sink.push(makeFinding('values.fractional-jobs', at, { column }, { expected: 'heltall', actual: value }));
+    return undefined;
+  }
+  if (value < 0) {
+    sink.push(makeFinding('values.negative-count', at, { column }, { expected: '≥ 0', actual: value }));
+    return undefined;
+  }
+  return value;
+}
+
+/** `A`, `A. Rekruttering` and `A Rekruttering` all head strategy A's column. */
+function strategyOfHeader(header: string, codes: readonly string[]): string | undefined {
+  const m = /^\s*([A-Za-z]{1,3})(?:[.\s)]|$)/.exec(header);
+  const code = m?.[1]?.toUpperCase();
+  return code !== undefined && codes.includes(code) ? code : undefined;
+}
+
+function parseResultatmal(table: BoundTable, codes: readonly string[], sink: Sink): Resultatmal {
+  const strategyColumns = table.others.flatMap((c) => {
+    const code = strategyOfHeader(c.header, codes);
+    return code === undefined ? [] : [{ code, index: c.index }];
+  });
+  const rows: ResultatmalRow[] = [];
+  for (const row of readRows(table, sink)) {
+    if (isSumLabel(cellText(row.cell('naering')))) continue;
+    const year = row.count('year');
+    const naering = row.text('naering');
+    const byStrategy = new Map<string, Located<number>>();
+    for (const { code, index } of strategyColumns) {
+      const cell = row.cells[index];
+      if (!cell || cell.kind === 'empty') continue;
+      const value = countAt(row, cell, code, sink);
+      if (value !== undefined) byStrategy.set(code, { value, sheet: row.sheet, cell: cell.address });
+    }
+    if (!year || !naering) continue;
+    const entry: ResultatmalRow = { year: year.value, naering, byStrategy, row: row.range };
+    const sum = row.has('sum') && row.cell('sum')?.kind !== 'empty' ? row.count('sum') : undefined;
+    if (sum) entry.declaredSum = sum;
+    rows.push(entry);
+  }
+  return { strategyCodes: strategyColumns.map((c) => c.code), rows, table: tableRef(table.snapshot) };
+}
+
+function parseResultatmalSum(row: RowReader, areas: readonly Area[], sink: Sink): ResultatmalSumRow | undefined {
+  const year = row.count('year');
+  const areaText = row.text('area');
+  const jobs = row.count('jobs');
+  if (!year || !areaText || !jobs) return undefined;
+  if (isSumLabel(areaText.value)) return { year: year.value, area: null, jobs };
+  const area = resolveArea(areaText.value, areas);
+  if (area === undefined) {
+    sink.push(makeFinding('structure.unknown-reference', row.at('area'), { what: 'innsatsområde', value: areaText.value, table: TABLES.resultatmalSum.name }, { actual: areaText.value }));
+    return undefined;
+  }
+  return { year: year.value, area, jobs };
+}
+
+// ---- Delmål and tiltak -----------------------------------------------------------------------------
+
+/**
+ * `G-H` means every strategy from G to H in the strategy list's order; `E, F` and `E/F` name each one.
+ * Unknown codes are kept, so the structure rules can report them.
+ */
+export function expandStrategies(text: string, codes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;/&]|\bog\b/)) {
+    const trimmed = part.trim().toUpperCase();
+    if (trimmed === '') continue;
+    const range = /^([A-Z]{1,3})\s*[-\u2013\u2014]\s*([A-Z]{1,3})$/.exec(trimmed);
+    if (range?.[1] !== undefined && range[2] !== undefined) {
+      const from = codes.indexOf(range[1]);
+      const to = codes.indexOf(range[2]);
+      if (from >= 0 && to >= from) out.push(...codes.slice(from, to + 1));
+      else out.push(range[1], range[2]);
+    } else {
+      out.push(trimmed);
+    }
+  }
+  return [...new Set(out)];
+}
+
+function parseDelmal(row: RowReader, codes: readonly string[], sink: Sink): Delmal | undefined {
+  const year = row.count('year');
+  const strategies = row.text('strategies');
+  const text = row.text('text');
+  const minima: S.Minima = {};
+  for (const key of ['started', 'completed', 'companies', 'newCompanies'] as const) {
+    if (!row.has(key) || row.cell(key)?.kind === 'empty') continue;
+    const value = row.count(key);
+    if (value) minima[key] = value.value;
+  }
+  const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? expandStrategies(strategies.value, codes) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
+  return values ? { ...values, ref: row.range } : undefined;
+}
+
+function parseTiltak(row: RowReader, codes: readonly string[], sink: Sink): Tiltak | undefined {
+  const year = row.count('year');
+  const strategies = row.text('strategies');
+  const text = row.text('text');
+  const values = checked(S.TiltakRowSchema, { year: year?.value, strategies: strategies ? expandStrategies(strategies.value, codes) : undefined, text: text?.value }, row, sink, TABLES.tiltak.name);
+  return values ? { ...values, ref: row.range } : undefined;
+}
+
+// ---- Budget ----------------------------------------------------------------------------------------
+
+function parseBudget(row: RowReader): BudgetLine | undefined {
+  const year = row.count('year');
+  const strategy = row.text('strategy');
+  const amount = row.kroner('amount');
+  if (!year || !strategy || !amount) return undefined;
+  return { year: year.value, strategy: { ...strategy, value: strategy.value.toUpperCase() }, amount: { ...amount, value: toKroner(amount.value) } };
+}
+
+/** How a `Rammer` post is read: an area (by number or name), a declared sum line, or a cost line. */
+export function classifyPost(post: string, areas: readonly Area[]): FrameKind {
+  const key = normalizeKey(post);
+  if (key.startsWith('sum')) return key.includes('innsats') || key.includes('omrad') ? { kind: 'sum-areas' } : { kind: 'sum-total' };
+  const area = resolveArea(post, areas);
+  if (area !== undefined && areas.some((a) => a.nr === area)) return { kind: 'area', area };
+  return { kind: 'cost' };
+}
+
+function parseFrame(row: RowReader, areas: readonly Area[]): FrameLine | undefined {
+  const year = row.count('year');
+  const post = row.text('post');
+  const amount = row.kroner('amount');
+  if (!year || !post || !amount) return undefined;
+  return { year: year.value, post, line: classifyPost(post.value, areas), amount: { ...amount, value: toKroner(amount.value) } };
+}
+
+function parseFinancing(table: BoundTable | undefined, sink: Sink): FinancingLine[] {
+  if (!table) return [];
+  const lines: FinancingLine[] = [];
+  for (const row of readRows(table, sink)) {
+    const year = row.count('year');
+    const source = row.text('source');
+    const amount = row.kroner('amount');
+    if (!year || !source || !amount) continue;
+    lines.push({ year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) } });
+  }
+  return lines;
+}
+
+// ---- Register (rules come with the project issue) --------------------------------------------------
+
+function parseReallocation(row: RowReader): Reallocation | undefined {
+  const date = row.date('date');
+  const from = row.text('from');
+  const to = row.text('to');
+  const amount = row.kroner('amount');
+  if (!date || !from || !to || !amount) return undefined;
+  return { date: date.value, from, to, amount: { ...amount, value: toKroner(amount.value) }, decision: row.text('decision')?.value ?? '', ref: row.range };
+}
+
+function optionalText(row: RowReader, key: string): Located<string> | null {
+  if (!row.has(key) || row.cell(key)?.kind === 'empty') return null;
+  return row.text(key) ?? null;
+}
+
+function parseProject(row: RowReader): Project | undefined {
+  const id = row.text('id');
+  const name = row.text('name');
+  const strategy = row.text('strategy');
+  const granted = row.has('granted') && row.cell('granted')?.kind !== 'empty' ? row.kroner('granted') : undefined;
+  const own = row.has('ownFinancing') && row.cell('ownFinancing')?.kind !== 'empty' ? row.kroner('ownFinancing') : undefined;
+  const other = row.has('otherFinancing') && row.cell('otherFinancing')?.kind !== 'empty' ? row.kroner('otherFinancing') : undefined;
+  const decision = row.has('decisionDate') && row.cell('decisionDate')?.kind !== 'empty' ? row.date('decisionDate') : undefined;
+  if (!id || !name || !strategy) return undefined;
+  return {
+    id,
+    name: name.value,
+    owner: optionalText(row, 'owner')?.value ?? '',
+    strategy: { ...strategy, value: strategy.value.toUpperCase() },
+    naering: optionalText(row, 'naering'),
+    phase: optionalText(row, 'phase'),
+    status: optionalText(row, 'status'),
+    decisionDate: decision?.value ?? null,
+    granted: granted ? { ...granted, value: toKroner(granted.value) } : null,
+    ownFinancing: own ? toKroner(own.value) : null,
+    otherFinancing: other ? toKroner(other.value) : null,
+    ref: row.range,
+  };
+}
+
+function parseReport(row: RowReader): Report | undefined {
+  const projectId = row.text('projectId');
+  const date = row.date('date');
+  const naering = row.text('naering');
+  const jobs = row.count('jobs');
+  const companies = row.has('companies') && row.cell('companies')?.kind !== 'empty' ? row.count('companies') : undefined;
+  const newCompanies = row.has('newCompanies') && row.cell('newCompanies')?.kind !== 'empty' ? row.count('newCompanies') : undefined;
+  if (!projectId || !date || !naering || !jobs) return undefined;
+  return {
+    projectId, date, naering, jobs,
+    companies: companies?.value ?? null,
+    newCompanies: newCompanies?.value ?? null,
+    comment: optionalText(row, 'comment')?.value ?? '',
+    ref: row.range,
+  };
+}

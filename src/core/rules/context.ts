@@ -1,0 +1,19 @@
+import type { Finding } from '../findings/types';
+import type { Plan } from '../model/plan';
+import type { ValidationSettings } from '../settings';
+
+export interface RuleContext {
+  plan: Plan;
+  settings: ValidationSettings;
+  /** The years the year-specific rules look at: the chosen year, or every year the data holds. */
+  years: number[];
+}
+
+/** A family of rules: plain data in, findings out. */
+export type RuleFamily = (context: RuleContext) => Finding[];
+
+export function sumOf(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}

@@ -1,0 +1,27 @@
+import type { Finding } from '../findings/types';
+import type { Plan } from '../model/plan';
+import type { ValidationSettings } from '../settings';
+import { budgetRules } from './budget';
+import type { RuleContext, RuleFamily } from './context';
+import { structureRules } from './structure';
+import { targetRules } from './targets';
+
+/**
+ * The rule families in the order their findings are produced. Project/report rules and staleness join
+ * this list with the project register and the generated sheets (their own issues).
+ */
+export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules];
+
+export function runRules(plan: Plan, settings: ValidationSettings): Finding[] {
+  const context: RuleContext = { plan, settings, years: yearsToCheck(plan, settings) };
+  return RULE_FAMILIES.flatMap((family) => family(context));
+}
+
+function yearsToCheck(plan: Plan, settings: ValidationSettings): number[] {
+  if (settings.year !== undefined) return [settings.year];
+  const years = new Set<number>();
+  for (const list of [plan.budget, plan.frames, plan.financing, plan.resultatmal?.rows ?? []]) {
+    for (const item of list) years.add(item.year);
+  }
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,44 @@
+import type { Finding, FindingSummary } from './findings/types';
+import { summarize } from './findings/types';
+import { DEFAULT_SETTINGS, type ValidationSettings } from './settings';
+import type { WorkbookSnapshot } from './snapshot/types';
+import { parsePlan } from './parse/plan';
+import type { Plan } from './model/plan';
+import { runRules } from './rules';
+
+export interface ValidationResult {
+  findings: Finding[];
+  summary: FindingSummary;
+  plan: Plan;
+  /** The year that was checked (the requested one, else the programme's Handlingsplanår). */
+  year: number | null;
+}
+
+/** Snapshot in, findings out: the whole validation, pure and deterministic. */
+export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<ValidationSettings> = {}): ValidationResult {
+  const merged: ValidationSettings = { ...DEFAULT_SETTINGS, ...settings };
+  const parsed = parsePlan(snapshot);
+  const year = merged.year ?? parsed.plan.program.planYear?.value ?? null;
+  const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined });
+  const findings = sortFindings([...parsed.findings, ...ruleFindings]);
+  return { findings, summary: summarize(findings), plan: parsed.plan, year };
+}
+
+const SEVERITY_ORDER = { feil: 0, advarsel: 1, info: 2 } as const;
+
+/** Stable order: by sheet, then row and column of the cell, then rule id. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) =>
+    a.sheet.localeCompare(b.sheet, 'nb') ||
+    cellOrder(a.cell) - cellOrder(b.cell) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.rule.localeCompare(b.rule));
+}
+
+function cellOrder(cell: string): number {
+  const m = /^([A-Z]+)(\d+)/.exec(cell);
+  if (!m || m[1] === undefined || m[2] === undefined) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 1000 + col;
+}
