@@ -221,7 +221,7 @@ describe('hallingdalSample', () => {
   });
 
   it('uses only known strategy codes in Delmal and Tiltak', () => {
-    const codes = new Set(column(table(sample, S.strategies), h(S.strategies, 'code')));
+    const codes = new Set(column(table(sample, S.strategies), h(S.strategies, 'code')).map(text));
     for (const [spec, t] of [
       [S.delmal, table(sample, S.delmal)],
       [S.tiltak, table(sample, S.tiltak)],

@@ -1,0 +1,75 @@
+import { WorkbookFileError } from '../port';
+
+/**
+ * The user-facing failures of the .xlsx adapter, each with a one-line message in bokmål and English.
+ * Kept in one place so the wording stays consistent and every message is checked for being one line.
+ */
+
+/** Technical details (exception texts) may hold newlines or be long; the shells print one line. */
+function oneLine(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Sizes as the user thinks of them; bytes are only shown for tiny limits (tests). */
+function formatSize(bytes: number): string {
+  const mib = 1024 * 1024;
+  if (bytes >= mib) return `${Math.round(bytes / mib)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function notFound(path: string): WorkbookFileError {
+  return new WorkbookFileError('not-found', oneLine(`Finner ikke filen: ${path}`), oneLine(`File not found: ${path}`));
+}
+
+export function isFolder(path: string): WorkbookFileError {
+  return new WorkbookFileError(
+    'not-xlsx',
+    oneLine(`${path} er en mappe, ikke en Excel-arbeidsbok (.xlsx).`),
+    oneLine(`${path} is a folder, not an Excel workbook (.xlsx).`),
+  );
+}
+
+export function notXlsx(): WorkbookFileError {
+  return new WorkbookFileError('not-xlsx', 'Filen er ikke en Excel-arbeidsbok (.xlsx).', 'The file is not an Excel workbook (.xlsx).');
+}
+
+export function encrypted(): WorkbookFileError {
+  return new WorkbookFileError(
+    'encrypted',
+    'Arbeidsboken er passordbeskyttet. Fjern passordet i Excel og prøv igjen.',
+    'The workbook is password-protected. Remove the password in Excel and try again.',
+  );
+}
+
+export function legacyFormat(): WorkbookFileError {
+  return new WorkbookFileError(
+    'legacy-format',
+    'Filen er i det gamle Excel-formatet (.xls). Lagre den som .xlsx i Excel og prøv igjen.',
+    'The file is in the old Excel format (.xls). Save it as .xlsx in Excel and try again.',
+  );
+}
+
+export function corrupt(detail: string): WorkbookFileError {
+  const why = oneLine(detail);
+  return new WorkbookFileError(
+    'corrupt',
+    `Arbeidsboken er skadet og kan ikke leses (${why}).`,
+    `The workbook is damaged and cannot be read (${why}).`,
+  );
+}
+
+export function tooLarge(limitBytes: number): WorkbookFileError {
+  const limit = formatSize(limitBytes);
+  return new WorkbookFileError(
+    'too-large',
+    `Arbeidsboken er for stor: over ${limit} utpakket.`,
+    `The workbook is too large: over ${limit} uncompressed.`,
+  );
+}
+
+/** Any thrown value as a short text, for the `corrupt` detail. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return typeof error === 'string' ? error : 'unknown error';
+}

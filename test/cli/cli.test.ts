@@ -1,0 +1,361 @@
+/**
+ * End-to-end tests of the built command-line tool: each runs `node bin/handlingsplan.js` as its own process,
+ * exactly as a user or CI would, and looks only at exit status, stdout, stderr and the files written.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PROGRAM_FIELDS, TABLES } from '../../src/core/contract/contract';
+import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
+import { rowOf, templateWorkbook } from '../../src/core/sample/template';
+import { writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'handlingsplan.js');
+const FINDING_KEYS = ['rule', 'severity', 'sheet', 'cell', 'message', 'expected', 'actual'];
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface JsonReport {
+  findings: { rule: string; severity: 'feil' | 'advarsel' | 'info'; sheet: string; cell: string; message: string; expected: unknown; actual: unknown }[];
+  summary: { feil: number; advarsel: number; info: number };
+}
+
+let dir: string;
+
+/** The environment of a plain pipe: no colour forced either way, no debug output. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['FORCE_COLOR'];
+  delete env['NO_COLOR'];
+  delete env['HANDLINGSPLAN_DEBUG'];
+  return { ...env, ...extra };
+}
+
+function cli(args: string[], extraEnv: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: cleanEnv(extraEnv), timeout: 60_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function parseReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+/** A failure the user can act on: status 2, nothing on stdout, exactly one line on stderr, no stack trace. */
+function expectOneLineFailure(result: CliResult): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^handlingsplan: [^\n]+\n$/);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+}
+
+function expectCountsMatch(report: JsonReport): void {
+  const counts = { feil: 0, advarsel: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity] += 1;
+  expect(report.summary).toEqual(counts);
+  expect(Object.keys(report.summary)).toEqual(['feil', 'advarsel', 'info']);
+}
+
+function table(workbook: WorkbookData, name: string): TableData {
+  const found = workbook.tables.find((t) => t.name === name);
+  if (!found) throw new Error(`template has no table ${name}`);
+  return found;
+}
+
+interface PlanOptions {
+  /** The first financing source, to break the plan on purpose. */
+  fylkeskommunen?: number;
+}
+
+/**
+ * A small plan that adds up everywhere: programme 2022–2024, two thematic areas, three strategies, two
+ * næringer, job targets and resultatmål with correct sums, strategy budgets equal to the area frames, and
+ * financing equal to the total frame (administration 100 000 of 1 100 000, under the 12 % limit).
+ */
+function consistentPlan(options: PlanOptions = {}): WorkbookData {
+  const workbook = templateWorkbook({ firstYear: 2022, lastYear: 2024, strategyCodes: ['A', 'B', 'C'] });
+  const add = (name: keyof typeof TABLES, cells: Record<string, CellInput>, dynamic: Record<string, CellInput> = {}): void => {
+    const t = table(workbook, TABLES[name].name);
+    t.rows.push(rowOf(t, TABLES[name], cells, dynamic));
+  };
+
+  const program: [string, CellInput][] = [
+    [PROGRAM_FIELDS.name, 'Omstilling Testdal'],
+    [PROGRAM_FIELDS.region, 'Testdal'],
+    [PROGRAM_FIELDS.firstYear, 2022],
+    [PROGRAM_FIELDS.lastYear, 2024],
+    [PROGRAM_FIELDS.planYear, 2022],
+    [PROGRAM_FIELDS.jobGoal, 60],
+  ];
+  for (const [field, value] of program) add('program', { field, value });
+
+  add('areas', { nr: 1, name: 'Kompetanse', type: 'Tematisk' });
+  add('areas', { nr: 2, name: 'Innovasjon', type: 'Tematisk' });
+  add('strategies', { code: 'A', name: 'Rekruttering', area: 1, description: 'Skaffe folk' });
+  add('strategies', { code: 'B', name: 'Nettverk', area: 2, description: 'Samarbeid' });
+  add('strategies', { code: 'C', name: 'Gründere', area: 2, description: 'Nye bedrifter' });
+  add('naeringer', { nr: 1, name: 'Reiseliv' });
+  add('naeringer', { nr: 2, name: 'Industri' });
+
+  add('jobTargets', { naering: 'Reiseliv', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
+  add('jobTargets', { naering: 'Industri', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
+  const jobTargets = table(workbook, TABLES.jobTargets.name);
+  jobTargets.totalRow = rowOf(jobTargets, TABLES.jobTargets, { naering: 'Sum', sum: 60 }, { '2022': 10, '2023': 20, '2024': 30 });
+
+  add('resultatmal', { year: 2022, naering: 'Reiseliv', sum: 5 }, { A: 2, B: 2, C: 1 });
+  add('resultatmal', { year: 2022, naering: 'Industri', sum: 5 }, { A: 1, B: 2, C: 2 });
+  add('resultatmalSum', { year: 2022, area: 1, jobs: 3 });
+  add('resultatmalSum', { year: 2022, area: 2, jobs: 7 });
+  add('resultatmalSum', { year: 2022, area: 'Sum', jobs: 10 });
+
+  add('tiltak', { year: 2022, strategies: 'A', text: 'Rekrutteringskampanje' });
+
+  add('budget', { year: 2022, strategy: 'A', amount: 400_000 });
+  add('budget', { year: 2022, strategy: 'B', amount: 300_000 });
+  add('budget', { year: 2022, strategy: 'C', amount: 300_000 });
+  add('frames', { year: 2022, post: 'Kompetanse', amount: 400_000 });
+  add('frames', { year: 2022, post: 'Innovasjon', amount: 600_000 });
+  add('frames', { year: 2022, post: 'Sum innsatsområder', amount: 1_000_000 });
+  add('frames', { year: 2022, post: 'Administrasjon', amount: 100_000 });
+  add('frames', { year: 2022, post: 'Sum totalt', amount: 1_100_000 });
+  add('financing', { year: 2022, source: 'Fylkeskommunen', amount: options.fylkeskommunen ?? 800_000 });
+  add('financing', { year: 2022, source: 'Kommunene', amount: 300_000 });
+  add('financing', { year: 2022, source: 'Sum', amount: (options.fylkeskommunen ?? 800_000) + 300_000 });
+  return workbook;
+}
+
+beforeAll(() => {
+  // The tests exercise the shipped binary, so they need dist/ as `npm run build` makes it.
+  try {
+    execSync('npm run build', { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
+  } catch (error) {
+    const output = error instanceof Error && 'stdout' in error ? String(error.stdout) : '';
+    throw new Error(`npm run build failed:\n${output}`);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'handlingsplan-cli-'));
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('help and version', () => {
+  test('--help prints the usage on stdout and exits 0', () => {
+    const result = cli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: handlingsplan <command>');
+    for (const command of ['sample', 'init', 'validate', '--json', '--lang', '--force']) expect(result.stdout).toContain(command);
+    expect(result.stderr).toBe('');
+  });
+
+  test('-h after a command also prints the usage', () => {
+    expect(cli(['validate', '-h']).status).toBe(0);
+  });
+
+  test('no arguments prints the usage on stderr and exits 2', () => {
+    const result = cli([]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: handlingsplan');
+  });
+
+  test('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const result = cli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`handlingsplan ${version}\n`);
+  });
+});
+
+describe('sample', () => {
+  test('writes the sample workbook and says where', () => {
+    const result = cli(['sample', 'hallingdal.xlsx']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(join(dir, 'hallingdal.xlsx'));
+    // An .xlsx is a zip file.
+    expect(readFileSync(join(dir, 'hallingdal.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  test('refuses to overwrite an existing file without --force and leaves it unchanged', () => {
+    const path = join(dir, 'existing.xlsx');
+    expect(cli(['sample', 'existing.xlsx']).status).toBe(0);
+    const before = readFileSync(path);
+    const result = cli(['sample', 'existing.xlsx']);
+    expectOneLineFailure(result);
+    expect(result.stderr).toContain('--force');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  test('never touches a file of the user that happens to have the name', () => {
+    const path = join(dir, 'mine.xlsx');
+    writeFileSync(path, 'my own data');
+    expectOneLineFailure(cli(['sample', 'mine.xlsx']));
+    expect(readFileSync(path, 'utf8')).toBe('my own data');
+  });
+
+  test('--force overwrites', () => {
+    const path = join(dir, 'forced.xlsx');
+    writeFileSync(path, 'old');
+    expect(cli(['sample', 'forced.xlsx', '--force']).status).toBe(0);
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  test('a folder that does not exist is a one-line failure', () => {
+    expectOneLineFailure(cli(['sample', join('no', 'such', 'folder', 'x.xlsx')]));
+  });
+
+  test('an output name that is not .xlsx is refused', () => {
+    expectOneLineFailure(cli(['sample', 'plan.txt']));
+    expect(existsSync(join(dir, 'plan.txt'))).toBe(false);
+  });
+});
+
+describe('validate the sample', () => {
+  beforeAll(() => {
+    if (!existsSync(join(dir, 'sample.xlsx'))) expect(cli(['sample', 'sample.xlsx']).status).toBe(0);
+  });
+
+  test('exits 1 and reports the resultatmål that do not add up, under the sheet Mål', () => {
+    const result = cli(['validate', 'sample.xlsx']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('sample.xlsx: kontrollert år 2022');
+    expect(lines).toContain('Mål');
+    expect(result.stdout).toMatch(/^ {2}FEIL +[A-Z]+\d+ +Resultatmål 2022/m);
+    expect(result.stdout).toMatch(/^Sammendrag: [1-9]\d* feil, \d+ advarsl?e?r?, \d+ info$/m);
+    // Not a terminal and no FORCE_COLOR: no escape codes.
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  test('--json prints one object with the seven keys per finding and matching counts', () => {
+    const result = cli(['validate', 'sample.xlsx', '--json']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = parseReport(result.stdout);
+    expect(Object.keys(report)).toEqual(['findings', 'summary']);
+    expect(report.summary.feil).toBeGreaterThan(0);
+    for (const finding of report.findings) {
+      expect(Object.keys(finding)).toEqual(FINDING_KEYS);
+      expect(typeof finding.message).toBe('string');
+    }
+    expectCountsMatch(report);
+    // Øvrig næringsliv: the cells add up to 11, the published sum is 15.
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'targets.resultatmal-row-sum', severity: 'feil', sheet: 'Mål', expected: 11, actual: 15 }),
+    );
+  });
+
+  test('--lang en prints English labels and messages', () => {
+    const result = cli(['validate', 'sample.xlsx', '--lang', 'en']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('sample.xlsx: year checked 2022');
+    expect(result.stdout).toMatch(/^ {2}ERROR +[A-Z]+\d+ +Result targets 2022/m);
+    expect(result.stdout).not.toMatch(/\bFEIL\b|ADVARSEL/);
+    expect(result.stdout).toMatch(/^Summary: \d+ errors?, \d+ warnings?, \d+ info$/m);
+  });
+
+  test('--json --lang en gives English messages, same findings', () => {
+    const nb = parseReport(cli(['validate', 'sample.xlsx', '--json']).stdout);
+    const en = parseReport(cli(['validate', 'sample.xlsx', '--json', '--lang=en']).stdout);
+    expect(en.findings.map((f) => f.rule)).toEqual(nb.findings.map((f) => f.rule));
+    expect(en.findings.find((f) => f.rule === 'targets.resultatmal-row-sum')?.message).toMatch(/^Result targets/);
+    expect(en.summary).toEqual(nb.summary);
+  });
+
+  test('FORCE_COLOR colours the severity labels; NO_COLOR keeps them plain', () => {
+    expect(cli(['validate', 'sample.xlsx'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[31mFEIL\u001b[0m');
+    expect(cli(['validate', 'sample.xlsx'], { NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('init and a consistent plan', () => {
+  test('init writes an empty template that validates to some valid JSON', () => {
+    const path = join(dir, 'template.xlsx');
+    const init = cli(['init', 'template.xlsx', '--first-year', '2022', '--last-year', '2024']);
+    expect(init.status).toBe(0);
+    expect(existsSync(path)).toBe(true);
+    const before = readFileSync(path);
+    expectOneLineFailure(cli(['init', 'template.xlsx']));
+    expect(readFileSync(path).equals(before)).toBe(true);
+
+    const result = cli(['validate', 'template.xlsx', '--json']);
+    expect([0, 1]).toContain(result.status);
+    expectCountsMatch(parseReport(result.stdout));
+  });
+
+  test('init refuses a period that ends before it starts', () => {
+    expectOneLineFailure(cli(['init', 'backwards.xlsx', '--first-year', '2024', '--last-year', '2022']));
+    expect(existsSync(join(dir, 'backwards.xlsx'))).toBe(false);
+  });
+
+  test('a filled-in template that adds up validates with exit 0', async () => {
+    await writeWorkbookDataFile(consistentPlan(), join(dir, 'consistent.xlsx'));
+    const result = cli(['validate', 'consistent.xlsx', '--json']);
+    const report = parseReport(result.stdout);
+    // Show the findings when this fails: they say which rule disagrees with the plan.
+    expect(report.findings.filter((f) => f.severity === 'feil')).toEqual([]);
+    expect(result.status).toBe(0);
+    expectCountsMatch(report);
+  });
+
+  test('amounts are shown Norwegian style in nb and English style in en', async () => {
+    await writeWorkbookDataFile(consistentPlan({ fylkeskommunen: 700_000 }), join(dir, 'underfunded.xlsx'));
+    const nb = cli(['validate', 'underfunded.xlsx']);
+    expect(nb.status).toBe(1);
+    expect(nb.stdout).toContain('(forventet 1 100 000, faktisk 1 000 000)');
+    const en = cli(['validate', 'underfunded.xlsx', '--lang', 'en']);
+    expect(en.stdout).toContain('(expected 1,100,000, actual 1,000,000)');
+  });
+});
+
+describe('unusable input: exit 2, one line on stderr, no stack trace', () => {
+  test('a missing file', () => {
+    expectOneLineFailure(cli(['validate', 'missing.xlsx']));
+    expectOneLineFailure(cli(['validate', 'missing.xlsx', '--json']));
+  });
+
+  test('a text file renamed .xlsx', () => {
+    writeFileSync(join(dir, 'text.xlsx'), 'Dette er ikke et regneark.\n');
+    expectOneLineFailure(cli(['validate', 'text.xlsx']));
+  });
+
+  test('a truncated xlsx', () => {
+    if (!existsSync(join(dir, 'sample.xlsx'))) expect(cli(['sample', 'sample.xlsx']).status).toBe(0);
+    const bytes = readFileSync(join(dir, 'sample.xlsx'));
+    writeFileSync(join(dir, 'truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expectOneLineFailure(cli(['validate', 'truncated.xlsx']));
+  });
+
+  test('an unknown command', () => {
+    const result = cli(['frobnicate']);
+    expectOneLineFailure(result);
+    expect(result.stderr).toContain('frobnicate');
+  });
+
+  test('--lang xx', () => {
+    const result = cli(['validate', 'sample.xlsx', '--lang', 'xx']);
+    expectOneLineFailure(result);
+    expect(result.stderr).toContain('xx');
+  });
+
+  test('wrong arguments', () => {
+    expectOneLineFailure(cli(['validate']));
+    expectOneLineFailure(cli(['validate', 'a.xlsx', 'b.xlsx']));
+    expectOneLineFailure(cli(['validate', 'a.xlsx', '--year', '22']));
+    expectOneLineFailure(cli(['validate', 'a.xlsx', '--year']));
+    expectOneLineFailure(cli(['validate', 'a.xlsx', '--bogus']));
+    expectOneLineFailure(cli(['sample', 'a.xlsx', '--json']));
+  });
+
+  test('the reason is in the chosen language', () => {
+    expect(cli(['validate', 'missing.xlsx', '--lang', 'en']).stderr).not.toBe(cli(['validate', 'missing.xlsx']).stderr);
+    expect(cli(['frobnicate', '--lang', 'en']).stderr).toBe("handlingsplan: unknown command 'frobnicate' (see handlingsplan --help)\n");
+  });
+});
