@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
+import { WorkbookFileError } from '../../adapters/port';
 import { openXlsxFile } from '../../adapters/xlsx/file';
+import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Lang } from '../../core/findings/types';
 import type { ValidationSettings } from '../../core/settings';
 import { validateWorkbook } from '../../core/validate';
+import { cliError } from '../errors';
 import { formatJson, formatReport } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 
@@ -14,11 +17,10 @@ export interface ValidateOptions {
 
 /**
  * `handlingsplan validate <file.xlsx>`: reads the workbook, runs the core, prints the findings.
- * A file that cannot be used throws WorkbookFileError, which `run` turns into exit status 2.
+ * A file that cannot be used becomes a CliError naming the file, which `run` turns into exit status 2.
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo, lang: Lang): Promise<number> {
-  const workbook = await openXlsxFile(resolve(io.cwd, options.file));
-  const snapshot = await workbook.readSnapshot();
+  const snapshot = await readWorkbook(resolve(io.cwd, options.file), options.file);
   const result = validateWorkbook(snapshot, settingsFor(options, io));
   if (options.json) {
     io.stdout(formatJson(result.findings, result.summary, lang));
@@ -34,4 +36,23 @@ function settingsFor(options: ValidateOptions, io: CliIo): Partial<ValidationSet
   if (options.year !== undefined) settings.year = options.year;
   if (io.today !== undefined) settings.today = io.today;
   return settings;
+}
+
+async function readWorkbook(path: string, shown: string): Promise<WorkbookSnapshot> {
+  try {
+    const workbook = await openXlsxFile(path);
+    return await workbook.readSnapshot();
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw aboutFile(error, path, shown);
+    throw error;
+  }
+}
+
+/**
+ * The adapter's reasons ("the workbook is damaged") do not always say which file; with several files in a
+ * script the user needs to know, so the name is put in front unless the reason already names it.
+ */
+function aboutFile(error: WorkbookFileError, path: string, shown: string): Error {
+  const named = (text: string): string => (text.includes(path) || text.includes(shown) ? text : `${shown}: ${text}`);
+  return cliError(named(error.nb), named(error.en));
 }

@@ -58,14 +58,18 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Checked by its numbers rather than by parsing the text back: it is on the hot path of every row. */
 export function cellAddress(row: number, column: number): A1 {
-  return a1(`${columnLetters(column)}${row}`);
+  if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > 9_999_999 || column > 18_278) {
+    throw new RangeError(`Not a cell position: row ${row}, column ${column}`);
+  }
+  return `${columnLetters(column)}${row}` as A1;
 }
 
 export function rangeAddress(top: number, left: number, bottom: number, right: number): A1 {
   const start = cellAddress(top, left);
   const end = cellAddress(bottom, right);
-  return start === end ? start : a1(`${start}:${end}`);
+  return start === end ? start : (`${start}:${end}` as A1);
 }
 
 export interface CellPosition {
