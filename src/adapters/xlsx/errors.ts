@@ -73,3 +73,11 @@ export function describe(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return typeof error === 'string' ? error : 'unknown error';
 }
+
+export function tableTooLarge(table: string): WorkbookFileError {
+  return new WorkbookFileError(
+    'too-large',
+    oneLine(`Tabellen ${table} er for stor til å leses.`),
+    oneLine(`The table ${table} is too large to read.`),
+  );
+}
