@@ -37,7 +37,11 @@ export interface TableSpec {
   totalRow?: boolean;
 }
 
-export const KRONER_FORMAT = '# ##0';
+/**
+ * Thousands grouping as Excel stores it: the file says `#,##0` and Excel shows the reader's own separator,
+ * so a Norwegian Excel shows `1 200 000`. A literal `# ##0` would only put one space in.
+ */
+export const KRONER_FORMAT = '#,##0';
 export const COUNT_FORMAT = '0';
 export const DATE_FORMAT = 'dd.mm.yyyy';
 

@@ -1,0 +1,133 @@
+import { buildHandlingsplan, NOTE_DELMAL } from '../../src/core/layout/handlingsplan';
+import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
+import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
+import { validateWorkbook } from '../../src/core/validate';
+import { inputDigest } from '../../src/core/digest';
+import { columnLetters } from '../../src/core/util/brand';
+import { consistentPlan, setCell, snapshot } from '../support/planBuilder';
+
+const GENERATED_AT = '2026-11-27T10:15:00Z';
+
+function layoutFor(data = hallingdalSample()): SheetLayout {
+  const snap = snapshotFromData(data);
+  const result = validateWorkbook(snap);
+  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snap), generatedAt: GENERATED_AT });
+}
+
+const at = (layout: SheetLayout, ref: string): LayoutCell | undefined => {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return layout.cells.find((c) => `${columnLetters(c.column)}${c.row}` === `${m[1]}${m[2]}`);
+};
+const textAt = (layout: SheetLayout, ref: string) => { const v = at(layout, ref)?.value; return v?.kind === 'text' ? v.text : undefined; };
+const findText = (layout: SheetLayout, text: string) => layout.cells.find((c) => c.value.kind === 'text' && c.value.text === text);
+const rowOf = (layout: SheetLayout, text: string) => findText(layout, text)?.row ?? -1;
+const valueAt = (layout: SheetLayout, row: number, column: number): number | undefined => {
+  const v = layout.cells.find((c) => c.row === row && c.column === column)?.value;
+  return v?.kind === 'number' ? v.number : v?.kind === 'formula' ? v.result : undefined;
+};
+const formulaAt = (layout: SheetLayout, row: number, column: number) => {
+  const v = layout.cells.find((c) => c.row === row && c.column === column)?.value;
+  return v?.kind === 'formula' ? v.formula : undefined;
+};
+
+test('the sheet is a titled draft when the input has errors', () => {
+  const layout = layoutFor();
+  expect(layout.sheet).toBe('Handlingsplan 2022');
+  expect(textAt(layout, 'A1')).toBe('Handlingsplan 2022 – Sats på Hallingdal');
+  expect(textAt(layout, 'A2')).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
+  expect(layout.marker).toEqual({ kind: 'handlingsplan', year: 2022, inputDigest: expect.stringMatching(/^[0-9a-f]{14}$/), generatedAt: GENERATED_AT });
+});
+
+test('a consistent input says Validert with the date', () => {
+  const data = consistentPlan();
+  const result = validateWorkbook(snapshot(data));
+  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  expect(textAt(layout, 'A2')).toBe('Validert 27.11.2026');
+  expect(layout.marks).toEqual([]);
+});
+
+test('the thematic table: budgets per strategy, live area sums, the 3 200 000 total', () => {
+  const layout = layoutFor();
+  const budgetRow = rowOf(layout, 'Budsjett 2022');
+  expect(budgetRow).toBeGreaterThan(0);
+  // B..K are strategies A..J: 400 000, 400 000, 400 000, 200 000, 200 000, 400 000, 200 000, 200 000, 400 000, 400 000
+  expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => valueAt(layout, budgetRow, c))).toEqual([400000, 400000, 400000, 200000, 200000, 400000, 200000, 200000, 400000, 400000]);
+  const sumRow = budgetRow + 1;
+  expect(formulaAt(layout, sumRow, 2)).toBe(`SUM(B${budgetRow}:C${budgetRow})`);
+  expect([2, 4, 8, 10].map((c) => valueAt(layout, sumRow, c))).toEqual([800000, 1200000, 400000, 800000]);
+  expect(valueAt(layout, sumRow, 12)).toBe(3200000);
+  expect(layout.merges).toContain(`B${sumRow}:C${sumRow}`);
+  expect(layout.merges).toContain(`D${sumRow}:G${sumRow}`);
+});
+
+test('tiltak and delmål spanning several strategies are merged across them', () => {
+  const layout = layoutFor();
+  const dialog = findText(layout, 'Dialog med etablerere og bedrifter')!;
+  expect(dialog.column).toBe(6); // E
+  expect(layout.merges).toContain(`F${dialog.row}:G${dialog.row}`);
+  const delmalEF = findText(layout, 'Tre nye bedrifter under etablering. Fem bedriftsutviklingsprosjekt igangsatt')!;
+  expect(layout.merges).toContain(`F${delmalEF.row}:G${delmalEF.row}`);
+  expect(findText(layout, NOTE_DELMAL)).toBeDefined();
+});
+
+test('resultatmål: the model values, live sums, and the published declared sums marked where they disagree', () => {
+  const layout = layoutFor();
+  const ovrig = layout.cells.find((c) => c.column === 13 && c.value.kind === 'text' && c.value.text === 'Øvrig næringsliv')!;
+  expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => valueAt(layout, ovrig.row, c))).toEqual([1, 1, 2, 1, 2, 1, undefined, undefined, 1, 1]);
+  expect(formulaAt(layout, ovrig.row, 12)).toBe(`SUM(B${ovrig.row}:K${ovrig.row})`);
+  expect(valueAt(layout, ovrig.row, 12)).toBe(10);
+  const sumRow = ovrig.row + 1;
+  expect([2, 4, 8, 10, 12].map((c) => valueAt(layout, sumRow, c))).toEqual([10, 19, 0, 6, 35]);
+  const marked = layout.marks.map((m) => `${columnLetters(m.column)}${m.row}`).sort();
+  expect(marked).toEqual([`B${sumRow}`, `D${sumRow}`, `L${ovrig.row}`, `L${sumRow}`].sort());
+  expect(layout.marks.find((m) => m.row === ovrig.row)?.note).toContain('Forventet 10, faktisk 15');
+});
+
+test('the budget frame and the financing in millions, with live sums', () => {
+  const layout = layoutFor();
+  const areasRow = rowOf(layout, 'Sum innsatsområder');
+  expect(formulaAt(layout, areasRow, 4)).toMatch(/^SUM\(D\d+:D\d+\)$/);
+  expect(valueAt(layout, areasRow, 4)).toBe(3600000);
+  expect(valueAt(layout, rowOf(layout, 'Administrasjon'), 4)).toBe(500000);
+  expect(valueAt(layout, rowOf(layout, 'Sum totalt'), 4)).toBe(4600000);
+  expect(valueAt(layout, rowOf(layout, 'Viken fylkeskommune'), 4)).toBe(4);
+  expect(valueAt(layout, rowOf(layout, 'kommunene'), 4)).toBeCloseTo(0.6, 10);
+  expect(valueAt(layout, rowOf(layout, 'SUM'), 4)).toBeCloseTo(4.6, 10);
+});
+
+test('job targets per næring and year with row and column sums', () => {
+  const layout = layoutFor();
+  const sumRow = rowOf(layout, 'Sum arbeidsplasser pr år og totalt');
+  expect([2, 3, 4, 5].map((c) => valueAt(layout, sumRow, c))).toEqual([40, 60, 100, 200]);
+  expect(valueAt(layout, rowOf(layout, '4. Øvrig næringsliv'), 5)).toBe(70);
+});
+
+test('conserves totals: the generated budget cells add up to the model total', () => {
+  const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 250000);
+  const result = validateWorkbook(snapshot(data));
+  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  const budgetRow = rowOf(layout, 'Budsjett 2022');
+  const cells = layout.cells.filter((c) => c.row === budgetRow && c.value.kind === 'number');
+  const modelTotal = result.plan.budget.filter((b) => b.year === 2022).reduce((n, b) => n + b.amount.value, 0);
+  const supportBudgetRow = layout.cells.filter((c) => c.value.kind === 'text' && c.value.text === 'Budsjett 2022').map((c) => c.row);
+  const generated = supportBudgetRow.flatMap((r) => layout.cells.filter((c) => c.row === r && c.value.kind === 'number')).reduce((n, c) => n + (c.value.kind === 'number' ? c.value.number : 0), 0);
+  expect(cells.length).toBeGreaterThan(0);
+  expect(generated).toBe(modelTotal);
+});
+
+test('text from cells stays text in the layout, whatever it starts with', () => {
+  const data = setCell(consistentPlan(), 'Tiltak', [2022, 'C'], 'Tiltak', '=HYPERLINK("http://example.com","x")');
+  const result = validateWorkbook(snapshot(data));
+  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  const cell = findText(layout, '=HYPERLINK("http://example.com","x")');
+  expect(cell?.value.kind).toBe('text');
+});
+
+test('anchors name each generated table; print setup is landscape A4 fitted to width', () => {
+  const layout = layoutFor();
+  expect(layout.anchors.map((a) => a.name)).toEqual(['HP2022_Strategier', 'HP2022_Arbeidsplassmal', 'HP2022_Tematiske', 'HP2022_Stotteomrader', 'HP2022_Ramme', 'HP2022_Finansiering']);
+  expect(layout.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: { from: 1, to: 2 } });
+  expect(layout.print.header).toContain('Sats på Hallingdal');
+  expect(layout.print.footer).toContain('27.11.2026');
+});
