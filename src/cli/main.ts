@@ -61,7 +61,8 @@ function reportFailure(error: unknown, io: CliIo, lang: Lang): number {
   } else if (error instanceof WorkbookFileError) {
     io.stderr(`handlingsplan: ${oneLine(lang === 'nb' ? error.nb : error.en)}\n`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
+    // An empty message would leave the line saying nothing; the error's name at least hints at the kind.
+    const message = error instanceof Error ? error.message || error.name : String(error);
     io.stderr(`handlingsplan: ${lang === 'nb' ? 'intern feil' : 'internal error'}: ${oneLine(message)}\n`);
     if (io.debug === true && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
   }

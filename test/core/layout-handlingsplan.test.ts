@@ -36,7 +36,8 @@ test('the sheet is a titled draft when the input has errors', () => {
   expect(layout.sheet).toBe('Handlingsplan 2022');
   expect(textAt(layout, 'A1')).toBe('Handlingsplan 2022 – Sats på Hallingdal');
   expect(textAt(layout, 'A2')).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
-  expect(layout.marker).toEqual({ kind: 'handlingsplan', year: 2022, inputDigest: expect.stringMatching(/^[0-9a-f]{14}$/), generatedAt: GENERATED_AT });
+  expect(layout.marker).toMatchObject({ kind: 'handlingsplan', year: 2022, generatedAt: GENERATED_AT });
+  expect(layout.marker.inputDigest).toMatch(/^[0-9a-f]{14}$/);
 });
 
 test('a consistent input says Validert with the date', () => {

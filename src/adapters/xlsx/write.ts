@@ -1,7 +1,7 @@
 import { Workbook, type CellErrorValue, type CellFormulaValue, type CellValue, type DataValidation, type TableColumnProperties, type Worksheet } from 'exceljs';
 import { DATE_FORMAT } from '../../core/contract/contract';
 import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../core/contract/tableData';
-import { cellAddress, columnLetters } from '../../core/util/brand';
+import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 
 /**
  * Writes workbook content described as plain data (sample plans, templates) to .xlsx bytes, with each table a
@@ -187,12 +187,28 @@ function setColumnWidths(sheets: Map<string, Worksheet>, tables: TableData[]): v
 function addListValidations(sheet: Worksheet, table: TableData, placement: TablePlacement, data: WorkbookData, placements: Map<string, TablePlacement>): void {
   table.lists?.forEach((source, index) => {
     if (source === undefined) return;
-    // One shared object: exceljs merges equal validations on adjacent cells into one range (one sqref).
-    const validation = listValidation(source, data, placements);
-    for (let row = placement.headerRow + 1; row <= placement.lastBodyRow; row++) {
-      sheet.getCell(row, placement.firstColumn + index).dataValidation = validation;
-    }
+    const column = placement.firstColumn + index;
+    validationsOf(sheet).add(rangeAddress(placement.headerRow + 1, column, placement.lastBodyRow, column), listValidation(source, data, placements));
   });
+}
+
+/**
+ * exceljs's per-sheet validation store, present on every worksheet at run time but not in its type
+ * declarations. It is given whole ranges: set cell by cell, exceljs re-merges the cells in text order
+ * (B10 < B9) and writes overlapping ranges such as B9:B11 and B10:B11.
+ */
+interface ValidationStore {
+  add(address: string, validation: DataValidation): void;
+}
+
+function validationsOf(sheet: Worksheet): ValidationStore {
+  const store: unknown = 'dataValidations' in sheet ? sheet.dataValidations : undefined;
+  if (!isValidationStore(store)) throw new Error('exceljs worksheet without a dataValidations store');
+  return store;
+}
+
+function isValidationStore(value: unknown): value is ValidationStore {
+  return typeof value === 'object' && value !== null && 'add' in value && typeof value.add === 'function';
 }
 
 function listValidation(source: ListSource, data: WorkbookData, placements: Map<string, TablePlacement>): DataValidation {

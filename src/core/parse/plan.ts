@@ -72,15 +72,16 @@ function opt<T>(value: T | undefined): T[] {
 }
 
 /** Runs the row's zod schema; a value the cell readers accepted but the domain does not is reported at its cell. */
-function checked<T extends z.ZodTypeAny>(schema: T, values: unknown, row: RowReader, sink: Sink, table: string): z.infer<T> | undefined {
+function checked<T extends z.ZodTypeAny>(schema: T, values: Record<string, unknown>, row: RowReader, sink: Sink, table: string): z.infer<T> | undefined {
   const result = schema.safeParse(values);
-  if (result.success) return result.data as z.infer<T>;
+  if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? '');
-    const value = (values as Record<string, unknown>)[key];
+    const value = values[key];
     // Undefined values were reported by the cell reader already.
     if (value === undefined) continue;
-    sink.push(makeFinding('structure.invalid-value', row.at(key), { value: String(value), column: row.header(key), table, allowed: issue.message }, { actual: String(value) }));
+    const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+    sink.push(makeFinding('structure.invalid-value', row.at(key), { value: shown, column: row.header(key), table, allowed: issue.message }, { actual: shown }));
   }
   return undefined;
 }
