@@ -5,6 +5,7 @@ import type { WorkbookSnapshot } from './snapshot/types';
 import { parsePlan } from './parse/plan';
 import type { Plan } from './model/plan';
 import { runRules } from './rules';
+import { inputDigest } from './digest';
 
 export interface ValidationResult {
   findings: Finding[];
@@ -19,7 +20,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<V
   const merged: ValidationSettings = { ...DEFAULT_SETTINGS, ...settings };
   const parsed = parsePlan(snapshot);
   const year = merged.year ?? parsed.plan.program.planYear?.value ?? null;
-  const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined });
+  const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined }, { generated: snapshot.generated ?? [], inputDigest: inputDigest(snapshot) });
   const findings = sortFindings([...parsed.findings, ...ruleFindings]);
   return { findings, summary: summarize(findings), plan: parsed.plan, year };
 }

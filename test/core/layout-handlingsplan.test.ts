@@ -40,12 +40,21 @@ test('the sheet is a titled draft when the input has errors', () => {
   expect(layout.marker.inputDigest).toMatch(/^[0-9a-f]{14}$/);
 });
 
+test('a draft lists each error of the input under the tables, with the input cell', () => {
+  const layout = layoutFor();
+  const header = findText(layout, 'Avvik')!;
+  const listed = layout.cells.filter((c) => c.row > header.row && c.column === 1 && c.value.kind === 'text').map((c) => (c.value.kind === 'text' ? c.value.text : ''));
+  expect(listed).toEqual(['Mål!M15', 'Mål!C20', 'Mål!C21', 'Mål!C24']);
+  expect(layout.cells.find((c) => c.row === header.row + 1 && c.column === 4)?.value).toMatchObject({ kind: 'text', text: expect.stringContaining('Forventet 10, faktisk 15') as unknown });
+});
+
 test('a consistent input says Validert with the date', () => {
   const data = consistentPlan();
   const result = validateWorkbook(snapshot(data));
   const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
   expect(textAt(layout, 'A2')).toBe('Validert 27.11.2026');
   expect(layout.marks).toEqual([]);
+  expect(findText(layout, 'Avvik i grunnlaget')).toBeUndefined();
 });
 
 test('the thematic table: budgets per strategy, live area sums, the 3 200 000 total', () => {
@@ -127,7 +136,7 @@ test('text from cells stays text in the layout, whatever it starts with', () => 
 
 test('anchors name each generated table; print setup is landscape A4 fitted to width', () => {
   const layout = layoutFor();
-  expect(layout.anchors.map((a) => a.name)).toEqual(['HP2022_Strategier', 'HP2022_Arbeidsplassmal', 'HP2022_Tematiske', 'HP2022_Stotteomrader', 'HP2022_Ramme', 'HP2022_Finansiering']);
+  expect(layout.anchors.map((a) => a.name)).toEqual(['HP2022_Strategier', 'HP2022_Arbeidsplassmal', 'HP2022_Tematiske', 'HP2022_Stotteomrader', 'HP2022_Ramme', 'HP2022_Finansiering', 'HP2022_Avvik']);
   expect(layout.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: { from: 1, to: 2 } });
   expect(layout.print.header).toContain('Sats på Hallingdal');
   expect(layout.print.footer).toContain('27.11.2026');

@@ -1,6 +1,10 @@
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { Finding } from '../../src/core/findings/types';
-import { addressOf, addRow, consistentPlan, removeTable, renameHeader, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
+import type { ValidationSettings } from '../../src/core/settings';
+import type { GeneratedSheetInfo } from '../../src/core/snapshot/types';
+import { inputDigest } from '../../src/core/digest';
+import { validateWorkbook } from '../../src/core/validate';
+import { addressOf, addRow, consistentPlan, removeTable, renameHeader, setCell, setTotal, snapshot, totalAddressOf, validate } from '../support/planBuilder';
 
 interface Case {
   name: string;
@@ -11,6 +15,8 @@ interface Case {
   expected?: Finding['expected'];
   actual?: Finding['actual'];
   severity?: Finding['severity'];
+  settings?: Partial<ValidationSettings>;
+  generated?: GeneratedSheetInfo[];
 }
 
 const cases: Case[] = [
@@ -130,7 +136,7 @@ const cases: Case[] = [
   {
     name: 'missing programme setting',
     change: (d) => { const t = d.tables.find((x) => x.name === 'Program'); if (t) t.rows = t.rows.filter((r) => r[0] !== 'Første år'); return d; },
-    rule: 'structure.program-setting', at: () => ({ sheet: 'Oppsett', cell: 'A1:B6' }), expected: 'Første år',
+    rule: 'structure.program-setting', at: () => ({ sheet: 'Oppsett', cell: 'A1:B6' }),
   },
   {
     name: 'missing table',
@@ -141,6 +147,24 @@ const cases: Case[] = [
     name: 'missing column',
     change: (d) => renameHeader(d, 'Budsjett', 'Beløp', 'Sum kroner'),
     rule: 'structure.missing-column', at: (d) => { const a = addressOf(d, 'Budsjett', [2022, 'A'], 'År'); const row = Number(a.cell.slice(1)) - 1; return { sheet: a.sheet, cell: `A${row}:C${row}` }; }, expected: 'Beløp',
+  },
+  {
+    name: 'a requested year outside the programme period',
+    change: (d) => d,
+    settings: { year: 2026 },
+    rule: 'structure.year-outside-period', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), actual: 2026, expected: '2022–2024',
+  },
+  {
+    name: 'a year with nothing in the workbook',
+    change: (d) => d,
+    settings: { year: 2023 },
+    rule: 'structure.no-data-for-year', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), expected: 2023, severity: 'info',
+  },
+  {
+    name: 'a generated sheet made from other input',
+    change: (d) => d,
+    generated: [{ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: '00000000000000', generatedAt: '2026-01-02T03:04:05Z' }],
+    rule: 'staleness.generated-stale', at: () => ({ sheet: 'Handlingsplan 2022', cell: 'A1' }), actual: '00000000000000', severity: 'advarsel',
   },
   // values
   {
@@ -182,7 +206,9 @@ describe.each(cases)('$rule — $name', (c) => {
 
   test('fires at the cell that is wrong, with expected and actual', () => {
     const data = c.change(consistentPlan());
-    const findings = validate(data).findings.filter((f) => f.rule === c.rule);
+    const snap = snapshot(data);
+    if (c.generated) snap.generated = c.generated;
+    const findings = validateWorkbook(snap, c.settings ?? {}).findings.filter((f) => f.rule === c.rule);
     const at = c.at(data);
     const here = findings.filter((f) => f.sheet === at.sheet && f.cell === at.cell);
     expect(here).toHaveLength(1);
@@ -195,6 +221,17 @@ describe.each(cases)('$rule — $name', (c) => {
     expect(f.message.nb).not.toEqual(f.message.en);
     expect(f.message.nb).not.toMatch(/\{\w+\}/);
   });
+});
+
+test('a generated sheet made from the same input is not stale', () => {
+  const snap = snapshot(consistentPlan());
+  snap.generated = [{ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: inputDigest(snap) }];
+  expect(validateWorkbook(snap).findings).toEqual([]);
+  // moving a table elsewhere does not change the digest; changing a figure does
+  const moved = consistentPlan();
+  moved.tables.reverse();
+  expect(inputDigest(snapshot(moved))).toBe(inputDigest(snap));
+  expect(inputDigest(snapshot(setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 300001)))).not.toBe(inputDigest(snap));
 });
 
 test('the quick fix for a number typed as text writes the number into the same cell', () => {

@@ -26,6 +26,7 @@ export const CATALOG = {
   'structure.program-setting': rule('feil', 'Programoppsettet mangler «{field}» (tabellen Program).', 'The programme setup lacks "{field}" (table Program).'),
   'structure.invalid-period': rule('feil', 'Programperioden er ugyldig: første år {first}, siste år {last}.', 'The programme period is invalid: first year {first}, last year {last}.'),
   'structure.invalid-value': rule('feil', '«{value}» er ikke en gyldig verdi for «{column}» ({table}); tillatt: {allowed}.', '"{value}" is not a valid value for "{column}" ({table}); allowed: {allowed}.'),
+  'structure.no-data-for-year': rule('info', 'Arbeidsboka har ingen budsjett, rammer, finansiering eller resultatmål for {year}.', 'The workbook has no budget, frames, financing or result targets for {year}.'),
   // values
   'values.number-as-text': rule('advarsel', 'Tallet er lagret som tekst («{text}»); det leses som {value}.', 'The number is stored as text ("{text}"); it reads as {value}.'),
   'values.not-a-number': rule('feil', '«{text}» kan ikke leses som et tall ({column}).', '"{text}" cannot be read as a number ({column}).'),
@@ -56,6 +57,8 @@ export const CATALOG = {
   'targets.resultatmal-total': rule('feil', 'Resultatmål {year}: oppgitt totalsum stemmer ikke med matrisen.', 'Result targets {year}: the declared total does not match the matrix.'),
   'targets.resultatmal-vs-target': rule('advarsel', 'Resultatmål {year} for {naering} summerer til {actual}, men arbeidsplassmålet er {expected}.', 'Result targets {year} for {naering} add up to {actual}, but the job target is {expected}.'),
   'targets.resultatmal-support-strategy': rule('advarsel', 'Strategi {code} hører til et støtteområde og har ikke resultatmål.', 'Strategy {code} belongs to a support area and has no result targets.'),
+  // staleness
+  'staleness.generated-stale': rule('advarsel', 'Arket «{sheet}» ble laget {date} fra et grunnlag som er endret siden. Generer det på nytt.', 'Sheet "{sheet}" was made {date} from input that has changed since. Generate it again.'),
   // delmål
   'delmal.unknown-strategy': rule('feil', 'Delmål/tiltak viser til ukjent strategi «{code}».', 'Sub-goal/measure refers to unknown strategy "{code}".'),
 } as const satisfies Record<string, RuleText>;

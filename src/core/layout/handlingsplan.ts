@@ -64,7 +64,8 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   row = areaTable(ctx, row + 2, thematic, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true });
   row = areaTable(ctx, row + 2, support, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
   row = frameTable(ctx, row + 2);
-  financingTable(ctx, row + 2);
+  row = financingTable(ctx, row + 2);
+  if (errors.length > 0) errorList(ctx, row + 2, errors);
   const marks = markErrors(grid, errors);
 
   return {
@@ -486,13 +487,40 @@ function financingTable(ctx: Ctx, start: number): number {
   return row;
 }
 
+/** The draft's errors, listed under the tables so the board can see what the draft is waiting for. */
+function errorList(ctx: Ctx, start: number, errors: readonly Finding[]): number {
+  const { grid, lastColumn } = ctx;
+  section(ctx, start, 'Avvik i grunnlaget');
+  const header = start + 1;
+  labelCell(grid, header, 'Celle i grunnlaget', STYLE.header);
+  grid.text(header, 4, 'Avvik', STYLE.header);
+  grid.styleBlock(header, 4, header, lastColumn, STYLE.header);
+  grid.merge(header, 4, header, lastColumn);
+  let row = header + 1;
+  for (const f of errors) {
+    const text = findingText(f);
+    labelCell(grid, row, `${f.sheet}!${f.cell}`, STYLE.text);
+    grid.text(row, 4, text, STYLE.text);
+    grid.styleBlock(row, 4, row, lastColumn, STYLE.text);
+    grid.merge(row, 4, row, lastColumn);
+    grid.height(row, LINE_HEIGHT * linesFor(text, (lastColumn - 4) * STRATEGY_WIDTH + NAERING_WIDTH));
+    row += 1;
+  }
+  anchor(ctx, 'Avvik', header, row - 1);
+  return row - 1;
+}
+
+function findingText(f: Finding): string {
+  return `${f.message.nb}${f.expected !== null ? ` Forventet ${String(f.expected)}, faktisk ${String(f.actual)}.` : ''}`;
+}
+
 // ---- marks and dates --------------------------------------------------------------------------------------
 
 function markErrors(grid: Grid, errors: readonly Finding[]): SheetLayout['marks'] {
   const marks: SheetLayout['marks'] = [];
   for (const f of errors) {
     const positions = grid.sources.get(refKey(f)) ?? [];
-    const note = `${f.message.nb}${f.expected !== null ? ` Forventet ${String(f.expected)}, faktisk ${String(f.actual)} (${f.sheet}!${f.cell}).` : ''}`;
+    const note = `${findingText(f)} (${f.sheet}!${f.cell})`;
     for (const p of positions) {
       marks.push({ row: p.row, column: p.column, note });
       const cell = grid.cells.get(`${p.row}:${p.column}`);

@@ -1,19 +1,26 @@
 import type { Finding } from '../findings/types';
 import type { Plan } from '../model/plan';
 import type { ValidationSettings } from '../settings';
+import type { GeneratedSheetInfo } from '../snapshot/types';
 import { budgetRules } from './budget';
 import type { RuleContext, RuleFamily } from './context';
+import { stalenessRules } from './staleness';
 import { structureRules } from './structure';
 import { targetRules } from './targets';
 
 /**
- * The rule families in the order their findings are produced. Project/report rules and staleness join
- * this list with the project register and the generated sheets (their own issues).
+ * The rule families in the order their findings are produced. Project/report rules join this list with
+ * the project register (its own issue).
  */
-export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules];
+export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, stalenessRules];
 
-export function runRules(plan: Plan, settings: ValidationSettings): Finding[] {
-  const context: RuleContext = { plan, settings, years: yearsToCheck(plan, settings) };
+export interface WorkbookFacts {
+  generated: readonly GeneratedSheetInfo[];
+  inputDigest: string;
+}
+
+export function runRules(plan: Plan, settings: ValidationSettings, facts: WorkbookFacts = { generated: [], inputDigest: '' }): Finding[] {
+  const context: RuleContext = { plan, settings, years: yearsToCheck(plan, settings), ...facts };
   return RULE_FAMILIES.flatMap((family) => family(context));
 }
 

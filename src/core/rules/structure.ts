@@ -7,8 +7,27 @@ import { a1 } from '../util/brand';
 import type { RuleContext } from './context';
 
 /** Programme setup, duplicate keys, unknown references and years outside the programme period. */
-export function structureRules({ plan }: RuleContext): Finding[] {
-  return [...programRules(plan), ...duplicateKeys(plan), ...unknownReferences(plan), ...yearsOutsidePeriod(plan)];
+export function structureRules({ plan, settings, years }: RuleContext): Finding[] {
+  return [...programRules(plan), ...checkedYear(plan, settings.year, years), ...duplicateKeys(plan), ...unknownReferences(plan), ...yearsOutsidePeriod(plan)];
+}
+
+/** The year asked for must lie in the period, and the workbook should hold something for it. */
+function checkedYear(plan: Plan, requested: number | undefined, years: readonly number[]): Finding[] {
+  const at = plan.program.planYear ?? plan.program.at;
+  if (!at) return [];
+  const first = plan.program.firstYear?.value;
+  const last = plan.program.lastYear?.value;
+  const findings: Finding[] = [];
+  if (requested !== undefined && first !== undefined && last !== undefined && (requested < first || requested > last)) {
+    findings.push(makeFinding('structure.year-outside-period', at, { year: requested, first, last }, { expected: `${first}–${last}`, actual: requested }));
+  }
+  for (const year of years) {
+    const has = (list: readonly { year: number }[]) => list.some((item) => item.year === year);
+    if (!has(plan.budget) && !has(plan.frames) && !has(plan.financing) && !has(plan.resultatmal?.rows ?? [])) {
+      findings.push(makeFinding('structure.no-data-for-year', at, { year }, { expected: year }));
+    }
+  }
+  return findings;
 }
 
 const REQUIRED_PROGRAM: (keyof typeof PROGRAM_FIELDS)[] = ['name', 'firstYear', 'lastYear', 'planYear'];
@@ -18,7 +37,7 @@ function programRules(plan: Plan): Finding[] {
   const at = program.at;
   if (!at) return [];
   const findings = REQUIRED_PROGRAM.filter((k) => program[k] === undefined).map((k) =>
-    makeFinding('structure.program-setting', at, { field: PROGRAM_FIELDS[k] }, { expected: PROGRAM_FIELDS[k] }));
+    makeFinding('structure.program-setting', at, { field: PROGRAM_FIELDS[k] }));
   const { firstYear, lastYear, planYear } = program;
   if (firstYear && lastYear && lastYear.value < firstYear.value) {
     findings.push(makeFinding('structure.invalid-period', lastYear, { first: firstYear.value, last: lastYear.value }, { expected: `≥ ${firstYear.value}`, actual: lastYear.value }));

@@ -3,7 +3,7 @@
  * and the building blocks the Hallingdal sample fills. Headers, number formats and widths come from the
  * contract's column specs; this file adds captions, dynamic year/strategy columns and list validations.
  */
-import { AREA_TYPES, SHEETS, TABLES, type TableKey, type TableSpec } from '../contract/contract';
+import { PROGRAM_FIELDS, AREA_TYPES, SHEETS, TABLES, type TableKey, type TableSpec } from '../contract/contract';
 import { emptyTable, type CellInput, type ListSource, type TableData, type WorkbookData } from '../contract/tableData';
 
 /** Caption written above each table, in Norwegian. */
@@ -165,5 +165,20 @@ export function workbookOf(tables: ContractTables): WorkbookData {
 
 /** The input tables, empty and ready to fill in, for the given period and thematic strategy codes. */
 export function templateWorkbook(options: TemplateOptions = {}): WorkbookData {
-  return workbookOf(contractTables(resolveLayout(options)));
+  const layout = resolveLayout(options);
+  const tables = contractTables(layout);
+  tables.program.rows = programRows(tables.program, layout);
+  return workbookOf(tables);
+}
+
+/**
+ * The Program table's rows with their labels, and the period the template was made for, so the user only
+ * types the name and region (and the job goal, if the programme has one).
+ */
+function programRows(table: TableData, layout: TableLayout): CellInput[][] {
+  const first = layout.years[0] ?? null;
+  const last = layout.years[layout.years.length - 1] ?? null;
+  const values: Record<keyof typeof PROGRAM_FIELDS, CellInput> = { name: null, region: null, firstYear: first, lastYear: last, planYear: first, jobGoal: null };
+  return (Object.keys(PROGRAM_FIELDS) as (keyof typeof PROGRAM_FIELDS)[]).map((key) =>
+    rowOf(table, TABLES.program, { field: PROGRAM_FIELDS[key], value: values[key] }));
 }

@@ -34,6 +34,8 @@ export interface GeneratedSheetInfo {
   year: number;
   /** Digest of the input the sheet was made from. */
   inputDigest: string;
+  /** ISO date-time of generation, when the marker records it */
+  generatedAt?: string;
 }
 
 export interface WorkbookSnapshot {
