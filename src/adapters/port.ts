@@ -1,14 +1,50 @@
+import type { WorkbookData } from '../core/contract/tableData';
+import type { QuickFix } from '../core/findings/types';
+import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { A1 } from '../core/util/brand';
+
+/** Where a rendered layout ended up. */
+export interface RenderOutcome {
+  sheet: string;
+  /** an earlier sheet of the add-in's own with that name was replaced */
+  replaced: boolean;
+  /** a sheet the user made had the wanted name; the layout went to `sheet` instead */
+  renamedFrom?: string;
+}
+
+/** What creating the contract's tables did; nothing that already had content was changed. */
+export interface TemplateOutcome {
+  createdSheets: string[];
+  createdTables: string[];
+  /** columns added at the end of an existing table */
+  addedColumns: { table: string; column: string }[];
+}
+
+/** The values of the table row around a cell, for shells that have no grid to select in. */
+export interface RowContext {
+  table: string;
+  header: string[];
+  values: string[];
+}
 
 /**
  * The workbook port: everything the shells (CLI, task pane, standalone page) need from a workbook.
- * The .xlsx adapter implements it over a file's bytes; the Office.js adapter (a later issue) over the open
- * workbook in Excel. Both are annotated with this type, so the compiler proves they fit.
- * Later issues extend it with renderLayout, select, applyFix, createTemplate and appendRow.
+ * The .xlsx adapter implements it over a file's bytes held in memory (never the user's file on disk); the
+ * Office.js adapter over the open workbook in Excel. Both are annotated with this type, so the compiler
+ * proves they fit, and both run the same conformance tests.
  */
 export interface WorkbookPort {
   /** Reads every contract table found in the workbook, as raw cells. Throws only for I/O failures. */
   readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Writes a generated sheet: replaces the add-in's own sheet of that name, never a sheet the user made. */
+  renderLayout(layout: SheetLayout): Promise<RenderOutcome>;
+  /** Applies one quick fix the user clicked: writes that one cell and nothing else. */
+  applyFix(fix: QuickFix): Promise<void>;
+  /** Creates the sheets, tables and columns of `template` that are missing; never changes a cell with content. */
+  createTemplate(template: WorkbookData): Promise<TemplateOutcome>;
+  /** Shows a cell or range to the user: selects it in Excel; elsewhere returns the row around it. */
+  select(sheet: string, cell: A1): Promise<RowContext | null>;
 }
 
 export type WorkbookErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'legacy-format' | 'macro-enabled';
@@ -27,3 +63,21 @@ export class WorkbookFileError extends Error {
     this.name = 'WorkbookFileError';
   }
 }
+
+/**
+ * An operation Excel refused (protected sheet, merged cells in the way, missing permission, unsupported
+ * API). The Office adapter turns each RichApi error into one of these, so the pane never shows a raw error.
+ */
+export class WorkbookOperationError extends Error {
+  constructor(
+    readonly code: 'protected' | 'merged-conflict' | 'permission' | 'unsupported' | 'busy' | 'not-found' | 'failed',
+    readonly nb: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'WorkbookOperationError';
+  }
+}
+
+/** The reading half of the port, for code that only reads (the CLI's validate). */
+export type WorkbookReader = Pick<WorkbookPort, 'readSnapshot'>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { WorkbookFileError, type WorkbookErrorCode, type WorkbookPort } from '../../src/adapters/port';
+import { WorkbookFileError, type WorkbookErrorCode, type WorkbookReader } from '../../src/adapters/port';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { fixWorksheetRels, stripDataValidations } from '../../src/adapters/xlsx/package';
 import { MAX_UNCOMPRESSED_BYTES, openXlsx, type XlsxReadOptions } from '../../src/adapters/xlsx/read';
@@ -262,7 +262,7 @@ describe('writeWorkbookData → openXlsx round trip', () => {
 
   test('readSnapshot hands out a copy each time', async () => {
     const workbook = await openXlsxFile(await writeTemp(plan()));
-    const port: WorkbookPort = workbook;
+    const port: WorkbookReader = workbook;
     const first = await port.readSnapshot();
     first.tables.length = 0;
     expect((await port.readSnapshot()).tables).toHaveLength(4);

@@ -1,7 +1,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { a1, cellAddress, parseCell, type A1 } from '../../core/util/brand';
-import { WorkbookFileError, type WorkbookPort } from '../port';
+import { WorkbookFileError, type WorkbookReader } from '../port';
 import { emptyCell, snapshotCell } from './cells';
 import * as errors from './errors';
 import { preparePackage, type XlsxReadOptions } from './package';
@@ -16,7 +16,7 @@ export { MAX_UNCOMPRESSED_BYTES, type XlsxReadOptions } from './package';
  * A workbook opened from bytes. Everything is read and checked when it is opened, so a file that cannot be
  * used fails there with a WorkbookFileError, and readSnapshot cannot fail.
  */
-export class XlsxWorkbook implements WorkbookPort {
+export class XlsxWorkbook implements WorkbookReader {
   constructor(
     private readonly snapshot: WorkbookSnapshot,
     /** The file is an .xlsm; its data is read as usual (nothing is ever written back). */
