@@ -81,3 +81,35 @@ export function tableTooLarge(table: string): WorkbookFileError {
     oneLine(`The table ${table} is too large to read.`),
   );
 }
+
+/**
+ * The output path cannot take the result: it is the input itself, or its extension would make Excel refuse
+ * the file. Not a WorkbookFileError (the workbook is fine); it carries both languages the same way, so a
+ * shell prints it as one line.
+ */
+export class OutputFileError extends Error {
+  constructor(
+    readonly code: 'same-file' | 'wrong-extension',
+    readonly nb: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'OutputFileError';
+  }
+}
+
+export function sameFile(path: string): OutputFileError {
+  return new OutputFileError(
+    'same-file',
+    oneLine(`Resultatet kan ikke skrives over arbeidsboken det lages fra: ${path}. Velg et annet filnavn.`),
+    oneLine(`The result cannot be written over the workbook it is made from: ${path}. Choose another file name.`),
+  );
+}
+
+export function macroExtension(path: string): OutputFileError {
+  return new OutputFileError(
+    'wrong-extension',
+    oneLine(`Arbeidsboken har makroer, så resultatet må lagres som .xlsm, ikke ${path}.`),
+    oneLine(`The workbook contains macros, so the result must be saved as .xlsm, not ${path}.`),
+  );
+}

@@ -1,17 +1,46 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { WorkbookData } from '../../core/contract/tableData';
+import type { SheetLayout } from '../../core/layout/types';
 import * as errors from './errors';
 import { MAX_UNCOMPRESSED_BYTES, openXlsx, type XlsxReadOptions, type XlsxWorkbook } from './read';
+import { renderLayoutIntoPackage, type RenderResult } from './render';
 import { writeWorkbookData } from './write';
 
 /** The file-system entry points of the .xlsx adapter (Node only; read.ts and write.ts stay browser-safe). */
 
 export async function openXlsxFile(path: string, options?: XlsxReadOptions): Promise<XlsxWorkbook> {
+  return openXlsx(await readWorkbookFile(path, options), options);
+}
+
+/**
+ * Renders a layout into a copy of the workbook at `inputPath`, written to `outputPath` (an existing file
+ * there is replaced). The input file is only read: an output path that is the input file (by name, link or
+ * hard link) is refused before anything is written.
+ */
+export async function renderLayoutIntoFile(inputPath: string, layout: SheetLayout, outputPath: string, options?: XlsxReadOptions): Promise<RenderResult> {
+  await refuseSameFile(inputPath, outputPath);
+  const result = await renderLayoutIntoPackage(await readWorkbookFile(inputPath, options), layout, options);
+  // Excel will not open a macro-enabled package under an .xlsx name ("format or extension not valid").
+  if (result.macroEnabled && !MACRO_EXTENSION.test(outputPath)) throw errors.macroExtension(outputPath);
+  await writeFile(outputPath, result.bytes);
+  return result;
+}
+
+const MACRO_EXTENSION = /\.xl[st]m$|\.xlam$/i;
+
+async function readWorkbookFile(path: string, options?: XlsxReadOptions): Promise<Uint8Array> {
   await checkFileSize(path, options?.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES);
   const bytes = await readFile(path).catch((error: unknown) => {
     throw fileError(error, path);
   });
-  return openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+async function refuseSameFile(inputPath: string, outputPath: string): Promise<void> {
+  if (resolve(inputPath) === resolve(outputPath)) throw errors.sameFile(outputPath);
+  const [input, output] = await Promise.all([stat(inputPath).catch(() => undefined), stat(outputPath).catch(() => undefined)]);
+  if (input !== undefined && output !== undefined && input.dev === output.dev && input.ino === output.ino) throw errors.sameFile(outputPath);
 }
 
 export async function writeWorkbookDataFile(data: WorkbookData, path: string): Promise<void> {

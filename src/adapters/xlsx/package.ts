@@ -1,5 +1,9 @@
 import JSZip from 'jszip';
+import type { GeneratedSheetInfo } from '../../core/snapshot/types';
 import * as errors from './errors';
+import { markersFromWorkbookXml } from './markers';
+import { RELATIONSHIPS_NS } from './workbookXml';
+import { attributes, escapeRegExp, prefixFor, rootElement } from './xml';
 
 /**
  * Everything done to a file's bytes before exceljs sees them: recognise what the file is, refuse zip bombs,
@@ -22,9 +26,29 @@ export interface PreparedPackage {
   macroEnabled: boolean;
   /** `headerRowCount` per table name, from the table parts (see readHeaderRowCount for why). */
   headerRowCounts: Map<string, number>;
+  /** The sheets this program generated, from their marker names in workbook.xml (exceljs drops constant names). */
+  generated: GeneratedSheetInfo[];
 }
 
 export async function preparePackage(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<PreparedPackage> {
+  const { parts, macroEnabled } = await readPackageParts(bytes, options);
+  // Read before the fixes below, which only serve exceljs; the markers are in workbook.xml, which they leave alone.
+  const generated = generatedSheets(parts);
+  const headerRowCounts = fixParts(parts);
+  return { bytes: await repack(parts), macroEnabled, headerRowCounts, generated };
+}
+
+/** A workbook package unpacked as it is: part name → bytes, in the zip's order. */
+export interface UnpackedPackage {
+  parts: Map<string, Uint8Array>;
+  macroEnabled: boolean;
+}
+
+/**
+ * Every part of a workbook package, unpacked within the size limits, after checking that the bytes are a
+ * workbook at all. Shared by the reader and by the renderer, which edits a few parts and keeps the rest.
+ */
+export async function readPackageParts(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<UnpackedPackage> {
   const limit = options.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES;
   rejectNonZip(bytes);
   const zip = await loadZip(bytes);
@@ -36,12 +60,19 @@ export async function preparePackage(bytes: Uint8Array, options: XlsxReadOptions
     // A Word or PowerPoint file is a zip too; only a package that claims to be a workbook is "damaged".
     throw XML_WORKBOOK_MAIN.test(contentTypes) ? errors.corrupt(`missing ${WORKBOOK}`) : errors.notXlsx();
   }
-  const headerRowCounts = fixParts(parts);
-  return { bytes: await repack(parts), macroEnabled: MACRO_MAIN.test(contentTypes), headerRowCounts };
+  return { parts, macroEnabled: MACRO_MAIN.test(contentTypes) };
 }
 
-const CONTENT_TYPES = '[Content_Types].xml';
-const WORKBOOK = 'xl/workbook.xml';
+function generatedSheets(parts: Map<string, Uint8Array>): GeneratedSheetInfo[] {
+  try {
+    return markersFromWorkbookXml(decode(parts.get(WORKBOOK)));
+  } catch (error) {
+    throw errors.corrupt(errors.describe(error));
+  }
+}
+
+export const CONTENT_TYPES = '[Content_Types].xml';
+export const WORKBOOK = 'xl/workbook.xml';
 const XML_WORKBOOK_MAIN = /(spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template|addin)\.macroEnabled)\.main\+xml/i;
 const MACRO_MAIN = /ms-excel\.(sheet|template|addin)\.macroEnabled\.main\+xml/i;
 
@@ -228,7 +259,9 @@ const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
 function fixParts(parts: Map<string, Uint8Array>): Map<string, number> {
   const headerRowCounts = new Map<string, number>();
   for (const [name, data] of parts) {
-    if (WORKSHEET_RELS.test(name)) {
+    if (name === WORKBOOK) {
+      rewriteText(parts, name, data, bindRelationshipsToR);
+    } else if (WORKSHEET_RELS.test(name)) {
       rewriteText(parts, name, data, fixWorksheetRels);
     } else if (WORKSHEET.test(name)) {
       rewriteText(parts, name, data, stripDataValidations);
@@ -266,6 +299,19 @@ function fixRelationship(element: string): string {
 }
 
 /**
+ * exceljs finds each sheet's part through the attribute literally named `r:id`, so a workbook that binds the
+ * relationships namespace to another prefix (equally valid XML) would show no sheets at all. The copy it
+ * reads gets the prefix `r`, unless `r` already means something else there.
+ */
+export function bindRelationshipsToR(xml: string): string {
+  const root = rootElement(xml);
+  const prefix = prefixFor(root, RELATIONSHIPS_NS);
+  if (prefix === undefined || prefix === '' || prefix === 'r' || attributes(root.span.startTag).has('xmlns:r')) return xml;
+  const p = escapeRegExp(prefix);
+  return xml.replace(new RegExp(`(\\s)xmlns:${p}=`, 'g'), '$1xmlns:r=').replace(new RegExp(`(\\s)${p}:id=`, 'g'), '$1r:id=');
+}
+
+/**
  * exceljs expands every validation range into one object per cell while loading, so a list on whole columns
  * (B2:B1048576, a common way to set one up) costs seconds and >100 MB per column. The snapshot never reads
  * validations, so they are removed from the in-memory copy.
@@ -289,7 +335,16 @@ function readHeaderRowCount(xml: string): { name: string; count: number } | unde
 
 /** Stored, not deflated: exceljs would only inflate it again, and the limits were enforced above. */
 async function repack(parts: Map<string, Uint8Array>): Promise<Uint8Array> {
+  return zipParts(parts, 'STORE');
+}
+
+/** A package to hand to the user: deflated like Excel's own files, parts in the given order. */
+export async function packParts(parts: Map<string, Uint8Array>): Promise<Uint8Array> {
+  return zipParts(parts, 'DEFLATE');
+}
+
+async function zipParts(parts: Map<string, Uint8Array>, compression: 'STORE' | 'DEFLATE'): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, data] of parts) zip.file(name, data, { binary: true, createFolders: false });
-  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  return zip.generateAsync({ type: 'uint8array', compression });
 }

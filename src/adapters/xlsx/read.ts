@@ -33,7 +33,9 @@ export async function openXlsx(bytes: Uint8Array, options?: XlsxReadOptions): Pr
   const prepared = await preparePackage(bytes, options);
   const workbook = await loadWorkbook(prepared.bytes);
   try {
-    return new XlsxWorkbook(snapshotOf(workbook, prepared.headerRowCounts), prepared.macroEnabled);
+    const snapshot = snapshotOf(workbook, prepared.headerRowCounts);
+    snapshot.generated = prepared.generated;
+    return new XlsxWorkbook(snapshot, prepared.macroEnabled);
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     throw errors.corrupt(errors.describe(error));

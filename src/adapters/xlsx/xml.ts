@@ -142,6 +142,39 @@ export function appendToElement(xml: string, span: ElementSpan, name: string, ch
   return splice(withChildren, span.start, span.contentStart, startTag);
 }
 
+/** The direct children of an element, with their qualified names, skipping comments and instructions. */
+export function childElements(xml: string, parent: ElementSpan): { name: string; span: ElementSpan }[] {
+  const children: { name: string; span: ElementSpan }[] = [];
+  let at = parent.contentStart;
+  while (at < parent.contentEnd) {
+    const open = xml.indexOf('<', at);
+    if (open < 0 || open >= parent.contentEnd) break;
+    if (xml.startsWith('<!--', open)) {
+      at = xml.indexOf('-->', open) + 3;
+    } else if (xml.startsWith('<?', open) || xml.startsWith('<![CDATA[', open)) {
+      at = xml.indexOf('>', open) + 1;
+    } else {
+      const name = /^<([^\s/>]+)/.exec(xml.slice(open, open + 200))?.[1];
+      const span = name === undefined ? undefined : findElement(xml, name, open, open + 1);
+      if (name === undefined || span === undefined) throw new SyntaxError(`unreadable element at ${open}`);
+      children.push({ name, span });
+      at = span.end;
+    }
+    if (at <= open) break; // an unterminated comment or instruction: stop rather than loop
+  }
+  return children;
+}
+
+/**
+ * Inserts `element` as a child of `parent`, before the first child named in `successors` (schema order
+ * matters to Excel), or as the last child when there is none.
+ */
+export function insertChildBefore(xml: string, parent: ElementSpan, successors: readonly string[], element: string): string {
+  const next = childElements(xml, parent).find((child) => successors.includes(child.name));
+  const at = next === undefined ? parent.contentEnd : next.span.start;
+  return splice(xml, at, at, element);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The root element and its namespaces
 

@@ -1,0 +1,86 @@
+import type { WorkbookData } from '../../core/contract/tableData';
+import type { QuickFix } from '../../core/findings/types';
+import type { SheetLayout } from '../../core/layout/types';
+import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { A1 } from '../../core/util/brand';
+import { WorkbookOperationError, type RenderOutcome, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
+import { toOperationError, type ErrorScope } from './errors';
+import { readSnapshot } from './read';
+import { renderLayout } from './render';
+import { officeRequirementCheck, officeRun, type ExcelRun, type RequirementCheck } from './run';
+import { createTemplate } from './template';
+
+export interface OfficeWorkbookOptions {
+  /** which ExcelApi requirement sets Excel supports; defaults to Office.context.requirements */
+  isSupported?: RequirementCheck;
+  /** estimated bytes one write request may carry (Excel on the web refuses more than 5 MB) */
+  maxRequestBytes?: number;
+  /** estimated bytes one chunked read may bring back */
+  maxResponseBytes?: number;
+}
+
+/**
+ * The workbook port over the workbook open in Excel, through Office.js. Each operation is one `Excel.run` with
+ * a small, fixed number of round trips (see each module), and every failure reaches the caller as a
+ * WorkbookOperationError with a message for the user.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly isSupported: RequirementCheck;
+  private readonly maxRequestBytes: number;
+  private readonly maxResponseBytes: number;
+
+  constructor(run?: ExcelRun, options: OfficeWorkbookOptions = {}) {
+    this.isSupported = options.isSupported ?? officeRequirementCheck;
+    this.run = run ?? officeRun(this.isSupported);
+    this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_RESPONSE_BUDGET;
+  }
+
+  readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.guard({ sheets: [] }, () => readSnapshot({ run: this.run, isSupported: this.isSupported, maxResponseBytes: this.maxResponseBytes }));
+  }
+
+  renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
+    return this.guard({ sheets: [] }, () => renderLayout(layout, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
+  }
+
+  /** One round trip: the number into the one cell, nothing else (its format stays as the user made it). */
+  applyFix(fix: QuickFix): Promise<void> {
+    return this.guard({ sheets: [fix.sheet] }, () => {
+      if (fix.kind !== 'set-number' || !Number.isFinite(fix.value) || fix.cell.includes(':')) {
+        return Promise.reject(new WorkbookOperationError('failed', 'Rettingen kan ikke brukes: den gjelder ikke ett tall i én celle.', 'The fix cannot be applied: it is not one number for one cell.'));
+      }
+      return this.run(async (context) => {
+        context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell).values = [[fix.value]];
+        await context.sync();
+      });
+    });
+  }
+
+  createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
+    return this.guard({ sheets: template.sheets }, () => createTemplate(template, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
+  }
+
+  /** One round trip: shows the sheet and selects the cell. Excel has a grid to show, so there is no row context. */
+  select(sheet: string, cell: A1): Promise<RowContext | null> {
+    return this.guard({ sheets: [sheet] }, () =>
+      this.run(async (context) => {
+        const target = context.workbook.worksheets.getItem(sheet);
+        target.activate();
+        target.getRange(cell).select();
+        await context.sync();
+        return null;
+      }));
+  }
+
+  /** Runs an operation and turns whatever it throws into a WorkbookOperationError. */
+  private async guard<T>(scope: ErrorScope, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw await toOperationError(error, scope, this.run, this.isSupported);
+    }
+  }
+}

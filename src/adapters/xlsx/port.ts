@@ -1,0 +1,135 @@
+import type { WorkbookData } from '../../core/contract/tableData';
+import type { QuickFix } from '../../core/findings/types';
+import type { SheetLayout } from '../../core/layout/types';
+import { cellText } from '../../core/parse/table';
+import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import { parseCell, type A1 } from '../../core/util/brand';
+import { WorkbookOperationError, type RenderOutcome, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { PackageParts, relationships, relsPartOf, resolveTarget } from './opc';
+import { packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
+import { openXlsx } from './read';
+import { renderLayoutIntoPackage } from './render';
+import { sheetEntries } from './workbookXml';
+import { escapeRegExp } from './xml';
+
+/**
+ * The workbook port over an .xlsx file's bytes held in memory: the standalone page and tests use it.
+ * Generating and quick fixes change the in-memory package only; `toBytes()` gives it back for a download
+ * under a new name. The user's own file is never written.
+ */
+export class XlsxPort implements WorkbookPort {
+  private snapshot: WorkbookSnapshot | undefined;
+
+  private constructor(
+    private bytes: Uint8Array,
+    private readonly options: XlsxReadOptions,
+  ) {}
+
+  /** Opens and checks the bytes once, so an unusable file fails here with a WorkbookFileError. */
+  static async open(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxPort> {
+    const port = new XlsxPort(bytes, options);
+    await port.readSnapshot();
+    return port;
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    this.snapshot ??= await (await openXlsx(this.bytes, this.options)).readSnapshot();
+    return structuredClone(this.snapshot);
+  }
+
+  async renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
+    const result = await renderLayoutIntoPackage(this.bytes, layout, this.options);
+    this.replaceBytes(result.bytes);
+    const outcome: RenderOutcome = { sheet: result.sheet, replaced: result.replaced };
+    if (result.renamedFrom !== undefined) outcome.renamedFrom = result.renamedFrom;
+    return outcome;
+  }
+
+  async applyFix(fix: QuickFix): Promise<void> {
+    const { parts } = await readPackageParts(this.bytes, this.options);
+    const edit = new PackageParts(parts);
+    const part = worksheetPart(edit, fix.sheet);
+    const xml = edit.text(part) ?? '';
+    edit.setText(part, withNumber(xml, fix.cell, fix.value, fix.sheet));
+    this.replaceBytes(await packParts(edit.entries()));
+  }
+
+  createTemplate(_template: WorkbookData): Promise<TemplateOutcome> {
+    // Adding tables to a file means writing table parts into other people's sheets; in Excel the add-in
+    // does it through the API, and for files `handlingsplan init` writes a new workbook instead.
+    return Promise.reject(new WorkbookOperationError('unsupported',
+      'Å opprette tabeller i en fil støttes ikke her. Bruk «handlingsplan init» for en ny arbeidsbok, eller tillegget i Excel.',
+      'Creating tables in a file is not supported here. Use "handlingsplan init" for a new workbook, or the add-in in Excel.'));
+  }
+
+  /** There is no grid to select in: the row of the table around the cell is what the user gets to see. */
+  async select(sheet: string, cell: A1): Promise<RowContext | null> {
+    const snapshot = await this.readSnapshot();
+    return rowAround(snapshot, sheet, cell);
+  }
+
+  /** The package as it is now, with generated sheets and applied fixes. */
+  toBytes(): Uint8Array {
+    return this.bytes;
+  }
+
+  private replaceBytes(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.snapshot = undefined;
+  }
+}
+
+export function openXlsxPort(bytes: Uint8Array, options?: XlsxReadOptions): Promise<XlsxPort> {
+  return XlsxPort.open(bytes, options);
+}
+
+function worksheetPart(parts: PackageParts, sheet: string): string {
+  const workbook = parts.text(WORKBOOK) ?? '';
+  const entry = sheetEntries(workbook).find((s) => s.name === sheet);
+  const rels = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '');
+  const target = rels.find((r) => r.id === entry?.relId)?.target;
+  if (entry === undefined || target === undefined) {
+    throw new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}».`, `Sheet "${sheet}" was not found.`);
+  }
+  return resolveTarget(WORKBOOK, target);
+}
+
+/**
+ * Replaces one cell's content with a number, keeping its style, and nothing else in the sheet.
+ * A shared string the cell pointed at stays in the string table (Excel drops unused ones on save).
+ */
+function withNumber(xml: string, cell: A1, value: number, sheet: string): string {
+  const ref = cell.split(':')[0] ?? cell;
+  const open = new RegExp(`<((?:\\w+:)?c)\\b[^>]*\\sr="${escapeRegExp(ref)}"[^>]*?(/?)>`).exec(xml);
+  if (!open) {
+    throw new WorkbookOperationError('not-found', `Fant ikke cellen ${sheet}!${ref}.`, `Cell ${sheet}!${ref} was not found.`);
+  }
+  const [startTag, name = 'c', selfClosing] = open;
+  const end = selfClosing === '/' ? open.index + startTag.length : xml.indexOf(`</${name}>`, open.index) + name.length + 3;
+  const style = / s="(\d+)"/.exec(startTag)?.[1];
+  const vTag = name.includes(':') ? `${name.split(':')[0]}:v` : 'v';
+  const replacement = `<${name} r="${ref}"${style === undefined ? '' : ` s="${style}"`}><${vTag}>${String(value)}</${vTag}></${name}>`;
+  return xml.slice(0, open.index) + replacement + xml.slice(end);
+}
+
+function rowAround(snapshot: WorkbookSnapshot, sheet: string, cell: A1): RowContext | null {
+  const { row, column } = parseCell(cell.split(':')[0] ?? cell);
+  for (const table of snapshot.tables.filter((t) => t.sheet === sheet)) {
+    const rows = [...table.rows, ...(table.totalRow ? [table.totalRow] : [])];
+    const found = rows.find((cells) => cells.some((c) => sameRow(c, row)));
+    if (found && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)) };
+    if (table.header.some((c) => sameRow(c, row)) && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: [] };
+  }
+  return null;
+}
+
+function sameRow(cell: SnapshotCell, row: number): boolean {
+  return parseCell(cell.address).row === row;
+}
+
+function covers(table: TableSnapshot, column: number): boolean {
+  const first = table.header[0];
+  const last = table.header[table.header.length - 1];
+  if (!first || !last) return false;
+  return column >= parseCell(first.address).column && column <= parseCell(last.address).column;
+}

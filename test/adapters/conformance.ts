@@ -1,0 +1,191 @@
+import type { WorkbookPort } from '../../src/adapters/port';
+import type { WorkbookData } from '../../src/core/contract/tableData';
+import { inputDigest } from '../../src/core/digest';
+import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
+import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
+import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
+import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
+import { cellAddress, type A1 } from '../../src/core/util/brand';
+import { validateWorkbook } from '../../src/core/validate';
+import { setCell } from '../support/planBuilder';
+import { sampleExpectations } from '../support/sampleExpectations';
+
+/**
+ * Tests every WorkbookPort adapter must pass, whatever it runs on: the Office.js adapter over the Excel double,
+ * the .xlsx adapter over bytes. Each adapter supplies `open`, which makes a workbook holding `data` (placed as
+ * placeTables places it) and returns a port over it.
+ *
+ *  - `reopen`: for an adapter whose writes produce new bytes, a port over the workbook as the writes left it;
+ *    without it the suite reads back through `port` (a live workbook).
+ *  - `readCell`: the stored cell, as the file or Excel holds it, to prove that text stayed text; without it
+ *    that test only checks what readSnapshot and the outcome say.
+ *
+ * Compared with snapshotFromData, number formats are ignored: snapshotFromData carries none, while both
+ * adapters write the sample's number formats (as the .xlsx template does), so the cells read back have them.
+ * Everything else (sheets and their order, tables, header, rows, total rows, cell kinds, values, addresses,
+ * formulas) must be equal.
+ */
+export interface StoredCell {
+  value: string | number | boolean | null;
+  /** with or without '='; absent for a constant */
+  formula?: string;
+}
+
+export interface OpenedWorkbook {
+  port: WorkbookPort;
+  reopen?: () => Promise<WorkbookPort>;
+  readCell?: (sheet: string, cell: A1) => Promise<StoredCell | undefined>;
+}
+
+export type OpenWorkbook = (data: WorkbookData) => Promise<OpenedWorkbook>;
+
+const GENERATED_AT = '2026-11-27T10:15:00Z';
+
+/** Text that Excel would turn into a formula, a number, a date or a boolean if it were written carelessly. */
+export const TRICKY_TEXTS = ['=HYPERLINK("http://example.com","x")', '+1+1', '-1+1', '@SUM(A1)', '19-8-2025', '1 200 000', '0042', '2025-08-19', 'TRUE'];
+
+async function current(opened: OpenedWorkbook): Promise<WorkbookPort> {
+  return opened.reopen ? opened.reopen() : opened.port;
+}
+
+function withoutFormat(cell: SnapshotCell): SnapshotCell {
+  const copy = { ...cell };
+  delete copy.numberFormat;
+  return copy;
+}
+
+function withoutFormats(table: TableSnapshot): TableSnapshot {
+  const copy: TableSnapshot = { ...table, header: table.header.map(withoutFormat), rows: table.rows.map((r) => r.map(withoutFormat)) };
+  if (table.totalRow) copy.totalRow = table.totalRow.map(withoutFormat);
+  return copy;
+}
+
+function comparable(snapshot: WorkbookSnapshot): { sheets: string[]; tables: TableSnapshot[] } {
+  return { sheets: snapshot.sheets, tables: snapshot.tables.map(withoutFormats) };
+}
+
+function sampleLayout(snapshot: WorkbookSnapshot): SheetLayout {
+  const result = validateWorkbook(snapshot);
+  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: GENERATED_AT });
+}
+
+/** A small layout of text cells only, one per row in column A. */
+export function textLayout(sheet: string, texts: readonly string[]): SheetLayout {
+  const cells: LayoutCell[] = texts.map((text, i) => ({ row: i + 1, column: 1, value: { kind: 'text', text }, style: { border: true } }));
+  return {
+    sheet,
+    cells,
+    merges: [],
+    columnWidths: [{ column: 1, width: 40 }],
+    rowHeights: [],
+    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, header: 'Tekst', footer: 'side &P av &N' },
+    anchors: [],
+    marker: { kind: 'handlingsplan', year: 2022, inputDigest: '00000000000000', generatedAt: GENERATED_AT },
+    marks: [],
+  };
+}
+
+function cellOf(snapshot: WorkbookSnapshot, sheet: string, address: string): { table: number; row: number; column: number } | undefined {
+  for (const [t, table] of snapshot.tables.entries()) {
+    if (table.sheet !== sheet) continue;
+    for (const [r, row] of table.rows.entries()) {
+      const column = row.findIndex((c) => c.address === address);
+      if (column >= 0) return { table: t, row: r, column };
+    }
+  }
+  return undefined;
+}
+
+export function describeWorkbookPortConformance(name: string, open: OpenWorkbook): void {
+  describe(`${name}: WorkbookPort conformance`, () => {
+    test('reads the sample as snapshotFromData describes it (sheets, tables, cells, kinds, addresses)', async () => {
+      const sample = hallingdalSample();
+      const { port } = await open(sample);
+      const read = await port.readSnapshot();
+      expect(comparable(read)).toEqual(comparable(snapshotFromData(sample)));
+      expect(read.generated ?? []).toEqual([]);
+    });
+
+    test('validating what it read gives the five published findings', async () => {
+      const sample = hallingdalSample();
+      const { port } = await open(sample);
+      const result = validateWorkbook(await port.readSnapshot());
+      const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({ rule, severity, sheet, cell, expected, actual }));
+      expect(found).toEqual(sampleExpectations(sample));
+    });
+
+    test('applyFix of a number typed as text writes that number into that cell and changes nothing else', async () => {
+      const data = setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
+      const opened = await open(data);
+      const before = await opened.port.readSnapshot();
+      const fix = validateWorkbook(before).findings.find((f) => f.rule === 'values.number-as-text')?.fix;
+      expect(fix).toMatchObject({ kind: 'set-number', value: 400000 });
+      if (fix === undefined) return;
+      await opened.port.applyFix(fix);
+      const after = await (await current(opened)).readSnapshot();
+      const at = cellOf(before, fix.sheet, fix.cell);
+      expect(at).toBeDefined();
+      if (at === undefined) return;
+      const changed = after.tables[at.table]?.rows[at.row]?.[at.column];
+      expect(changed).toMatchObject({ kind: 'number', value: 400000, address: fix.cell });
+      // Everything else as it was: put the changed cell into the old snapshot and compare the whole.
+      const expected = structuredClone(before);
+      const row = expected.tables[at.table]?.rows[at.row];
+      if (row && changed) row[at.column] = changed;
+      expect(after).toEqual(expected);
+    });
+
+    test('renderLayout adds a sheet marked as generated, and the input tables are unchanged', async () => {
+      const opened = await open(hallingdalSample());
+      const before = await opened.port.readSnapshot();
+      const layout = sampleLayout(before);
+      const outcome = await opened.port.renderLayout(layout);
+      expect(outcome).toEqual({ sheet: 'Handlingsplan 2022', replaced: false });
+      const after = await (await current(opened)).readSnapshot();
+      expect(after.tables).toEqual(before.tables);
+      expect(after.sheets).toEqual([...before.sheets, 'Handlingsplan 2022']);
+      expect(after.generated).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest })]);
+      // generatedAt is optional in a snapshot ("when the marker records it"); when an adapter reports it, it must be right.
+      const generatedAt = after.generated?.[0]?.generatedAt;
+      if (generatedAt !== undefined) expect(generatedAt).toBe(GENERATED_AT);
+      const title = await opened.readCell?.('Handlingsplan 2022', cellAddress(1, 1));
+      if (opened.readCell) expect(title).toEqual({ value: 'Handlingsplan 2022 – Sats på Hallingdal' });
+    });
+
+    test('rendering again replaces the add-in\'s own sheet: one sheet, replaced true', async () => {
+      const opened = await open(hallingdalSample());
+      const layout = sampleLayout(await opened.port.readSnapshot());
+      await opened.port.renderLayout(layout);
+      const again = await (await current(opened)).renderLayout(layout);
+      expect(again).toEqual({ sheet: 'Handlingsplan 2022', replaced: true });
+      const after = await (await current(opened)).readSnapshot();
+      expect(after.sheets.filter((s) => s.startsWith('Handlingsplan 2022'))).toEqual(['Handlingsplan 2022']);
+      expect(after.generated).toHaveLength(1);
+    });
+
+    test('a sheet the user made with that name is left alone; the layout goes to "Name (2)"', async () => {
+      const sample = hallingdalSample();
+      const opened = await open({ ...sample, sheets: [...sample.sheets, 'Handlingsplan 2022'] });
+      const layout = sampleLayout(await opened.port.readSnapshot());
+      const outcome = await opened.port.renderLayout(layout);
+      expect(outcome).toEqual({ sheet: 'Handlingsplan 2022 (2)', replaced: false, renamedFrom: 'Handlingsplan 2022' });
+      const again = await (await current(opened)).renderLayout(layout);
+      expect(again).toEqual({ sheet: 'Handlingsplan 2022 (2)', replaced: true, renamedFrom: 'Handlingsplan 2022' });
+      const after = await (await current(opened)).readSnapshot();
+      expect(after.sheets.filter((s) => s.startsWith('Handlingsplan 2022'))).toEqual(['Handlingsplan 2022', 'Handlingsplan 2022 (2)']);
+      expect(after.generated?.map((g) => g.sheet)).toEqual(['Handlingsplan 2022 (2)']);
+    });
+
+    test('text that looks like a formula, a number or a date stays text after rendering', async () => {
+      const opened = await open(hallingdalSample());
+      const outcome = await opened.port.renderLayout(textLayout('Tekst', TRICKY_TEXTS));
+      expect(outcome.sheet).toBe('Tekst');
+      if (!opened.readCell) return;
+      for (const [i, text] of TRICKY_TEXTS.entries()) {
+        const stored = await opened.readCell('Tekst', cellAddress(i + 1, 1));
+        expect({ text, stored }).toEqual({ text, stored: { value: text } });
+      }
+    });
+  });
+}
