@@ -8,6 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  globalSetup: '<rootDir>/test/support/buildCli.js',
   // CLI tests spawn the built binary; give them room on a 2-core CI machine.
   testTimeout: 30000,
 };

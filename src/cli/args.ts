@@ -10,14 +10,15 @@ export type Command =
   | { kind: 'none' }
   | { kind: 'sample'; out: string; force: boolean }
   | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
-  | { kind: 'validate'; file: string; year?: number; json: boolean };
+  | { kind: 'validate'; file: string; year?: number; json: boolean }
+  | { kind: 'generate'; file: string; out: string; force: boolean; year?: number };
 
 export interface Invocation {
   lang: Lang;
   command: Command;
 }
 
-type CommandName = 'sample' | 'init' | 'validate';
+type CommandName = 'sample' | 'init' | 'validate' | 'generate';
 
 /** Norwegian aliases, so a user may type the command in the language of the workbook. */
 // A Map, not an object literal: a lookup of "constructor" must find nothing.
@@ -28,6 +29,8 @@ const COMMAND_NAMES: ReadonlyMap<string, CommandName> = new Map<string, CommandN
   ['ny', 'init'],
   ['validate', 'validate'],
   ['kontroller', 'validate'],
+  ['generate', 'generate'],
+  ['generer', 'generate'],
 ]);
 
 const OPTIONS = {
@@ -39,6 +42,7 @@ const OPTIONS = {
   'last-year': { type: 'string' },
   year: { type: 'string' },
   json: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -50,6 +54,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
   sample: ['force'],
   init: ['force', 'first-year', 'last-year'],
   validate: ['year', 'json'],
+  generate: ['year', 'output', 'force'],
 };
 
 /** Raw option values as typed, before they are checked against the command. */
@@ -168,6 +173,17 @@ function validateCommand(raw: RawOptions): Command {
   return command;
 }
 
+function generateCommand(raw: RawOptions): Command {
+  const out = raw.values.get('output');
+  if (out === undefined || out === true || out.trim() === '') {
+    throw cliError('«generate» trenger -o <ut.xlsx>: arbeidsboken du leser fra skrives aldri over', "'generate' needs -o <out.xlsx>: the workbook it reads is never overwritten");
+  }
+  const command: Command = { kind: 'generate', file: fileArgument('generate', raw), out, force: raw.values.has('force') };
+  const year = yearOption(raw, 'year');
+  if (year !== undefined) command.year = year;
+  return command;
+}
+
 function namedCommand(name: CommandName, raw: RawOptions): Command {
   checkOptionsFor(name, raw);
   switch (name) {
@@ -177,6 +193,8 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
       return initCommand(raw);
     case 'validate':
       return validateCommand(raw);
+    case 'generate':
+      return generateCommand(raw);
   }
 }
 

@@ -16,6 +16,8 @@ export interface CliIo {
    * clock, so the shell passes it; left out, those rules behave as if no year were over.
    */
   today?: string;
+  /** The moment of generation as an ISO date-time, recorded in generated sheets; the shell reads the clock. */
+  now?: string;
 }
 
 export const EXIT_OK = 0;

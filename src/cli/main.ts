@@ -5,6 +5,7 @@ import type { Lang } from '../core/findings/types';
 import { parseCommandLine, peekLang, type Command } from './args';
 import { initCommand, sampleCommand } from './commands/write';
 import { validateCommand } from './commands/validate';
+import { generateCommand } from './commands/generate';
 import { CliError, oneLine } from './errors';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from './io';
 import { USAGE } from './usage';
@@ -44,6 +45,8 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
       return initCommand(command, templateOptions(command), io, lang);
     case 'validate':
       return validateCommand(command, io, lang);
+    case 'generate':
+      return generateCommand(command, io, lang);
   }
 }
 
@@ -113,6 +116,7 @@ export function runFromProcess(): void {
     cwd: process.cwd(),
     debug: process.env['HANDLINGSPLAN_DEBUG'] === '1',
     today: localIsoDate(new Date()),
+    now: new Date().toISOString(),
   };
   run(process.argv.slice(2), io).then(
     (status) => {

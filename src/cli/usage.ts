@@ -5,7 +5,8 @@
 export const USAGE = `Usage: handlingsplan <command> [options]
 
 Validates the budget and targets of a regional restructuring programme's
-action plan (handlingsplan) kept in Excel tables.
+action plan (handlingsplan) kept in Excel tables, and generates the board's
+formatted action-plan sheet from them.
 
 Commands:
   sample <out.xlsx>      (eksempel) Write the Hallingdal sample workbook.
@@ -17,6 +18,13 @@ Commands:
   validate <file.xlsx>   (kontroller) Check a workbook and list the findings.
       --year YYYY        Year to check (default: the workbook's Handlingsplanår).
       --json             Print one JSON object instead of text.
+  generate <file.xlsx> -o <out.xlsx>
+                         (generer) Write a copy of the workbook with the
+                         board's "Handlingsplan {year}" sheet added. The
+                         input file is never written.
+      --year YYYY        Year of the plan (default: Handlingsplanår).
+      -o, --output FILE  Where to write the copy (must not exist, or --force).
+      --force            Overwrite <out.xlsx> if it exists.
 
 Options:
   --lang nb|en           Language of messages (default nb, bokmål).

@@ -6,7 +6,7 @@ import { describeWorkbookPortConformance, type StoredCell } from './conformance'
 /** Reads one stored cell of the port's current package with exceljs (read only, in a test). */
 async function storedCell(port: XlsxPort, sheet: string, cell: string): Promise<StoredCell | undefined> {
   const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(port.toBytes()));
+  await workbook.xlsx.load(port.toBytes().slice().buffer);
   const value: unknown = workbook.getWorksheet(sheet)?.getCell(cell).value;
   if (value === undefined) return undefined;
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };

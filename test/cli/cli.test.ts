@@ -2,7 +2,7 @@
  * End-to-end tests of the built command-line tool: each runs `node bin/handlingsplan.js` as its own process,
  * exactly as a user or CI would, and looks only at exit status, stdout, stderr and the files written.
  */
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -131,13 +131,7 @@ function consistentPlan(options: PlanOptions = {}): WorkbookData {
 }
 
 beforeAll(() => {
-  // The tests exercise the shipped binary, so they need dist/ as `npm run build` makes it.
-  try {
-    execSync('npm run build', { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
-  } catch (error) {
-    const output = error instanceof Error && 'stdout' in error ? String(error.stdout) : '';
-    throw new Error(`npm run build failed:\n${output}`);
-  }
+  // The tests exercise the shipped binary; jest's globalSetup (test/support/buildCli.js) built dist/.
   dir = mkdtempSync(join(tmpdir(), 'handlingsplan-cli-'));
 }, 300_000);
 

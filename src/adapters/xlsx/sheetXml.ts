@@ -44,6 +44,7 @@ export function worksheetXml(layout: SheetLayout, options: WorksheetOptions): st
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
     pageSetup(layout),
     headerFooter(layout),
+    rowBreaks(layout),
     ignoredErrors(layout),
     '</worksheet>',
   ].join('');
@@ -204,6 +205,14 @@ function pageSetup(layout: SheetLayout): string {
   // paperSize 9 is A4, the only paper layouts ask for.
   const fit = layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
   return `<pageSetup paperSize="9" orientation="${layout.print.orientation}"${fit}/>`;
+}
+
+/** Manual page breaks; a break's id is the last row of the page before it. */
+function rowBreaks(layout: SheetLayout): string {
+  const rows = layout.rowBreaks ?? [];
+  if (rows.length === 0) return '';
+  const breaks = rows.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }
 
 function headerFooter(layout: SheetLayout): string {

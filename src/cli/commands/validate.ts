@@ -38,7 +38,7 @@ function settingsFor(options: ValidateOptions, io: CliIo): Partial<ValidationSet
   return settings;
 }
 
-async function readWorkbook(path: string, shown: string): Promise<WorkbookSnapshot> {
+export async function readWorkbook(path: string, shown: string): Promise<WorkbookSnapshot> {
   try {
     const workbook = await openXlsxFile(path);
     return await workbook.readSnapshot();

@@ -58,13 +58,13 @@ async function writeNewWorkbook(data: WorkbookData, target: WriteTarget, io: Cli
 }
 
 /** The file is an .xlsx whatever its name; a different name would only confuse Excel and `validate`. */
-function checkExtension(out: string): void {
+export function checkExtension(out: string): void {
   if (!/\.xlsx$/i.test(out)) {
     throw cliError(`filnavnet må slutte på .xlsx: ${out}`, `the file name must end in .xlsx: ${out}`);
   }
 }
 
-async function checkFree(path: string, target: WriteTarget): Promise<void> {
+export async function checkFree(path: string, target: WriteTarget): Promise<void> {
   const existing = await lstat(path).catch((error: unknown) => {
     if (nodeErrorCode(error) === 'ENOENT' || nodeErrorCode(error) === 'ENOTDIR') return null;
     throw writeFailure(error, target.out);

@@ -75,6 +75,26 @@ export function address(row: number, column: number): A1 {
 
 /** Text lines a string needs in a block of `widthChars` characters, for row heights that fit wrapped text. */
 export function linesFor(text: string, widthChars: number): number {
-  const usable = Math.max(4, Math.floor(widthChars * 1.1));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
+  // A column's width counts digit widths; ordinary text in Calibri fits about a fifth more characters.
+  const usable = Math.max(4, Math.floor(widthChars * 1.2));
+  return text.split('\n').reduce((n, line) => n + wrappedLines(line, usable), 0);
+}
+
+/** Lines a paragraph takes when wrapped at word boundaries; a word longer than the line is broken. */
+function wrappedLines(line: string, usable: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of line.split(/\s+/).filter((w) => w !== '')) {
+    const length = word.length;
+    if (used > 0 && used + 1 + length <= usable) {
+      used += 1 + length;
+    } else if (used === 0 && length <= usable) {
+      used = length;
+    } else {
+      if (used > 0) lines += 1;
+      lines += Math.floor(Math.max(0, length - 1) / usable);
+      used = length % usable || usable;
+    }
+  }
+  return lines;
 }

@@ -23,7 +23,7 @@ export const NOTE_DELMAL = '1) Delmål er delvis konkrete målsettinger, delvis 
 export const NOTE_RESULTATMAL = '2) Måltall for arbeidsplasser er knyttet til de viktigste næringer i Hallingdal, men her er forsøkt illustrert de tematiske innsatsområdenes innflytelse på måloppnåelse.';
 
 const LABEL_WIDTH = 24;
-const STRATEGY_WIDTH = 15;
+const STRATEGY_WIDTH = 16;
 const SUM_WIDTH = 12;
 const NAERING_WIDTH = 20;
 const LINE_HEIGHT = 15;
@@ -62,7 +62,9 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   row = strategyTable(ctx, row);
   row = jobTargetTable(ctx, row + 2);
   row = areaTable(ctx, row + 2, thematic, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true });
-  row = areaTable(ctx, row + 2, support, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
+  // The support areas, the frame and the financing start a page of their own, as in the seed (§3, §4).
+  const supportStart = row + 2;
+  row = areaTable(ctx, supportStart, support, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
   row = frameTable(ctx, row + 2);
   row = financingTable(ctx, row + 2);
   if (errors.length > 0) errorList(ctx, row + 2, errors);
@@ -80,6 +82,7 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
     ],
     rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     freeze: { rows: 2, columns: 0 },
+    rowBreaks: [supportStart],
     print: {
       orientation: 'landscape',
       paper: 'A4',
@@ -251,7 +254,9 @@ interface AreaTableOptions {
 }
 
 function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: AreaTableOptions): number {
-  const { grid, plan, year, sumColumn, lastColumn } = ctx;
+  const { grid, plan, year, lastColumn } = ctx;
+  // Each table's Sum column follows its own last strategy, so the support table has no gap before it.
+  const sumColumn = 2 + strategies.length;
   section(ctx, start, options.title);
   if (strategies.length === 0) {
     grid.text(start + 1, 1, 'Ingen strategier registrert.', STYLE.note);
@@ -300,7 +305,7 @@ function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: Are
   grid.formula(sumRow, sumColumn, `SUM(${address(budgetRow, 2)}:${address(budgetRow, lastStrategyColumn)})`, sumColumnRange(grid, budgetRow, 2, lastStrategyColumn), STYLE.totalKroner);
   row = sumRow + 1;
 
-  if (options.withTargets) row = targetRows(ctx, row, strategies, columnOf, groups);
+  if (options.withTargets) row = targetRows(ctx, row, strategies, columnOf, groups, sumColumn);
   anchor(ctx, options.anchor, h1, row - 1);
   if (options.withTargets) {
     for (const note of [NOTE_DELMAL, NOTE_RESULTATMAL]) {
@@ -375,8 +380,9 @@ function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies
   return start + count;
 }
 
-function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[]): number {
-  const { grid, plan, year, sumColumn, lastColumn } = ctx;
+function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], sumColumn: number): number {
+  const { grid, plan, year } = ctx;
+  const labelColumn = sumColumn + 1;
   const rows = (plan.resultatmal?.rows ?? []).filter((r) => r.year === year);
   const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => n.name) : rows.map((r) => r.naering.value);
   const lastStrategyColumn = 1 + strategies.length;
@@ -392,7 +398,7 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
       total += cell.value;
     }
     grid.formula(row, sumColumn, `SUM(${address(row, 2)}:${address(row, lastStrategyColumn)})`, total, STYLE.totalCount, data?.declaredSum);
-    grid.text(row, lastColumn, name, STYLE.label);
+    grid.text(row, labelColumn, name, STYLE.label);
     row += 1;
   }
   const first = start;

@@ -72,6 +72,8 @@ export interface SheetLayout {
   columnWidths: { column: number; width: number }[];
   rowHeights: { row: number; height: number }[];
   freeze?: { rows: number; columns: number };
+  /** rows that start a new printed page (manual page breaks) */
+  rowBreaks?: number[];
   print: PrintSetup;
   anchors: Anchor[];
   marker: GeneratedMarker;

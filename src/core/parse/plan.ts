@@ -97,7 +97,8 @@ function parseProgram(table: BoundTable, sink: Sink): Program {
     const field = row.text('field');
     const key = field && programKey(field.value);
     const cell = row.cell('value');
-    if (!key || !cell) continue;
+    // An empty value is an unset field: the required ones are reported by structure.program-setting.
+    if (!key || !cell || cell.kind === 'empty' || (cell.kind === 'text' && cell.value.trim() === '')) continue;
     if (NUMERIC_FIELDS.includes(key)) {
       const value = row.numberAt(cell, 'value', 'units');
       if (value !== undefined && Number.isInteger(value)) program[key] = { value, sheet: row.sheet, cell: cell.address } as Located<number> & Located<string>;

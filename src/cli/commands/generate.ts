@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { renderLayoutIntoFile } from '../../adapters/xlsx/file';
+import { OutputFileError } from '../../adapters/xlsx/errors';
+import { WorkbookFileError } from '../../adapters/port';
+import { inputDigest } from '../../core/digest';
+import type { Lang } from '../../core/findings/types';
+import { buildHandlingsplan } from '../../core/layout/handlingsplan';
+import { validateWorkbook } from '../../core/validate';
+import { cliError } from '../errors';
+import { EXIT_OK, type CliIo } from '../io';
+import { readWorkbook } from './validate';
+import { checkExtension, checkFree } from './write';
+
+export interface GenerateOptions {
+  file: string;
+  out: string;
+  force: boolean;
+  year?: number;
+}
+
+/**
+ * `handlingsplan generate <file.xlsx> [--year 2022] -o <out.xlsx>`: validates the workbook and writes a copy
+ * of it with the *Handlingsplan {år}* sheet added (or the add-in's earlier one replaced). The input file is
+ * never written. Errors in the input do not stop it: the board may need a draft, and the sheet says so.
+ */
+export async function generateCommand(options: GenerateOptions, io: CliIo, lang: Lang): Promise<number> {
+  const input = resolve(io.cwd, options.file);
+  const output = resolve(io.cwd, options.out);
+  checkExtension(options.out);
+  if (input === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  const snapshot = await readWorkbook(input, options.file);
+  const result = validateWorkbook(snapshot, options.year === undefined ? {} : { year: options.year });
+  const year = requireYear(result.year, result.plan.program.firstYear?.value, result.plan.program.lastYear?.value);
+  await checkFree(output, { out: options.out, force: options.force });
+  const layout = buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() });
+  const outcome = await renderLayoutIntoFile(input, layout, output).catch((error: unknown) => {
+    if (error instanceof OutputFileError || error instanceof WorkbookFileError) throw cliError(error.nb, error.en);
+    throw error;
+  });
+  io.stdout(report(lang, { sheet: outcome.sheet, out: output, errors: result.summary.feil, replaced: outcome.replaced, renamedFrom: outcome.renamedFrom }));
+  return EXIT_OK;
+}
+
+/** A handlingsplan is for one year of the period; without one there is nothing to lay out. */
+function requireYear(year: number | null, first: number | undefined, last: number | undefined): number {
+  if (year === null) {
+    throw cliError('arbeidsboken oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
+  }
+  if (first !== undefined && last !== undefined && (year < first || year > last)) {
+    throw cliError(`${year} ligger utenfor programperioden ${first}–${last}`, `${year} is outside the programme period ${first}–${last}`);
+  }
+  return year;
+}
+
+interface Outcome {
+  sheet: string;
+  out: string;
+  errors: number;
+  replaced: boolean;
+  renamedFrom: string | undefined;
+}
+
+function report(lang: Lang, o: Outcome): string {
+  const lines: string[] = [];
+  if (lang === 'nb') {
+    lines.push(`Skrev arket «${o.sheet}» til ${o.out}${o.replaced ? ' (erstattet det forrige)' : ''}.`);
+    if (o.renamedFrom !== undefined) lines.push(`Arket «${o.renamedFrom}» finnes fra før og er ikke laget av Handlingsplan; det er ikke rørt.`);
+    lines.push(o.errors > 0 ? `Utkast: ${o.errors} feil i grunnlaget er merket på arket (se handlingsplan validate).` : 'Grunnlaget er validert uten feil.');
+  } else {
+    lines.push(`Wrote sheet "${o.sheet}" to ${o.out}${o.replaced ? ' (replacing the previous one)' : ''}.`);
+    if (o.renamedFrom !== undefined) lines.push(`Sheet "${o.renamedFrom}" exists and was not made by Handlingsplan; it was left alone.`);
+    lines.push(o.errors > 0 ? `Draft: ${o.errors} errors in the input are marked on the sheet (see handlingsplan validate).` : 'The input validated without errors.');
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,317 @@
+import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RowContext, WorkbookPort } from '../adapters/port';
+import type { Finding, FindingSummary } from '../core/findings/types';
+import { a1 } from '../core/util/brand';
+import { Actions } from './components/Actions';
+import { Findings, findingKey } from './components/Findings';
+import { Header } from './components/Header';
+import { OpenWorkbook } from './components/OpenWorkbook';
+import { StatusMessage } from './components/StatusMessage';
+import { YearPicker } from './components/YearPicker';
+import { describeError, PaneError } from './errors';
+import { cellRef, downloadName } from './format';
+import { SAMPLE_NAME, type PackagePort, type PaneHost } from './host';
+import { TEXTS, type Lang, type Say } from './i18n';
+import { check, createTemplate, defaultYear, generate, readInfo, type Checked, type WorkbookInfo } from './session';
+import type { Status } from './status';
+import { fluentTheme, type ThemeName } from './theme';
+import { useRunner } from './useRunner';
+
+const useGlobalStyles = makeStaticStyles({
+  'html, body': { margin: 0, padding: 0 },
+});
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  page: {
+    boxSizing: 'border-box',
+    maxWidth: '1120px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  body: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalL,
+    // Wide (the standalone page on a desktop): controls on the left, findings on the right.
+    '@media (min-width: 760px)': {
+      gridTemplateColumns: 'minmax(280px, 340px) minmax(0, 1fr)',
+      columnGap: tokens.spacingHorizontalXXL,
+      alignItems: 'start',
+    },
+  },
+  controls: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  results: {
+    minWidth: 0,
+  },
+});
+
+export interface AppProps {
+  host: PaneHost;
+  theme?: ThemeName;
+  initialLang?: Lang;
+  /** the clock, for the generation time stamp (tests pass a fixed one) */
+  now?: () => Date;
+  onLanguageChange?: (lang: Lang) => void;
+}
+
+interface Validation {
+  findings: Finding[];
+  summary: FindingSummary;
+  year: number | null;
+}
+
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+function summaryStatus(validation: Validation, extra: Say[] = []): Status {
+  const { summary, year } = validation;
+  const intent = summary.feil > 0 ? 'error' : summary.advarsel > 0 ? 'warning' : 'success';
+  const title: Say = (t) => t.resultTitle[intent === 'error' ? 'error' : intent === 'warning' ? 'warn' : 'ok'];
+  const line: Say = (t) => (summary.feil + summary.advarsel + summary.info === 0 ? t.allGood(year) : t.summary(summary, year));
+  return { intent, title, lines: [...extra, line] };
+}
+
+export function App({ host, theme = 'light', initialLang = 'nb', now = () => new Date(), onLanguageChange }: AppProps) {
+  useGlobalStyles();
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const t = TEXTS[lang];
+  const [status, setStatus] = useState<Status | null>(null);
+  const [pkg, setPkg] = useState<PackagePort | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [info, setInfo] = useState<WorkbookInfo | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [validation, setValidation] = useState<Validation | null>(null);
+  const [contexts, setContexts] = useState<ReadonlyMap<string, RowContext | null>>(new Map());
+  const [selected, setSelected] = useState<string | null>(null);
+
+  const onError = useCallback((error: unknown) => {
+    setStatus({ intent: 'error', title: (tx) => tx.errorTitle, lines: [describeError(error)] });
+  }, []);
+  const { busy, run } = useRunner(onError);
+
+  const port: WorkbookPort | null = host.kind === 'excel' ? host.port : pkg;
+  const standalone = host.kind === 'standalone';
+
+  useEffect(() => {
+    document.documentElement.lang = t.htmlLang;
+  }, [t]);
+
+  const switchLanguage = () => {
+    const next: Lang = lang === 'nb' ? 'en' : 'nb';
+    setLang(next);
+    onLanguageChange?.(next);
+  };
+
+  /** Takes in what a check read: the header, the year list, the findings. */
+  const apply = (checked: Checked) => {
+    setInfo(checked.info);
+    setValidation({ findings: checked.result.findings, summary: checked.result.summary, year: checked.result.year });
+    setContexts(new Map());
+    setSelected(null);
+    if (year === null && checked.result.year !== null) setYear(checked.result.year);
+  };
+
+  const adoptInfo = (next: WorkbookInfo, excel: boolean): Say[] => {
+    setInfo(next);
+    setYear(defaultYear(next));
+    setValidation(null);
+    setContexts(new Map());
+    setSelected(null);
+    return next.tableCount === 0 ? [(tx) => (excel ? tx.noTablesExcel : tx.noTables)] : [];
+  };
+
+  // --- standalone: opening a workbook -------------------------------------------------------------------
+
+  const openBytes = async (bytes: Uint8Array, name: string) => {
+    if (host.kind !== 'standalone') return;
+    const opened = await host.files.open(bytes);
+    const read = await readInfo(opened);
+    setPkg(opened);
+    setFileName(name);
+    const warnings = adoptInfo(read, false);
+    setStatus({ intent: warnings.length > 0 ? 'warning' : 'info', lines: [(tx) => tx.opened(name), ...warnings] });
+  };
+
+  const openFile = (file: File) => {
+    void run('open', async () => {
+      if (!/\.xlsx$/i.test(file.name)) throw new PaneError((tx) => tx.notXlsx);
+      if (file.size > MAX_FILE_BYTES) throw new PaneError((tx) => tx.tooBig(MAX_FILE_BYTES / 1024 / 1024));
+      await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    });
+  };
+
+  const openSample = () => {
+    if (host.kind !== 'standalone') return;
+    void run('sample', async () => {
+      await openBytes(await host.files.sampleBytes(), `${SAMPLE_NAME}.xlsx`);
+    });
+  };
+
+  // --- start: read the workbook in Excel, or preload the sample ------------------------------------------
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (host.kind === 'excel') {
+      void run('load', async () => {
+        const warnings = adoptInfo(await readInfo(host.port), true);
+        if (warnings.length > 0) setStatus({ intent: 'warning', lines: warnings });
+      });
+    } else if (host.preloadSample) {
+      openSample();
+    }
+    // Once, on mount; the ref keeps React's development double mount from reading the workbook twice.
+  }, []);
+
+  // --- the actions ------------------------------------------------------------------------------------------
+
+  const validate = () => {
+    if (!port) return;
+    void run('validate', async () => {
+      const checked = await check(port, year);
+      apply(checked);
+      setStatus(summaryStatus(checked.result));
+    });
+  };
+
+  const select = (finding: Finding) => {
+    if (!port) return;
+    void run('select', async () => {
+      const key = findingKey(finding);
+      const context = await port.select(finding.sheet, finding.cell);
+      setSelected(key);
+      // In Excel the cell is selected and null is the normal answer; elsewhere null means "not in a table".
+      if (context !== null || standalone) setContexts((old) => new Map(old).set(key, context));
+    });
+  };
+
+  const fix = (finding: Finding) => {
+    const quickFix = finding.fix;
+    if (!port || !quickFix) return;
+    void run('fix', async () => {
+      await port.applyFix(quickFix);
+      const checked = await check(port, year);
+      apply(checked);
+      setStatus(summaryStatus(checked.result, [(tx) => tx.fixed(cellRef(quickFix.sheet, quickFix.cell))]));
+    });
+  };
+
+  const makePlan = () => {
+    if (!port) return;
+    void run('generate', async () => {
+      const made = await generate(port, year, now());
+      apply(made);
+      const { outcome } = made;
+      const errors = made.result.summary.feil;
+      const lines: Say[] = [];
+      let action: Status['action'];
+      if (host.kind === 'standalone' && pkg) {
+        const name = downloadName(fileName ?? SAMPLE_NAME, made.layout.marker.year);
+        const bytes = await pkg.toBytes();
+        host.files.save(bytes, name);
+        lines.push((tx) => tx.generatedDownload(outcome.sheet, name));
+        action = { label: (tx) => tx.downloadAgain, run: () => host.files.save(bytes, name) };
+      } else {
+        lines.push((tx) => tx.generatedExcel(outcome.sheet));
+        action = {
+          label: (tx) => tx.goToSheet,
+          run: () => {
+            void run('select', async () => {
+              await port.select(outcome.sheet, a1('A1'));
+            });
+          },
+        };
+      }
+      if (outcome.renamedFrom !== undefined) {
+        const wanted = outcome.renamedFrom;
+        lines.push((tx) => tx.generatedRenamed(wanted, outcome.sheet));
+      } else if (outcome.replaced) {
+        lines.push((tx) => tx.generatedReplaced);
+      }
+      if (errors > 0) lines.push((tx) => tx.generatedDraft(errors));
+      setStatus({ intent: errors > 0 ? 'warning' : 'success', title: (tx) => tx.generatedTitle, lines, action });
+    });
+  };
+
+  const makeTemplate = () => {
+    if (host.kind !== 'excel') return;
+    void run('template', async () => {
+      const made = await createTemplate(host.port, info, now());
+      const { createdSheets, createdTables, addedColumns } = made.outcome;
+      adoptInfo(await readInfo(host.port), true);
+      const columns = addedColumns.map((c) => `${c.table}[${c.column}]`);
+      const nothing = createdSheets.length + createdTables.length + columns.length === 0;
+      setStatus({
+        intent: nothing ? 'info' : 'success',
+        title: (tx) => tx.templateTitle,
+        lines: nothing
+          ? [(tx) => tx.templateNothing]
+          : [(tx) => tx.templateCreated(createdSheets, createdTables, columns), (tx) => tx.templatePeriod(made.firstYear, made.lastYear)],
+      });
+    });
+  };
+
+  const changeYear = (next: number) => {
+    setYear(next);
+    setValidation(null);
+    setContexts(new Map());
+    setSelected(null);
+    setStatus(null);
+  };
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} lang={t.htmlLang}>
+      <main className={styles.page} aria-busy={busy !== null}>
+        <Header t={t} info={info} fileName={fileName} onSwitchLanguage={switchLanguage} />
+        <div className={styles.body}>
+          <div className={styles.controls}>
+            {standalone && (
+              <OpenWorkbook t={t} disabled={busy !== null} compact={pkg !== null} onFile={openFile} onSample={openSample} />
+            )}
+            {info && (
+              <YearPicker t={t} years={info.years} year={year} planYear={info.planYear} disabled={busy !== null} onChange={changeYear} />
+            )}
+            <Actions
+              t={t}
+              busy={busy}
+              enabled={port !== null}
+              canCreateTemplate={host.kind === 'excel'}
+              onValidate={validate}
+              onGenerate={makePlan}
+              onCreateTemplate={makeTemplate}
+            />
+            <StatusMessage t={t} status={status} />
+          </div>
+          <div className={styles.results}>
+            {validation && (
+              <Findings
+                key={validation.findings.length === 0 ? 'none' : `${validation.year ?? ''}:${validation.findings.map(findingKey).join(',')}`}
+                t={t}
+                findings={validation.findings}
+                disabled={busy !== null}
+                contexts={contexts}
+                selected={selected}
+                onSelect={select}
+                onFix={fix}
+              />
+            )}
+          </div>
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,164 @@
+import { Button, Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { RowContext } from '../../adapters/port';
+import type { Finding } from '../../core/findings/types';
+import { cellRef, formatValue } from '../format';
+import type { Texts } from '../i18n';
+import { RowContextView } from './RowContextView';
+import { SeverityIcon } from './SeverityIcon';
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: 'none',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  target: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: tokens.spacingVerticalXXS,
+    width: '100%',
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    position: 'relative',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
+    ':disabled': { cursor: 'default', color: tokens.colorNeutralForeground2 },
+  },
+  selected: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+  },
+  focus: createFocusOutlineStyle(),
+  /** read by screen readers, not shown */
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  ref: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    textDecorationColor: tokens.colorNeutralStroke1,
+    textUnderlineOffset: '2px',
+  },
+  message: {
+    overflowWrap: 'anywhere',
+  },
+  values: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  value: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  fix: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+  },
+  fixLabel: { color: tokens.colorNeutralForeground2 },
+  context: {
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+  },
+});
+
+export interface FindingItemProps {
+  t: Texts;
+  finding: Finding;
+  disabled: boolean;
+  /** the row around the cell, once shown (standalone page); null when the cell is in no table */
+  context: RowContext | null | undefined;
+  selected: boolean;
+  onSelect: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}
+
+/**
+ * One finding: where (a link-like button that shows the cell), what (the message in the chosen language)
+ * and the expected and actual values; a quick fix where the core offers one, applied only on click.
+ * Everything from the workbook is rendered as text.
+ */
+export function FindingItem({ t, finding, disabled, context, selected, onSelect, onFix }: FindingItemProps) {
+  const styles = useStyles();
+  const where = cellRef(finding.sheet, finding.cell);
+  const message = t.lang === 'nb' ? finding.message.nb : finding.message.en;
+  const hasValues = finding.expected !== null || finding.actual !== null;
+  return (
+    <li className={styles.item}>
+      <button
+        type="button"
+        className={mergeClasses(styles.target, styles.focus, selected && styles.selected)}
+        disabled={disabled}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(finding)}
+      >
+        <span className={styles.hidden}>{t.goTo}</span>
+        <span className={styles.head}>
+          <SeverityIcon severity={finding.severity} />
+          <span className={styles.ref}>{where}</span>
+        </span>
+        <span className={styles.message}>{message}</span>
+        {hasValues && (
+          <span className={styles.values}>
+            <span>
+              {t.expected}: <span className={styles.value}>{formatValue(finding.expected, t.empty)}</span>
+            </span>
+            <span>
+              {t.actual}: <span className={styles.value}>{formatValue(finding.actual, t.empty)}</span>
+            </span>
+          </span>
+        )}
+      </button>
+      {finding.fix && (
+        <div className={styles.fix}>
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={disabled}
+            aria-label={t.fixLabel(t.lang === 'nb' ? finding.fix.label.nb : finding.fix.label.en, cellRef(finding.fix.sheet, finding.fix.cell))}
+            onClick={() => onFix(finding)}
+          >
+            {t.fix}
+          </Button>
+          <Caption1 className={styles.fixLabel}>{t.lang === 'nb' ? finding.fix.label.nb : finding.fix.label.en}</Caption1>
+        </div>
+      )}
+      {context !== undefined && (
+        <div className={styles.context}>
+          <RowContextView t={t} context={context} />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The pure core as the pane uses it, in a lazy chunk of its own ("core"): the parser with its zod schemas,
+ * the rules, the layout and template builders. It is loaded as soon as a workbook is read, after the pane
+ * has drawn itself, so the first paint does not wait for ~45 KB (gzipped) of validation code.
+ */
+// First: configures zod before the core's schemas are built.
+import './zodConfig';
+import { inputDigest } from '../core/digest';
+import { buildHandlingsplan } from '../core/layout/handlingsplan';
+import type { SheetLayout } from '../core/layout/types';
+import { parsePlan } from '../core/parse/plan';
+import { templateWorkbook } from '../core/sample/template';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { WorkbookData } from '../core/contract/tableData';
+import { validateWorkbook, type ValidationResult } from '../core/validate';
+import type { WorkbookInfo } from './session';
+
+const MAX_PERIOD_YEARS = 20;
+
+export function infoOf(snapshot: WorkbookSnapshot): WorkbookInfo {
+  const { program } = parsePlan(snapshot).plan;
+  const firstYear = program.firstYear?.value ?? null;
+  const lastYear = program.lastYear?.value ?? null;
+  const planYear = program.planYear?.value ?? null;
+  let years: number[] = [];
+  if (firstYear !== null && lastYear !== null && lastYear >= firstYear && lastYear - firstYear < MAX_PERIOD_YEARS) {
+    years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+  }
+  if (planYear !== null && !years.includes(planYear)) years = [...years, planYear].sort((a, b) => a - b);
+  return {
+    programName: program.name?.value ?? null,
+    region: program.region?.value ?? null,
+    firstYear,
+    lastYear,
+    planYear,
+    years,
+    tableCount: snapshot.tables.length,
+  };
+}
+
+export function validate(snapshot: WorkbookSnapshot, year: number | null): ValidationResult {
+  return validateWorkbook(snapshot, year === null ? {} : { year });
+}
+
+/** The year's Handlingsplan sheet from a snapshot and its validation. */
+export function handlingsplanLayout(snapshot: WorkbookSnapshot, result: ValidationResult, year: number, generatedAt: string): SheetLayout {
+  return buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt });
+}
+
+export function template(firstYear: number, lastYear: number): WorkbookData {
+  return templateWorkbook({ firstYear, lastYear });
+}

@@ -1,0 +1,27 @@
+import type { WorkbookPort } from '../adapters/port';
+
+/**
+ * A workbook opened from a file's bytes, in memory; `toBytes` gives the package with the generated sheets
+ * (the .xlsx adapter answers at once; a promise is accepted too).
+ */
+export interface PackagePort extends WorkbookPort {
+  toBytes: () => Uint8Array | Promise<Uint8Array>;
+}
+
+/** What the standalone page needs besides the port: opening bytes, the sample, and saving a download. */
+export interface StandaloneFiles {
+  /** Opens a workbook's bytes (loads the .xlsx code on first use). Throws WorkbookFileError for an unusable file. */
+  open: (bytes: Uint8Array) => Promise<PackagePort>;
+  /** The sample workbook (Sats på Hallingdal 2022) as .xlsx bytes. */
+  sampleBytes: () => Promise<Uint8Array>;
+  /** Offers bytes to the user as a download named `fileName`. */
+  save: (bytes: Uint8Array, fileName: string) => void;
+}
+
+/** Where the pane runs: in Excel on the open workbook, or as a web page on files the user opens. */
+export type PaneHost =
+  | { kind: 'excel'; port: WorkbookPort }
+  | { kind: 'standalone'; files: StandaloneFiles; preloadSample: boolean };
+
+/** The name the sample is offered under (and its download's name starts with). */
+export const SAMPLE_NAME = 'sats-pa-hallingdal';

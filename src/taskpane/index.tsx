@@ -1,0 +1,43 @@
+/// <reference types="office-js" />
+import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { officePort } from './adapters/office';
+import { standaloneFiles } from './adapters/standalone';
+import { App } from './App';
+import { detectHost, officeBackground, officeGlobal, storedLang, storeLang } from './boot';
+import type { PaneHost } from './host';
+import { TEXTS } from './i18n';
+import { pickTheme } from './theme';
+
+/**
+ * Start-up: wait for Office (at most ~1.5 s), then run in Excel on the open workbook, or as the standalone
+ * page on files the user opens (?sample=1 opens the sample right away).
+ */
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) return;
+  const root = createRoot(container);
+  const lang = storedLang();
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner size="small" label={TEXTS[lang].loading} style={{ marginTop: '2rem' }} />
+    </FluentProvider>,
+  );
+
+  const kind = await detectHost(officeGlobal());
+  const host: PaneHost =
+    kind === 'excel'
+      ? { kind: 'excel', port: officePort() }
+      : { kind: 'standalone', files: standaloneFiles(), preloadSample: new URLSearchParams(window.location.search).get('sample') === '1' };
+
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const render = () => {
+    const theme = pickTheme(kind === 'excel' ? officeBackground() : undefined, dark.matches);
+    root.render(<App host={host} theme={theme} initialLang={lang} onLanguageChange={storeLang} />);
+  };
+  render();
+  // Outside Office the page follows the system's light/dark setting as it changes.
+  if (kind === 'standalone') dark.addEventListener('change', render);
+}
+
+void start();

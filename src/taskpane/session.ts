@@ -1,0 +1,94 @@
+import type { RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
+import type { SheetLayout } from '../core/layout/types';
+import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { ValidationResult } from '../core/validate';
+import { PaneError } from './errors';
+
+/**
+ * What the pane does with a workbook, on top of the port and the core and without any UI, so it reads (and
+ * tests) as the steps the user's buttons stand for. Every step reads the workbook again: the user may have
+ * typed in Excel since the last one. The core itself comes in a lazy chunk (./core).
+ */
+
+type Core = typeof import('./core');
+let core: Promise<Core> | null = null;
+
+/** Loads the core chunk once; a failed load (e.g. the network dropped) may be retried. */
+export function loadCore(): Promise<Core> {
+  core ??= import(/* webpackChunkName: "core" */ './core').catch((error: unknown) => {
+    core = null;
+    throw error;
+  });
+  return core;
+}
+
+/** What the header and the year picker show. */
+export interface WorkbookInfo {
+  programName: string | null;
+  region: string | null;
+  firstYear: number | null;
+  lastYear: number | null;
+  planYear: number | null;
+  /** the years to choose from: the programme period, else the plan year alone */
+  years: number[];
+  /** how many of the workbook's tables the reader found */
+  tableCount: number;
+}
+
+export async function readInfo(port: WorkbookPort): Promise<WorkbookInfo> {
+  const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
+  return c.infoOf(snapshot);
+}
+
+/** The year to start with: Handlingsplanår when the workbook has it, else the first of the period. */
+export function defaultYear(info: WorkbookInfo): number | null {
+  return info.planYear ?? info.years[0] ?? null;
+}
+
+export interface Checked {
+  snapshot: WorkbookSnapshot;
+  result: ValidationResult;
+  info: WorkbookInfo;
+}
+
+export async function check(port: WorkbookPort, year: number | null): Promise<Checked> {
+  const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
+  return { snapshot, result: c.validate(snapshot, year), info: c.infoOf(snapshot) };
+}
+
+export interface Generated extends Checked {
+  layout: SheetLayout;
+  outcome: RenderOutcome;
+}
+
+/** Validates, builds the year's Handlingsplan sheet from the same snapshot and renders it. */
+export async function generate(port: WorkbookPort, year: number | null, now: Date): Promise<Generated> {
+  const checked = await check(port, year);
+  const planYear = checked.result.year;
+  if (planYear === null) throw new PaneError((t) => t.noYear);
+  const c = await loadCore();
+  const layout = c.handlingsplanLayout(checked.snapshot, checked.result, planYear, now.toISOString());
+  const outcome = await port.renderLayout(layout);
+  return { ...checked, layout, outcome };
+}
+
+export interface Templated {
+  outcome: TemplateOutcome;
+  firstYear: number;
+  lastYear: number;
+}
+
+/**
+ * Creates the contract's missing sheets, tables and columns, for the workbook's period when it has one,
+ * else for three years from `now`'s year.
+ */
+export async function createTemplate(port: WorkbookPort, info: WorkbookInfo | null, now: Date): Promise<Templated> {
+  const first = info?.firstYear ?? null;
+  const last = info?.lastYear ?? null;
+  const known = first !== null && last !== null && last >= first;
+  const firstYear = known ? first : now.getFullYear();
+  const lastYear = known ? last : firstYear + 2;
+  const c = await loadCore();
+  const outcome = await port.createTemplate(c.template(firstYear, lastYear));
+  return { outcome, firstYear, lastYear };
+}

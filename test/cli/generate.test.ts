@@ -1,0 +1,96 @@
+/**
+ * `handlingsplan generate` as a process: the board's sheet lands in a new file, the input file is never
+ * touched, every part of the input package survives, and the result reads back as generated and current.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
+import { openXlsxPort } from '../../src/adapters/xlsx/port';
+import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { validateWorkbook } from '../../src/core/validate';
+import { consistentPlan } from '../support/planBuilder';
+
+const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
+const dir = mkdtempSync(join(tmpdir(), 'hp-generate-'));
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function parts(path: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) {
+    const file = zip.file(name);
+    if (file) out.set(name, Buffer.from(await file.async('uint8array')).toString('base64'));
+  }
+  return out;
+}
+
+const CHANGED_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
+
+test('generate writes a draft of the sample to a new file and leaves the input byte for byte as it was', async () => {
+  const input = join(dir, 'sample.xlsx');
+  await writeWorkbookDataFile(hallingdalSample(), input);
+  const before = readFileSync(input);
+  const mtime = statSync(input).mtimeMs;
+  const result = cli(['generate', 'sample.xlsx', '--year', '2022', '-o', 'board.xlsx']);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Skrev arket «Handlingsplan 2022»');
+  expect(result.stdout).toContain('Utkast: 4 feil');
+  expect(readFileSync(input).equals(before)).toBe(true);
+  expect(statSync(input).mtimeMs).toBe(mtime);
+
+  // every part of the input is still there, unchanged, except the four the sheet must be registered in
+  const inputParts = await parts(input);
+  const outputParts = await parts(join(dir, 'board.xlsx'));
+  for (const [name, content] of inputParts) {
+    expect(outputParts.has(name)).toBe(true);
+    if (!CHANGED_PARTS.has(name)) expect({ name, same: outputParts.get(name) === content }).toEqual({ name, same: true });
+  }
+
+  // the output reads back: same tables, the sheet marked as generated from this very input, so not stale
+  const snapshot = await (await openXlsxFile(join(dir, 'board.xlsx'))).readSnapshot();
+  expect(snapshot.sheets).toEqual(['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Handlingsplan 2022']);
+  expect(snapshot.generated).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022 })]);
+  const validation = validateWorkbook(snapshot);
+  expect(validation.findings.filter((f) => f.rule === 'staleness.generated-stale')).toEqual([]);
+  expect(validation.summary.feil).toBe(4);
+});
+
+test('after the input changes, the generated sheet is reported as stale; generating again replaces it', async () => {
+  const input = join(dir, 'plan.xlsx');
+  await writeWorkbookDataFile(consistentPlan(), input);
+  expect(cli(['generate', 'plan.xlsx', '-o', 'plan-board.xlsx']).status).toBe(0);
+  const port = await openXlsxPort(readFileSync(join(dir, 'plan-board.xlsx')));
+  expect(validateWorkbook(await port.readSnapshot()).findings).toEqual([]);
+  // change one budget figure in the generated workbook's input tables (as a user would in Excel)
+  const snapshot = await port.readSnapshot();
+  const budget = snapshot.tables.find((t) => t.name === 'Budsjett');
+  const cell = budget?.rows[0]?.[2];
+  expect(cell?.kind).toBe('number');
+  await port.applyFix({ kind: 'set-number', sheet: 'Budsjett', cell: cell!.address, value: 250000, label: { nb: '', en: '' } });
+  const stale = validateWorkbook(await port.readSnapshot()).findings.filter((f) => f.rule === 'staleness.generated-stale');
+  expect(stale).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', cell: 'A1', severity: 'advarsel' })]);
+});
+
+test('generate refuses to write over its input, over an existing file without --force, and without -o', async () => {
+  const input = join(dir, 'x.xlsx');
+  await writeWorkbookDataFile(consistentPlan(), input);
+  const same = cli(['generate', 'x.xlsx', '-o', 'x.xlsx']);
+  expect(same.status).toBe(2);
+  expect(same.stderr).toMatch(/^handlingsplan: [^\n]+\n$/);
+  expect(cli(['generate', 'x.xlsx', '-o', 'y.xlsx']).status).toBe(0);
+  const exists = cli(['generate', 'x.xlsx', '-o', 'y.xlsx']);
+  expect(exists.status).toBe(2);
+  expect(exists.stderr).toContain('--force');
+  expect(cli(['generate', 'x.xlsx', '-o', 'y.xlsx', '--force']).status).toBe(0);
+  expect(cli(['generate', 'x.xlsx']).status).toBe(2);
+  expect(cli(['generate', 'x.xlsx', '--year', '2031', '-o', 'z.xlsx']).status).toBe(2);
+  expect(cli(['generate', 'missing.xlsx', '-o', 'z.xlsx']).status).toBe(2);
+});

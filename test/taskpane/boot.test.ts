@@ -1,0 +1,85 @@
+/**
+ * @jest-environment jsdom
+ */
+import { detectHost, storedLang, storeLang, type OfficeLike } from '../../src/taskpane/boot';
+import { cellRef, downloadName, formatNumber, formatValue } from '../../src/taskpane/format';
+import { luminance, pickTheme } from '../../src/taskpane/theme';
+
+const HostType = { Excel: 'Excel', Word: 'Word' };
+
+function office(onReady: () => Promise<{ host: unknown }>): OfficeLike {
+  return { onReady, HostType };
+}
+
+describe('detectHost', () => {
+  test('no Office.js (CDN blocked, offline): standalone', async () => {
+    expect(await detectHost(undefined)).toBe('standalone');
+  });
+
+  test('Office.js in Excel: excel', async () => {
+    expect(await detectHost(office(() => Promise.resolve({ host: 'Excel' })))).toBe('excel');
+  });
+
+  test('Office.js in a plain browser (no host) or another host: standalone', async () => {
+    expect(await detectHost(office(() => Promise.resolve({ host: null })))).toBe('standalone');
+    expect(await detectHost(office(() => Promise.resolve({ host: 'Word' })))).toBe('standalone');
+  });
+
+  test('onReady that never answers, or fails: standalone after the timeout', async () => {
+    const started = Date.now();
+    expect(await detectHost(office(() => new Promise(() => undefined)), 50)).toBe('standalone');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await detectHost(office(() => Promise.reject(new Error('boom'))))).toBe('standalone');
+  });
+});
+
+describe('language choice', () => {
+  test('bokmål by default; English when chosen before', () => {
+    window.localStorage.clear();
+    expect(storedLang()).toBe('nb');
+    storeLang('en');
+    expect(storedLang()).toBe('en');
+    storeLang('nb');
+    expect(storedLang()).toBe('nb');
+  });
+});
+
+describe('theme', () => {
+  test('follows the Office theme’s background when there is one, else the system', () => {
+    expect(luminance('#ffffff')).toBeCloseTo(1);
+    expect(luminance('#000000')).toBe(0);
+    expect(luminance('not a colour')).toBeNull();
+    expect(pickTheme('#FFFFFF', true)).toBe('light');
+    expect(pickTheme('#262626', false)).toBe('dark');
+    expect(pickTheme('#1f1f1f', false)).toBe('dark');
+    expect(pickTheme('#E6E6E6', true)).toBe('light');
+    expect(pickTheme(undefined, true)).toBe('dark');
+    expect(pickTheme(undefined, false)).toBe('light');
+    expect(pickTheme('', true)).toBe('dark');
+  });
+});
+
+describe('format', () => {
+  test('numbers the Norwegian way, with no-break spaces', () => {
+    expect(formatNumber(1200000)).toBe('1\u00a0200\u00a0000');
+    expect(formatNumber(4600000)).toBe('4\u00a0600\u00a0000');
+    expect(formatNumber(10.9)).toBe('10,9');
+    expect(formatNumber(-500)).toBe('-500');
+    expect(formatValue(null, '(tom)')).toBe('(tom)');
+    expect(formatValue('400.000,-', '')).toBe('400.000,-');
+  });
+
+  test('cell references quote sheet names that need it', () => {
+    expect(cellRef('Mål', 'M15')).toBe('Mål!M15');
+    expect(cellRef('Handlingsplan 2022', 'A1')).toBe("'Handlingsplan 2022'!A1");
+    expect(cellRef("Ola's", 'B2')).toBe("'Ola''s'!B2");
+    expect(cellRef('AB12', 'C3')).toBe("'AB12'!C3");
+  });
+
+  test('download names keep the file’s name and drop what file systems refuse', () => {
+    expect(downloadName('sats-pa-hallingdal', 2022)).toBe('sats-pa-hallingdal – handlingsplan 2022.xlsx');
+    expect(downloadName('Budsjett 2022.xlsx', 2023)).toBe('Budsjett 2022 – handlingsplan 2023.xlsx');
+    expect(downloadName('a/b:c*?"<>|d\u0007.xlsx', 2022)).toBe('a b c d – handlingsplan 2022.xlsx');
+    expect(downloadName('', 2022)).toBe('arbeidsbok – handlingsplan 2022.xlsx');
+  });
+});
