@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: core validation time per table row count. Builds a consistent plan with N rows in its
- * tables (strategies and budget lines over the three years), validates the snapshot several times and
- * prints the median, and the growth ratio per 10× rows (1.0 per 10× would be... 10: linear is ~10).
+ * Core validation time per table row count. Builds a consistent plan with N rows in its tables (strategies
+ * and budget lines over the three years), validates the snapshot several times and reports the median and
+ * the growth per 10× rows (linear growth is about 10×).
  */
 import { TABLES } from '../src/core/contract/contract';
 import type { CellInput, WorkbookData } from '../src/core/contract/tableData';
@@ -75,19 +75,17 @@ function timeValidation(rows: number, runs: number): { ms: number; rows: number;
   return { ms: median(times), rows: actualRows, findings };
 }
 
-function main(): void {
-  const runs = Number(process.env.BENCH_RUNS ?? 5);
-  console.log(`Core validation (median of ${runs} runs, node ${process.version})`);
-  console.log('| table rows | validation ms | growth per 10× rows | findings |');
-  console.log('|---:|---:|---:|---:|');
+/** Markdown lines of the core validation table. */
+export function validationTable(runs: number): string[] {
+  const lines = ['| table rows | validation ms | growth per 10× rows |', '|---:|---:|---:|'];
   let previous: number | undefined;
   for (const rows of [1000, 10000, 100000]) {
     const r = timeValidation(rows, runs);
     const growth = previous === undefined ? '–' : `${(r.ms / previous).toFixed(1)}×`;
-    console.log(`| ${r.rows.toLocaleString('en-US')} | ${r.ms.toFixed(1)} | ${growth} | ${r.findings} |`);
+    lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.ms.toFixed(1)} | ${growth} |`);
     previous = r.ms;
   }
+  return lines;
 }
 
-if (require.main === module) main();
-export { planWithRows };
+export { planWithRows, median };

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: every figure the README quotes, as one markdown report. Each figure is the median of
+ * several runs (BENCH_RUNS, default 5).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { OfficeWorkbook } from '../src/adapters/office';
+import { writeWorkbookDataFile } from '../src/adapters/xlsx/file';
+import type { CellInput, WorkbookData } from '../src/core/contract/tableData';
+import { inputDigest } from '../src/core/digest';
+import { buildHandlingsplan } from '../src/core/layout/handlingsplan';
+import { hallingdalSample } from '../src/core/sample/hallingdal';
+import { templateWorkbook } from '../src/core/sample/template';
+import { validateWorkbook } from '../src/core/validate';
+import { createExcelDouble, measure } from '../test/support/excelDouble';
+import { median, validationTable } from './validate';
+
+const ROOT = resolve(__dirname, '..', '..');
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+
+/** The sample with `count` example projects in its register. */
+function withProjects(count: number): WorkbookData {
+  const data = hallingdalSample();
+  const projects = data.tables.find((t) => t.name === 'Prosjekter');
+  if (projects) {
+    projects.rows = Array.from({ length: count }, (_, i): CellInput[] =>
+      [`P${i + 1}`, `Eksempelprosjekt ${i + 1}`, 'Eksempel AS', 'A', 'Industri', 'forprosjekt', 'aktiv', { date: '2022-05-01' }, 100000, 20000, 0]);
+  }
+  return data;
+}
+
+async function roundTrips(projects: number): Promise<string[]> {
+  const data = withProjects(projects);
+  const fresh = () => {
+    const double = createExcelDouble({ data });
+    return { double, port: new OfficeWorkbook(double.run, { isSupported: double.supports }) };
+  };
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows: string[] = [];
+  const a = fresh();
+  const validate = await measure(a.double, () => a.port.readSnapshot());
+  rows.push(`| validate (read all tables) | ${projects.toLocaleString('en-US')} | ${validate.stats.syncs} | ${kb(validate.stats.requestBytes)} | ${kb(validate.stats.responseBytes)} |`);
+  const result = validateWorkbook(validate.result);
+  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(validate.result), generatedAt: '2026-01-01T00:00:00Z' });
+  const generate = await measure(a.double, () => a.port.renderLayout(layout));
+  rows.push(`| generate (render Handlingsplan 2022) | ${projects.toLocaleString('en-US')} | ${generate.stats.syncs} | ${kb(generate.stats.requestBytes)} | ${kb(generate.stats.responseBytes)} |`);
+  const again = await measure(a.double, () => a.port.renderLayout(layout));
+  rows.push(`| generate again (replace own sheet) | ${projects.toLocaleString('en-US')} | ${again.stats.syncs} | ${kb(again.stats.requestBytes)} | ${kb(again.stats.responseBytes)} |`);
+  const b = fresh();
+  const template = await measure(b.double, () => b.port.createTemplate(templateWorkbook()));
+  rows.push(`| template (nothing missing) | ${projects.toLocaleString('en-US')} | ${template.stats.syncs} | ${kb(template.stats.requestBytes)} | ${kb(template.stats.responseBytes)} |`);
+  return rows;
+}
+
+async function roundTripTable(): Promise<string[]> {
+  const lines = ['| operation | projects | syncs | request | response |', '|---|---:|---:|---:|---:|'];
+  for (const projects of [10, 10_000]) lines.push(...(await roundTrips(projects)));
+  const empty = createExcelDouble({});
+  const port = new OfficeWorkbook(empty.run, { isSupported: empty.supports });
+  const created = await measure(empty, () => port.createTemplate(templateWorkbook()));
+  lines.push(`| template (empty workbook: all tables) | 0 | ${created.stats.syncs} | ${(created.stats.requestBytes / 1024).toFixed(1)} KB | ${(created.stats.responseBytes / 1024).toFixed(1)} KB |`);
+  return lines;
+}
+
+function timeCli(args: string[], cwd: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'handlingsplan.js'), ...args], { cwd, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+async function cliTable(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hp-bench-'));
+  await writeWorkbookDataFile(hallingdalSample(), join(dir, 'sample.xlsx'));
+  return [
+    '| command (on the sample) | ms |',
+    '|---|---:|',
+    `| \`handlingsplan validate sample.xlsx\` | ${timeCli(['validate', 'sample.xlsx'], dir).toFixed(0)} |`,
+    `| \`handlingsplan generate sample.xlsx -o out.xlsx --force\` | ${timeCli(['generate', 'sample.xlsx', '-o', 'out.xlsx', '--force'], dir).toFixed(0)} |`,
+  ];
+}
+
+/** Gzipped sizes of what the pane loads at start and of the lazy .xlsx chunk, from the web build. */
+function bundleTable(): string[] {
+  const web = join(ROOT, 'dist', 'web');
+  if (!existsSync(join(web, 'taskpane.html'))) return ['(no web build: run `npm run build` first)'];
+  const html = readFileSync(join(web, 'taskpane.html'), 'utf8');
+  const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1] ?? '').filter((src) => !src.startsWith('http'));
+  const gz = (file: string) => gzipSync(readFileSync(join(web, file))).length;
+  const all = readdirSync(web).filter((f) => f.endsWith('.js'));
+  const initialKb = initial.reduce((n, f) => n + gz(f.replace(/^\.?\//, '')), 0) / 1024;
+  const lazy = all.filter((f) => !initial.some((i) => i.endsWith(f)));
+  const lazyKb = lazy.reduce((n, f) => n + gz(f), 0) / 1024;
+  return ['| bundle | gzipped |', '|---|---:|', `| pane, initial JavaScript | ${initialKb.toFixed(1)} KB |`, `| lazy chunks (the .xlsx code, standalone only) | ${lazyKb.toFixed(1)} KB |`];
+}
+
+async function main(): Promise<void> {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs\n`);
+  console.log('Core validation per table rows:\n');
+  console.log(validationTable(RUNS).join('\n'));
+  console.log('\nRound trips to Excel per operation (Office adapter over the strict Excel double):\n');
+  console.log((await roundTripTable()).join('\n'));
+  console.log('\nCLI end to end:\n');
+  console.log((await cliTable()).join('\n'));
+  console.log('\nBundles:\n');
+  console.log(bundleTable().join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
