@@ -121,7 +121,9 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     setValidation({ findings: checked.result.findings, summary: checked.result.summary, year: checked.result.year });
     setContexts(new Map());
     setSelected(null);
-    if (year === null && checked.result.year !== null) setYear(checked.result.year);
+    // The period may have been edited in the workbook since: keep the chosen year only while it is in it.
+    const years = checked.info.years;
+    if (year === null || (years.length > 0 && !years.includes(year))) setYear(checked.result.year !== null && years.includes(checked.result.year) ? checked.result.year : defaultYear(checked.info));
   };
 
   const adoptInfo = (next: WorkbookInfo, excel: boolean): Say[] => {

@@ -100,6 +100,7 @@ describe('manifest/build.js', () => {
   test('replaces the development URL with ADDIN_URL everywhere, and the result passes the check', () => {
     const xml = buildCheckedManifest({ addinUrl: 'https://addin.example.no/handlingsplan/' });
     expect(xml).not.toContain('localhost');
+    expect(xml).not.toContain('<!--');
     expect(xml).toContain('<SourceLocation DefaultValue="https://addin.example.no/handlingsplan/taskpane.html"/>');
     expect(xml).toContain('DefaultValue="https://addin.example.no/handlingsplan/assets/icon-80.png"');
     expect(check(xml)).toEqual([]);

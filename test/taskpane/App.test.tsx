@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { WorkbookFileError, WorkbookOperationError } from '../../src/adapters/port';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost } from '../../src/taskpane/host';
+import { tableByName } from '../../src/core/snapshot/fromTableData';
 import { loadCore } from '../../src/taskpane/session';
 import { FakePort, fakeFiles, sampleSnapshot, setBudget } from './fakes';
 
@@ -195,6 +196,25 @@ describe('Generer handlingsplan', () => {
     fireEvent.click(button('Generer handlingsplan'));
     await screen.findByText('Arket «Handlingsplan 2023» er laget.');
     expect(port.calls.renderLayout[0]?.sheet).toBe('Handlingsplan 2023');
+  });
+});
+
+describe('year', () => {
+  test('a chosen year that the workbook’s period no longer has falls back to Handlingsplanår', async () => {
+    const port = await renderExcel();
+    const picker = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'År' });
+    fireEvent.change(picker(), { target: { value: '2024' } });
+    expect(picker().value).toBe('2024');
+    // Meanwhile, in Excel, the period is shortened to 2022–2023.
+    port.snapshot = sampleSnapshot((data) => {
+      const program = tableByName(data, 'Program');
+      const row = program.rows.find((r) => r[0] === 'Siste år');
+      if (!row) throw new Error('no Siste år');
+      row[1] = 2023;
+    });
+    await validate();
+    await waitFor(() => expect(picker().value).toBe('2022'));
+    expect(within(picker()).getAllByRole('option').map((o) => o.textContent)).toEqual(['2022', '2023']);
   });
 });
 

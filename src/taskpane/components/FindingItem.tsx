@@ -63,6 +63,10 @@ const useStyles = makeStyles({
     textDecorationColor: tokens.colorNeutralStroke1,
     textUnderlineOffset: '2px',
   },
+  /** on the selected background the link blue is too faint in the dark theme (WCAG AA) */
+  refSelected: {
+    color: tokens.colorNeutralForeground1,
+  },
   message: {
     overflowWrap: 'anywhere',
   },
@@ -126,7 +130,7 @@ export function FindingItem({ t, finding, disabled, context, selected, onSelect,
         <span className={styles.hidden}>{t.goTo}</span>
         <span className={styles.head}>
           <SeverityIcon severity={finding.severity} />
-          <span className={styles.ref}>{where}</span>
+          <span className={mergeClasses(styles.ref, selected && styles.refSelected)}>{where}</span>
         </span>
         <span className={styles.message}>{message}</span>
         {hasValues && (
