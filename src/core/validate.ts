@@ -20,7 +20,10 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<V
   const merged: ValidationSettings = { ...DEFAULT_SETTINGS, ...settings };
   const parsed = parsePlan(snapshot);
   const year = merged.year ?? parsed.plan.program.planYear?.value ?? null;
-  const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined }, { generated: snapshot.generated ?? [], inputDigest: inputDigest(snapshot) });
+  const generated = snapshot.generated ?? [];
+  // The digest only matters when there is a generated sheet to compare it with; it reads every cell.
+  const digest = generated.length > 0 ? inputDigest(snapshot) : '';
+  const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined }, { generated, inputDigest: digest });
   const findings = sortFindings([...parsed.findings, ...ruleFindings]);
   return { findings, summary: summarize(findings), plan: parsed.plan, year };
 }
