@@ -52,7 +52,7 @@ export default tseslint.config(
   {
     // Plain CommonJS scripts run by Node (build helpers).
     files: ['scripts/**/*.js', 'test/support/*.js', 'webpack.config.js', 'manifest/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
