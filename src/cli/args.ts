@@ -8,7 +8,8 @@ export type Command =
   | { kind: 'version' }
   /** No command at all: show the usage, but as a failure. */
   | { kind: 'none' }
-  | { kind: 'sample'; out: string; force: boolean }
+  /** `demo`: the sample plus a fictional project register (only present when asked for). */
+  | { kind: 'sample'; out: string; force: boolean; demo?: boolean }
   | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
   | { kind: 'validate'; file: string; year?: number; json: boolean }
   | { kind: 'generate'; file: string; out: string; force: boolean; year?: number };
@@ -43,6 +44,7 @@ const OPTIONS = {
   year: { type: 'string' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  demo: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -51,7 +53,7 @@ type OptionName = keyof typeof OPTIONS;
 const GLOBAL_OPTIONS: readonly OptionName[] = ['help', 'version', 'lang'];
 
 const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
-  sample: ['force'],
+  sample: ['force', 'demo'],
   init: ['force', 'first-year', 'last-year'],
   validate: ['year', 'json'],
   generate: ['year', 'output', 'force'],
@@ -154,6 +156,12 @@ function yearOption(raw: RawOptions, name: 'year' | 'first-year' | 'last-year'):
   return Number(text);
 }
 
+function sampleCommand(raw: RawOptions): Command {
+  const command: Command = { kind: 'sample', out: fileArgument('sample', raw), force: raw.values.has('force') };
+  if (raw.values.has('demo')) command.demo = true;
+  return command;
+}
+
 function initCommand(raw: RawOptions): Command {
   const firstYear = yearOption(raw, 'first-year');
   const lastYear = yearOption(raw, 'last-year');
@@ -188,7 +196,7 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
   checkOptionsFor(name, raw);
   switch (name) {
     case 'sample':
-      return { kind: 'sample', out: fileArgument('sample', raw), force: raw.values.has('force') };
+      return sampleCommand(raw);
     case 'init':
       return initCommand(raw);
     case 'validate':

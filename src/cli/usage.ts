@@ -10,6 +10,8 @@ formatted action-plan sheet from them.
 
 Commands:
   sample <out.xlsx>      (eksempel) Write the Hallingdal sample workbook.
+      --demo             Add a fictional project register (projects named
+                         "Eksempel: ...", reports, a reallocation).
       --force            Overwrite <out.xlsx> if it exists.
   init <out.xlsx>        (ny) Write an empty template to fill in.
       --first-year YYYY  First year of the programme period (default 2022).

@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { WorkbookData } from '../../core/contract/tableData';
 import type { Lang } from '../../core/findings/types';
+import { hallingdalDemo } from '../../core/sample/demo';
 import { hallingdalSample } from '../../core/sample/hallingdal';
 import { templateWorkbook, type TemplateOptions } from '../../core/sample/template';
 import { writeWorkbookDataFile } from '../../adapters/xlsx/file';
@@ -14,10 +15,15 @@ export interface WriteTarget {
   force: boolean;
 }
 
-/** `handlingsplan sample <out.xlsx>`: the Hallingdal programme's published plan, as a workbook. */
-export async function sampleCommand(target: WriteTarget, io: CliIo, lang: Lang): Promise<number> {
-  const path = await writeNewWorkbook(hallingdalSample(), target, io);
-  io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboken (Hallingdal) til ${path}\n` : `Wrote the sample workbook (Hallingdal) to ${path}\n`);
+/**
+ * `handlingsplan sample <out.xlsx>`: the Hallingdal programme's published plan, as a workbook. With
+ * `--demo`, the plan plus a fictional project register.
+ */
+export async function sampleCommand(target: WriteTarget & { demo?: boolean }, io: CliIo, lang: Lang): Promise<number> {
+  const demo = target.demo === true;
+  const path = await writeNewWorkbook(demo ? hallingdalDemo() : hallingdalSample(), target, io);
+  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboken (Hallingdal med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (Hallingdal with fictional example projects) to ${path}\n`);
+  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboken (Hallingdal) til ${path}\n` : `Wrote the sample workbook (Hallingdal) to ${path}\n`);
   return EXIT_OK;
 }
 

@@ -61,6 +61,21 @@ export const CATALOG = {
   'staleness.generated-stale': rule('advarsel', 'Arket «{sheet}» ble laget {date} fra et grunnlag som er endret siden. Generer det på nytt.', 'Sheet "{sheet}" was made {date} from input that has changed since. Generate it again.'),
   // delmål
   'delmal.unknown-strategy': rule('feil', 'Delmål/tiltak viser til ukjent strategi «{code}».', 'Sub-goal/measure refers to unknown strategy "{code}".'),
+  'delmal.minimum-not-met': rule('info', 'Delmål {year} ({strategies}): {what} er {actual} i prosjektregisteret, minimum er {expected}.', 'Sub-goal {year} ({strategies}): {whatEn} is {actual} in the project register, the minimum is {expected}.'),
+  // project register
+  'projects.unknown-strategy': rule('feil', 'Prosjekt {id} viser til ukjent strategi «{value}».', 'Project {id} refers to unknown strategy "{value}".'),
+  'projects.unknown-naering': rule('feil', 'Prosjekt {id} viser til ukjent næring «{value}».', 'Project {id} refers to unknown industry "{value}".'),
+  'projects.unknown-phase': rule('feil', 'Prosjekt {id}: «{value}» er ikke en PLP-fase (forstudie, forprosjekt, hovedprosjekt).', 'Project {id}: "{value}" is not a PLP phase (forstudie, forprosjekt, hovedprosjekt).'),
+  'projects.unknown-status': rule('feil', 'Prosjekt {id}: «{value}» er ikke en gyldig status (søkt, innvilget, aktiv, avsluttet, avslått).', 'Project {id}: "{value}" is not a valid status (søkt, innvilget, aktiv, avsluttet, avslått).'),
+  'projects.report-unknown-project': rule('feil', 'Rapporten gjelder prosjekt «{id}», som ikke står i Prosjekter.', 'The report is for project "{id}", which is not in Prosjekter.'),
+  'projects.report-without-grant': rule('advarsel', 'Prosjekt {id} har ikke fått tilskudd (Innvilget er tom eller 0); rapporten telles ikke (nye arbeidsplasser: {jobs}).', 'Project {id} has received no grant (Innvilget is empty or 0); the report does not count (new jobs: {jobs}).'),
+  'projects.report-unknown-naering': rule('feil', 'Rapporten for prosjekt {id} viser til ukjent næring «{value}».', 'The report for project {id} refers to unknown industry "{value}".'),
+  'projects.report-outside-period': rule('feil', 'Rapportdatoen {date} (prosjekt {id}) ligger utenfor programperioden {first}–{last}.', 'The report date {date} (project {id}) is outside the programme period {first}–{last}.'),
+  'projects.granted-over-budget': rule('advarsel', 'Innvilget til strategi {code} i {year} er {granted} kr, mer enn budsjettet på {budget} kr.', 'Granted to strategy {code} in {year} is {granted} kr, more than its budget of {budget} kr.'),
+  // reallocations
+  'reallocation.unknown-area': rule('feil', 'Omdisponering {date}: «{value}» ({column}) er ikke et kjent innsatsområde.', 'Reallocation {date}: "{value}" ({column}) is not a known focus area.'),
+  'reallocation.not-available': rule('feil', 'Omdisponering {date}: {amount} kr kan ikke flyttes fra «{from}»; rammen har {available} kr igjen i {year}.', 'Reallocation {date}: {amount} kr cannot be moved from "{from}"; its frame has {available} kr left in {year}.'),
+  'reallocation.changes-total': rule('feil', 'Omdisponering {date}: «{value}» er ikke et innsatsområde, så flyttingen endrer summen av rammene for innsatsområdene.', 'Reallocation {date}: "{value}" is not a focus area, so the move changes the total of the focus-area frames.'),
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof CATALOG;

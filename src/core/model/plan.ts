@@ -87,6 +87,8 @@ export interface Delmal {
   strategies: string[];
   text: string;
   minima: Minima;
+  /** the cell of each minimum that is set */
+  minimaAt: Partial<Record<keyof Minima, Ref>>;
   ref: Ref;
 }
 

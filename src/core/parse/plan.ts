@@ -90,6 +90,9 @@ function checked<T extends z.ZodTypeAny>(schema: T, values: Record<string, unkno
 
 type ProgramKey = keyof typeof PROGRAM_FIELDS;
 const NUMERIC_FIELDS: ProgramKey[] = ['firstYear', 'lastYear', 'planYear', 'jobGoal'];
+/** The years ProgramSchema allows, in words. */
+const YEAR_FIELDS: ProgramKey[] = ['firstYear', 'lastYear', 'planYear'];
+const YEAR_RANGE = '1900–2200';
 
 function parseProgram(table: BoundTable, sink: Sink): Program {
   const program: Program = { at: tableRef(table.snapshot) };
@@ -101,8 +104,15 @@ function parseProgram(table: BoundTable, sink: Sink): Program {
     if (!key || !cell || cell.kind === 'empty' || (cell.kind === 'text' && cell.value.trim() === '')) continue;
     if (NUMERIC_FIELDS.includes(key)) {
       const value = row.numberAt(cell, 'value', 'units');
-      if (value !== undefined && Number.isInteger(value)) program[key] = { value, sheet: row.sheet, cell: cell.address } as Located<number> & Located<string>;
-      else if (value !== undefined) sink.push(makeFinding('values.fractional-jobs', { sheet: row.sheet, cell: cell.address }, { column: field.value }, { expected: 'heltall', actual: value }));
+      const at = { sheet: row.sheet, cell: cell.address };
+      if (value !== undefined && !Number.isInteger(value)) {
+        sink.push(makeFinding('values.fractional-jobs', at, { column: field.value }, { expected: 'heltall', actual: value }));
+      } else if (value !== undefined && YEAR_FIELDS.includes(key) && !S.ProgramSchema.shape[key].safeParse(value).success) {
+        // A year the programme cannot have (say -2022) would otherwise name the generated sheet and its anchors.
+        sink.push(makeFinding('structure.invalid-value', at, { value, column: field.value, table: TABLES.program.name, allowed: YEAR_RANGE }, { expected: YEAR_RANGE, actual: value }));
+      } else if (value !== undefined) {
+        program[key] = { value, ...at } as Located<number> & Located<string>;
+      }
     } else {
       const text = cellText(cell);
       if (text !== '') program[key] = { value: text, sheet: row.sheet, cell: cell.address } as Located<number> & Located<string>;
@@ -315,13 +325,17 @@ function parseDelmal(row: RowReader, codes: readonly string[], sink: Sink): Delm
   const strategies = row.text('strategies');
   const text = row.text('text');
   const minima: S.Minima = {};
+  const minimaAt: Delmal['minimaAt'] = {};
   for (const key of ['started', 'completed', 'companies', 'newCompanies'] as const) {
     if (!row.has(key) || row.cell(key)?.kind === 'empty') continue;
     const value = row.count(key);
-    if (value) minima[key] = value.value;
+    if (value) {
+      minima[key] = value.value;
+      minimaAt[key] = { sheet: value.sheet, cell: value.cell };
+    }
   }
   const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? expandStrategies(strategies.value, codes) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
-  return values ? { ...values, ref: row.range } : undefined;
+  return values ? { ...values, minimaAt, ref: row.range } : undefined;
 }
 
 function parseTiltak(row: RowReader, codes: readonly string[], sink: Sink): Tiltak | undefined {

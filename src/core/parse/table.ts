@@ -216,14 +216,18 @@ export class RowReader {
     if (!this.usable(cell, column)) return undefined;
     const at = { sheet: this.sheet, cell: cell.address };
     switch (cell.kind) {
-      case 'number':
-        return unit === 'millions' ? cell.value * 1_000_000 : cell.value;
+      case 'number': {
+        const value = unit === 'millions' ? cell.value * 1_000_000 : cell.value;
+        if (isExact(value)) return value;
+        this.sink.push(makeFinding('values.not-a-number', at, { text: cellText(cell), column: this.header(column) }, { expected: 'tall', actual: cellText(cell) }));
+        return undefined;
+      }
       case 'empty':
         return this.empty(cell, column);
       case 'text': {
         if (cell.value.trim() === '') return this.empty(cell, column);
         const parsed = parseNorwegianNumber(cell.value, unit);
-        if (!parsed.ok) {
+        if (!parsed.ok || !isExact(parsed.value)) {
           this.sink.push(makeFinding('values.not-a-number', at, { text: cell.value, column: this.header(column) }, { expected: 'tall', actual: cell.value }));
           return undefined;
         }
@@ -261,6 +265,14 @@ export class RowReader {
     }
     return undefined;
   }
+}
+
+/**
+ * A number the rules can add up exactly. Infinity and NaN (a file can hold `1e999` or 400 typed nines) are no
+ * amount at all, and past 2^53 whole numbers are no longer exact, so their sums could not be checked.
+ */
+function isExact(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
 }
 
 /** Body rows that hold anything, each with a reader. Blank rows (Excel keeps one in an empty table) are skipped. */

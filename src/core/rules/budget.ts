@@ -4,6 +4,7 @@ import type { FinancingLine, FrameLine, Plan } from '../model/plan';
 import { normalizeKey } from '../parse/header';
 import type { ValidationSettings } from '../settings';
 import { sumOf, type RuleContext } from './context';
+import { framesAfterReallocations } from './reallocations';
 
 /** Strategy budgets against area frames, frames against their declared sums, and the total against financing. */
 export function budgetRules({ plan, settings, years }: RuleContext): Finding[] {
@@ -34,6 +35,8 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
   if (lines.length === 0) return [];
   if (frames.length === 0) return [makeFinding('budget.no-frame', lines[0]!.strategy, { year })];
   const byArea = areaFrames(frames);
+  // Omdisponeringer move money between the areas' frames during the year: the strategies must fit the frames after them.
+  const after = framesAfterReallocations(plan, year);
   const findings: Finding[] = [];
   for (const area of plan.areas) {
     const ofArea = lines.filter((b) => areaOf.get(b.strategy.value) === area.nr);
@@ -44,8 +47,9 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
       continue;
     }
     const params = { area: `${area.nr} ${area.name}`, year };
-    if (budget > frame.amount.value) findings.push(makeFinding('budget.strategies-exceed-frame', frame.amount, params, { expected: frame.amount.value, actual: budget }));
-    else if (budget < frame.amount.value) findings.push(makeFinding('budget.frame-not-allocated', frame.amount, params, { expected: frame.amount.value, actual: budget }));
+    const amount = after.get(area.nr) ?? frame.amount.value;
+    if (budget > amount) findings.push(makeFinding('budget.strategies-exceed-frame', frame.amount, params, { expected: amount, actual: budget }));
+    else if (budget < amount) findings.push(makeFinding('budget.frame-not-allocated', frame.amount, params, { expected: amount, actual: budget }));
   }
   return findings;
 }

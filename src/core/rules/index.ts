@@ -4,15 +4,14 @@ import type { ValidationSettings } from '../settings';
 import type { GeneratedSheetInfo } from '../snapshot/types';
 import { budgetRules } from './budget';
 import type { RuleContext, RuleFamily } from './context';
+import { projectRules } from './projects';
+import { reallocationRules } from './reallocations';
 import { stalenessRules } from './staleness';
 import { structureRules } from './structure';
 import { targetRules } from './targets';
 
-/**
- * The rule families in the order their findings are produced. Project/report rules join this list with
- * the project register (its own issue).
- */
-export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, stalenessRules];
+/** The rule families in the order their findings are produced. */
+export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, stalenessRules];
 
 export interface WorkbookFacts {
   generated: readonly GeneratedSheetInfo[];

@@ -1,0 +1,324 @@
+import { countForDelmal, countJobs, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
+import type { Finding } from '../findings/types';
+import type { Delmal, Plan } from '../model/plan';
+import { normalizeKey } from '../parse/header';
+import { framesAfterReallocations } from '../rules/reallocations';
+import { yearIsOver } from '../rules/projects';
+import { rangeAddress } from '../util/brand';
+import { address, Grid, linesFor } from './grid';
+import { formatDate } from './handlingsplan';
+import { STYLE } from './styles';
+import type { Anchor, CellStyle, SheetLayout } from './types';
+
+export interface StyrerapportInput {
+  plan: Plan;
+  year: number;
+  findings: readonly Finding[];
+  inputDigest: string;
+  /** ISO date-time of generation; also decides whether the year is over for the delmål status */
+  generatedAt: string;
+  sheet?: string;
+}
+
+const PERCENT: CellStyle = { border: true, numberFormat: '0 %', horizontal: 'right', vertical: 'top' };
+const PERCENT_TOTAL: CellStyle = { ...PERCENT, bold: true, fill: 'F2F2F2' };
+const LAST_COLUMN = 8;
+const LINE_HEIGHT = 15;
+
+export function styrerapportSheetName(year: number): string {
+  return `Styrerapport ${year}`;
+}
+
+/**
+ * The board's status report for one year: jobs against targets per næring (gross, from the project leaders'
+ * reports of supported projects), budgets against grants per strategy, delmål against the register,
+ * leverage, and the portfolio by PLP phase and status. Numbers are the model's; totals and shares are live
+ * formulas over the generated cells.
+ */
+export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
+  const { plan, year } = input;
+  const sheet = input.sheet ?? styrerapportSheetName(year);
+  const grid = new Grid();
+  const anchors: Anchor[] = [];
+  const errors = input.findings.filter((f) => f.severity === 'feil').length;
+  const name = plan.program.name?.value ?? '';
+  grid.text(1, 1, name ? `Styrerapport ${year} – ${name}` : `Styrerapport ${year}`, STYLE.title);
+  grid.merge(1, 1, 1, LAST_COLUMN);
+  grid.height(1, 24);
+  const date = formatDate(input.generatedAt);
+  const bannerStyle = errors > 0 ? STYLE.bannerDraft : STYLE.bannerOk;
+  grid.text(2, 1, errors > 0 ? `Utkast – ${errors} feil i grunnlaget (${date})` : `Validert ${date}`, bannerStyle);
+  grid.styleBlock(2, 1, 2, LAST_COLUMN, bannerStyle);
+  grid.merge(2, 1, 2, LAST_COLUMN);
+
+  const ctx: Ctx = { grid, plan, year, anchors, today: input.generatedAt };
+  let row = jobsTable(ctx, 4);
+  row = grantsTable(ctx, row + 2);
+  row = delmalTable(ctx, row + 2);
+  row = leverageTable(ctx, row + 2);
+  portfolioTable(ctx, row + 2);
+
+  return {
+    sheet,
+    cells: grid.sortedCells(),
+    merges: grid.merges,
+    columnWidths: [{ column: 1, width: 34 }, { column: 2, width: 40 }, ...Array.from({ length: LAST_COLUMN - 2 }, (_, i) => ({ column: 3 + i, width: 14 }))],
+    rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
+    freeze: { rows: 2, columns: 0 },
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: true,
+      titleRows: { from: 1, to: 2 },
+      header: `${name || 'Styrerapport'} – Styrerapport ${year}`,
+      footer: `Generert ${date} · side &P av &N`,
+    },
+    anchors,
+    marker: { kind: 'styrerapport', year, inputDigest: input.inputDigest, generatedAt: input.generatedAt },
+    marks: [],
+  };
+}
+
+interface Ctx {
+  grid: Grid;
+  plan: Plan;
+  year: number;
+  anchors: Anchor[];
+  today: string;
+}
+
+function section(ctx: Ctx, row: number, title: string): void {
+  ctx.grid.text(row, 1, title, STYLE.section);
+  ctx.grid.height(row, 18);
+}
+
+function headerRow(ctx: Ctx, row: number, labels: string[]): void {
+  labels.forEach((label, i) => ctx.grid.text(row, 1 + i, label, STYLE.header));
+  ctx.grid.height(row, 30);
+}
+
+function anchor(ctx: Ctx, name: string, top: number, bottom: number, right: number): void {
+  ctx.anchors.push({ name: `SR${ctx.year}_${name}`, range: rangeAddress(top, 1, Math.max(top, bottom), right) });
+}
+
+/** `IF(target=0,0,reported/target)`: a share that never divides by zero. */
+function share(grid: Grid, row: number, column: number, part: number, whole: number, style: CellStyle): void {
+  const p = address(row, part);
+  const w = address(row, whole);
+  grid.formula(row, column, `IF(${w}=0,0,${p}/${w})`, ratio(grid, row, part, whole), style);
+}
+
+function numberAt(grid: Grid, row: number, column: number): number {
+  const v = grid.cells.get(`${row}:${column}`)?.value;
+  return v?.kind === 'number' ? v.number : v?.kind === 'formula' ? v.result : 0;
+}
+
+function ratio(grid: Grid, row: number, part: number, whole: number): number {
+  const w = numberAt(grid, row, whole);
+  return w === 0 ? 0 : numberAt(grid, row, part) / w;
+}
+
+function columnSum(grid: Grid, row: number, column: number, top: number, bottom: number, style: CellStyle): void {
+  let total = 0;
+  for (let r = top; r <= bottom; r++) total += numberAt(grid, r, column);
+  grid.formula(row, column, bottom >= top ? `SUM(${address(top, column)}:${address(bottom, column)})` : '0', total, style);
+}
+
+// ---- jobs ------------------------------------------------------------------------------------------
+
+function jobsTable(ctx: Ctx, start: number): number {
+  const { grid, plan, year } = ctx;
+  section(ctx, start, `Arbeidsplasser per næring (brutto, fra prosjektlederrapporter) ${year}`);
+  const header = start + 1;
+  headerRow(ctx, header, ['Næring', '', `Mål ${year}`, `Rapportert ${year}`, 'Andel nådd', 'Mål hittil i perioden', 'Rapportert hittil', 'Andel hittil']);
+  const jobs = countJobs(plan);
+  let row = header + 1;
+  const first = row;
+  for (const n of jobs.naeringer) {
+    const target = plan.jobTargets?.rows.find((t) => normalizeKey(t.naering.value) === normalizeKey(n.naering));
+    const targetYear = target?.byYear.get(year)?.value ?? 0;
+    let targetToDate = 0;
+    for (const [y, cell] of target?.byYear ?? []) if (y <= year) targetToDate += cell.value;
+    grid.text(row, 1, n.naering, STYLE.label);
+    grid.styleBlock(row, 1, row, 2, STYLE.label);
+    grid.merge(row, 1, row, 2);
+    grid.number(row, 3, targetYear, STYLE.count);
+    grid.number(row, 4, n.perYear.get(year) ?? 0, STYLE.count);
+    share(grid, row, 5, 4, 3, PERCENT);
+    grid.number(row, 6, targetToDate, STYLE.count);
+    grid.number(row, 7, n.toDate.get(year) ?? 0, STYLE.count);
+    share(grid, row, 8, 7, 6, PERCENT);
+    row += 1;
+  }
+  const last = row - 1;
+  grid.text(row, 1, 'Sum', STYLE.totalLabel);
+  grid.styleBlock(row, 1, row, 2, STYLE.totalLabel);
+  grid.merge(row, 1, row, 2);
+  for (const c of [3, 4, 6, 7]) columnSum(grid, row, c, first, last, STYLE.totalCount);
+  share(grid, row, 5, 4, 3, PERCENT_TOTAL);
+  share(grid, row, 8, 7, 6, PERCENT_TOTAL);
+  anchor(ctx, 'Arbeidsplasser', header, row, LAST_COLUMN);
+  if (jobs.excluded.length > 0) {
+    row += 1;
+    const text = `Ikke medregnet: ${jobs.excluded.length} rapport(er) for prosjekter uten innvilget støtte eller ukjent prosjekt (${jobs.excluded.map((e) => e.projectId).join(', ')}).`;
+    grid.text(row, 1, text, STYLE.note);
+    grid.merge(row, 1, row, LAST_COLUMN);
+  }
+  return row;
+}
+
+// ---- budget and grants --------------------------------------------------------------------------------
+
+function grantsTable(ctx: Ctx, start: number): number {
+  const { grid, plan, year } = ctx;
+  section(ctx, start, `Budsjett og innvilget per strategi ${year}`);
+  const header = start + 1;
+  headerRow(ctx, header, ['Innsatsområde / strategi', '', 'Ramme etter omdisponering', 'Budsjett', 'Innvilget', 'Gjenstår', 'Andel brukt', 'Prosjekter']);
+  const grants = new Map(grantsPerStrategy(plan, year).map((g) => [g.strategy, g]));
+  const frames = framesAfterReallocations(plan, year);
+  let row = header + 1;
+  const areaRows: number[] = [];
+  for (const area of plan.areas) {
+    const strategies = plan.strategies.filter((s) => s.area === area.nr);
+    const areaRow = row;
+    areaRows.push(areaRow);
+    grid.text(areaRow, 1, `${area.nr}. ${area.name}`, STYLE.totalLabel);
+    grid.styleBlock(areaRow, 1, areaRow, 2, STYLE.totalLabel);
+    grid.merge(areaRow, 1, areaRow, 2);
+    row += 1;
+    const first = row;
+    for (const s of strategies) {
+      const g = grants.get(s.code);
+      grid.text(row, 1, '', STYLE.text);
+      grid.text(row, 2, `${s.code}. ${s.name}`, STYLE.text);
+      grid.text(row, 3, '', STYLE.kroner);
+      grid.number(row, 4, g?.budget ?? 0, STYLE.kroner);
+      grid.number(row, 5, g?.granted ?? 0, STYLE.kroner);
+      grid.formula(row, 6, `${address(row, 4)}-${address(row, 5)}`, (g?.budget ?? 0) - (g?.granted ?? 0), STYLE.kroner);
+      share(grid, row, 7, 5, 4, PERCENT);
+      grid.number(row, 8, g?.projects ?? 0, STYLE.count);
+      row += 1;
+    }
+    const last = row - 1;
+    grid.number(areaRow, 3, frames.get(area.nr) ?? 0, STYLE.totalKroner);
+    for (const c of [4, 5, 6, 8]) columnSum(grid, areaRow, c, first, last, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
+    share(grid, areaRow, 7, 5, 4, PERCENT_TOTAL);
+  }
+  grid.text(row, 1, 'Sum innsatsområder', STYLE.totalLabel);
+  grid.styleBlock(row, 1, row, 2, STYLE.totalLabel);
+  grid.merge(row, 1, row, 2);
+  for (const c of [3, 4, 5, 6, 8]) {
+    const total = areaRows.reduce((n, r) => n + numberAt(grid, r, c), 0);
+    grid.formula(row, c, areaRows.length > 0 ? areaRows.map((r) => address(r, c)).join('+') : '0', total, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
+  }
+  share(grid, row, 7, 5, 4, PERCENT_TOTAL);
+  anchor(ctx, 'Budsjett', header, row, LAST_COLUMN);
+  return row;
+}
+
+// ---- delmål -----------------------------------------------------------------------------------------------
+
+const MINIMA = [
+  ['started', 'igangsatt'],
+  ['completed', 'gjennomført'],
+  ['companies', 'bedrifter involvert'],
+  ['newCompanies', 'nye bedrifter'],
+] as const;
+
+type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall';
+
+export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean): DelmalStatus {
+  const set = MINIMA.filter(([key]) => delmal.minima[key] !== undefined);
+  if (set.length === 0) return 'Uten måltall';
+  const met = set.every(([key]) => counted[key] >= (delmal.minima[key] ?? 0));
+  if (met) return 'Nådd';
+  return yearOver ? 'Ikke nådd' : 'Ikke ennå';
+}
+
+function minimaText(values: Partial<Record<(typeof MINIMA)[number][0], number>>, keys: readonly (typeof MINIMA)[number][0][]): string {
+  return MINIMA.filter(([key]) => keys.includes(key)).map(([key, label]) => `${values[key] ?? 0} ${label}`).join(', ');
+}
+
+function delmalTable(ctx: Ctx, start: number): number {
+  const { grid, plan, year } = ctx;
+  section(ctx, start, `Delmål ${year}`);
+  const header = start + 1;
+  headerRow(ctx, header, ['Strategier', 'Delmål', 'Måltall', '', 'Registrert', '', 'Status', '']);
+  for (const [from, to] of [[3, 4], [5, 6], [7, 8]]) grid.merge(header, from!, header, to!);
+  const over = yearIsOver(year, ctx.today);
+  let row = header + 1;
+  for (const d of plan.delmal.filter((x) => x.year === year)) {
+    const counted = countForDelmal(plan, d.strategies, year);
+    const keys = MINIMA.filter(([key]) => d.minima[key] !== undefined).map(([key]) => key);
+    const status = delmalStatus(d, counted, over);
+    grid.text(row, 1, d.strategies.join(', '), STYLE.label);
+    grid.text(row, 2, d.text, STYLE.text);
+    grid.text(row, 3, keys.length > 0 ? minimaText(d.minima, keys) : '–', STYLE.text);
+    grid.styleBlock(row, 3, row, 4, STYLE.text);
+    grid.merge(row, 3, row, 4);
+    grid.text(row, 5, keys.length > 0 ? minimaText(counted, keys) : '–', STYLE.text);
+    grid.styleBlock(row, 5, row, 6, STYLE.text);
+    grid.merge(row, 5, row, 6);
+    const statusStyle: CellStyle = status === 'Nådd' ? { ...STYLE.text, fill: 'E2EFDA', bold: true } : status === 'Ikke nådd' ? { ...STYLE.text, ...STYLE.marked, bold: true } : STYLE.text;
+    grid.text(row, 7, status, statusStyle);
+    grid.styleBlock(row, 7, row, 8, statusStyle);
+    grid.merge(row, 7, row, 8);
+    grid.height(row, LINE_HEIGHT * Math.max(linesFor(d.text, 40), linesFor(minimaText(d.minima, keys), 28)));
+    row += 1;
+  }
+  anchor(ctx, 'Delmal', header, row - 1, LAST_COLUMN);
+  return row - 1;
+}
+
+// ---- leverage and portfolio -----------------------------------------------------------------------------
+
+function leverageTable(ctx: Ctx, start: number): number {
+  const { grid, plan, year } = ctx;
+  section(ctx, start, 'Utløste midler (egenfinansiering og annen finansiering per innvilget krone)');
+  const header = start + 1;
+  headerRow(ctx, header, ['Vedtak', '', 'Innvilget', 'Egenfinansiering', 'Annen finansiering', 'Utløst per krone', 'Prosjekter', '']);
+  let row = header + 1;
+  for (const [label, totals] of [[`Vedtatt i ${year}`, grantTotals(plan, year)], ['Hele perioden', grantTotals(plan)]] as const) {
+    grid.text(row, 1, label, STYLE.label);
+    grid.styleBlock(row, 1, row, 2, STYLE.label);
+    grid.merge(row, 1, row, 2);
+    grid.number(row, 3, totals.granted, STYLE.kroner);
+    grid.number(row, 4, totals.own, STYLE.kroner);
+    grid.number(row, 5, totals.other, STYLE.kroner);
+    const c = address(row, 3);
+    grid.formula(row, 6, `IF(${c}=0,0,(${address(row, 4)}+${address(row, 5)})/${c})`, totals.granted === 0 ? 0 : (totals.own + totals.other) / totals.granted, { ...STYLE.kroner, numberFormat: '0.00' });
+    grid.number(row, 7, totals.projects, STYLE.count);
+    row += 1;
+  }
+  anchor(ctx, 'Utlost', header, row - 1, 7);
+  return row - 1;
+}
+
+const PHASE_LABEL: Record<string, string> = { forstudie: 'Forstudie', forprosjekt: 'Forprosjekt', hovedprosjekt: 'Hovedprosjekt', ukjent: 'Ukjent fase' };
+
+function portfolioTable(ctx: Ctx, start: number): number {
+  const { grid, plan } = ctx;
+  section(ctx, start, 'Prosjekter etter PLP-fase og status');
+  const header = start + 1;
+  const portfolio = projectsByPhaseAndStatus(plan);
+  const statuses = STATUS_KEYS.filter((s) => s !== 'ukjent' || portfolio.byStatus.ukjent > 0);
+  headerRow(ctx, header, ['PLP-fase', '', ...statuses.map((s) => (s === 'ukjent' ? 'Ukjent status' : s[0]!.toUpperCase() + s.slice(1))), 'Sum']);
+  const sumColumn = 3 + statuses.length;
+  let row = header + 1;
+  const first = row;
+  for (const phase of PHASE_KEYS.filter((p) => p !== 'ukjent' || portfolio.byPhase.ukjent > 0)) {
+    grid.text(row, 1, PHASE_LABEL[phase] ?? phase, STYLE.label);
+    grid.styleBlock(row, 1, row, 2, STYLE.label);
+    grid.merge(row, 1, row, 2);
+    statuses.forEach((status, i) => grid.number(row, 3 + i, portfolio.counts[phase][status], STYLE.count));
+    grid.formula(row, sumColumn, `SUM(${address(row, 3)}:${address(row, sumColumn - 1)})`, portfolio.byPhase[phase], STYLE.totalCount);
+    row += 1;
+  }
+  const last = row - 1;
+  grid.text(row, 1, 'Sum', STYLE.totalLabel);
+  grid.styleBlock(row, 1, row, 2, STYLE.totalLabel);
+  grid.merge(row, 1, row, 2);
+  for (let c = 3; c <= sumColumn; c++) columnSum(grid, row, c, first, last, STYLE.totalCount);
+  anchor(ctx, 'Prosjekter', header, row, sumColumn);
+  return row;
+}

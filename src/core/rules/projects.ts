@@ -1,0 +1,138 @@
+import { makeFinding, formatNumber } from '../findings/make';
+import type { Finding } from '../findings/types';
+import { delmalCounter, type DelmalCount } from '../count/delmal';
+import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/register';
+import { formatDate } from '../layout/handlingsplan';
+import type { Delmal, Plan, Project } from '../model/plan';
+import type { ValidationSettings } from '../settings';
+import type { RuleContext } from './context';
+
+/**
+ * The project register (Prosjekter, Rapporter): references to strategies, næringer, phases and statuses,
+ * reports that cannot count, grants against the strategies' budgets, and the delmål minima against what the
+ * register shows. Duplicate project ids are structure.duplicate-key; negative or fractional job counts are
+ * reported by the cell reader (values.negative-count, values.fractional-jobs).
+ */
+export function projectRules({ plan, settings, years }: RuleContext): Finding[] {
+  return [
+    ...projectReferences(plan),
+    ...reportRules(plan),
+    ...years.flatMap((year) => grantedOverBudget(plan, year)),
+    ...delmalMinima(plan, settings, years),
+  ];
+}
+
+function projectReferences(plan: Plan): Finding[] {
+  const codes = new Set(plan.strategies.map((s) => s.code));
+  const knownNaering = naeringLookup(plan);
+  const phase = memoized(phaseOf);
+  const status = memoized(statusOf);
+  const findings: Finding[] = [];
+  for (const p of plan.projects) {
+    const id = p.id.value;
+    if (plan.strategies.length > 0 && !codes.has(p.strategy.value)) {
+      findings.push(makeFinding('projects.unknown-strategy', p.strategy, { id, value: p.strategy.value }, { actual: p.strategy.value }));
+    }
+    if (p.naering && plan.naeringer.length > 0 && knownNaering(p.naering.value) === undefined) {
+      findings.push(makeFinding('projects.unknown-naering', p.naering, { id, value: p.naering.value }, { actual: p.naering.value }));
+    }
+    if (p.phase && phase(p.phase.value) === undefined) {
+      findings.push(makeFinding('projects.unknown-phase', p.phase, { id, value: p.phase.value }, { expected: 'forstudie | forprosjekt | hovedprosjekt', actual: p.phase.value }));
+    }
+    if (p.status && status(p.status.value) === undefined) {
+      findings.push(makeFinding('projects.unknown-status', p.status, { id, value: p.status.value }, { expected: 'søkt | innvilget | aktiv | avsluttet | avslått', actual: p.status.value }));
+    }
+  }
+  return findings;
+}
+
+function reportRules(plan: Plan): Finding[] {
+  const index = projectIndex(plan);
+  const knownNaering = naeringLookup(plan);
+  const first = plan.program.firstYear?.value;
+  const last = plan.program.lastYear?.value;
+  const findings: Finding[] = [];
+  for (const r of plan.reports) {
+    const id = r.projectId.value;
+    const project = findProject(index, id);
+    if (!project) {
+      findings.push(makeFinding('projects.report-unknown-project', r.projectId, { id }, { actual: id }));
+    } else if (!isSupported(project)) {
+      findings.push(makeFinding('projects.report-without-grant', r.jobs, { id: project.id.value, jobs: r.jobs.value }, { expected: 'Innvilget > 0', actual: grantOf(project) }));
+    }
+    if (plan.naeringer.length > 0 && knownNaering(r.naering.value) === undefined) {
+      findings.push(makeFinding('projects.report-unknown-naering', r.naering, { id, value: r.naering.value }, { actual: r.naering.value }));
+    }
+    const year = yearOf(r.date.value);
+    if (first !== undefined && last !== undefined && last >= first && (year < first || year > last)) {
+      findings.push(makeFinding('projects.report-outside-period', r.date, { id, date: formatDate(r.date.value), first, last }, { expected: `${first}–${last}`, actual: r.date.value }));
+    }
+  }
+  return findings;
+}
+
+/**
+ * Granted per strategy in the year (by Vedtaksdato) against the strategy's Budsjett line. Reallocations
+ * move money between the areas' frames; the strategy lines are the budget after them (budget.ts checks
+ * they fit the frames after reallocations), so the line is what a strategy may grant.
+ */
+function grantedOverBudget(plan: Plan, year: number): Finding[] {
+  const codes = new Set(plan.strategies.map((s) => s.code));
+  const byStrategy = new Map<string, Project[]>();
+  for (const p of plan.projects) {
+    // An unknown strategy is its own finding; it has no budget to exceed.
+    if (!isSupported(p) || decisionYear(p) !== year || !codes.has(p.strategy.value)) continue;
+    const list = byStrategy.get(p.strategy.value);
+    if (list) list.push(p);
+    else byStrategy.set(p.strategy.value, [p]);
+  }
+  const findings: Finding[] = [];
+  for (const [code, projects] of byStrategy) {
+    const granted = projects.reduce((sum, p) => sum + grantOf(p), 0);
+    const line = plan.budget.find((b) => b.year === year && b.strategy.value === code);
+    const budget = line?.amount.value ?? 0;
+    if (granted <= budget) continue;
+    const at = line?.amount ?? projects[0]!.granted ?? projects[0]!.id;
+    findings.push(makeFinding('projects.granted-over-budget', at, { code, year, granted: formatNumber(granted), budget: formatNumber(budget) }, { expected: budget, actual: granted }));
+  }
+  return findings;
+}
+
+const MINIMA: readonly { key: keyof DelmalCount; nb: string; en: string }[] = [
+  { key: 'started', nb: 'prosjekter igangsatt', en: 'projects started' },
+  { key: 'completed', nb: 'prosjekter gjennomført', en: 'projects completed' },
+  { key: 'companies', nb: 'bedrifter involvert', en: 'companies involved' },
+  { key: 'newCompanies', nb: 'nye bedrifter', en: 'new companies' },
+];
+
+/**
+ * Each delmål's minima against the register, for the years checked. Below the minimum is `info` while the
+ * year is not over and `advarsel` once it is: from 31.12 of the year on (settings.today); without a date
+ * the year is taken as not over. With an empty register (a budget-only workbook, such as the published
+ * plan) there is nothing to count yet and the rule stays silent.
+ */
+function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly number[]): Finding[] {
+  if (plan.projects.length === 0) return [];
+  const count = delmalCounter(plan);
+  const findings: Finding[] = [];
+  for (const d of plan.delmal.filter((row) => years.includes(row.year))) {
+    const counted = count(d.strategies, d.year);
+    const severity = yearIsOver(d.year, settings.today) ? 'advarsel' : 'info';
+    for (const { key, nb, en } of MINIMA) {
+      const minimum = d.minima[key];
+      if (minimum === undefined || counted[key] >= minimum) continue;
+      findings.push(makeFinding('delmal.minimum-not-met', d.minimaAt[key] ?? d.ref, { year: d.year, strategies: strategiesLabel(d), what: nb, whatEn: en, expected: minimum, actual: counted[key] }, { expected: minimum, actual: counted[key], severity }));
+    }
+  }
+  return findings;
+}
+
+function strategiesLabel(d: Delmal): string {
+  return d.strategies.join(', ');
+}
+
+/** Whether `today` (ISO) is on or after 31.12 of the year; an unknown or unreadable date is not. */
+export function yearIsOver(year: number, today: string | undefined): boolean {
+  const date = today !== undefined ? /^\d{4}-\d{2}-\d{2}/.exec(today)?.[0] : undefined;
+  return date !== undefined && date >= `${year}-12-31`;
+}

@@ -1,0 +1,101 @@
+import { TABLES } from '../contract/contract';
+import { formatNumber, makeFinding } from '../findings/make';
+import type { Finding } from '../findings/types';
+import type { Located, Plan, Reallocation } from '../model/plan';
+import { formatDate } from '../layout/handlingsplan';
+import { normalizeKey } from '../parse/header';
+import { classifyPost } from '../parse/plan';
+import { yearOf } from '../count/register';
+import type { RuleContext } from './context';
+
+/**
+ * Omdisponeringer: the board moves money from one focus area's frame to another's during a year. A row
+ * names its areas as Rammer posts are named (`2`, `2. Innovasjonskultur`, `Innovasjonskultur`).
+ *   - Fra and Til must be known areas (reallocation.unknown-area);
+ *   - the amount must be left in Fra's frame when the move is made: the frames of the date's year after the
+ *     earlier reallocations, in date order (rows of the same date in row order) (reallocation.not-available);
+ *   - a reallocation never changes the total of the areas' frames: money moved to a cost line or a
+ *     financing source, or from one, is reallocation.changes-total.
+ * Only rows without a finding move money in `framesAfterReallocations`.
+ */
+export function reallocationRules({ plan }: RuleContext): Finding[] {
+  const years = [...new Set(plan.reallocations.map((r) => yearOf(r.date)))].sort((a, b) => a - b);
+  return years.flatMap((year) => walk(plan, year).findings);
+}
+
+/** The frame of each area in `year` (first Rammer line wins) after that year's valid reallocations. */
+export function framesAfterReallocations(plan: Plan, year: number): Map<number, number> {
+  return walk(plan, year).frames;
+}
+
+/** What one side (Fra or Til) of a reallocation names. */
+type Side =
+  | { kind: 'area'; area: number }
+  /** a Rammer cost line or a financing source: outside the areas' frames */
+  | { kind: 'outside' }
+  | { kind: 'unknown' };
+
+function frameOf(plan: Plan, year: number): Map<number, number> {
+  const frames = new Map<number, number>();
+  for (const f of plan.frames) {
+    if (f.year === year && f.line.kind === 'area' && !frames.has(f.line.area)) frames.set(f.line.area, f.amount.value);
+  }
+  return frames;
+}
+
+function sideOf(plan: Plan, text: string): Side {
+  const line = classifyPost(text, plan.areas);
+  if (line.kind === 'area') return { kind: 'area', area: line.area };
+  // A number that is no area's (`7`, `7. Havbruk`) is an unknown area, not a cost line.
+  if (line.kind !== 'cost' || /^\s*\d/.test(text)) return { kind: 'unknown' };
+  const key = normalizeKey(text);
+  const costLines = plan.frames.filter((f) => f.line.kind === 'cost').map((f) => normalizeKey(f.post.value));
+  const sources = plan.financing.filter((f) => !f.isSum).map((f) => normalizeKey(f.source.value));
+  return costLines.includes(key) || sources.includes(key) ? { kind: 'outside' } : { kind: 'unknown' };
+}
+
+function byDate(rows: readonly Reallocation[]): Reallocation[] {
+  return rows.map((row, i) => ({ row, i })).sort((a, b) => a.row.date.localeCompare(b.row.date) || a.i - b.i).map((x) => x.row);
+}
+
+function walk(plan: Plan, year: number): { frames: Map<number, number>; findings: Finding[] } {
+  const frames = frameOf(plan, year);
+  const findings: Finding[] = [];
+  const columns = { from: headerOf('from'), to: headerOf('to') };
+  for (const r of byDate(plan.reallocations.filter((row) => yearOf(row.date) === year))) {
+    const from = sideOf(plan, r.from.value);
+    const to = sideOf(plan, r.to.value);
+    const date = formatDate(r.date);
+    const unknownAt = (side: Located<string>, column: string) =>
+      makeFinding('reallocation.unknown-area', side, { date, value: side.value, column }, { actual: side.value });
+    if (from.kind === 'unknown') findings.push(unknownAt(r.from, columns.from));
+    if (to.kind === 'unknown') findings.push(unknownAt(r.to, columns.to));
+    if (from.kind === 'unknown' || to.kind === 'unknown') continue;
+    if (from.kind !== 'area' && to.kind !== 'area') {
+      // Between two posts outside the areas: not a reallocation of the areas' frames at all.
+      findings.push(unknownAt(r.from, columns.from), unknownAt(r.to, columns.to));
+      continue;
+    }
+    const total = [...frames.values()].reduce((sum, v) => sum + v, 0);
+    if (from.kind !== 'area' || to.kind !== 'area') {
+      const outside = from.kind === 'area' ? r.to : r.from;
+      const after = from.kind === 'area' ? total - r.amount.value : total + r.amount.value;
+      findings.push(makeFinding('reallocation.changes-total', outside, { date, value: outside.value }, { expected: total, actual: after }));
+      continue;
+    }
+    const available = frames.get(from.area) ?? 0;
+    if (r.amount.value > available) {
+      findings.push(makeFinding('reallocation.not-available', r.amount, { date, amount: formatNumber(r.amount.value), from: r.from.value, available: formatNumber(available), year }, { expected: available, actual: r.amount.value }));
+      continue;
+    }
+    // A negative amount is reported by the cell reader; it moves nothing.
+    if (r.amount.value <= 0) continue;
+    frames.set(from.area, available - r.amount.value);
+    frames.set(to.area, (frames.get(to.area) ?? 0) + r.amount.value);
+  }
+  return { frames, findings };
+}
+
+function headerOf(key: 'from' | 'to'): string {
+  return TABLES.reallocations.columns.find((c) => c.key === key)?.header ?? key;
+}

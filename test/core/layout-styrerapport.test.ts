@@ -1,0 +1,91 @@
+/**
+ * Styrerapport 2022 for `sample --demo`, figure by figure. The expected numbers are worked out by hand from
+ * the demo's register (src/core/sample/demo.ts):
+ *   reports 2022: EKS-01 Øvrig 2, EKS-02 Bygg 3, EKS-03 Industri 1, EKS-08 Øvrig 1; EKS-06 Opplevelse 1 has
+ *   no grant and does not count → Opplevelse 0, Bygg 3, Industri 1, Øvrig 3, in all 7 of 40;
+ *   grants decided 2022: A 300 000, B 200 000, C 100 000, M 100 000 = 700 000 (EKS-07 was refused: 0);
+ *   own + other of those: 275 000 + 75 000 = 350 000 → 0,50 per krone; over the period (+ EKS-04 150 000,
+ *   EKS-05 250 000 with 175 000 + 225 000 more) 750 000 / 1 100 000;
+ *   the reallocation of 100 000 from area 3 to area 1 gives frames 900 000 and 300 000;
+ *   portfolio: forstudie 3 (søkt, avsluttet, avslått), forprosjekt 3 (avsluttet, aktiv, aktiv), hovedprosjekt 2.
+ */
+import { buildStyrerapport, delmalStatus } from '../../src/core/layout/styrerapport';
+import type { SheetLayout } from '../../src/core/layout/types';
+import { hallingdalDemo } from '../../src/core/sample/demo';
+import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
+import { validateWorkbook } from '../../src/core/validate';
+
+function build(generatedAt = '2026-11-27T10:00:00Z'): SheetLayout {
+  const result = validateWorkbook(snapshotFromData(hallingdalDemo()));
+  return buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt });
+}
+
+const layout = build();
+const value = (row: number, column: number): number | string | null => {
+  const v = layout.cells.find((c) => c.row === row && c.column === column)?.value;
+  if (!v) return null;
+  return v.kind === 'number' ? v.number : v.kind === 'formula' ? v.result : v.kind === 'text' ? v.text : null;
+};
+const rowOf = (text: string, column = 1): number => {
+  const cell = layout.cells.find((c) => c.column === column && c.value.kind === 'text' && c.value.text === text);
+  if (!cell) throw new Error(`no "${text}"`);
+  return cell.row;
+};
+
+test('jobs per næring: target and gross jobs reported in 2022, with shares', () => {
+  const expected: [string, number, number][] = [['Opplevelsesnæring', 5, 0], ['Bygg og anlegg', 10, 3], ['Industri', 10, 1], ['Øvrig næringsliv', 15, 3]];
+  for (const [naering, target, reported] of expected) {
+    const row = rowOf(naering);
+    expect({ naering, target: value(row, 3), reported: value(row, 4), share: value(row, 5) }).toEqual({ naering, target, reported, share: reported / target });
+  }
+  const sum = rowOf('Sum');
+  expect([value(sum, 3), value(sum, 4), value(sum, 5)]).toEqual([40, 7, 7 / 40]);
+  expect(layout.cells.find((c) => c.row === sum && c.column === 4)?.value).toMatchObject({ kind: 'formula', formula: expect.stringMatching(/^SUM\(D\d+:D\d+\)$/) as unknown });
+  expect(layout.cells.some((c) => c.value.kind === 'text' && c.value.text.includes('EKS-06'))).toBe(true);
+});
+
+test('budget after reallocation against grants, per strategy and area', () => {
+  const area1 = rowOf('1. Kompetanse og rekruttering');
+  expect(value(area1, 3)).toBe(900000);
+  expect(value(rowOf('3. Kommunikasjon og samferdsel'), 3)).toBe(300000);
+  const a = rowOf('A. Rekruttering', 2);
+  expect([value(a, 5), value(a, 8)]).toEqual([300000, 1]);
+  expect(value(rowOf('B. Kompetanse', 2), 5)).toBe(200000);
+  expect(value(rowOf('C. Proaktivt arbeid', 2), 5)).toBe(100000);
+  expect(value(rowOf('M. Bostedsattraktivitet', 2), 5)).toBe(100000);
+  expect(value(rowOf('G. Mobilitet', 2), 5)).toBe(0);
+  const total = rowOf('Sum innsatsområder');
+  expect([value(total, 3), value(total, 5)]).toEqual([3600000, 700000]);
+  expect(value(total, 6)).toBe((value(total, 4) as number) - 700000);
+});
+
+test('leverage: own and other financing per granted krone', () => {
+  const year = rowOf('Vedtatt i 2022');
+  expect([value(year, 3), value(year, 4), value(year, 5), value(year, 6), value(year, 7)]).toEqual([700000, 275000, 75000, 0.5, 4]);
+  const all = rowOf('Hele perioden');
+  expect([value(all, 3), value(all, 4), value(all, 5)]).toEqual([1100000, 450000, 300000]);
+  expect(value(all, 6)).toBeCloseTo(750000 / 1100000, 12);
+});
+
+test('projects by PLP phase and status', () => {
+  expect(value(rowOf('Forstudie'), 8)).toBe(3);
+  expect(value(rowOf('Forprosjekt'), 8)).toBe(3);
+  expect(value(rowOf('Hovedprosjekt'), 8)).toBe(2);
+});
+
+test('delmål status: not yet during the year, missed once it is over, met when the register shows it', () => {
+  const c = rowOf('C');
+  expect(value(c, 7)).toBe('Nådd');
+  expect(value(rowOf('D'), 7)).toBe('Ikke nådd');
+  const during = build('2022-06-01T10:00:00Z');
+  expect(during.cells.find((x) => x.row === rowOf('D') && x.column === 7)?.value).toEqual({ kind: 'text', text: 'Ikke ennå' });
+  const ref = { sheet: 'S', cell: 'A1' as never };
+  expect(delmalStatus({ year: 2022, strategies: ['A'], text: 't', minima: {}, minimaAt: {}, ref }, { started: 0, completed: 0, companies: 0, newCompanies: 0 }, true)).toBe('Uten måltall');
+});
+
+test('marked as the add-in\'s own board report, landscape A4 fitted to width', () => {
+  expect(layout.sheet).toBe('Styrerapport 2022');
+  expect(layout.marker).toMatchObject({ kind: 'styrerapport', year: 2022 });
+  expect(layout.print).toMatchObject({ orientation: 'landscape', fitToWidth: true });
+  expect(value(2, 1)).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
+});
