@@ -12,14 +12,15 @@ export type Command =
   | { kind: 'sample'; out: string; force: boolean; demo?: boolean }
   | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
   | { kind: 'validate'; file: string; year?: number; json: boolean }
-  | { kind: 'generate'; file: string; out: string; force: boolean; year?: number };
+  | { kind: 'generate'; file: string; out: string; force: boolean; year?: number }
+  | { kind: 'report'; file: string; out: string; force: boolean; year?: number };
 
 export interface Invocation {
   lang: Lang;
   command: Command;
 }
 
-type CommandName = 'sample' | 'init' | 'validate' | 'generate';
+type CommandName = 'sample' | 'init' | 'validate' | 'generate' | 'report';
 
 /** Norwegian aliases, so a user may type the command in the language of the workbook. */
 // A Map, not an object literal: a lookup of "constructor" must find nothing.
@@ -32,6 +33,8 @@ const COMMAND_NAMES: ReadonlyMap<string, CommandName> = new Map<string, CommandN
   ['kontroller', 'validate'],
   ['generate', 'generate'],
   ['generer', 'generate'],
+  ['report', 'report'],
+  ['rapport', 'report'],
 ]);
 
 const OPTIONS = {
@@ -57,6 +60,7 @@ const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
   init: ['force', 'first-year', 'last-year'],
   validate: ['year', 'json'],
   generate: ['year', 'output', 'force'],
+  report: ['year', 'output', 'force'],
 };
 
 /** Raw option values as typed, before they are checked against the command. */
@@ -181,12 +185,12 @@ function validateCommand(raw: RawOptions): Command {
   return command;
 }
 
-function generateCommand(raw: RawOptions): Command {
+function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command {
   const out = raw.values.get('output');
   if (out === undefined || out === true || out.trim() === '') {
-    throw cliError('«generate» trenger -o <ut.xlsx>: arbeidsboken du leser fra skrives aldri over', "'generate' needs -o <out.xlsx>: the workbook it reads is never overwritten");
+    throw cliError(`«${kind}» trenger -o <ut.xlsx>: arbeidsboken du leser fra skrives aldri over`, `'${kind}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
   }
-  const command: Command = { kind: 'generate', file: fileArgument('generate', raw), out, force: raw.values.has('force') };
+  const command: Extract<Command, { kind: 'generate' | 'report' }> = { kind, file: fileArgument(kind, raw), out, force: raw.values.has('force') };
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
   return command;
@@ -202,7 +206,8 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
     case 'validate':
       return validateCommand(raw);
     case 'generate':
-      return generateCommand(raw);
+    case 'report':
+      return generateCommand(raw, name);
   }
 }
 

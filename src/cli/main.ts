@@ -46,6 +46,7 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
     case 'validate':
       return validateCommand(command, io, lang);
     case 'generate':
+    case 'report':
       return generateCommand(command, io, lang);
   }
 }

@@ -27,6 +27,11 @@ Commands:
       --year YYYY        Year of the plan (default: Handlingsplanår).
       -o, --output FILE  Where to write the copy (must not exist, or --force).
       --force            Overwrite <out.xlsx> if it exists.
+  report <file.xlsx> -o <out.xlsx>
+                         (rapport) The same with the board's status report
+                         "Styrerapport {year}": jobs against targets, grants
+                         against budgets, delmål, leverage, projects.
+      --year YYYY, -o, --force  as for generate.
 
 Options:
   --lang nb|en           Language of messages (default nb, bokmål).

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
+import { Workbook } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
@@ -93,4 +94,23 @@ test('generate refuses to write over its input, over an existing file without --
   expect(cli(['generate', 'x.xlsx']).status).toBe(2);
   expect(cli(['generate', 'x.xlsx', '--year', '2031', '-o', 'z.xlsx']).status).toBe(2);
   expect(cli(['generate', 'missing.xlsx', '-o', 'z.xlsx']).status).toBe(2);
+});
+
+test('report writes the board status report for the demo register: gross jobs, grants, marked as generated', async () => {
+  expect(cli(['sample', '--demo', 'demo.xlsx']).status).toBe(0);
+  const result = cli(['report', 'demo.xlsx', '--year', '2022', '-o', 'demo-report.xlsx']);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('«Styrerapport 2022»');
+  const snapshot = await (await openXlsxFile(join(dir, 'demo-report.xlsx'))).readSnapshot();
+  expect(snapshot.generated).toEqual([expect.objectContaining({ sheet: 'Styrerapport 2022', kind: 'styrerapport', year: 2022 })]);
+  const workbook = new Workbook();
+  await workbook.xlsx.load(new Uint8Array(readFileSync(join(dir, 'demo-report.xlsx'))).buffer);
+  const sheet = workbook.getWorksheet('Styrerapport 2022');
+  const cells: { label: string; row: number }[] = [];
+  sheet?.eachRow((row, number) => cells.push({ label: String(row.getCell(1).value ?? ''), row: number }));
+  const sumRow = cells.find((c) => c.label === 'Sum')?.row ?? 0;
+  // worked out by hand from the demo: 7 gross jobs in 2022 against a target of 40
+  expect(sheet?.getCell(sumRow, 3).value).toMatchObject({ formula: expect.stringMatching(/^SUM/) as unknown, result: 40 });
+  expect(sheet?.getCell(sumRow, 4).value).toMatchObject({ result: 7 });
 });

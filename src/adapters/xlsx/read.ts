@@ -111,8 +111,13 @@ function boundsOf(ref: A1): Bounds {
   return { top: tl.row, left: tl.column, bottom: br.row, right: br.column };
 }
 
-/** More cells than any budget workbook holds; only a table laid over whole columns gets near it. */
-const MAX_TABLE_CELLS = 2_000_000;
+/**
+ * More cells than any budget workbook holds; only a table laid over whole columns gets near it. Each listed
+ * cell costs the reader close to a kilobyte (the snapshot and its copy), so this also bounds its memory.
+ */
+const MAX_TABLE_CELLS = 250_000;
+/** Up to this many cells a table is listed exactly as its range says, blank rows and all. */
+const LISTED_AS_IS_CELLS = 100_000;
 
 function tableSnapshot(sheet: Worksheet, table: LoadedTable, headerRowCounts: ReadonlyMap<string, number>): TableSnapshot {
   const bounds = boundsOf(table.ref);
@@ -143,7 +148,7 @@ function tableSnapshot(sheet: Worksheet, table: LoadedTable, headerRowCounts: Re
  */
 function lastBodyRow(sheet: Worksheet, table: LoadedTable, bounds: Bounds, bodyStart: number, bodyEnd: number): number {
   const width = bounds.right - bounds.left + 1;
-  if ((bodyEnd - bodyStart + 1) * width <= MAX_TABLE_CELLS) return bodyEnd;
+  if ((bodyEnd - bodyStart + 1) * width <= LISTED_AS_IS_CELLS) return bodyEnd;
   const lastStored = sheet.lastRow?.number ?? 0;
   const end = Math.max(bodyStart, Math.min(bodyEnd, lastStored));
   if ((end - bodyStart + 1) * width > MAX_TABLE_CELLS) throw errors.tableTooLarge(table.name);

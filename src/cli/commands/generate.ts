@@ -5,6 +5,7 @@ import { WorkbookFileError } from '../../adapters/port';
 import { inputDigest } from '../../core/digest';
 import type { Lang } from '../../core/findings/types';
 import { buildHandlingsplan } from '../../core/layout/handlingsplan';
+import { buildStyrerapport } from '../../core/layout/styrerapport';
 import { validateWorkbook } from '../../core/validate';
 import { cliError } from '../errors';
 import { EXIT_OK, type CliIo } from '../io';
@@ -12,6 +13,8 @@ import { readWorkbook } from './validate';
 import { checkExtension, checkFree } from './write';
 
 export interface GenerateOptions {
+  /** `generate`: the Handlingsplan sheet; `report`: the board's Styrerapport */
+  kind: 'generate' | 'report';
   file: string;
   out: string;
   force: boolean;
@@ -19,21 +22,23 @@ export interface GenerateOptions {
 }
 
 /**
- * `handlingsplan generate <file.xlsx> [--year 2022] -o <out.xlsx>`: validates the workbook and writes a copy
- * of it with the *Handlingsplan {år}* sheet added (or the add-in's earlier one replaced). The input file is
- * never written. Errors in the input do not stop it: the board may need a draft, and the sheet says so.
+ * `handlingsplan generate|report <file.xlsx> [--year 2022] -o <out.xlsx>`: validates the workbook and writes a
+ * copy of it with the *Handlingsplan {år}* (or *Styrerapport {år}*) sheet added, or the add-in's earlier one
+ * replaced. The input file is never written. Errors in the input do not stop it: the board may need a draft,
+ * and the sheet says so.
  */
 export async function generateCommand(options: GenerateOptions, io: CliIo, lang: Lang): Promise<number> {
-  const input = resolve(io.cwd, options.file);
+  const source = resolve(io.cwd, options.file);
   const output = resolve(io.cwd, options.out);
   checkExtension(options.out);
-  if (input === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
-  const snapshot = await readWorkbook(input, options.file);
+  if (source === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  const snapshot = await readWorkbook(source, options.file);
   const result = validateWorkbook(snapshot, options.year === undefined ? {} : { year: options.year });
   const year = requireYear(result.year, result.plan.program.firstYear?.value, result.plan.program.lastYear?.value);
   await checkFree(output, { out: options.out, force: options.force });
-  const layout = buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() });
-  const outcome = await renderLayoutIntoFile(input, layout, output).catch((error: unknown) => {
+  const input = { plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() };
+  const layout = options.kind === 'report' ? buildStyrerapport(input) : buildHandlingsplan(input);
+  const outcome = await renderLayoutIntoFile(source, layout, output).catch((error: unknown) => {
     if (error instanceof OutputFileError || error instanceof WorkbookFileError) throw cliError(error.nb, error.en);
     throw error;
   });

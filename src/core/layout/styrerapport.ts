@@ -54,7 +54,9 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const ctx: Ctx = { grid, plan, year, anchors, today: input.generatedAt };
   let row = jobsTable(ctx, 4);
   row = grantsTable(ctx, row + 2);
-  row = delmalTable(ctx, row + 2);
+  // Delmål, leverage and the portfolio start the second page.
+  const secondPage = row + 2;
+  row = delmalTable(ctx, secondPage);
   row = leverageTable(ctx, row + 2);
   portfolioTable(ctx, row + 2);
 
@@ -65,6 +67,7 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
     columnWidths: [{ column: 1, width: 34 }, { column: 2, width: 40 }, ...Array.from({ length: LAST_COLUMN - 2 }, (_, i) => ({ column: 3 + i, width: 14 }))],
     rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     freeze: { rows: 2, columns: 0 },
+    rowBreaks: [secondPage],
     print: {
       orientation: 'landscape',
       paper: 'A4',
@@ -92,8 +95,10 @@ function section(ctx: Ctx, row: number, title: string): void {
   ctx.grid.height(row, 18);
 }
 
+/** Header cells; an empty label widens the one before it (merged), as the first two columns share a label. */
 function headerRow(ctx: Ctx, row: number, labels: string[]): void {
   labels.forEach((label, i) => ctx.grid.text(row, 1 + i, label, STYLE.header));
+  if (labels[1] === '') ctx.grid.merge(row, 1, row, 2);
   ctx.grid.height(row, 30);
 }
 
