@@ -1,0 +1,55 @@
+/**
+ * The pane as Excel loads it, without Excel: a stub `window.Office` whose onReady says the host is Excel
+ * (the real Office.js is blocked). The pane must start in Excel mode and never download the .xlsx chunk.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { RunningServer } from '../../scripts/serve';
+import { button, idle, launchBrowser, newPage, requestedChunks, resultsDir, serveWeb, status } from './support/browser';
+
+const OFFICE_STUB = `window.Office = {
+  onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+  HostType: { Excel: 'Excel' },
+  context: { officeTheme: { bodyBackgroundColor: '#262626' } },
+};`;
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveWeb();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('in Excel the pane reads the workbook through Office.js, and the xlsx chunk is never requested', async () => {
+  const { context, page, log } = await newPage(browser, { width: 350, height: 700, initScript: OFFICE_STUB });
+  try {
+    await page.goto(new URL('taskpane.html', server.url).href);
+    // No Excel API behind the stub: the Office adapter says so, in the pane's own message.
+    await status(page).getByText('Excel-API-et er ikke tilgjengelig her', { exact: false }).waitFor();
+    await idle(page);
+    await page.waitForLoadState('networkidle');
+
+    // Excel mode: no file box, the template action instead.
+    expect(await button(page, 'Bruk eksempelet').count()).toBe(0);
+    expect(await button(page, 'Åpne arbeidsbok').count()).toBe(0);
+    expect(await button(page, 'Opprett / oppdater arbeidsbok').count()).toBe(1);
+    // The Office theme's dark background is followed.
+    await page.screenshot({ path: join(resultsDir(), 'e2e-excel-mode-350.png'), fullPage: true });
+
+    const chunks = log.requests.map((url) => new URL(url).pathname);
+    expect(requestedChunks(log, 'taskpane.')).toHaveLength(1);
+    expect(requestedChunks(log, 'xlsx.')).toEqual([]);
+    // A sanity check that requests were recorded at all: the page and its bundle.
+    expect(chunks).toContain('/taskpane.html');
+    expect(log.errors).toEqual([]);
+    expect(log.csp).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,83 @@
+/** Workbooks the end-to-end tests open or get back, made and read with the project's own code. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ValueType, Workbook, type CellValue } from 'exceljs';
+import { openXlsxFile, writeWorkbookDataFile } from '../../../src/adapters/xlsx/file';
+import type { WorkbookData } from '../../../src/core/contract/tableData';
+import { hallingdalSample } from '../../../src/core/sample/hallingdal';
+import { templateWorkbook } from '../../../src/core/sample/template';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'hp-e2e-'));
+}
+
+/**
+ * The contract's template for 2022–2024 with one area, one strategy and one næring, filled in so that every
+ * sum adds up (as test/adapters/sample-roundtrip.test.ts does): no finding of severity feil.
+ */
+export function consistentWorkbook(): WorkbookData {
+  const template = templateWorkbook({ firstYear: 2022, lastYear: 2024, strategyCodes: ['A'] });
+  const set = (name: string, rows: (string | number | null)[][]) => {
+    const table = template.tables.find((x) => x.name === name);
+    if (!table) throw new Error(`the template has no table ${name}`);
+    table.rows = rows;
+    return table;
+  };
+  set('Program', [['Programnavn', 'Testdal'], ['Region', 'Testdal'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022], ['Arbeidsplassmål', 6]]);
+  set('Innsatsomrader', [[1, 'Kompetanse', 'Tematisk']]);
+  set('Strategier', [['A', 'Rekruttering', 1, 'Rekruttere folk']]);
+  set('Naeringer', [[1, 'Industri']]);
+  const targets = set('Arbeidsplassmal', [['Industri', 1, 2, 3, 6]]);
+  targets.totalRow = ['Sum', 1, 2, 3, 6];
+  set('Resultatmal', [[2022, 'Industri', 1, 1]]);
+  set('ResultatmalSum', [[2022, 1, 1], [2022, 'Sum', 1]]);
+  set('Budsjett', [[2022, 'A', 100000]]);
+  set('Rammer', [[2022, 'Kompetanse', 100000], [2022, 'Sum innsatsområder', 100000], [2022, 'Administrasjon', 10000], [2022, 'Sum totalt', 110000]]);
+  set('Finansiering', [[2022, 'Fylket', 110000], [2022, 'Sum', 110000]]);
+  return template;
+}
+
+export async function writeWorkbook(data: WorkbookData, path: string): Promise<string> {
+  await writeWorkbookDataFile(data, path);
+  return path;
+}
+
+/** The sample as the page makes it (the same writer), read back: what a generated copy must still hold. */
+export async function sampleSnapshot(dir: string): Promise<WorkbookSnapshot> {
+  return readSnapshot(await writeWorkbook(hallingdalSample(), join(dir, 'sample-reference.xlsx')));
+}
+
+export async function readSnapshot(path: string): Promise<WorkbookSnapshot> {
+  return (await openXlsxFile(path)).readSnapshot();
+}
+
+function text(value: CellValue): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  return '';
+}
+
+/**
+ * Column D of the row whose column A says `label`, on `sheet`, as exceljs reads it: a formula's cached result
+ * (what Excel shows before it recalculates), or the value. Undefined when there is no such row.
+ */
+export async function valueByLabel(path: string, sheet: string, label: string): Promise<{ value: unknown; formula: string | undefined } | undefined> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(path);
+  const ws = workbook.getWorksheet(sheet);
+  if (ws === undefined) throw new Error(`no sheet ${sheet} in ${path}`);
+  for (let row = 1; row <= ws.rowCount; row++) {
+    if (text(ws.getCell(row, 1).value).trim() !== label) continue;
+    const cell = ws.getCell(row, 4);
+    return cell.type === ValueType.Formula ? { value: cell.result, formula: cell.formula } : { value: cell.value, formula: undefined };
+  }
+  return undefined;
+}
+
+export async function sheetNames(path: string): Promise<string[]> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook.worksheets.map((w) => w.name);
+}
