@@ -112,7 +112,8 @@ function strategiesOf(plan: Plan, type: Area['type']): Strategy[] {
   return plan.strategies.filter((s) => areas.has(s.area)).sort((a, b) => a.area - b.area);
 }
 
-function banner(grid: Grid, errorCount: number, generatedAt: string, lastColumn: number): void {
+/** Row 2 of every generated sheet: a draft warning with the error count, or when it was validated. */
+export function banner(grid: Grid, errorCount: number, generatedAt: string, lastColumn: number): void {
   const date = formatDate(generatedAt);
   const text = errorCount > 0 ? `Utkast – ${errorCount} feil i grunnlaget (${date})` : `Validert ${date}`;
   grid.text(2, 1, text, errorCount > 0 ? STYLE.bannerDraft : STYLE.bannerOk);

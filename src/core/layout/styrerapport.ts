@@ -6,7 +6,7 @@ import { framesAfterReallocations } from '../rules/reallocations';
 import { yearIsOver } from '../rules/projects';
 import { rangeAddress } from '../util/brand';
 import { address, Grid, linesFor } from './grid';
-import { formatDate } from './handlingsplan';
+import { banner, formatDate } from './handlingsplan';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
 
@@ -46,10 +46,7 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   grid.merge(1, 1, 1, LAST_COLUMN);
   grid.height(1, 24);
   const date = formatDate(input.generatedAt);
-  const bannerStyle = errors > 0 ? STYLE.bannerDraft : STYLE.bannerOk;
-  grid.text(2, 1, errors > 0 ? `Utkast – ${errors} feil i grunnlaget (${date})` : `Validert ${date}`, bannerStyle);
-  grid.styleBlock(2, 1, 2, LAST_COLUMN, bannerStyle);
-  grid.merge(2, 1, 2, LAST_COLUMN);
+  banner(grid, errors, input.generatedAt, LAST_COLUMN);
 
   const ctx: Ctx = { grid, plan, year, anchors, today: input.generatedAt };
   let row = jobsTable(ctx, 4);
