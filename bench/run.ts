@@ -15,6 +15,7 @@ import { writeWorkbookData } from '../src/adapters/xlsx/write';
 import type { CellInput, WorkbookData } from '../src/core/contract/tableData';
 import { inputDigest } from '../src/core/digest';
 import { buildHandlingsplan } from '../src/core/layout/handlingsplan';
+import { buildStyrerapport } from '../src/core/layout/styrerapport';
 import { hallingdalSample } from '../src/core/sample/hallingdal';
 import { templateWorkbook } from '../src/core/sample/template';
 import { validateWorkbook } from '../src/core/validate';
@@ -50,6 +51,9 @@ async function roundTrips(projects: number): Promise<string[]> {
   const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(validate.result), generatedAt: '2026-01-01T00:00:00Z' });
   const generate = await measure(a.double, () => a.port.renderLayout(layout));
   rows.push(`| generate (render Handlingsplan 2022) | ${projects.toLocaleString('en-US')} | ${generate.stats.syncs} | ${kb(generate.stats.requestBytes)} | ${kb(generate.stats.responseBytes)} |`);
+  const report = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(validate.result), generatedAt: '2026-01-01T00:00:00Z' });
+  const board = await measure(a.double, () => a.port.renderLayout(report));
+  rows.push(`| board report (render Styrerapport 2022) | ${projects.toLocaleString('en-US')} | ${board.stats.syncs} | ${kb(board.stats.requestBytes)} | ${kb(board.stats.responseBytes)} |`);
   const again = await measure(a.double, () => a.port.renderLayout(layout));
   rows.push(`| generate again (replace own sheet) | ${projects.toLocaleString('en-US')} | ${again.stats.syncs} | ${kb(again.stats.requestBytes)} | ${kb(again.stats.responseBytes)} |`);
   const b = fresh();
@@ -144,6 +148,13 @@ async function generationTable(): Promise<string[]> {
   ];
 }
 
+/** The installed size of node_modules (what `npm ci` leaves), by walking it. */
+function nodeModulesSize(): string {
+  const du = spawnSync('du', ['-sm', join(ROOT, 'node_modules')], { encoding: 'utf8' });
+  const mb = Number(du.stdout.split(/\s/)[0]);
+  return Number.isFinite(mb) ? `${mb} MB` : 'unknown';
+}
+
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs\n`);
@@ -157,6 +168,7 @@ async function main(): Promise<void> {
   console.log((await cliTable()).join('\n'));
   console.log('\nBundles:\n');
   console.log(bundleTable().join('\n'));
+  console.log(`\nnode_modules after npm ci: ${nodeModulesSize()} (the official React add-in template: 1.1 GB)`);
 }
 
 main().catch((error: unknown) => {
