@@ -1,24 +1,16 @@
 import { countForDelmal, countJobs, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
-import type { Finding } from '../findings/types';
 import type { Delmal, Plan } from '../model/plan';
 import { normalizeKey } from '../parse/header';
 import { framesAfterReallocations } from '../rules/reallocations';
 import { yearIsOver } from '../rules/projects';
 import { rangeAddress } from '../util/brand';
 import { address, Grid, linesFor } from './grid';
-import { banner, formatDate } from './handlingsplan';
+import { banner, formatDate, type HandlingsplanInput } from './handlingsplan';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
 
-export interface StyrerapportInput {
-  plan: Plan;
-  year: number;
-  findings: readonly Finding[];
-  inputDigest: string;
-  /** ISO date-time of generation; also decides whether the year is over for the delmål status */
-  generatedAt: string;
-  sheet?: string;
-}
+/** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
+export type StyrerapportInput = HandlingsplanInput;
 
 const PERCENT: CellStyle = { border: true, numberFormat: '0 %', horizontal: 'right', vertical: 'top' };
 const PERCENT_TOTAL: CellStyle = { ...PERCENT, bold: true, fill: 'F2F2F2' };
