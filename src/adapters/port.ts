@@ -21,6 +21,17 @@ export interface TemplateOutcome {
   addedColumns: { table: string; column: string }[];
 }
 
+/** A value for one cell of a new row: text stays text (never a formula), numbers are numbers, dates are dates, null leaves the cell empty. */
+export type RowValue = string | number | { date: string } | null;
+
+/** Where an appended row went. */
+export interface AppendOutcome {
+  table: string;
+  sheet: string;
+  /** the new row's cells across the table, e.g. `A12:K12` */
+  range: A1;
+}
+
 /** The values of the table row around a cell, for shells that have no grid to select in. */
 export interface RowContext {
   table: string;
@@ -43,6 +54,14 @@ export interface WorkbookPort {
   applyFix(fix: QuickFix): Promise<void>;
   /** Creates the sheets, tables and columns of `template` that are missing; never changes a cell with content. */
   createTemplate(template: WorkbookData): Promise<TemplateOutcome>;
+  /**
+   * Adds one row at the end of a table's body, safely under co-authoring: written into the blank last row of a
+   * table that has no data yet, or into the empty row right below the table (Excel grows the table), never by
+   * rewriting the table. Values are keyed by column header (compared as the core compares headers); columns not
+   * given are left as they are (calculated columns keep their formulas). Nothing the user typed is overwritten:
+   * when the row below is taken, Excel inserts a row and the .xlsx adapter refuses, naming the cell.
+   */
+  appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome>;
   /** Shows a cell or range to the user: selects it in Excel; elsewhere returns the row around it. */
   select(sheet: string, cell: A1): Promise<RowContext | null>;
 }
