@@ -89,3 +89,29 @@ test('marked as the add-in\'s own board report, landscape A4 fitted to width', (
   expect(layout.print).toMatchObject({ orientation: 'landscape', fitToWidth: true });
   expect(value(2, 1)).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
 });
+
+test('the chart compares target and reported jobs per næring, over the jobs table\'s own cells', () => {
+  expect(layout.charts).toHaveLength(1);
+  const chart = layout.charts![0]!;
+  const naeringer = ['Opplevelsesnæring', 'Bygg og anlegg', 'Industri', 'Øvrig næringsliv'];
+  expect(chart.kind).toBe('clusteredColumn');
+  expect(chart.categories.labels).toEqual(naeringer);
+  expect(chart.series.map((s) => [s.name, s.values])).toEqual([['Mål 2022', [5, 10, 10, 15]], ['Rapportert 2022', [0, 3, 1, 3]]]);
+  const first = rowOf('Opplevelsesnæring');
+  const last = rowOf('Øvrig næringsliv');
+  expect(chart.categories.range).toBe(`A${first}:A${last}`);
+  expect(chart.series.map((s) => s.range)).toEqual([`C${first}:C${last}`, `D${first}:D${last}`]);
+  // The chart sits below the jobs table and above the grants, which start a new page.
+  const grants = rowOf('Budsjett og innvilget per strategi 2022');
+  expect(chart.placement.top).toBeGreaterThan(rowOf('Sum'));
+  expect(chart.placement.bottom).toBeLessThan(grants);
+  expect(layout.rowBreaks).toContain(grants);
+});
+
+test('a register without næringer or reports gets no chart (nothing to draw)', () => {
+  const data = hallingdalDemo();
+  const empty = { ...data, tables: data.tables.map((t) => (t.name === 'Naeringer' || t.name === 'Rapporter' ? { ...t, rows: [] } : t)) };
+  const result = validateWorkbook(snapshotFromData(empty));
+  const bare = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt: '2026-11-27T10:00:00Z' });
+  expect(bare.charts).toBeUndefined();
+});

@@ -8,11 +8,15 @@ import { appendToElement, attributes, escapeAttr, findElements, qualified, rootE
 export const CONTENT_TYPE = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 } as const;
 
 export const RELATIONSHIP_TYPE = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
 } as const;
 
 /** The parts of a package, edited in memory; the map keeps the zip's order, and new parts go last. */

@@ -1,7 +1,8 @@
 import type { LayoutCell, SheetLayout } from '../../core/layout/types';
 import type { RenderOutcome } from '../port';
-import { a1 } from '../../core/util/brand';
 import { escapeRegExp } from './xml';
+import { absoluteRange, quotedSheet } from './refs';
+import { chartXml, drawingXml } from './chartXml';
 import * as errors from './errors';
 import { isMarkerName, MARKER_NAME, markerValue } from './markers';
 import { addOverride, addRelationship, CONTENT_TYPE, EMPTY_RELATIONSHIPS, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removePartTree, removeRelationship, resolveTarget, unusedRelationshipId } from './opc';
@@ -96,12 +97,40 @@ function ourRenamedSheet(workbook: string, wanted: string, sheets: readonly Shee
 function addSheet(parts: PackageParts, edit: Edit, layout: SheetLayout, target: Target): number {
   const styleIndex = appendStyles(parts, edit, layout);
   const part = unusedWorksheetPart(parts);
-  parts.setText(part, worksheetXml(layout, { styleIndex, tabSelected: target.wasActive }));
+  const drawingRelId = addCharts(parts, edit, layout, part, target.name);
+  parts.setText(part, worksheetXml(layout, { styleIndex, tabSelected: target.wasActive, ...(drawingRelId ? { drawingRelId } : {}) }));
   const relId = unusedRelationshipId(edit.rels);
   edit.rels = addRelationship(edit.rels, { id: relId, type: RELATIONSHIP_TYPE.worksheet, target: part.slice('xl/'.length) });
   edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.worksheet);
   edit.workbook = appendSheet(edit.workbook, { name: target.name, sheetId: target.sheetId, relId });
   return sheetEntries(edit.workbook).length - 1;
+}
+
+/**
+ * The layout's charts: a drawing part for the sheet with one chart part per chart, their relationships and
+ * content types. Returns the sheet's relationship id of the drawing, or undefined when there are no charts.
+ * Replacing the sheet later removes them with it (removePartTree follows the relationships).
+ */
+function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetPart: string, sheetName: string): string | undefined {
+  const charts = layout.charts ?? [];
+  if (charts.length === 0) return undefined;
+  const drawing = unusedPart(parts, (n) => `xl/drawings/drawing${n}.xml`);
+  let drawingRels = EMPTY_RELATIONSHIPS;
+  const chartRelIds: string[] = [];
+  for (const chart of charts) {
+    const part = unusedPart(parts, (n) => `xl/charts/chart${n}.xml`);
+    parts.setText(part, chartXml(chart, sheetName));
+    edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.chart);
+    const id = unusedRelationshipId(drawingRels);
+    drawingRels = addRelationship(drawingRels, { id, type: RELATIONSHIP_TYPE.chart, target: `../charts/${part.slice('xl/charts/'.length)}` });
+    chartRelIds.push(id);
+  }
+  parts.setText(drawing, drawingXml(charts, chartRelIds));
+  parts.setText(relsPartOf(drawing), drawingRels);
+  edit.contentTypes = addOverride(edit.contentTypes, drawing, CONTENT_TYPE.drawing);
+  const drawingRelId = 'rId1';
+  parts.setText(relsPartOf(sheetPart), addRelationship(EMPTY_RELATIONSHIPS, { id: drawingRelId, type: RELATIONSHIP_TYPE.drawing, target: `../drawings/${drawing.slice('xl/drawings/'.length)}` }));
+  return drawingRelId;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -156,18 +185,6 @@ function freeName(name: string, sheets: readonly SheetEntry[]): string {
 
 function carriesMarker(workbook: string, index: number): boolean {
   return definedNames(workbook).some((n) => isMarkerName(n.name) && n.localSheetId === index);
-}
-
-/** Quoted always (valid for every name), with an apostrophe in the name doubled. */
-function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function absoluteRange(range: string): string {
-  return a1(range)
-    .split(':')
-    .map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
-    .join(':');
 }
 
 // ---------------------------------------------------------------------------------------------------------

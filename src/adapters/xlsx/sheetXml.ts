@@ -2,7 +2,9 @@ import type { LayoutCell, SheetLayout } from '../../core/layout/types';
 import { a1, cellAddress, parseCell } from '../../core/util/brand';
 import type { CellFormat } from './stylesXml';
 import { MAIN_NS } from './stylesXml';
-import { escapeText, escapeXstring } from './xml';
+import { escapeAttr, escapeText, escapeXstring } from './xml';
+
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
  * A sheet layout as a SpreadsheetML worksheet part, written as text. Elements follow CT_Worksheet's schema
@@ -15,6 +17,8 @@ export interface WorksheetOptions {
   styleIndex: (cell: LayoutCell) => number | undefined;
   /** the sheet is the one the workbook opens on */
   tabSelected: boolean;
+  /** the sheet's relationship id of its drawing part (charts), when it has one */
+  drawingRelId?: string;
 }
 
 /** Excel's limits (https://support.microsoft.com/en-us/office/excel-specifications-and-limits). */
@@ -32,7 +36,7 @@ export function worksheetXml(layout: SheetLayout, options: WorksheetOptions): st
   checkMerges(layout.merges);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${MAIN_NS}">`,
+    `<worksheet xmlns="${MAIN_NS}"${options.drawingRelId === undefined ? '' : ` xmlns:r="${RELATIONSHIPS_NS}"`}>`,
     layout.print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="${dimension(layout)}"/>`,
     sheetViews(layout, options.tabSelected),
@@ -46,6 +50,7 @@ export function worksheetXml(layout: SheetLayout, options: WorksheetOptions): st
     headerFooter(layout),
     rowBreaks(layout),
     ignoredErrors(layout),
+    options.drawingRelId === undefined ? '' : `<drawing r:id="${escapeAttr(options.drawingRelId)}"/>`,
     '</worksheet>',
   ].join('');
 }

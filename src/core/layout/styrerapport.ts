@@ -7,7 +7,7 @@ import { rangeAddress } from '../util/brand';
 import { address, Grid, linesFor } from './grid';
 import { banner, formatDate, type HandlingsplanInput } from './handlingsplan';
 import { STYLE } from './styles';
-import type { Anchor, CellStyle, SheetLayout } from './types';
+import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
 export type StyrerapportInput = HandlingsplanInput;
@@ -41,11 +41,13 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   banner(grid, errors, input.generatedAt, LAST_COLUMN);
 
   const ctx: Ctx = { grid, plan, year, anchors, today: input.generatedAt };
-  let row = jobsTable(ctx, 4);
-  row = grantsTable(ctx, row + 2);
-  // Delmål, leverage and the portfolio start the second page.
-  const secondPage = row + 2;
-  row = delmalTable(ctx, secondPage);
+  const jobs = jobsTable(ctx, 4);
+  const chart = jobsChart(ctx, jobs, jobs.end + 2);
+  // Grants start the second page, delmål, leverage and the portfolio the third.
+  const grantsPage = (chart?.placement.bottom ?? jobs.end) + 2;
+  let row = grantsTable(ctx, grantsPage);
+  const delmalPage = row + 2;
+  row = delmalTable(ctx, delmalPage);
   row = leverageTable(ctx, row + 2);
   portfolioTable(ctx, row + 2);
 
@@ -56,7 +58,7 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
     columnWidths: [{ column: 1, width: 34 }, { column: 2, width: 40 }, ...Array.from({ length: LAST_COLUMN - 2 }, (_, i) => ({ column: 3 + i, width: 14 }))],
     rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     freeze: { rows: 2, columns: 0 },
-    rowBreaks: [secondPage],
+    rowBreaks: [grantsPage, delmalPage],
     print: {
       orientation: 'landscape',
       paper: 'A4',
@@ -67,6 +69,7 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
     },
     anchors,
     marker: { kind: 'styrerapport', year, inputDigest: input.inputDigest, generatedAt: input.generatedAt },
+    ...(chart ? { charts: [chart] } : {}),
     marks: [],
   };
 }
@@ -120,7 +123,14 @@ function columnSum(grid: Grid, row: number, column: number, top: number, bottom:
 
 // ---- jobs ------------------------------------------------------------------------------------------
 
-function jobsTable(ctx: Ctx, start: number): number {
+/** The rows of the jobs table: one per næring from `first` to `last`, and the table's last row. */
+interface JobsRows {
+  first: number;
+  last: number;
+  end: number;
+}
+
+function jobsTable(ctx: Ctx, start: number): JobsRows {
   const { grid, plan, year } = ctx;
   section(ctx, start, `Arbeidsplasser per næring (brutto, fra prosjektlederrapporter) ${year}`);
   const header = start + 1;
@@ -158,7 +168,37 @@ function jobsTable(ctx: Ctx, start: number): number {
     grid.text(row, 1, text, STYLE.note);
     grid.merge(row, 1, row, LAST_COLUMN);
   }
-  return row;
+  return { first, last, end: row };
+}
+
+const CHART_ROWS = 18;
+const TARGET_COLOR = '9DC3E6';
+const REPORTED_COLOR = '1F4E79';
+
+/** Target against reported jobs per næring for the year, drawn over the jobs table's own cells. */
+function jobsChart(ctx: Ctx, rows: JobsRows, start: number): LayoutChart | undefined {
+  const { grid, year } = ctx;
+  if (rows.last < rows.first) return undefined;
+  // The chart carries its own title; a section heading above it would only repeat it.
+  const title = `Mål og rapporterte arbeidsplasser per næring ${year}`;
+  const column = (c: number): number[] => Array.from({ length: rows.last - rows.first + 1 }, (_, i) => numberAt(grid, rows.first + i, c));
+  const labels = Array.from({ length: rows.last - rows.first + 1 }, (_, i) => {
+    const v = grid.cells.get(`${rows.first + i}:1`)?.value;
+    return v?.kind === 'text' ? v.text : '';
+  });
+  const span = (c: number) => rangeAddress(rows.first, c, rows.last, c);
+  return {
+    name: 'Arbeidsplasser',
+    kind: 'clusteredColumn',
+    title,
+    valueAxisTitle: 'Arbeidsplasser',
+    categories: { range: span(1), labels },
+    series: [
+      { name: `Mål ${year}`, range: span(3), values: column(3), color: TARGET_COLOR },
+      { name: `Rapportert ${year}`, range: span(4), values: column(4), color: REPORTED_COLOR },
+    ],
+    placement: { top: start, left: 1, bottom: start + CHART_ROWS - 1, right: 4 },
+  };
 }
 
 // ---- budget and grants --------------------------------------------------------------------------------

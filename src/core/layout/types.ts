@@ -65,6 +65,33 @@ export interface GeneratedMarker {
   generatedAt: string;
 }
 
+/** One data series of a chart: cells of this sheet, and their values for readers that do not calculate. */
+export interface ChartSeries {
+  name: string;
+  /** a single column of this sheet, e.g. `C6:C9` */
+  range: A1;
+  values: number[];
+  /** fill colour, `RRGGBB` */
+  color: string;
+}
+
+/**
+ * A chart over cells of the same sheet. Adapters draw it with what their host has: Excel's chart API, or
+ * DrawingML chart parts in a file (with the values cached, so viewers that do not calculate still show bars).
+ */
+export interface LayoutChart {
+  /** unique in the sheet, e.g. `Arbeidsplasser` */
+  name: string;
+  kind: 'clusteredColumn';
+  title: string;
+  valueAxisTitle?: string;
+  /** the labels along the category axis: a single column of this sheet and its texts */
+  categories: { range: A1; labels: string[] };
+  series: ChartSeries[];
+  /** the block of cells the chart covers, 1-based and inclusive */
+  placement: { top: number; left: number; bottom: number; right: number };
+}
+
 export interface SheetLayout {
   sheet: string;
   cells: LayoutCell[];
@@ -77,6 +104,8 @@ export interface SheetLayout {
   print: PrintSetup;
   anchors: Anchor[];
   marker: GeneratedMarker;
+  /** charts drawn over the sheet's own cells */
+  charts?: LayoutChart[];
   /** cells behind errors, marked for the reader (address → short note) */
   marks: { row: number; column: number; note: string }[];
 }
