@@ -49,7 +49,10 @@ async function follow(zip: JSZip, rels: string, type: string, folder: string): P
   if (target === undefined) throw new Error(`no ${type} relationship in ${rels}`);
   const parts = [...folder.split('/'), ...target.split('/')];
   const out: string[] = [];
-  for (const p of parts) (p === '..' ? out.pop() : p !== '' && p !== '.' && out.push(p));
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '' && p !== '.') out.push(p);
+  }
   return out.join('/');
 }
 

@@ -1,4 +1,4 @@
-import type { Anchor, LayoutCell, SheetLayout } from '../../core/layout/types';
+import type { Anchor, ChartSeries, LayoutCell, LayoutChart, SheetLayout } from '../../core/layout/types';
 import { columnLetters, rangeAddress } from '../../core/util/brand';
 import type { RenderOutcome } from '../port';
 import { COMMAND_BYTES, chunks, jsonBytes, packSteps, rectangles, sendBatches, type Position, type WriteStep } from './batches';
@@ -13,7 +13,7 @@ import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
  *  2. only when a sheet of that name exists: its marker (ours → replace it, the user's → use "Name (2)");
  *  3. everything else in one batch, with screen updating and calculation suspended: a new sheet, its marker,
  *     number formats and values as 2-D arrays (text cells formatted '@' first, so text is never read as a
- *     formula or a number), formulas, styles per rectangle, merges, sizes, panes, print setup and anchors.
+ *     formula or a number), formulas, styles per rectangle, merges, sizes, panes, print setup, page breaks, charts and anchors.
  * A layout too big for one 5 MB request is written in as many more round trips as it needs.
  */
 
@@ -133,6 +133,7 @@ function layoutSteps(context: Excel.RequestContext, sheet: () => Excel.Worksheet
     })),
     sizeStep(sheet, layout),
     viewStep(sheet, layout, options.isSupported),
+    ...chartSteps(sheet, layout.charts ?? [], options.isSupported),
     anchorStep(context, sheet, layout.anchors),
   ];
 }
@@ -291,10 +292,10 @@ function sizeStep(sheet: () => Excel.Worksheet, layout: SheetLayout): WriteStep 
 /** Frozen panes (ExcelApi 1.7) and print setup (1.9); an older Excel renders the sheet without them. */
 function viewStep(sheet: () => Excel.Worksheet, layout: SheetLayout, isSupported: RequirementCheck): WriteStep {
   return {
-    bytes: 12 * COMMAND_BYTES + jsonBytes([layout.print.header, layout.print.footer]),
+    bytes: (12 + (layout.rowBreaks?.length ?? 0)) * COMMAND_BYTES + jsonBytes([layout.print.header, layout.print.footer]),
     queue: () => {
       if (isSupported(EXCEL_API.freezePanes)) freeze(sheet(), layout.freeze);
-      if (isSupported(EXCEL_API.pageLayout)) printSetup(sheet(), layout.print);
+      if (isSupported(EXCEL_API.pageLayout)) printSetup(sheet(), layout.print, layout.rowBreaks ?? []);
     },
   };
 }
@@ -306,15 +307,55 @@ function freeze(sheet: Excel.Worksheet, panes: SheetLayout['freeze']): void {
   else sheet.freezePanes.freezeAt(rangeAddress(1, 1, panes.rows, panes.columns));
 }
 
-function printSetup(sheet: Excel.Worksheet, print: SheetLayout['print']): void {
+function printSetup(sheet: Excel.Worksheet, print: SheetLayout['print'], rowBreaks: readonly number[]): void {
   const page = sheet.pageLayout;
   page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = print.paper;
   // One page wide, as many pages tall as it takes.
   if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
+  for (const row of rowBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
   page.headersFooters.defaultForAllPages.centerHeader = print.header;
   page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/**
+ * Charts through the chart API: created from the first series' cells, then each series named, given its
+ * category labels and colour, and the others added. Naming series and setting their cells needs ExcelApi
+ * 1.7; an older Excel gets the sheet without the chart rather than a chart with wrong labels.
+ */
+function chartSteps(sheet: () => Excel.Worksheet, charts: readonly LayoutChart[], isSupported: RequirementCheck): WriteStep[] {
+  if (!isSupported(EXCEL_API.chartSeries)) return [];
+  return charts.map((chart) => ({
+    bytes: (10 + 5 * chart.series.length) * COMMAND_BYTES + jsonBytes([chart.title, chart.series.map((s) => s.name)]),
+    queue: () => addChart(sheet(), chart),
+  }));
+}
+
+function addChart(sheet: Excel.Worksheet, chart: LayoutChart): void {
+  const [first, ...others] = chart.series;
+  if (first === undefined) return;
+  const added = sheet.charts.add('ColumnClustered', sheet.getRange(first.range), 'Columns');
+  added.name = chart.name;
+  added.title.text = chart.title;
+  added.legend.position = 'Bottom';
+  added.dataLabels.showValue = true;
+  if (chart.valueAxisTitle !== undefined) added.axes.valueAxis.title.text = chart.valueAxisTitle;
+  const { top, left, bottom, right } = chart.placement;
+  added.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
+  const categories = sheet.getRange(chart.categories.range);
+  describeSeries(added.series.getItemAt(0), first, categories);
+  for (const series of others) {
+    const more = added.series.add(series.name);
+    more.setValues(sheet.getRange(series.range));
+    describeSeries(more, series, categories);
+  }
+}
+
+function describeSeries(target: Excel.ChartSeries, series: ChartSeries, categories: Excel.Range): void {
+  target.name = series.name;
+  target.setXAxisValues(categories);
+  target.format.fill.setSolidColor(`#${series.color}`);
 }
 
 /** Anchors are workbook names, so a link or a formula elsewhere can point at a generated table. */

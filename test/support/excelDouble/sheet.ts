@@ -1,3 +1,4 @@
+import { DoubleChartCollection } from './chart';
 import { DoubleCollection, DoubleObject, type PropertyTable } from './context';
 import { DoubleRichApiError, accessDenied, invalidArgument, itemNotFound } from './errors';
 import { DoubleNamedItemCollection } from './names';
@@ -133,6 +134,14 @@ export class DoubleWorksheet extends DoubleObject<SheetState> {
 
   get freezePanes(): DoubleFreezePanes {
     return new DoubleFreezePanes(this.context, `${this.path}.freezePanes`, () => this.resolveOrNull());
+  }
+
+  get charts(): DoubleChartCollection {
+    return new DoubleChartCollection(this.context, `${this.path}.charts`, () => this.resolveOrNull());
+  }
+
+  get horizontalPageBreaks(): DoublePageBreakCollection {
+    return new DoublePageBreakCollection(this.context, `${this.path}.horizontalPageBreaks`, () => this.resolveOrNull());
   }
 
   get pageLayout(): DoublePageLayout {
@@ -289,6 +298,26 @@ export class DoublePageLayout extends DoubleObject<SheetState> {
 
   get headersFooters(): DoubleHeaderFooterGroup {
     return new DoubleHeaderFooterGroup(this.context, `${this.path}.headersFooters`, () => this.resolveOrNull());
+  }
+}
+
+/** Manual page breaks (ExcelApi 1.9): a break above the first row of the range given. */
+export class DoublePageBreakCollection extends DoubleObject<SheetState> {
+  protected get kind(): string {
+    return 'PageBreakCollection';
+  }
+
+  protected properties(): PropertyTable<SheetState> {
+    return { count: (s) => s.rowBreaks.length };
+  }
+
+  add(pageBreakRange: DoubleRange | string): void {
+    this.context.requires('1.9', 'PageBreakCollection.add');
+    this.invoke('add', [pageBreakRange], (sheet) => {
+      const bounds = typeof pageBreakRange === 'string' ? parseAddress(pageBreakRange)?.bounds : pageBreakRange.resolve().bounds;
+      if (bounds === undefined || bounds.top < 2) throw invalidArgument('a page break needs a row below the first', 'PageBreakCollection.add');
+      if (!sheet.rowBreaks.includes(bounds.top)) sheet.rowBreaks.push(bounds.top);
+    });
   }
 }
 

@@ -74,6 +74,28 @@ export interface PageLayoutState {
   centerFooter?: string;
 }
 
+export interface ChartSeriesState {
+  name: string;
+  /** the cells of the values and of the category labels, on the chart's sheet */
+  values?: Bounds;
+  xValues?: Bounds;
+  /** `#RRGGBB` */
+  fill?: string;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  seriesBy: string;
+  title?: string;
+  legendPosition?: string;
+  showValues?: boolean;
+  valueAxisTitle?: string;
+  /** the cells the chart covers, from the top-left cell to the bottom-right cell */
+  position?: { from: Bounds; to: Bounds };
+  series: ChartSeriesState[];
+}
+
 export class SheetState {
   readonly cells = new Map<string, CellState>();
   readonly merges: Bounds[] = [];
@@ -82,6 +104,9 @@ export class SheetState {
   readonly names: NameState[] = [];
   readonly validations: ValidationState[] = [];
   readonly pageLayout: PageLayoutState = {};
+  readonly charts: ChartState[] = [];
+  /** rows that start a new printed page (manual horizontal page breaks) */
+  readonly rowBreaks: number[] = [];
   freeze: { rows: number; columns: number } | undefined;
   isProtected = false;
   deleted = false;
