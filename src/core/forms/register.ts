@@ -1,0 +1,306 @@
+import { z } from 'zod';
+import { TABLES } from '../contract/contract';
+import { PLP_PHASES, PROJECT_STATUSES } from '../count/register';
+import type { Localized } from '../findings/types';
+import { normalizeHeader, normalizeKey } from '../parse/header';
+import { parseNorwegianNumber } from '../parse/number';
+import { parsePlan } from '../parse/plan';
+import { cellText } from '../parse/table';
+import type { WorkbookSnapshot } from '../snapshot/types';
+
+/**
+ * The two register forms of the task pane, Nytt prosjekt and Ny prosjektlederrapport, without any UI: what
+ * their dropdowns offer (read from the workbook's own tables), and the check of what the user typed, field by
+ * field with zod, giving either a message per field or one row for the table, keyed by the contract's column
+ * headers and typed (text, whole kroner, counts, ISO dates). Nothing here writes; the pane hands the row to
+ * the port's appendRow.
+ */
+
+/** A value for one cell of the new row: text, a number, an ISO date, or null for an empty cell. */
+export type FormValue = string | number | { date: string } | null;
+
+export interface FormChoices {
+  /** existing projects, for the report's dropdown; ids as typed */
+  projects: { id: string; name: string; naering: string | null; granted: number | null }[];
+  /** every ProsjektID already in the table, including rows the parser could not read whole */
+  takenIds: string[];
+  strategies: { code: string; name: string }[];
+  naeringer: string[];
+  phases: readonly string[];
+  statuses: readonly string[];
+  /** the programme period, for report dates */
+  period: { first: number; last: number } | null;
+  /** which of the two tables the workbook has (a form for a missing table cannot add a row) */
+  hasProjects: boolean;
+  hasReports: boolean;
+}
+
+export function formChoices(snapshot: WorkbookSnapshot): FormChoices {
+  const { plan } = parsePlan(snapshot);
+  const first = plan.program.firstYear?.value;
+  const last = plan.program.lastYear?.value;
+  return {
+    projects: plan.projects.map((p) => ({ id: p.id.value, name: p.name, naering: p.naering?.value ?? null, granted: p.granted?.value ?? null })),
+    takenIds: columnTexts(snapshot, TABLES.projects.name, 'ProsjektID'),
+    strategies: plan.strategies.map((s) => ({ code: s.code, name: s.name })),
+    naeringer: plan.naeringer.map((n) => n.name),
+    phases: PLP_PHASES,
+    statuses: PROJECT_STATUSES,
+    period: first !== undefined && last !== undefined && last >= first ? { first, last } : null,
+    hasProjects: hasTable(snapshot, TABLES.projects.name),
+    hasReports: hasTable(snapshot, TABLES.reports.name),
+  };
+}
+
+function hasTable(snapshot: WorkbookSnapshot, name: string): boolean {
+  return snapshot.tables.some((t) => t.name.toLowerCase() === name.toLowerCase());
+}
+
+function columnTexts(snapshot: WorkbookSnapshot, table: string, header: string): string[] {
+  const found = snapshot.tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
+  const index = found?.header.findIndex((c) => normalizeHeader(cellText(c)) === normalizeHeader(header)) ?? -1;
+  if (found === undefined || index < 0) return [];
+  return found.rows.map((row) => cellText(row[index])).filter((typed) => typed.trim() !== '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the user typed, and what comes out
+
+export interface ProjectFormInput {
+  id: string;
+  name: string;
+  owner: string;
+  strategy: string;
+  naering: string;
+  phase: string;
+  status: string;
+  decisionDate: string;
+  granted: string;
+  ownFinancing: string;
+  otherFinancing: string;
+}
+
+export interface ReportFormInput {
+  projectId: string;
+  date: string;
+  naering: string;
+  jobs: string;
+  companies: string;
+  newCompanies: string;
+  comment: string;
+}
+
+export type FieldErrors<K extends string> = Partial<Record<K, Localized>>;
+
+export type FormCheck<K extends string> =
+  | { ok: true; table: string; row: Record<string, FormValue> }
+  | { ok: false; errors: FieldErrors<K> };
+
+/** Why a field was refused; each has a text in both languages (see MESSAGES). */
+type Problem =
+  | 'required'
+  | 'notNumber'
+  | 'negative'
+  | 'notWhole'
+  | 'notDate'
+  | 'duplicateId'
+  | 'unknownStrategy'
+  | 'unknownNaering'
+  | 'unknownPhase'
+  | 'unknownStatus'
+  | 'unknownProject'
+  | 'outsidePeriod'
+  | 'tooLong';
+
+/** Excel keeps at most this many characters in a cell. */
+const MAX_TEXT = 32_767;
+
+const text = z.string().trim().max(MAX_TEXT, 'tooLong');
+const requiredText = text.min(1, 'required');
+
+/** An amount or a count, typed the Norwegian way (`1 200 000`, `400.000,-`); empty is null. */
+function wholeNumber(required: boolean) {
+  return z.string().transform((typed, ctx): number | null => {
+    const trimmed = typed.trim();
+    if (trimmed === '') {
+      if (required) ctx.addIssue({ code: 'custom', message: 'required' });
+      return null;
+    }
+    const parsed = parseNorwegianNumber(trimmed);
+    if (!parsed.ok || !Number.isFinite(parsed.value)) ctx.addIssue({ code: 'custom', message: 'notNumber' });
+    else if (parsed.value < 0) ctx.addIssue({ code: 'custom', message: 'negative' });
+    else if (!Number.isInteger(parsed.value)) ctx.addIssue({ code: 'custom', message: 'notWhole' });
+    else return parsed.value;
+    return null;
+  });
+}
+
+/** A date from a date field (`YYYY-MM-DD`) or typed the Norwegian way (`19.08.2025`); empty is null. */
+function dateField(required: boolean) {
+  return z.string().transform((typed, ctx): string | null => {
+    const trimmed = typed.trim();
+    if (trimmed === '') {
+      if (required) ctx.addIssue({ code: 'custom', message: 'required' });
+      return null;
+    }
+    const iso = isoDate(trimmed);
+    if (iso === null) ctx.addIssue({ code: 'custom', message: 'notDate' });
+    return iso;
+  });
+}
+
+function isoDate(typed: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed);
+  if (m === null) return null;
+  const [year, month, day] = typed.includes('-') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** One of the offered values (compared as the core compares codes); returns it as the workbook spells it. */
+function oneOf(options: readonly string[], problem: Problem, required: boolean) {
+  return z.string().transform((typed, ctx): string | null => {
+    const trimmed = typed.trim();
+    if (trimmed === '') {
+      if (required) ctx.addIssue({ code: 'custom', message: 'required' });
+      return null;
+    }
+    const known = options.find((o) => normalizeKey(o) === normalizeKey(trimmed));
+    if (known === undefined) ctx.addIssue({ code: 'custom', message: problem });
+    return known ?? null;
+  });
+}
+
+function projectSchema(choices: FormChoices) {
+  const taken = new Set(choices.takenIds.map(normalizeKey));
+  return z.object({
+    id: requiredText.refine((id) => !taken.has(normalizeKey(id)), 'duplicateId'),
+    name: requiredText,
+    owner: text,
+    strategy: oneOf(choices.strategies.map((s) => s.code), 'unknownStrategy', true),
+    naering: oneOf(choices.naeringer, 'unknownNaering', false),
+    phase: oneOf(choices.phases, 'unknownPhase', false),
+    status: oneOf(choices.statuses, 'unknownStatus', false),
+    decisionDate: dateField(false),
+    granted: wholeNumber(false),
+    ownFinancing: wholeNumber(false),
+    otherFinancing: wholeNumber(false),
+  });
+}
+
+function reportSchema(choices: FormChoices) {
+  const inPeriod = (date: string | null) => date === null || choices.period === null || (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
+  return z.object({
+    projectId: oneOf(choices.projects.map((p) => p.id), 'unknownProject', true),
+    date: dateField(true).refine(inPeriod, 'outsidePeriod'),
+    naering: oneOf(choices.naeringer, 'unknownNaering', true),
+    jobs: wholeNumber(true),
+    companies: wholeNumber(false),
+    newCompanies: wholeNumber(false),
+    comment: text,
+  });
+}
+
+/** Checks a new project; the row is keyed by the Prosjekter table's headers. */
+export function checkProjectForm(input: ProjectFormInput, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
+  const parsed = projectSchema(choices).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ProjectFormInput>(parsed.error, choices) };
+  const v = parsed.data;
+  return {
+    ok: true,
+    table: TABLES.projects.name,
+    row: rowOf(TABLES.projects.columns, {
+      id: v.id,
+      name: v.name,
+      owner: v.owner === '' ? null : v.owner,
+      strategy: v.strategy,
+      naering: v.naering,
+      phase: capitalised(v.phase),
+      status: capitalised(v.status),
+      decisionDate: v.decisionDate === null ? null : { date: v.decisionDate },
+      granted: v.granted,
+      ownFinancing: v.ownFinancing,
+      otherFinancing: v.otherFinancing,
+    }),
+  };
+}
+
+/** Checks a project leader's report; the row is keyed by the Rapporter table's headers. */
+export function checkReportForm(input: ReportFormInput, choices: FormChoices): FormCheck<keyof ReportFormInput> {
+  const parsed = reportSchema(choices).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ReportFormInput>(parsed.error, choices) };
+  const v = parsed.data;
+  return {
+    ok: true,
+    table: TABLES.reports.name,
+    row: rowOf(TABLES.reports.columns, {
+      projectId: v.projectId,
+      date: v.date === null ? null : { date: v.date },
+      naering: v.naering,
+      jobs: v.jobs,
+      companies: v.companies,
+      newCompanies: v.newCompanies,
+      comment: v.comment === '' ? null : v.comment,
+    }),
+  };
+}
+
+/** `forstudie` → `Forstudie`, as the register is usually typed. */
+function capitalised(value: string | null): string | null {
+  return value === null ? null : value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Values by column key → values by the contract's header, leaving out empty cells (nothing to write). */
+function rowOf(columns: readonly { key: string; header: string }[], values: Record<string, FormValue>): Record<string, FormValue> {
+  const row: Record<string, FormValue> = {};
+  for (const column of columns) {
+    const value = values[column.key];
+    if (value !== undefined && value !== null) row[column.header] = value;
+  }
+  return row;
+}
+
+function fieldErrors<K extends string>(error: z.ZodError, choices: FormChoices): FieldErrors<K> {
+  const errors: FieldErrors<K> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field !== 'string' || errors[field as K] !== undefined) continue;
+    errors[field as K] = message(issue.message as Problem, choices);
+  }
+  return errors;
+}
+
+function message(problem: Problem, choices: FormChoices): Localized {
+  const period = choices.period;
+  switch (problem) {
+    case 'required':
+      return { nb: 'Må fylles ut.', en: 'Required.' };
+    case 'notNumber':
+      return { nb: 'Skriv et tall, f.eks. 250 000.', en: 'Enter a number, e.g. 250 000.' };
+    case 'negative':
+      return { nb: 'Kan ikke være negativt.', en: 'Cannot be negative.' };
+    case 'notWhole':
+      return { nb: 'Må være et helt tall.', en: 'Must be a whole number.' };
+    case 'notDate':
+      return { nb: 'Skriv en dato, f.eks. 15.09.2022.', en: 'Enter a date, e.g. 15.09.2022.' };
+    case 'duplicateId':
+      return { nb: 'Det finnes allerede et prosjekt med denne ID-en.', en: 'A project with this id already exists.' };
+    case 'unknownStrategy':
+      return { nb: 'Velg en strategi fra tabellen Strategier.', en: 'Choose a strategy from the Strategier table.' };
+    case 'unknownNaering':
+      return { nb: 'Velg en næring fra tabellen Naeringer.', en: 'Choose a næring from the Naeringer table.' };
+    case 'unknownPhase':
+      return { nb: 'Velg forstudie, forprosjekt eller hovedprosjekt.', en: 'Choose forstudie, forprosjekt or hovedprosjekt.' };
+    case 'unknownStatus':
+      return { nb: 'Velg en status fra lista.', en: 'Choose a status from the list.' };
+    case 'unknownProject':
+      return { nb: 'Velg et prosjekt fra tabellen Prosjekter.', en: 'Choose a project from the Prosjekter table.' };
+    case 'outsidePeriod':
+      return period === null
+        ? { nb: 'Datoen er utenfor programperioden.', en: 'The date is outside the programme period.' }
+        : { nb: `Datoen må være i programperioden ${period.first}–${period.last}.`, en: `The date must be within the programme period ${period.first}–${period.last}.` };
+    case 'tooLong':
+      return { nb: 'Teksten er for lang for en celle.', en: 'The text is too long for a cell.' };
+  }
+}
