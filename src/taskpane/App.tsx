@@ -13,7 +13,9 @@ import { describeError, PaneError } from './errors';
 import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost } from './host';
 import { TEXTS, type Lang, type Say } from './i18n';
-import { check, createTemplate, defaultYear, generate, readInfo, type Checked, type WorkbookInfo } from './session';
+import type { FieldErrors, FormChoices } from '../core/forms/register';
+import { RegisterForm } from './components/RegisterForm';
+import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormInput, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
@@ -96,6 +98,10 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   const [validation, setValidation] = useState<Validation | null>(null);
   const [contexts, setContexts] = useState<ReadonlyMap<string, RowContext | null>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
+  const [form, setForm] = useState<{ kind: FormKind; choices: FormChoices } | null>(null);
+  const [formErrors, setFormErrors] = useState<FieldErrors<string>>({});
+  /** the button that opened the form, to give the focus back to when it closes */
+  const formOpener = useRef<HTMLElement | null>(null);
 
   const onError = useCallback((error: unknown) => {
     setStatus({ intent: 'error', title: (tx) => tx.errorTitle, lines: [describeError(error)] });
@@ -212,10 +218,10 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     });
   };
 
-  const makePlan = () => {
+  const makeSheet = (kind: SheetKind) => {
     if (!port) return;
-    void run('generate', async () => {
-      const made = await generate(port, year, now());
+    void run(kind === 'styrerapport' ? 'report' : 'generate', async () => {
+      const made = await generate(port, year, now(), kind);
       apply(made);
       const { outcome } = made;
       const errors = made.result.summary.feil;
@@ -245,7 +251,8 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
         lines.push((tx) => tx.generatedReplaced);
       }
       if (errors > 0) lines.push((tx) => tx.generatedDraft(errors));
-      setStatus({ intent: errors > 0 ? 'warning' : 'success', title: (tx) => tx.generatedTitle, lines, action });
+      const title: Say = kind === 'styrerapport' ? (tx) => tx.reportReadyTitle : (tx) => tx.generatedTitle;
+      setStatus({ intent: errors > 0 ? 'warning' : 'success', title, lines, action });
     });
   };
 
@@ -264,6 +271,70 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
           ? [(tx) => tx.templateNothing]
           : [(tx) => tx.templateCreated(createdSheets, createdTables, columns), (tx) => tx.templatePeriod(made.firstYear, made.lastYear)],
       });
+    });
+  };
+
+  // --- the register's forms -------------------------------------------------------------------------------
+
+  const closeForm = () => {
+    setForm(null);
+    setFormErrors({});
+    const opener = formOpener.current;
+    formOpener.current = null;
+    // After the form is gone, back to the button that opened it.
+    setTimeout(() => opener?.focus(), 0);
+  };
+
+  const openForm = (kind: FormKind) => {
+    if (!port) return;
+    const active = document.activeElement;
+    formOpener.current = active instanceof HTMLElement ? active : null;
+    void run('form', async () => {
+      const choices = await readChoices(port);
+      const excel = host.kind === 'excel';
+      if (kind === 'project' && !choices.hasProjects) throw new PaneError((tx) => tx.missingTable('Prosjekter', excel));
+      if (kind === 'report' && !choices.hasReports) throw new PaneError((tx) => tx.missingTable('Rapporter', excel));
+      if (kind === 'report' && choices.projects.length === 0) throw new PaneError((tx) => tx.noProjectsYet);
+      setFormErrors({});
+      setStatus(null);
+      setForm({ kind, choices });
+    });
+  };
+
+  const submit = (values: Record<string, string>) => {
+    if (!port || !form) return;
+    const { kind } = form;
+    void run('append', async () => {
+      const result = await submitForm(port, kind, values as unknown as FormInput<typeof kind>);
+      if (!result.ok) {
+        const count = Object.keys(result.errors).length;
+        setFormErrors(result.errors);
+        setStatus({ intent: 'error', title: (tx) => tx.errorTitle, lines: [(tx) => tx.formRefused(count)] });
+        return;
+      }
+      const { outcome, key } = result;
+      const where = cellRef(outcome.sheet, outcome.range);
+      const lines: Say[] = [kind === 'project' ? (tx) => tx.appendedProject(key, outcome.table, where) : (tx) => tx.appendedReport(key, outcome.table, where)];
+      let action: Status['action'];
+      if (host.kind === 'standalone' && pkg) {
+        const bytes = await pkg.toBytes();
+        const name = (fileName ?? `${SAMPLE_NAME}.xlsx`).replace(/\.(xlsx|xlsm)$/i, '') + ' – oppdatert.xlsx';
+        lines.push((tx) => tx.appendedDownload);
+        action = { label: (tx) => tx.downloadWorkbook, run: () => host.files.save(bytes, name) };
+      } else {
+        action = {
+          label: (tx) => tx.goToRow,
+          run: () => {
+            void run('select', async () => {
+              await port.select(outcome.sheet, outcome.range);
+            });
+          },
+        };
+      }
+      // The findings shown were for the workbook before the new row; validate again to see them now.
+      setValidation(null);
+      closeForm();
+      setStatus({ intent: 'success', title: (tx) => tx.appendedTitle, lines, action });
     });
   };
 
@@ -293,13 +364,28 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
               enabled={port !== null}
               canCreateTemplate={host.kind === 'excel'}
               onValidate={validate}
-              onGenerate={makePlan}
+              onGenerate={() => makeSheet('handlingsplan')}
+              onReport={() => makeSheet('styrerapport')}
               onCreateTemplate={makeTemplate}
+              onNewProject={() => openForm('project')}
+              onNewReport={() => openForm('report')}
             />
             <StatusMessage t={t} status={status} />
           </div>
           <div className={styles.results}>
-            {validation && (
+            {form && (
+              <RegisterForm
+                key={form.kind}
+                t={t}
+                kind={form.kind}
+                choices={form.choices}
+                busy={busy !== null}
+                errors={formErrors}
+                onSubmit={submit}
+                onCancel={closeForm}
+              />
+            )}
+            {!form && validation && (
               <Findings
                 key={validation.findings.length === 0 ? 'none' : `${validation.year ?? ''}:${validation.findings.map(findingKey).join(',')}`}
                 t={t}

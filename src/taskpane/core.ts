@@ -7,6 +7,7 @@
 import './zodConfig';
 import { inputDigest } from '../core/digest';
 import { buildHandlingsplan } from '../core/layout/handlingsplan';
+import { buildStyrerapport } from '../core/layout/styrerapport';
 import type { SheetLayout } from '../core/layout/types';
 import { parsePlan } from '../core/parse/plan';
 import { templateWorkbook } from '../core/sample/template';
@@ -46,6 +47,13 @@ export function validate(snapshot: WorkbookSnapshot, year: number | null): Valid
 export function handlingsplanLayout(snapshot: WorkbookSnapshot, result: ValidationResult, year: number, generatedAt: string): SheetLayout {
   return buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt });
 }
+
+/** The year's Styrerapport sheet (the board's status report) from a snapshot and its validation. */
+export function styrerapportLayout(snapshot: WorkbookSnapshot, result: ValidationResult, year: number, generatedAt: string): SheetLayout {
+  return buildStyrerapport({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt });
+}
+
+export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
 
 export function template(firstYear: number, lastYear: number): WorkbookData {
   return templateWorkbook({ firstYear, lastYear });

@@ -1,4 +1,5 @@
-import type { RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
+import type { AppendOutcome, RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
+import type { FormChoices, ProjectFormInput, ReportFormInput, FieldErrors } from '../core/forms/register';
 import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { ValidationResult } from '../core/validate';
@@ -61,15 +62,50 @@ export interface Generated extends Checked {
   outcome: RenderOutcome;
 }
 
-/** Validates, builds the year's Handlingsplan sheet from the same snapshot and renders it. */
-export async function generate(port: WorkbookPort, year: number | null, now: Date): Promise<Generated> {
+export type SheetKind = 'handlingsplan' | 'styrerapport';
+
+/**
+ * Validates, builds the year's Handlingsplan (or the board's Styrerapport) from the same snapshot and
+ * renders it.
+ */
+export async function generate(port: WorkbookPort, year: number | null, now: Date, kind: SheetKind = 'handlingsplan'): Promise<Generated> {
   const checked = await check(port, year);
   const planYear = checked.result.year;
   if (planYear === null) throw new PaneError((t) => t.noYear);
   const c = await loadCore();
-  const layout = c.handlingsplanLayout(checked.snapshot, checked.result, planYear, now.toISOString());
+  const build = kind === 'styrerapport' ? c.styrerapportLayout : c.handlingsplanLayout;
+  const layout = build(checked.snapshot, checked.result, planYear, now.toISOString());
   const outcome = await port.renderLayout(layout);
   return { ...checked, layout, outcome };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The register forms
+
+export type FormKind = 'project' | 'report';
+export type FormInput<K extends FormKind> = K extends 'project' ? ProjectFormInput : ReportFormInput;
+
+/** What a form's dropdowns offer, read from the workbook as it is now. */
+export async function readChoices(port: WorkbookPort): Promise<FormChoices> {
+  const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
+  return c.formChoices(snapshot);
+}
+
+export type Submitted<K extends FormKind> =
+  | { ok: true; outcome: AppendOutcome; key: string }
+  | { ok: false; errors: FieldErrors<keyof FormInput<K> & string> };
+
+/**
+ * Checks a form against the workbook as it is now (another user may have added the same project id since
+ * the form opened) and, when everything is right, appends its one row. Nothing is written otherwise.
+ */
+export async function submitForm<K extends FormKind>(port: WorkbookPort, kind: K, input: FormInput<K>): Promise<Submitted<K>> {
+  const [choices, c] = await Promise.all([readChoices(port), loadCore()]);
+  const checked = kind === 'project' ? c.checkProjectForm(input as ProjectFormInput, choices) : c.checkReportForm(input as ReportFormInput, choices);
+  if (!checked.ok) return { ok: false, errors: checked.errors as FieldErrors<keyof FormInput<K> & string> };
+  const outcome = await port.appendRow(checked.table, checked.row);
+  const key = kind === 'project' ? (input as ProjectFormInput).id.trim() : (input as ReportFormInput).projectId.trim();
+  return { ok: true, outcome, key };
 }
 
 export interface Templated {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-export type BusyKind = 'load' | 'open' | 'sample' | 'validate' | 'fix' | 'select' | 'generate' | 'template';
+export type BusyKind = 'load' | 'open' | 'sample' | 'validate' | 'fix' | 'select' | 'generate' | 'template' | 'report' | 'form' | 'append';
 
 export interface Runner {
   /** the action running now, or null */

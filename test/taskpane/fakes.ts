@@ -1,11 +1,12 @@
-import type { RenderOutcome, RowContext, TemplateOutcome, WorkbookPort } from '../../src/adapters/port';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort } from '../../src/adapters/port';
+import { normalizeHeader } from '../../src/core/parse/header';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { QuickFix } from '../../src/core/findings/types';
 import type { SheetLayout } from '../../src/core/layout/types';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData, tableByName } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/types';
-import { parseCell } from '../../src/core/util/brand';
+import { cellAddress, parseCell, rangeAddress } from '../../src/core/util/brand';
 import type { PackagePort, StandaloneFiles } from '../../src/taskpane/host';
 
 /**
@@ -20,6 +21,7 @@ export class FakePort implements WorkbookPort {
     applyFix: [] as QuickFix[],
     renderLayout: [] as SheetLayout[],
     createTemplate: [] as WorkbookData[],
+    appendRow: [] as { table: string; values: Readonly<Record<string, RowValue>> }[],
   };
   /** when set, the next calls of that method fail with this error */
   failures: Partial<Record<keyof WorkbookPort, Error>> = {};
@@ -68,6 +70,27 @@ export class FakePort implements WorkbookPort {
     this.calls.createTemplate.push(template);
     this.fail('createTemplate');
     return Promise.resolve(this.templateOutcome);
+  }
+
+  /** Adds the row to the snapshot's table below its last row, typed as an adapter would read it back. */
+  appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
+    this.calls.appendRow.push({ table, values });
+    this.fail('appendRow');
+    const target = this.snapshot.tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
+    if (target === undefined) return Promise.reject(new WorkbookOperationError('not-found', `Fant ikke tabellen ${table}.`, `Table ${table} was not found.`));
+    const first = parseCell(target.header[0]?.address ?? 'A1');
+    const row = first.row + target.rows.length + 1;
+    const cells = target.header.map((h, i): SnapshotCell => {
+      const key = Object.keys(values).find((k) => normalizeHeader(k) === normalizeHeader(String(h.value ?? '')));
+      const value = key === undefined ? null : values[key] ?? null;
+      const address = cellAddress(row, first.column + i);
+      if (value === null) return { kind: 'empty', value: null, address };
+      if (typeof value === 'number') return { kind: 'number', value, address };
+      if (typeof value === 'string') return { kind: 'text', value, address };
+      return { kind: 'date', value: value.date, address };
+    });
+    target.rows.push(cells);
+    return Promise.resolve({ table: target.name, sheet: target.sheet, range: rangeAddress(row, first.column, row, first.column + target.header.length - 1) });
   }
 
   select(sheet: string, cell: string): Promise<RowContext | null> {

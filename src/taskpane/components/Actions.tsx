@@ -34,11 +34,17 @@ export interface ActionsProps {
   canCreateTemplate: boolean;
   onValidate: () => void;
   onGenerate: () => void;
+  onReport: () => void;
   onCreateTemplate: () => void;
+  onNewProject: () => void;
+  onNewReport: () => void;
 }
 
-/** Valider, Generer handlingsplan and (in Excel) Opprett / oppdater arbeidsbok, with the running action's progress. */
-export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onCreateTemplate }: ActionsProps) {
+/**
+ * Valider, Generer handlingsplan, Generer styrerapport and (in Excel) Opprett / oppdater arbeidsbok; the
+ * register's two forms; and the running action's progress.
+ */
+export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onCreateTemplate, onNewProject, onNewReport }: ActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null || !enabled;
   return (
@@ -46,9 +52,14 @@ export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGen
       <div className={styles.buttons}>
         <Button className={styles.wide} appearance="primary" disabled={disabled} onClick={onValidate}>{t.validate}</Button>
         <Button className={styles.wide} disabled={disabled} onClick={onGenerate}>{t.generate}</Button>
+        <Button className={styles.wide} disabled={disabled} onClick={onReport}>{t.report}</Button>
         {canCreateTemplate && (
           <Button className={styles.wide} appearance="subtle" disabled={busy !== null} onClick={onCreateTemplate}>{t.createTemplate}</Button>
         )}
+      </div>
+      <div className={styles.buttons} role="group" aria-label={t.registerLabel}>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewProject}>{t.newProject}</Button>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReport}>{t.newReport}</Button>
       </div>
       <div className={styles.progress} aria-live="polite">
         {busy !== null && (

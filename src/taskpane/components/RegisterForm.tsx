@@ -1,0 +1,195 @@
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { FieldErrors, FormChoices, ProjectFormInput, ReportFormInput } from '../../core/forms/register';
+import type { Texts } from '../i18n';
+import type { FormKind } from '../session';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  intro: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
+  buttons: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+});
+
+type Values = Record<string, string>;
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  kind: 'text' | 'number' | 'date' | 'select' | 'long';
+  options?: { value: string; label: string }[];
+}
+
+export const EMPTY_PROJECT: ProjectFormInput = {
+  id: '', name: '', owner: '', strategy: '', naering: '', phase: '', status: '', decisionDate: '', granted: '', ownFinancing: '', otherFinancing: '',
+};
+
+export const EMPTY_REPORT: ReportFormInput = { projectId: '', date: '', naering: '', jobs: '', companies: '', newCompanies: '', comment: '' };
+
+function projectFields(t: Texts, choices: FormChoices): FieldSpec[] {
+  const f = t.form;
+  return [
+    { name: 'id', label: f.id, required: true, kind: 'text', hint: f.idHint },
+    { name: 'name', label: f.name, required: true, kind: 'text' },
+    { name: 'owner', label: f.owner, kind: 'text' },
+    { name: 'strategy', label: f.strategy, required: true, kind: 'select', options: choices.strategies.map((s) => ({ value: s.code, label: `${s.code}. ${s.name}` })) },
+    { name: 'naering', label: f.naering, kind: 'select', options: choices.naeringer.map((n) => ({ value: n, label: n })) },
+    { name: 'phase', label: f.phase, kind: 'select', options: choices.phases.map((p) => ({ value: p, label: capitalise(p) })) },
+    { name: 'status', label: f.status, kind: 'select', options: choices.statuses.map((s) => ({ value: s, label: capitalise(s) })) },
+    { name: 'decisionDate', label: f.decisionDate, kind: 'date' },
+    { name: 'granted', label: f.granted, kind: 'number', hint: f.kronerHint },
+    { name: 'ownFinancing', label: f.ownFinancing, kind: 'number', hint: f.kronerHint },
+    { name: 'otherFinancing', label: f.otherFinancing, kind: 'number', hint: f.kronerHint },
+  ];
+}
+
+function reportFields(t: Texts, choices: FormChoices, values: Values): FieldSpec[] {
+  const f = t.form;
+  const project = choices.projects.find((p) => p.id === values.projectId);
+  const unsupported = project !== undefined && (project.granted ?? 0) <= 0;
+  const period = choices.period;
+  return [
+    {
+      name: 'projectId', label: f.project, required: true, kind: 'select',
+      options: choices.projects.map((p) => ({ value: p.id, label: p.name === '' ? p.id : `${p.id} – ${p.name}` })),
+      ...(unsupported ? { hint: f.noGrantHint } : {}),
+    },
+    { name: 'date', label: f.reportDate, required: true, kind: 'date', ...(period ? { hint: f.periodHint(period.first, period.last) } : {}) },
+    { name: 'naering', label: f.naering, required: true, kind: 'select', options: choices.naeringer.map((n) => ({ value: n, label: n })) },
+    { name: 'jobs', label: f.jobs, required: true, kind: 'number', hint: f.jobsHint },
+    { name: 'companies', label: f.companies, kind: 'number' },
+    { name: 'newCompanies', label: f.newCompanies, kind: 'number' },
+    { name: 'comment', label: f.comment, kind: 'long' },
+  ];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export interface RegisterFormProps {
+  t: Texts;
+  kind: FormKind;
+  choices: FormChoices;
+  busy: boolean;
+  /** field messages from the last submit; empty when it has not been tried or went through */
+  errors: FieldErrors<string>;
+  onSubmit: (values: Values) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Nytt prosjekt / Ny prosjektlederrapport: labelled Fluent fields, dropdowns filled from the workbook, and
+ * the check's message under each wrong field. The first wrong field takes the focus after a refused submit,
+ * so keyboard and screen reader users land on what to correct.
+ */
+export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCancel }: RegisterFormProps) {
+  const styles = useStyles();
+  const [values, setValues] = useState<Values>(() => ({ ...(kind === 'project' ? EMPTY_PROJECT : EMPTY_REPORT) }));
+  const refs = useRef(new Map<string, HTMLElement>());
+  const fields = kind === 'project' ? projectFields(t, choices) : reportFields(t, choices, values);
+  const title = kind === 'project' ? t.form.projectTitle : t.form.reportTitle;
+
+  useEffect(() => {
+    refs.current.get(fields[0]?.name ?? '')?.focus();
+    // On opening only.
+  }, []);
+
+  useEffect(() => {
+    const first = fields.find((f) => errors[f.name] !== undefined);
+    if (first) refs.current.get(first.name)?.focus();
+    // When a submit came back with messages.
+  }, [errors]);
+
+  const set = (name: string, value: string) => {
+    setValues((old) => {
+      const next = { ...old, [name]: value };
+      // A report is usually for the næring its project is registered under; the user may change it.
+      if (kind === 'report' && name === 'projectId' && old.naering === '') {
+        const naering = choices.projects.find((p) => p.id === value)?.naering;
+        if (naering && choices.naeringer.includes(naering)) next.naering = naering;
+      }
+      return next;
+    });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(values);
+  };
+
+  const keep = (name: string) => (element: HTMLElement | null) => {
+    if (element) refs.current.set(name, element);
+    else refs.current.delete(name);
+  };
+
+  return (
+    <form className={styles.root} aria-labelledby="register-form-title" onSubmit={submit} noValidate>
+      <h2 id="register-form-title" className={styles.heading}>{title}</h2>
+      <p className={styles.intro}>{kind === 'project' ? t.form.projectIntro : t.form.reportIntro}</p>
+      {fields.map((field) => {
+        const message = errors[field.name];
+        const text = message === undefined ? undefined : t.lang === 'nb' ? message.nb : message.en;
+        return (
+          <Field
+            key={field.name}
+            label={field.label}
+            required={field.required ?? false}
+            {...(field.hint !== undefined ? { hint: field.hint } : {})}
+            {...(text !== undefined ? { validationMessage: text, validationState: 'error' as const } : {})}
+          >
+            {control(field, values[field.name] ?? '', (value) => set(field.name, value), keep(field.name), busy, t)}
+          </Field>
+        );
+      })}
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={busy}>{t.form.add}</Button>
+        <Button type="button" disabled={busy} onClick={onCancel}>{t.form.cancel}</Button>
+      </div>
+    </form>
+  );
+}
+
+function control(field: FieldSpec, value: string, change: (value: string) => void, ref: (element: HTMLElement | null) => void, busy: boolean, t: Texts) {
+  const common = { name: field.name, value, disabled: busy };
+  switch (field.kind) {
+    case 'select':
+      return (
+        <Select {...common} ref={ref} onChange={(_, data) => change(data.value)}>
+          <option value="">{t.form.choose}</option>
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </Select>
+      );
+    case 'long':
+      return <Textarea {...common} ref={ref} resize="vertical" onChange={(_, data) => change(data.value)} />;
+    case 'date':
+      return <Input {...common} ref={ref} type="date" onChange={(_, data) => change(data.value)} />;
+    case 'number':
+      return <Input {...common} ref={ref} inputMode="numeric" autoComplete="off" onChange={(_, data) => change(data.value)} />;
+    case 'text':
+      return <Input {...common} ref={ref} autoComplete="off" onChange={(_, data) => change(data.value)} />;
+  }
+}
