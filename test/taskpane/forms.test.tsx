@@ -31,7 +31,7 @@ async function renderDemo(port = new FakePort(snapshotFromData(hallingdalDemo())
 }
 
 function field(label: string | RegExp): HTMLInputElement {
-  return screen.getByLabelText(label) as HTMLInputElement;
+  return screen.getByLabelText<HTMLInputElement>(label);
 }
 
 function type(label: string | RegExp, value: string): void {
@@ -119,7 +119,7 @@ describe('Ny prosjektlederrapport', () => {
     const project = within(form).getByRole('combobox', { name: /Prosjekt/ });
     expect(within(project).getAllByRole('option')).toHaveLength(9);
     choose(/^Prosjekt/, 'EKS-03');
-    expect((screen.getByRole('combobox', { name: /Næring/ }) as HTMLSelectElement).value).toBe('Industri');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: /Næring/ }).value).toBe('Industri');
     type(/Rapportdato/, '2023-06-30');
     type(/Nye arbeidsplasser/, '2');
     type('Kommentar', '=HYPERLINK("x")');
