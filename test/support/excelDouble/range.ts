@@ -1,5 +1,6 @@
 import { DoubleObject, type DoubleContext, type PropertyTable } from './context';
 import { DoubleRichApiError, accessDenied, invalidArgument } from './errors';
+import { autoExpandTables, type Position } from './growth';
 import { DoubleWorksheet } from './sheet';
 import {
   contains, heightOf, overlaps, qualifiedAddress, widthOf,
@@ -129,10 +130,13 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
   private writeCells(target: RangeTarget, input: unknown, property: string): void {
     const location = `${this.path}.${property}`;
     assertWritable(this.context.state, target.sheet, location);
+    const written: Position[] = [];
     forEachInput(target.bounds, input, location, (r, c, value) => {
       if (value === null || value === undefined) return;
       writeInput(target.sheet.cellForWrite(r, c), value, location);
+      if (value !== '') written.push({ row: r, column: c });
     });
+    autoExpandTables(this.context.state, target.sheet, written);
   }
 
   merge(across = false): void {
@@ -172,6 +176,10 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
 
   getColumnsAfter(count = 1): DoubleRange {
     return this.derived(`getColumnsAfter(${count})`, (b) => ({ top: b.top, left: b.right + 1, bottom: b.bottom, right: b.right + count }));
+  }
+
+  getLastRow(): DoubleRange {
+    return this.derived('getLastRow()', (b) => ({ ...b, top: b.bottom }));
   }
 
   getRowsBelow(count = 1): DoubleRange {

@@ -1,6 +1,8 @@
 import { DoubleCollection, DoubleObject, type DoubleContext, type PropertyTable } from './context';
 import { DoubleRichApiError, invalidArgument, itemNotFound } from './errors';
+import { tableGrowth } from './growth';
 import { DoubleRange, assertWritable } from './range';
+import { DoubleTableRowCollection } from './rows';
 import { DoubleWorksheet } from './sheet';
 import { heightOf, overlaps, parseAddress, type Bounds, type SheetState, type TableState, type WorkbookState } from './state';
 import { valueOf } from './values';
@@ -203,6 +205,24 @@ export class DoubleTable extends DoubleObject<TableState> {
 
   get columns(): DoubleTableColumnCollection {
     return new DoubleTableColumnCollection(this.context, `${this.path}.columns`, () => this.resolveOrNull());
+  }
+
+  get rows(): DoubleTableRowCollection {
+    return new DoubleTableRowCollection(this.context, `${this.path}.rows`, () => this.resolveOrNull());
+  }
+
+  /** ExcelApi 1.13. Only a change of height is modelled: the header stays where it is, and so do the columns. */
+  resize(newRange: DoubleRange | string): void {
+    this.context.requires('1.13', 'Table.resize');
+    this.invoke('resize', [newRange], (table) => {
+      const location = 'Table.resize';
+      const { bounds } = typeof newRange === 'string' ? { bounds: parseAddress(newRange)?.bounds } : newRange.resolve();
+      if (bounds === undefined || bounds.top !== table.bounds.top || heightOf(bounds) < 2) throw invalidArgument('the header must stay in its row, with a body row under it', location);
+      if (bounds.left !== table.bounds.left || bounds.right !== table.bounds.right) throw new DoubleRichApiError('NotImplemented', 'The double resizes tables in height only.', location);
+      checkPlace(this.context.state, table.sheet, bounds, table, location);
+      table.bounds = { ...bounds };
+      tableGrowth(this.context.state).calls.push('Table.resize');
+    });
   }
 
   getRange(): DoubleRange {
