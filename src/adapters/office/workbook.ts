@@ -3,7 +3,8 @@ import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
-import { WorkbookOperationError, type RenderOutcome, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { appendRow } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
 import { readSnapshot } from './read';
@@ -61,6 +62,12 @@ export class OfficeWorkbook implements WorkbookPort {
 
   createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
     return this.guard({ sheets: template.sheets }, () => createTemplate(template, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
+  }
+
+  /** Two round trips (see ./append); the sheet is learnt in the first, for diagnosing a refusal. */
+  appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
+    const sheets: string[] = [];
+    return this.guard({ sheets }, () => appendRow(table, values, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }));
   }
 
   /** One round trip: shows the sheet and selects the cell. Excel has a grid to show, so there is no row context. */

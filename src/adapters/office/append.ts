@@ -1,0 +1,179 @@
+import { DATE_FORMAT } from '../../core/contract/contract';
+import { rangeAddress } from '../../core/util/brand';
+import type { AppendOutcome, RowValue } from '../port';
+import { appendCells, rowIsEmpty, rowIsFree, tableNotExtended, tableNotFound, type AppendCell, type CellUse } from '../rowValues';
+import { isDateFormat } from './cells';
+import { unsupported } from './errors';
+import { textInput } from './format';
+import { boundsOf } from './read';
+import type { ExcelRun, RequirementCheck } from './run';
+
+/**
+ * appendRow over Office.js, safe under co-authoring, in two round trips:
+ *  1. the table (by name, without regard to case), its header, where its body stands, its last body row and
+ *     the row below it;
+ *  2. the row written, text cells formatted '@' first so text is never read as a formula, a number or a date,
+ *     and the table's range loaded to see that it took the row in.
+ * The row goes into the blank last body row when there is one, else into the empty row right below a table
+ * without a total row (Excel grows the table; Microsoft recommends this over `rows.add` because adding rows
+ * makes co-authors' edits conflict), and only when neither is free through `rows.add`, which shifts what is
+ * below down so nothing is overwritten. When Excel did not grow the table (a user can turn its automatic
+ * expansion off), a third round trip resizes it (ExcelApi 1.13), or the user is told where the row went.
+ */
+
+/** Requirement sets this module needs beyond the adapter's base (kept here while run.ts is being edited). */
+const APPEND_API = {
+  /** TableCollection.getItemOrNullObject */
+  nullObjects: '1.4',
+  tableResize: '1.13',
+} as const;
+
+/** Some Excel versions show a Text-formatted cell of more than 255 characters as #####; see render.ts. */
+const MAX_TEXT_FORMATTED = 255;
+
+const ROW_PROPERTIES = ['values', 'formulas', 'numberFormat'];
+
+export interface AppendOptions {
+  run: ExcelRun;
+  isSupported: RequirementCheck;
+  /** told the table's sheet as soon as it is known, so a refusal can be traced to that sheet's protection */
+  onSheet?: (sheet: string) => void;
+}
+
+/** What round trip 1 asks for. */
+interface Survey {
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  header: Excel.Range;
+  body: Excel.Range;
+  last: Excel.Range;
+  below: Excel.Range;
+}
+
+/** Where the row goes, decided from round trip 1. */
+type Place = { kind: 'blank-row' | 'below'; range: Excel.Range; formats: unknown[] } | { kind: 'insert'; formats: unknown[] };
+
+interface Table {
+  name: string;
+  sheet: string;
+  header: string[];
+  showTotals: boolean;
+  /** the table's range without the total row */
+  top: number;
+  left: number;
+  right: number;
+  bodyBottom: number;
+}
+
+export async function appendRow(tableName: string, values: Readonly<Record<string, RowValue>>, options: AppendOptions): Promise<AppendOutcome> {
+  if (!options.isSupported(APPEND_API.nullObjects)) throw unsupported();
+  return options.run(async (context) => {
+    const survey = surveyTable(context, tableName);
+    await context.sync();
+    const table = tableOf(survey, tableName);
+    options.onSheet?.(table.sheet);
+    const cells = appendCells(table.name, table.header, values);
+    const place = choosePlace(survey, table, cells);
+    const row = place.kind === 'blank-row' ? table.bodyBottom : table.bodyBottom + 1;
+    const outcome: AppendOutcome = { table: table.name, sheet: table.sheet, range: rangeAddress(row, table.left, row, table.right) };
+
+    const target = place.kind === 'insert' ? survey.table.rows.add().getRange() : place.range;
+    writeRow(target, cells, table.right - table.left + 1, place.formats);
+    const after = survey.table.getRange().load('address');
+    await context.sync();
+
+    if (place.kind === 'below' && boundsOf(after.address).bottom < row) await extendTable(context, survey, table, row, options.isSupported);
+    return outcome;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Round trip 1
+
+function surveyTable(context: Excel.RequestContext, name: string): Survey {
+  const table = context.workbook.tables.getItemOrNullObject(name).load('name, showTotals');
+  const body = table.getDataBodyRange().load('address');
+  return {
+    table,
+    sheet: table.worksheet.load('name'),
+    header: table.getHeaderRowRange().load('values'),
+    body,
+    last: body.getLastRow().load(ROW_PROPERTIES),
+    below: body.getRowsBelow(1).load(ROW_PROPERTIES),
+  };
+}
+
+function tableOf(survey: Survey, wanted: string): Table {
+  if (survey.table.isNullObject) throw tableNotFound(wanted);
+  const bounds = boundsOf(survey.body.address);
+  return {
+    name: survey.table.name,
+    sheet: survey.sheet.name,
+    header: (survey.header.values[0] ?? []).map((v) => String(v)),
+    showTotals: survey.table.showTotals,
+    top: bounds.top - 1,
+    left: bounds.left,
+    right: bounds.right,
+    bodyBottom: bounds.bottom,
+  };
+}
+
+/** A cell's use from Excel's two views of it: a formula shows its result in `values`, a constant itself. */
+function usesOf(range: Excel.Range): CellUse[] {
+  const values: unknown[] = range.values[0] ?? [];
+  const formulas: unknown[] = range.formulas[0] ?? [];
+  return values.map((value, i) => {
+    const formula = formulas[i];
+    if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return 'formula';
+    return value === '' || value === null ? 'empty' : 'value';
+  });
+}
+
+function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, AppendCell>): Place {
+  const written = new Set(cells.keys());
+  if (rowIsFree(usesOf(survey.last), written)) return { kind: 'blank-row', range: survey.last, formats: survey.last.numberFormat[0] ?? [] };
+  if (!table.showTotals && rowIsEmpty(usesOf(survey.below))) return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [] };
+  // Excel gives an inserted row the formats of the row above it: the last body row's.
+  return { kind: 'insert', formats: survey.last.numberFormat[0] ?? [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Round trip 2
+
+function isLongText(cell: AppendCell | undefined): boolean {
+  return cell?.kind === 'text' && cell.text.length > MAX_TEXT_FORMATTED;
+}
+
+/**
+ * Number formats go in before the values, and only where they matter: '@' for text (General with the
+ * apostrophe for very long text), a date format for dates unless the cell has one already. Null leaves the
+ * cell's format, and in `values` its content, as it is, so calculated columns keep their formulas.
+ */
+function formatOf(cell: AppendCell | undefined, current: unknown): string | null {
+  if (cell === undefined || cell.kind === 'number') return null;
+  if (cell.kind === 'date') return typeof current === 'string' && isDateFormat(current) ? null : DATE_FORMAT;
+  return isLongText(cell) ? 'General' : '@';
+}
+
+function inputOf(cell: AppendCell | undefined): string | number | null {
+  if (cell === undefined) return null;
+  if (cell.kind === 'text') return isLongText(cell) ? textInput(cell.text) : cell.text;
+  return cell.kind === 'number' ? cell.value : cell.serial;
+}
+
+function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, width: number, currentFormats: readonly unknown[]): void {
+  const columns = Array.from({ length: width }, (_, i) => cells.get(i));
+  const formats = columns.map((cell, i) => formatOf(cell, currentFormats[i]));
+  if (formats.some((f) => f !== null)) range.numberFormat = [formats];
+  range.values = [columns.map(inputOf)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Round trip 3, only when Excel's automatic expansion is off
+
+async function extendTable(context: Excel.RequestContext, survey: Survey, table: Table, row: number, isSupported: RequirementCheck): Promise<void> {
+  const written = rangeAddress(row, table.left, row, table.right);
+  if (!isSupported(APPEND_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
+  survey.table.resize(survey.sheet.getRange(rangeAddress(table.top, table.left, row, table.right)));
+  await context.sync();
+}
