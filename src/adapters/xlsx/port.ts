@@ -4,7 +4,8 @@ import type { SheetLayout } from '../../core/layout/types';
 import { cellText } from '../../core/parse/table';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { parseCell, type A1 } from '../../core/util/brand';
-import { WorkbookOperationError, type RenderOutcome, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
+import { appendRowIntoPackage } from './append';
 import { PackageParts, relationships, relsPartOf, resolveTarget } from './opc';
 import { packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
 import { openXlsx } from './read';
@@ -60,6 +61,13 @@ export class XlsxPort implements WorkbookPort {
     return Promise.reject(new WorkbookOperationError('unsupported',
       'Å opprette tabeller i en fil støttes ikke her. Bruk «handlingsplan init» for en ny arbeidsbok, eller tillegget i Excel.',
       'Creating tables in a file is not supported here. Use "handlingsplan init" for a new workbook, or the add-in in Excel.'));
+  }
+
+  /** Into the blank last row or the empty row below the table; refused when that row is taken (see ./append). */
+  async appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
+    const result = await appendRowIntoPackage(this.bytes, await this.readSnapshot(), table, values, this.options);
+    this.replaceBytes(result.bytes);
+    return result.outcome;
   }
 
   /** There is no grid to select in: the row of the table around the cell is what the user gets to see. */

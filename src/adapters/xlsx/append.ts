@@ -1,0 +1,242 @@
+import { DATE_FORMAT } from '../../core/contract/contract';
+import { cellText } from '../../core/parse/table';
+import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
+import { cellAddress, rangeAddress } from '../../core/util/brand';
+import { WorkbookFileError, WorkbookOperationError, type AppendOutcome, type RowValue } from '../port';
+import { appendCells, rowBelowTaken, rowIsEmpty, rowIsFree, sheetProtected, tableNotFound, totalRowInTheWay, type AppendCell } from '../rowValues';
+import * as errors from './errors';
+import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, resolveTarget, unusedRelationshipId } from './opc';
+import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
+import { boundsRef, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
+import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
+import { sheetEntries } from './workbookXml';
+import { attributes, childElements, escapeXstring, findElements, qualified, rootElement, setAttribute, splice } from './xml';
+
+/**
+ * appendRow for a file, at the package level like the quick fixes: the row's cells go into the worksheet part
+ * and, when the row is added below the table, the table part's range (and its filter's) grows by one row;
+ * styles.xml gains a date or quote-prefix format only when a cell needs one. Every other part keeps its
+ * bytes. The row goes into the table's blank last body row, else into the empty row right below a table
+ * without a total row. Nothing is moved: when the row below holds anything (or the table has a total row),
+ * the row is refused with a message naming what is in the way.
+ */
+
+export interface AppendResult {
+  bytes: Uint8Array;
+  outcome: AppendOutcome;
+}
+
+const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+const MAX_ROWS = 1_048_576;
+
+/** Where one table stands, from its part. */
+interface TablePart {
+  part: string;
+  xml: string;
+  name: string;
+  bounds: Bounds;
+  headerRows: number;
+  totalRows: number;
+}
+
+export async function appendRowIntoPackage(input: Uint8Array, snapshot: WorkbookSnapshot, tableName: string, values: Readonly<Record<string, RowValue>>, options?: XlsxReadOptions): Promise<AppendResult> {
+  // Excel's table names are unique in the workbook without regard to case.
+  const table = snapshot.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+  if (table === undefined) throw tableNotFound(tableName);
+  const cells = appendCells(table.name, table.header.map((c) => cellText(c)), values);
+  const { parts: stored } = await readPackageParts(input, options);
+  const parts = new PackageParts(stored);
+  const outcome = asDamage(() => appendInto(parts, table, cells));
+  return { bytes: await packParts(parts.entries()), outcome };
+}
+
+/** Parts that cannot be edited as XML (a missing element, an unclosed one) mean a damaged workbook. */
+function asDamage<T>(edit: () => T): T {
+  try {
+    return edit();
+  } catch (error) {
+    if (error instanceof WorkbookOperationError || error instanceof WorkbookFileError) throw error;
+    if (error instanceof SyntaxError || error instanceof RangeError) throw errors.corrupt(error.message);
+    throw error;
+  }
+}
+
+function appendInto(parts: PackageParts, table: TableSnapshot, cells: ReadonlyMap<number, AppendCell>): AppendOutcome {
+  const sheetPart = worksheetPart(parts, table.sheet);
+  const sheetXml = parts.text(sheetPart) ?? '';
+  if (isProtected(sheetXml)) throw sheetProtected(table.sheet);
+  const tables = sheetTables(parts, sheetPart);
+  const own = tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+  if (own === undefined) throw tableNotFound(table.name);
+
+  const row = targetRow(sheetXml, own, tables, cells, table);
+  const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
+  const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
+  parts.setText(sheetPart, writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))));
+  if (row > own.bounds.bottom) parts.setText(own.part, grownTable(own.xml, row));
+  return { table: table.name, sheet: table.sheet, range: rangeAddress(row, own.bounds.left, row, own.bounds.right) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Finding the parts
+
+function worksheetPart(parts: PackageParts, sheet: string): string {
+  const entry = sheetEntries(parts.text(WORKBOOK) ?? '').find((s) => s.name === sheet);
+  const target = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '').find((r) => r.id === entry?.relId)?.target;
+  if (entry === undefined || target === undefined) throw new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}».`, `Sheet "${sheet}" was not found.`);
+  return resolveTarget(WORKBOOK, target);
+}
+
+/** The tables of one sheet, through its relationships. */
+function sheetTables(parts: PackageParts, sheetPart: string): TablePart[] {
+  const rels = parts.text(relsPartOf(sheetPart));
+  if (rels === undefined) return [];
+  return relationships(rels)
+    .filter((r) => !r.external && hasType(r, TABLE_RELATIONSHIP))
+    .flatMap((r) => {
+      const part = resolveTarget(sheetPart, r.target);
+      const xml = parts.text(part);
+      return xml === undefined ? [] : [tablePart(part, xml)];
+    });
+}
+
+function tablePart(part: string, xml: string): TablePart {
+  const attrs = attributes(rootElement(xml).span.startTag);
+  const bounds = refBounds(attrs.get('ref') ?? '');
+  if (bounds === undefined) throw new SyntaxError(`${part} has no range`);
+  const count = (name: string, fallback: number): number => {
+    const n = Number(attrs.get(name) ?? fallback);
+    return Number.isInteger(n) && n >= 0 ? n : fallback;
+  };
+  return { part, xml, name: attrs.get('name') ?? attrs.get('displayName') ?? '', bounds, headerRows: count('headerRowCount', 1), totalRows: count('totalsRowCount', 0) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Where the row goes
+
+function targetRow(sheetXml: string, own: TablePart, tables: readonly TablePart[], cells: ReadonlyMap<number, AppendCell>, table: TableSnapshot): number {
+  const { left, right } = own.bounds;
+  const bodyTop = own.bounds.top + own.headerRows;
+  const bodyBottom = own.bounds.bottom - own.totalRows;
+  if (bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(cells.keys()))) return bodyBottom;
+  if (own.totalRows > 0) throw totalRowInTheWay(table.name);
+  const below = own.bounds.bottom + 1;
+  const taken = takenCell(sheetXml, { top: below, bottom: below, left, right }, tables.filter((t) => t !== own));
+  if (taken !== undefined) throw rowBelowTaken(table.name, table.sheet, taken);
+  return below;
+}
+
+/** The first cell of `row` that is not free: beyond the sheet, another table's, merged, or holding anything. */
+function takenCell(sheetXml: string, row: Bounds, others: readonly TablePart[]): string | undefined {
+  if (row.top > MAX_ROWS) return cellAddress(MAX_ROWS, row.left);
+  const blocked = [...others.map((t) => t.bounds), mergeIn(sheetXml, row)].filter((b): b is Bounds => b !== undefined && overlaps(b, row));
+  const firstBlocked = blocked.length === 0 ? undefined : Math.min(...blocked.map((b) => Math.max(b.left, row.left)));
+  const uses = rowUses(sheetXml, row.top, row.left, row.right);
+  const firstUsed = rowIsEmpty(uses) ? undefined : row.left + uses.findIndex((u) => u !== 'empty');
+  const columns = [firstBlocked, firstUsed].filter((c): c is number => c !== undefined);
+  return columns.length === 0 ? undefined : cellAddress(row.top, Math.min(...columns));
+}
+
+/** The table part with its range, and its filter's, one row longer (a table with a total row never gets here). */
+function grownTable(xml: string, row: number): string {
+  const root = rootElement(xml);
+  const attrs = attributes(root.span.startTag);
+  const bounds = refBounds(attrs.get('ref') ?? '');
+  if (bounds === undefined) throw new SyntaxError('table part without a range');
+  const grown = boundsRef({ ...bounds, bottom: row });
+  const filterName = qualified(root.prefix, 'autoFilter');
+  const filter = childElements(xml, root.span).find((c) => c.name === filterName)?.span;
+  const filterBounds = filter === undefined ? undefined : refBounds(attributes(filter.startTag).get('ref') ?? '');
+  // The filter is edited first: it lies after the start tag, whose length changes.
+  const withFilter = filter !== undefined && filterBounds !== undefined && filterBounds.bottom === bounds.bottom ? splice(xml, filter.start, filter.contentStart, setAttribute(filter.startTag, 'ref', boundsRef({ ...filterBounds, bottom: row }))) : xml;
+  return splice(withFilter, root.span.start, root.span.contentStart, setAttribute(root.span.startTag, 'ref', grown));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells and their styles
+
+/** Text Excel would turn into a formula when the cell is edited gets the quote prefix, as generated sheets do. */
+function looksLikeFormula(cell: AppendCell): boolean {
+  return cell.kind === 'text' && /^[=+\-@]/.test(cell.text);
+}
+
+const QUOTED: CellFormat = { style: {}, quotePrefix: true };
+const DATED: CellFormat = { style: { numberFormat: DATE_FORMAT }, quotePrefix: false };
+
+/**
+ * The style index of each written cell. A cell keeps the style it has (the column's format in the table);
+ * a date gets the contract's date format unless its style already shows a date, and formula-like text in an
+ * unstyled cell the quote prefix. styles.xml is touched only when one of those two is needed.
+ */
+function cellStyles(parts: PackageParts, cells: ReadonlyMap<number, AppendCell>, existing: ReadonlyMap<number, number>): Map<number, number | undefined> {
+  const stylesPart = stylesPartOf(parts);
+  const stylesXml = stylesPart === undefined ? undefined : parts.text(stylesPart);
+  const isDate = dateStyles(stylesXml);
+  const needs = new Map<number, CellFormat>();
+  for (const [column, cell] of cells) {
+    const s = existing.get(column);
+    if (cell.kind === 'date' && (s === undefined || !isDate(s))) needs.set(column, DATED);
+    if (looksLikeFormula(cell) && s === undefined) needs.set(column, QUOTED);
+  }
+  const styles = new Map<number, number | undefined>([...cells.keys()].map((column) => [column, existing.get(column)]));
+  if (needs.size === 0) return styles;
+  const added = addCellFormats(stylesXml ?? MINIMAL_STYLES, [...needs.values()]);
+  parts.setText(stylesPart ?? createStylesPart(parts), added.xml);
+  for (const [column, format] of needs) styles.set(column, added.indexOf.get(formatKey(format)));
+  return styles;
+}
+
+function stylesPartOf(parts: PackageParts): string | undefined {
+  const relationship = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '').find((r) => hasType(r, RELATIONSHIP_TYPE.styles) && !r.external);
+  return relationship === undefined ? undefined : resolveTarget(WORKBOOK, relationship.target);
+}
+
+/** A workbook without a stylesheet (rare, but valid) gets one, linked and typed as Excel expects. */
+function createStylesPart(parts: PackageParts): string {
+  let part = 'xl/styles.xml';
+  for (let n = 2; parts.has(part); n++) part = `xl/styles${n}.xml`;
+  const rels = parts.text(relsPartOf(WORKBOOK)) ?? '';
+  parts.setText(relsPartOf(WORKBOOK), addRelationship(rels, { id: unusedRelationshipId(rels), type: RELATIONSHIP_TYPE.styles, target: part.slice('xl/'.length) }));
+  parts.setText(CONTENT_TYPES, addOverride(parts.text(CONTENT_TYPES) ?? '', part, CONTENT_TYPE.styles));
+  return part;
+}
+
+/** Built-in number formats that show a date (d/m/y and the East Asian ones); 18–21 and 45–47 are times. */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a cellXfs entry shows its number as a date: a built-in date format, or a custom one with d or y. */
+function dateStyles(stylesXml: string | undefined): (s: number) => boolean {
+  if (stylesXml === undefined) return () => false;
+  const root = rootElement(stylesXml);
+  const q = (local: string): string => qualified(root.prefix, local);
+  const listOf = (name: string) => childElements(stylesXml, root.span).find((c) => c.name === q(name))?.span;
+  const numFmts = listOf('numFmts');
+  const custom = new Map((numFmts === undefined ? [] : findElements(stylesXml, q('numFmt'), numFmts.contentStart, numFmts.contentEnd)).map((span) => {
+    const attrs = attributes(span.startTag);
+    return [Number(attrs.get('numFmtId')), attrs.get('formatCode') ?? ''] as const;
+  }));
+  const cellXfs = listOf('cellXfs');
+  const xfs = cellXfs === undefined ? [] : findElements(stylesXml, q('xf'), cellXfs.contentStart, cellXfs.contentEnd);
+  return (s) => {
+    const xf = xfs[s];
+    const id = xf === undefined ? 0 : Number(attributes(xf.startTag).get('numFmtId') ?? 0);
+    const code = custom.get(id);
+    if (code !== undefined) return /[dy]/i.test(code.replace(/\[[^\]]*]|"[^"]*"/g, ''));
+    return BUILTIN_DATE_FORMATS.has(id);
+  };
+}
+
+/** The `<c>` element for one new cell: text as an inline string (never a formula), numbers and dates as numbers. */
+function cellWriter(cell: AppendCell, style: number | undefined): CellWriter {
+  return (ref, prefix) => {
+    const c = qualified(prefix, 'c');
+    const s = style === undefined || style === 0 ? '' : ` s="${style}"`;
+    if (cell.kind === 'text') {
+      const is = qualified(prefix, 'is');
+      const t = qualified(prefix, 't');
+      return `<${c} r="${ref}"${s} t="inlineStr"><${is}><${t} xml:space="preserve">${escapeXstring(cell.text)}</${t}></${is}></${c}>`;
+    }
+    const v = qualified(prefix, 'v');
+    return `<${c} r="${ref}"${s}><${v}>${String(cell.kind === 'number' ? cell.value : cell.serial)}</${v}></${c}>`;
+  };
+}
