@@ -1,4 +1,5 @@
-import type { WorkbookPort } from '../../src/adapters/port';
+import { WorkbookOperationError, type RowValue, type WorkbookPort } from '../../src/adapters/port';
+import { DATE_FORMAT } from '../../src/core/contract/contract';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import { inputDigest } from '../../src/core/digest';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
@@ -97,6 +98,154 @@ function cellOf(snapshot: WorkbookSnapshot, sheet: string, address: string): { t
   return undefined;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// appendRow
+
+/**
+ * Three tables: Prosjekter with rows (the empty row 5 below it), Rapporter empty (one blank body row, 8),
+ * and on a sheet of its own Beregnet, whose last row holds only a calculated formula.
+ */
+export function appendData(): WorkbookData {
+  return {
+    sheets: ['Prosjekter', 'Beregning'],
+    tables: [
+      {
+        name: 'Prosjekter',
+        sheet: 'Prosjekter',
+        caption: 'Prosjekter',
+        header: ['Nr', 'Navn', 'Beløp (kr)', 'Start', 'Merknad'],
+        rows: [
+          ['P1', 'Første prosjekt', 100000, { date: '2024-01-15' }, 'Ok'],
+          ['P2', 'Andre prosjekt', 250000, { date: '2024-03-01' }, null],
+        ],
+        numberFormats: [undefined, undefined, '#,##0', DATE_FORMAT, undefined],
+      },
+      { name: 'Rapporter', sheet: 'Prosjekter', header: ['Prosjekt', 'Dato', 'Tekst'], rows: [], numberFormats: [undefined, DATE_FORMAT, undefined] },
+      {
+        name: 'Beregnet',
+        sheet: 'Beregning',
+        header: ['Nr', 'Beløp', 'Dobbelt'],
+        rows: [
+          ['A', 10, { formula: 'B2*2', result: 20 }],
+          [null, null, { formula: 'B3*2', result: 0 }],
+        ],
+      },
+    ],
+  };
+}
+
+function tableNamed(snapshot: WorkbookSnapshot, name: string): TableSnapshot {
+  const table = snapshot.tables.find((t) => t.name === name);
+  if (table === undefined) throw new Error(`no table ${name}`);
+  return table;
+}
+
+/** A row's cells as kind and value only (formats differ between adapters by design). */
+function kindsAndValues(row: readonly SnapshotCell[] | undefined): { kind: string; value: unknown }[] {
+  return (row ?? []).map((c) => ({ kind: c.kind, value: c.value }));
+}
+
+export async function operationError(promise: Promise<unknown>): Promise<WorkbookOperationError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkbookOperationError) return error;
+    throw new Error(`Not a WorkbookOperationError: ${String(error)}`);
+  }
+  throw new Error('Expected the operation to fail');
+}
+
+function describeAppendRow(open: OpenWorkbook): void {
+  describe('appendRow', () => {
+    test('a row appended to a table with rows reads back below them: text, number, date; a column not given stays empty', async () => {
+      const opened = await open(appendData());
+      const before = await opened.port.readSnapshot();
+      const outcome = await opened.port.appendRow('Prosjekter', { Nr: 'P3', navn: 'Tredje prosjekt', 'Beløp': 300000, Start: { date: '2024-06-30' } });
+      expect(outcome).toEqual({ table: 'Prosjekter', sheet: 'Prosjekter', range: 'A5:E5' });
+      const after = await (await current(opened)).readSnapshot();
+      const table = tableNamed(after, 'Prosjekter');
+      expect(table.range).toBe('A2:E5');
+      expect(table.rows.slice(0, 2)).toEqual(tableNamed(before, 'Prosjekter').rows);
+      expect(kindsAndValues(table.rows[2])).toEqual([
+        { kind: 'text', value: 'P3' },
+        { kind: 'text', value: 'Tredje prosjekt' },
+        { kind: 'number', value: 300000 },
+        { kind: 'date', value: '2024-06-30' },
+        { kind: 'empty', value: null },
+      ]);
+      expect(table.rows[2]?.map((c) => c.address)).toEqual(['A5', 'B5', 'C5', 'D5', 'E5']);
+      expect(after.tables.filter((t) => t.name !== 'Prosjekter')).toEqual(before.tables.filter((t) => t.name !== 'Prosjekter'));
+    });
+
+    test('an empty table\'s blank row is filled first (name in any case), the next row goes below it', async () => {
+      const opened = await open(appendData());
+      const first = await opened.port.appendRow('rapporter', { Prosjekt: 'P1', Dato: { date: '2024-02-01' }, Tekst: 'Første rapport' });
+      expect(first).toEqual({ table: 'Rapporter', sheet: 'Prosjekter', range: 'A8:C8' });
+      const once = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter');
+      expect(once.range).toBe('A7:C8');
+      expect(kindsAndValues(once.rows[0])).toEqual([{ kind: 'text', value: 'P1' }, { kind: 'date', value: '2024-02-01' }, { kind: 'text', value: 'Første rapport' }]);
+
+      const second = await (await current(opened)).appendRow('Rapporter', { Prosjekt: 'P2', Tekst: 'Andre rapport' });
+      expect(second.range).toBe('A9:C9');
+      const twice = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter');
+      expect(twice.range).toBe('A7:C9');
+      expect(kindsAndValues(twice.rows[1])).toEqual([{ kind: 'text', value: 'P2' }, { kind: 'empty', value: null }, { kind: 'text', value: 'Andre rapport' }]);
+    });
+
+    test('text that looks like a formula, a number, a date or a boolean stays text', async () => {
+      const opened = await open(appendData());
+      for (const [i, text] of TRICKY_TEXTS.entries()) {
+        const outcome = await (await current(opened)).appendRow('Rapporter', { Prosjekt: `T${i}`, Tekst: text });
+        expect(outcome.range).toBe(`A${8 + i}:C${8 + i}`);
+      }
+      const rows = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter').rows;
+      expect(rows.map((r) => ({ kind: r[2]?.kind, value: r[2]?.value, formula: r[2]?.formula }))).toEqual(TRICKY_TEXTS.map((text) => ({ kind: 'text', value: text, formula: undefined })));
+      if (!opened.readCell) return;
+      for (const [i, text] of TRICKY_TEXTS.entries()) {
+        const stored = await opened.readCell('Prosjekter', cellAddress(8 + i, 3));
+        expect({ text, stored }).toEqual({ text, stored: { value: text } });
+      }
+    });
+
+    test('a last row holding only a calculated formula takes the row, and the formula stays', async () => {
+      const opened = await open(appendData());
+      const outcome = await opened.port.appendRow('Beregnet', { Nr: 'B', 'beløp': 7 });
+      expect(outcome).toEqual({ table: 'Beregnet', sheet: 'Beregning', range: 'A3:C3' });
+      const table = tableNamed(await (await current(opened)).readSnapshot(), 'Beregnet');
+      expect(table.range).toBe('A1:C3');
+      expect(kindsAndValues(table.rows[1]?.slice(0, 2))).toEqual([{ kind: 'text', value: 'B' }, { kind: 'number', value: 7 }]);
+      expect(table.rows[1]?.[2]?.formula?.replace(/^=/, '')).toBe('B3*2');
+      // Writing the calculated column itself would overwrite the formula: that row goes below instead.
+      const below = await (await current(opened)).appendRow('Beregnet', { Nr: 'C', Dobbelt: 1 });
+      expect(below.range).toBe('A4:C4');
+    });
+
+    test('an unknown table or column is refused, naming it, and nothing is written', async () => {
+      const opened = await open(appendData());
+      const before = await opened.port.readSnapshot();
+      const table = await operationError(opened.port.appendRow('Søknader', { Nr: 'P3' }));
+      expect(table).toMatchObject({ code: 'not-found' });
+      expect(table.en).toContain('Søknader');
+      expect(table.nb).toContain('Søknader');
+      const column = await operationError(opened.port.appendRow('Prosjekter', { Nr: 'P3', Fylke: 'Viken' }));
+      expect(column).toMatchObject({ code: 'not-found' });
+      expect(column.en).toContain('Prosjekter');
+      expect(column.en).toContain('Fylke');
+      expect(await (await current(opened)).readSnapshot()).toEqual(before);
+    });
+
+    test('values Excel cannot store (NaN, Infinity, an impossible date) are refused before anything is written', async () => {
+      const opened = await open(appendData());
+      const before = await opened.port.readSnapshot();
+      const refused: Record<string, RowValue>[] = [{ Nr: 'P3', 'Beløp': Number.NaN }, { Nr: 'P3', 'Beløp': Number.POSITIVE_INFINITY }, { Nr: 'P3', Start: { date: '2025-02-30' } }];
+      for (const values of refused) {
+        expect(await operationError(opened.port.appendRow('Prosjekter', values))).toMatchObject({ code: 'failed' });
+      }
+      expect(await (await current(opened)).readSnapshot()).toEqual(before);
+    });
+  });
+}
+
 export function describeWorkbookPortConformance(name: string, open: OpenWorkbook): void {
   describe(`${name}: WorkbookPort conformance`, () => {
     test('reads the sample as snapshotFromData describes it (sheets, tables, cells, kinds, addresses)', async () => {
@@ -187,5 +336,7 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
         expect({ text, stored }).toEqual({ text, stored: { value: text } });
       }
     });
+
+    describeAppendRow(open);
   });
 }
