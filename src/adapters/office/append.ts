@@ -146,12 +146,14 @@ function isLongText(cell: AppendCell | undefined): boolean {
 
 /**
  * Number formats go in before the values, and only where they matter: '@' for text (General with the
- * apostrophe for very long text), a date format for dates unless the cell has one already. Null leaves the
- * cell's format, and in `values` its content, as it is, so calculated columns keep their formulas.
+ * apostrophe for very long text), for dates the cell's own date format or else the contract's. A date's
+ * format is set even when the cell shows one, since an inserted row's formats are only Excel's copy of the
+ * row above. Null leaves the cell's format, and in `values` its content, as it is, so calculated columns
+ * keep their formulas.
  */
 function formatOf(cell: AppendCell | undefined, current: unknown): string | null {
   if (cell === undefined || cell.kind === 'number') return null;
-  if (cell.kind === 'date') return typeof current === 'string' && isDateFormat(current) ? null : DATE_FORMAT;
+  if (cell.kind === 'date') return typeof current === 'string' && isDateFormat(current) ? current : DATE_FORMAT;
   return isLongText(cell) ? 'General' : '@';
 }
 

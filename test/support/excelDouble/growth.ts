@@ -7,7 +7,7 @@ import { cellKey, overlaps, splitKey, type Bounds, type CellState, type SheetSta
  *    a total row, within its columns, makes that row part of the table. Excel has an option to turn this off
  *    (File > Options > Proofing > AutoCorrect > AutoFormat As You Type); the double's host has it too.
  *  - `TableRowCollection.add` inserts a row at the end of the body, shifting the cells below down within the
- *    table's columns, so nothing is lost.
+ *    table's columns, so nothing is lost; the new row takes the number formats of the row above.
  * Structural calls are logged, so tests can tell which way a row reached a table.
  */
 
@@ -72,11 +72,20 @@ export function insertTableRow(state: WorkbookState, table: TableState, location
     throw new DoubleRichApiError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table or merged cells on your worksheet.', location);
   }
   shiftCells(sheet, band);
+  copyFormatsFromAbove(sheet, at, bounds.left, bounds.right);
   for (const other of others) other.bounds = shifted(other.bounds);
   for (const merge of merges) sheet.merges.splice(sheet.merges.indexOf(merge), 1, shifted(merge));
   table.bounds = { ...bounds, bottom: bounds.bottom + 1 };
   tableGrowth(state).calls.push('TableRowCollection.add');
   return at;
+}
+
+/** An inserted row takes the number formats of the row above it, as Excel formats it "same as above". */
+function copyFormatsFromAbove(sheet: SheetState, row: number, left: number, right: number): void {
+  for (let column = left; column <= right; column++) {
+    const format = sheet.cell(row - 1, column)?.numberFormat;
+    if (format !== undefined) sheet.cellForWrite(row, column).numberFormat = format;
+  }
 }
 
 function shifted(bounds: Bounds): Bounds {
