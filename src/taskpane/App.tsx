@@ -11,7 +11,7 @@ import { StatusMessage } from './components/StatusMessage';
 import { YearPicker } from './components/YearPicker';
 import { describeError, PaneError } from './errors';
 import { cellRef, downloadName } from './format';
-import { SAMPLE_NAME, type PackagePort, type PaneHost } from './host';
+import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
 import { TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
 import { RegisterForm } from './components/RegisterForm';
@@ -161,10 +161,10 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     });
   };
 
-  const openSample = () => {
+  const openSample = (kind: SampleKind = 'published') => {
     if (host.kind !== 'standalone') return;
     void run('sample', async () => {
-      await openBytes(await host.files.sampleBytes(), `${SAMPLE_NAME}.xlsx`);
+      await openBytes(await host.files.sampleBytes(kind), kind === 'demo' ? `${SAMPLE_NAME}-demo.xlsx` : `${SAMPLE_NAME}.xlsx`);
     });
   };
 
@@ -179,8 +179,8 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
         const warnings = adoptInfo(await readInfo(host.port), true);
         if (warnings.length > 0) setStatus({ intent: 'warning', lines: warnings });
       });
-    } else if (host.preloadSample) {
-      openSample();
+    } else if (host.preloadSample !== false) {
+      openSample(host.preloadSample === 'demo' ? 'demo' : 'published');
     }
     // Once, on mount; the ref keeps React's development double mount from reading the workbook twice.
   }, []);
@@ -228,7 +228,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       const lines: Say[] = [];
       let action: Status['action'];
       if (host.kind === 'standalone' && pkg) {
-        const name = downloadName(fileName ?? SAMPLE_NAME, made.layout.marker.year);
+        const name = downloadName(fileName ?? SAMPLE_NAME, made.layout.marker.year, kind);
         const bytes = await pkg.toBytes();
         host.files.save(bytes, name);
         lines.push((tx) => tx.generatedDownload(outcome.sheet, name));
@@ -353,7 +353,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
         <div className={styles.body}>
           <div className={styles.controls}>
             {standalone && (
-              <OpenWorkbook t={t} disabled={busy !== null} compact={pkg !== null} onFile={openFile} onSample={openSample} />
+              <OpenWorkbook t={t} disabled={busy !== null} compact={pkg !== null} onFile={openFile} onSample={() => openSample()} />
             )}
             {info && (
               <YearPicker t={t} years={info.years} year={year} planYear={info.planYear} disabled={busy !== null} onChange={changeYear} />

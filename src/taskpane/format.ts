@@ -28,9 +28,12 @@ export function cellRef(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
-/** A file name for the downloaded copy: `<name> – handlingsplan 2022.xlsx`, without characters file systems refuse. */
-export function downloadName(base: string, year: number): string {
+/**
+ * A file name for the downloaded copy: `<name> – handlingsplan 2022.xlsx` (or `– styrerapport 2022`), without
+ * characters file systems refuse.
+ */
+export function downloadName(base: string, year: number, kind: 'handlingsplan' | 'styrerapport' = 'handlingsplan'): string {
   const visible = Array.from(base, (ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
   const clean = visible.replace(/\.(xlsx|xlsm)$/i, '').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'arbeidsbok';
-  return `${clean} – handlingsplan ${year}.xlsx`;
+  return `${clean} – ${kind} ${year}.xlsx`;
 }

@@ -12,8 +12,8 @@ export interface PackagePort extends WorkbookPort {
 export interface StandaloneFiles {
   /** Opens a workbook's bytes (loads the .xlsx code on first use). Throws WorkbookFileError for an unusable file. */
   open: (bytes: Uint8Array) => Promise<PackagePort>;
-  /** The sample workbook (Sats på Hallingdal 2022) as .xlsx bytes. */
-  sampleBytes: () => Promise<Uint8Array>;
+  /** The sample workbook (Sats på Hallingdal 2022) as .xlsx bytes; `demo` adds the fictional example projects. */
+  sampleBytes: (kind?: SampleKind) => Promise<Uint8Array>;
   /** Offers bytes to the user as a download named `fileName`. */
   save: (bytes: Uint8Array, fileName: string) => void;
 }
@@ -21,7 +21,10 @@ export interface StandaloneFiles {
 /** Where the pane runs: in Excel on the open workbook, or as a web page on files the user opens. */
 export type PaneHost =
   | { kind: 'excel'; port: WorkbookPort }
-  | { kind: 'standalone'; files: StandaloneFiles; preloadSample: boolean };
+  | { kind: 'standalone'; files: StandaloneFiles; preloadSample: boolean | SampleKind };
+
+/** The published plan, or the published plan with fictional example projects and reports (`sample --demo`). */
+export type SampleKind = 'published' | 'demo';
 
 /** The name the sample is offered under (and its download's name starts with). */
 export const SAMPLE_NAME = 'sats-pa-hallingdal';

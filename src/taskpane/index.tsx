@@ -11,7 +11,7 @@ import { pickTheme } from './theme';
 
 /**
  * Start-up: wait for Office (at most ~1.5 s), then run in Excel on the open workbook, or as the standalone
- * page on files the user opens (?sample=1 opens the sample right away).
+ * page on files the user opens (?sample=1 opens the sample right away, ?sample=demo the sample with example projects).
  */
 async function start(): Promise<void> {
   const container = document.getElementById('root');
@@ -28,7 +28,7 @@ async function start(): Promise<void> {
   const host: PaneHost =
     kind === 'excel'
       ? { kind: 'excel', port: officePort() }
-      : { kind: 'standalone', files: standaloneFiles(), preloadSample: new URLSearchParams(window.location.search).get('sample') === '1' };
+      : { kind: 'standalone', files: standaloneFiles(), preloadSample: sampleParameter(new URLSearchParams(window.location.search).get('sample')) };
 
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const render = () => {
@@ -41,3 +41,8 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+function sampleParameter(value: string | null): boolean | 'demo' {
+  if (value === 'demo') return 'demo';
+  return value === '1';
+}

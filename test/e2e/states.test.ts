@@ -1,5 +1,6 @@
 /**
- * Each state of the standalone page — start, validated, a finding's row shown, generated, English — at the
+ * Each state of the standalone page — start, validated, a finding's row shown, generated, English, the
+ * Nytt prosjekt form and its refusal — at the
  * task pane's width (350 px) and a desktop's (1280 px), and the pane in the dark theme: an axe-core scan with
  * no serious or critical violation, and a full-page screenshot in test-results/
  * (e2e-<n>-<state>-<width>[-dark].png), which CI keeps.
@@ -61,6 +62,21 @@ const STEPS: { state: string; reach: (page: Page) => Promise<void> }[] = [
       await button(page, 'Switch to English').click();
       await button(page, 'Validate').waitFor();
       await page.getByRole('heading', { level: 2, name: 'Findings' }).waitFor();
+    },
+  },
+  {
+    state: 'project-form',
+    reach: async (page) => {
+      await button(page, 'New project').click();
+      await page.getByRole('form', { name: 'New project' }).waitFor();
+    },
+  },
+  {
+    state: 'project-form-refused',
+    reach: async (page) => {
+      await page.getByRole('textbox', { name: /Granted/ }).fill('12,5');
+      await button(page, 'Add').click();
+      await page.getByText('Must be a whole number.').waitFor();
     },
   },
 ];

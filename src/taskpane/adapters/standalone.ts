@@ -20,8 +20,8 @@ export function standaloneFiles(): StandaloneFiles {
     async open(bytes) {
       return (await loadChunk()).openPackage(bytes);
     },
-    async sampleBytes() {
-      return (await loadChunk()).sampleBytes();
+    async sampleBytes(kind) {
+      return (await loadChunk()).sampleBytes(kind);
     },
     save: saveDownload,
   };

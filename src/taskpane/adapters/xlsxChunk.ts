@@ -4,13 +4,14 @@
  */
 import { openXlsxPort } from '../../adapters/xlsx/port';
 import { writeWorkbookData } from '../../adapters/xlsx/write';
+import { hallingdalDemo } from '../../core/sample/demo';
 import { hallingdalSample } from '../../core/sample/hallingdal';
-import type { PackagePort } from '../host';
+import type { PackagePort, SampleKind } from '../host';
 
 export function openPackage(bytes: Uint8Array): Promise<PackagePort> {
   return openXlsxPort(bytes);
 }
 
-export function sampleBytes(): Promise<Uint8Array> {
-  return writeWorkbookData(hallingdalSample());
+export function sampleBytes(kind: SampleKind = 'published'): Promise<Uint8Array> {
+  return writeWorkbookData(kind === 'demo' ? hallingdalDemo() : hallingdalSample());
 }
