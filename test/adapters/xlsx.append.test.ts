@@ -156,6 +156,20 @@ describe('.xlsx adapter: appendRow', () => {
     expect(error.en).toContain('"Prosjekter"');
   });
 
+  test('a dropdown list on a table column grows with the table; a list elsewhere stays as it is', async () => {
+    const data = appendData();
+    const prosjekter = data.tables[0];
+    if (prosjekter === undefined) throw new Error('no Prosjekter');
+    prosjekter.lists = [undefined, undefined, undefined, undefined, { values: ['Ok', 'Nei'] }];
+    const input = await editPart(await writeWorkbookData(data), SHEET, (xml) => xml.replace('</dataValidations>', '<dataValidation type="whole" sqref="G3:G4"><formula1>0</formula1></dataValidation></dataValidations>'));
+    expect(await partText(input, SHEET)).toContain('sqref="E3:E4"');
+    const port = await openXlsxPort(input);
+    await port.appendRow('Prosjekter', P3);
+    const sheet = await partText(port.toBytes(), SHEET);
+    expect(sheet).toContain('sqref="E3:E5"');
+    expect(sheet).toContain('sqref="G3:G4"');
+  });
+
   test('a row past the sheet\'s dimension widens it', async () => {
     const port = await openXlsxPort(await writeWorkbookData(appendData()));
     await port.appendRow('Beregnet', { Nr: 'B' });

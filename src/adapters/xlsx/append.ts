@@ -7,15 +7,15 @@ import { appendCells, rowBelowTaken, rowIsEmpty, rowIsFree, sheetProtected, tabl
 import * as errors from './errors';
 import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, resolveTarget, unusedRelationshipId } from './opc';
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
-import { boundsRef, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
+import { boundsRef, growValidations, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
 import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
 import { sheetEntries } from './workbookXml';
 import { attributes, childElements, escapeXstring, findElements, qualified, rootElement, setAttribute, splice } from './xml';
 
 /**
  * appendRow for a file, at the package level like the quick fixes: the row's cells go into the worksheet part
- * and, when the row is added below the table, the table part's range (and its filter's) grows by one row;
- * styles.xml gains a date or quote-prefix format only when a cell needs one. Every other part keeps its
+ * and, when the row is added below the table, the table part's range (and its filter's) grows by one row, as
+ * do the dropdown lists on its columns; styles.xml gains a date or quote-prefix format only when a cell needs one. Every other part keeps its
  * bytes. The row goes into the table's blank last body row, else into the empty row right below a table
  * without a total row. Nothing is moved: when the row below holds anything (or the table has a total row),
  * the row is refused with a message naming what is in the way.
@@ -72,9 +72,15 @@ function appendInto(parts: PackageParts, table: TableSnapshot, cells: ReadonlyMa
   const row = targetRow(sheetXml, own, tables, cells, table);
   const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
   const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
-  parts.setText(sheetPart, writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))));
-  if (row > own.bounds.bottom) parts.setText(own.part, grownTable(own.xml, row));
+  const written = writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))])));
+  const grows = row > own.bounds.bottom;
+  parts.setText(sheetPart, grows ? growValidations(written, bodyOf(own), row) : written);
+  if (grows) parts.setText(own.part, grownTable(own.xml, row));
   return { table: table.name, sheet: table.sheet, range: rangeAddress(row, own.bounds.left, row, own.bounds.right) };
+}
+
+function bodyOf(table: TablePart): Bounds {
+  return { ...table.bounds, top: table.bounds.top + table.headerRows, bottom: table.bounds.bottom - table.totalRows };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -115,9 +121,7 @@ function tablePart(part: string, xml: string): TablePart {
 // Where the row goes
 
 function targetRow(sheetXml: string, own: TablePart, tables: readonly TablePart[], cells: ReadonlyMap<number, AppendCell>, table: TableSnapshot): number {
-  const { left, right } = own.bounds;
-  const bodyTop = own.bounds.top + own.headerRows;
-  const bodyBottom = own.bounds.bottom - own.totalRows;
+  const { left, right, top: bodyTop, bottom: bodyBottom } = bodyOf(own);
   if (bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(cells.keys()))) return bodyBottom;
   if (own.totalRows > 0) throw totalRowInTheWay(table.name);
   const below = own.bounds.bottom + 1;

@@ -208,6 +208,28 @@ function widenDimension(xml: string, area: Bounds): string {
   return splice(xml, span.start, span.contentStart, setAttribute(span.startTag, 'ref', ref));
 }
 
+/**
+ * Data validations (dropdown lists) that end at the table's last body row, within its columns, grow with the
+ * table as Excel extends them when a table takes in a row; others are the user's and stay as they are.
+ */
+export function growValidations(xml: string, body: Bounds, row: number): string {
+  const prefix = prefixOf(xml);
+  const container = findElement(xml, qualified(prefix, 'dataValidations'));
+  if (container === undefined) return xml;
+  const validations = findElements(xml, qualified(prefix, 'dataValidation'), container.contentStart, container.contentEnd);
+  // From the end, so the earlier offsets stay valid.
+  return [...validations].reverse().reduce((out, span) => {
+    const sqref = attributes(span.startTag).get('sqref');
+    if (sqref === undefined) return out;
+    const grown = sqref.split(/\s+/).map((area) => {
+      const b = refBounds(area);
+      const inColumn = b !== undefined && b.bottom === body.bottom && b.top >= body.top && b.left >= body.left && b.right <= body.right;
+      return inColumn ? boundsRef({ ...b, bottom: row }) : area;
+    }).join(' ');
+    return grown === sqref ? out : splice(out, span.start, span.contentStart, setAttribute(span.startTag, 'sqref', grown));
+  }, xml);
+}
+
 export function boundsRef(b: Bounds): string {
   const start = cellAddress(b.top, b.left);
   const end = cellAddress(b.bottom, b.right);
