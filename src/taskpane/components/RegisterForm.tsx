@@ -111,10 +111,14 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
   const fields = kind === 'project' ? projectFields(t, choices) : reportFields(t, choices, values);
   const title = kind === 'project' ? t.form.projectTitle : t.form.reportTitle;
 
+  // The first field takes the focus once the form can be used: it opens while the pane is still busy
+  // reading the workbook, and a disabled field cannot hold the focus.
+  const focusedOnOpen = useRef(false);
   useEffect(() => {
+    if (busy || focusedOnOpen.current) return;
+    focusedOnOpen.current = true;
     refs.current.get(fields[0]?.name ?? '')?.focus();
-    // On opening only.
-  }, []);
+  }, [busy]);
 
   useEffect(() => {
     const first = fields.find((f) => errors[f.name] !== undefined);
