@@ -4,6 +4,7 @@ import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { rowUses, writeRowCells } from '../../src/adapters/xlsx/rowXml';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import type { WorkbookData } from '../../src/core/contract/tableData';
+import { templateWorkbook } from '../../src/core/sample/template';
 import { appendData, operationError } from './conformance';
 
 /**
@@ -209,4 +210,18 @@ describe('worksheet rows as text', () => {
     const xml = sheet('<x:sheetData><x:row r="1"><x:c r="A1" s="3"/><x:c r="B1"><x:f t="shared" si="0"/><x:v>2</x:v></x:c><x:c r="C1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>');
     expect(rowUses(xml, 1, 1, 4)).toEqual(['empty', 'formula', 'value', 'empty']);
   });
+});
+
+test('in the template the two registers stand side by side: ten projects and ten reports in a row, none refused, read back in order', async () => {
+  let port = await openXlsxPort(await writeWorkbookData(templateWorkbook({ firstYear: 2022, lastYear: 2024 })));
+  for (let i = 1; i <= 10; i++) {
+    await port.appendRow('Prosjekter', { ProsjektID: `P-${i}`, Prosjekt: `Prosjekt ${i}`, Strategi: 'A', Innvilget: 1000 * i });
+    await port.appendRow('Rapporter', { ProsjektID: `P-${i}`, Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': i });
+  }
+  port = await openXlsxPort(port.toBytes());
+  const snapshot = await port.readSnapshot();
+  const ids = (name: string) => snapshot.tables.find((t) => t.name === name)?.rows.map((r) => r[0]?.value);
+  const expected = Array.from({ length: 10 }, (_, i) => `P-${i + 1}`);
+  expect(ids('Prosjekter')).toEqual(expected);
+  expect(ids('Rapporter')).toEqual(expected);
 });

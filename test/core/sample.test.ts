@@ -1,5 +1,5 @@
 import { AREA_TYPES, PROGRAM_FIELDS, SHEETS, TABLES, type TableSpec } from '../../src/core/contract/contract';
-import { placeTables, type CellInput, type TableData, type WorkbookData } from '../../src/core/contract/tableData';
+import { placeTables, type CellInput, type TableData, type TablePlacement, type WorkbookData } from '../../src/core/contract/tableData';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { templateWorkbook } from '../../src/core/sample/template';
 
@@ -264,17 +264,10 @@ describe('hallingdalSample', () => {
     for (const spec of [S.reallocations, S.projects, S.reports]) expect(table(sample, spec).rows).toEqual([]);
   });
 
-  it('places no two tables on overlapping rows of one sheet', () => {
+  it('places no two tables (with their captions) on overlapping cells of one sheet', () => {
     const placements = [...placeTables(sample).values()];
     expect(placements).toHaveLength(sample.tables.length);
-    for (const [i, a] of placements.entries()) {
-      for (const b of placements.slice(i + 1)) {
-        if (a.sheet !== b.sheet) continue;
-        const top = (p: typeof a) => p.captionRow ?? p.headerRow;
-        const bottom = (p: typeof a) => p.totalRow ?? p.lastBodyRow;
-        expect(bottom(a) < top(b) || bottom(b) < top(a)).toBe(true);
-      }
-    }
+    expect(overlapping(placements)).toEqual([]);
   });
 
   it('returns a fresh copy each call', () => {
@@ -336,12 +329,33 @@ describe('templateWorkbook', () => {
     expect(() => templateWorkbook({ strategyCodes: ['Sum'] })).toThrow(RangeError);
   });
 
-  it('places no two tables on overlapping rows', () => {
-    const placements = [...placeTables(templateWorkbook()).values()];
-    for (const [i, a] of placements.entries()) {
-      for (const b of placements.slice(i + 1)) {
-        if (a.sheet === b.sheet) expect(a.totalRow ?? a.lastBodyRow).toBeLessThan(b.captionRow ?? b.headerRow);
-      }
+  it('places no two tables on overlapping cells, and the two registers side by side so both can grow', () => {
+    const placements = placeTables(templateWorkbook());
+    expect(overlapping([...placements.values()])).toEqual([]);
+    const projects = placements.get(TABLES.projects.name)!;
+    const reports = placements.get(TABLES.reports.name)!;
+    expect(reports.sheet).toBe(projects.sheet);
+    expect(reports.firstColumn).toBe(projects.lastColumn + 2);
+    expect(reports.captionRow ?? reports.headerRow).toBe(projects.captionRow ?? projects.headerRow);
+    // Nothing below either register on its sheet.
+    for (const p of placements.values()) {
+      if (p.sheet === projects.sheet && p !== projects && p !== reports) expect(p.firstColumn).toBeGreaterThan(reports.lastColumn);
     }
   });
 });
+
+/** Pairs of tables on one sheet whose blocks (caption to total row, first to last column) share a cell. */
+function overlapping(placements: TablePlacement[]): string[] {
+  const found: string[] = [];
+  for (const [i, a] of placements.entries()) {
+    for (const b of placements.slice(i + 1)) {
+      if (a.sheet !== b.sheet) continue;
+      const top = (p: TablePlacement) => p.captionRow ?? p.headerRow;
+      const bottom = (p: TablePlacement) => p.totalRow ?? p.lastBodyRow;
+      const rows = !(bottom(a) < top(b) || bottom(b) < top(a));
+      const columns = !(a.lastColumn < b.firstColumn || b.lastColumn < a.firstColumn);
+      if (rows && columns) found.push(`${a.sheet}: ${top(a)}–${bottom(a)} / ${top(b)}–${bottom(b)}`);
+    }
+  }
+  return found;
+}

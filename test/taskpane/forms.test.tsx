@@ -124,7 +124,7 @@ describe('Ny prosjektlederrapport', () => {
     type(/Nye arbeidsplasser/, '2');
     type('Kommentar', '=HYPERLINK("x")');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText(/Rapporten for EKS-03 er lagt til i tabellen Rapporter \(Prosjekter!A\d+:G\d+\)\./)).toBeTruthy();
+    expect(await screen.findByText(/Rapporten for EKS-03 er lagt til i tabellen Rapporter \(Prosjekter!M\d+:S\d+\)\./)).toBeTruthy();
     expect(port.calls.appendRow).toEqual([
       { table: 'Rapporter', values: { ProsjektID: 'EKS-03', Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 2, Kommentar: '=HYPERLINK("x")' } },
     ]);

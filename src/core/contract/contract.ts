@@ -35,6 +35,8 @@ export interface TableSpec {
   strategyColumns?: { after: string };
   /** Whether templates show the table's total row. */
   totalRow?: boolean;
+  /** Templates place it beside the sheet's previous table rather than below (see TableData.beside). */
+  beside?: boolean;
 }
 
 /**
@@ -170,6 +172,8 @@ export const TABLES = {
   reports: {
     name: 'Rapporter',
     sheet: SHEETS.prosjekter,
+    // Both registers grow a row at a time: side by side, neither blocks the other.
+    beside: true,
     columns: [
       col('projectId', 'ProsjektID', 'code', true, 12),
       col('date', 'Rapportdato', 'date', true, 12),

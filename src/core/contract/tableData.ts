@@ -29,6 +29,11 @@ export interface TableData {
   widths?: (number | undefined)[];
   /** List validation per column: the allowed values, or a reference such as `=Strategier[Kode]`. */
   lists?: (ListSource | undefined)[];
+  /**
+   * Placed to the right of the sheet's previous table (one blank column between, same top row) instead of
+   * below it: for registers that grow row by row, so neither table is in the way of the other.
+   */
+  beside?: boolean;
 }
 
 export type ListSource = { values: string[] } | { tableColumn: { table: string; column: string } };
@@ -51,34 +56,33 @@ export interface TablePlacement {
   lastColumn: number;
 }
 
-/** Blank rows left between two tables on one sheet. */
+/** Blank rows left between two tables on one sheet, and blank columns between two side by side. */
 const GAP_ROWS = 2;
+const GAP_COLUMNS = 1;
 
 /**
- * Where each table stands: stacked down each sheet from A1, caption above the header, a gap after.
+ * Where each table stands: stacked down each sheet from A1, caption above the header, a gap after; a table
+ * marked `beside` goes to the right of the one before it instead.
  * An empty table still gets one (blank) body row, because an Excel table cannot have none.
  */
 export function placeTables(workbook: WorkbookData): Map<string, TablePlacement> {
   const next = new Map<string, number>();
+  const previous = new Map<string, { top: number; lastColumn: number }>();
   const placements = new Map<string, TablePlacement>();
   for (const table of workbook.tables) {
-    const top = next.get(table.sheet) ?? 1;
+    const before = table.beside ? previous.get(table.sheet) : undefined;
+    const top = before?.top ?? next.get(table.sheet) ?? 1;
+    const firstColumn = before === undefined ? 1 : before.lastColumn + 1 + GAP_COLUMNS;
     const captionRow = table.caption === undefined ? null : top;
     const headerRow = captionRow === null ? top : top + 1;
     const bodyRows = Math.max(table.rows.length, 1);
     const lastBodyRow = headerRow + bodyRows;
     const totalRow = table.totalRow ? lastBodyRow + 1 : null;
     const bottom = totalRow ?? lastBodyRow;
-    placements.set(table.name, {
-      sheet: table.sheet,
-      captionRow,
-      headerRow,
-      firstColumn: 1,
-      lastBodyRow,
-      totalRow,
-      lastColumn: table.header.length,
-    });
-    next.set(table.sheet, bottom + 1 + GAP_ROWS);
+    const lastColumn = firstColumn + table.header.length - 1;
+    placements.set(table.name, { sheet: table.sheet, captionRow, headerRow, firstColumn, lastBodyRow, totalRow, lastColumn });
+    previous.set(table.sheet, { top, lastColumn });
+    next.set(table.sheet, Math.max(next.get(table.sheet) ?? 1, bottom + 1 + GAP_ROWS));
   }
   return placements;
 }
@@ -96,5 +100,6 @@ export function emptyTable(spec: TableSpec, extraHeaders: string[] = [], caption
   const widths = header.map((h) => spec.columns.find((c) => c.header === h)?.width ?? (extraHeaders.includes(h) ? 8 : undefined));
   const table: TableData = { name: spec.name, sheet: spec.sheet, header, rows: [], numberFormats: formats, widths };
   if (caption !== undefined) table.caption = caption;
+  if (spec.beside === true) table.beside = true;
   return table;
 }
