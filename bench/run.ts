@@ -56,6 +56,8 @@ async function roundTrips(projects: number): Promise<string[]> {
   rows.push(`| board report (render Styrerapport 2022) | ${projects.toLocaleString('en-US')} | ${board.stats.syncs} | ${kb(board.stats.requestBytes)} | ${kb(board.stats.responseBytes)} |`);
   const again = await measure(a.double, () => a.port.renderLayout(layout));
   rows.push(`| generate again (replace own sheet) | ${projects.toLocaleString('en-US')} | ${again.stats.syncs} | ${kb(again.stats.requestBytes)} | ${kb(again.stats.responseBytes)} |`);
+  const row = await measure(a.double, () => a.port.appendRow('Rapporter', { ProsjektID: 'P1', Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 1 }));
+  rows.push(`| append a report row (form, after its check reads the workbook) | ${projects.toLocaleString('en-US')} | ${row.stats.syncs} (+ ${validate.stats.syncs}) | ${kb(row.stats.requestBytes)} | ${kb(row.stats.responseBytes)} |`);
   const b = fresh();
   const template = await measure(b.double, () => b.port.createTemplate(templateWorkbook()));
   rows.push(`| template (nothing missing) | ${projects.toLocaleString('en-US')} | ${template.stats.syncs} | ${kb(template.stats.requestBytes)} | ${kb(template.stats.responseBytes)} |`);

@@ -1,5 +1,5 @@
 import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RowContext, WorkbookPort } from '../adapters/port';
 import type { Finding, FindingSummary } from '../core/findings/types';
 import { a1 } from '../core/util/brand';
@@ -14,11 +14,13 @@ import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
 import { TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
-import { RegisterForm } from './components/RegisterForm';
 import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormInput, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
+
+// The register forms are opened now and then: their code comes in a chunk of its own, on first use.
+const RegisterForm = lazy(() => import(/* webpackChunkName: "forms" */ './components/RegisterForm').then((m) => ({ default: m.RegisterForm })));
 
 const useGlobalStyles = makeStaticStyles({
   'html, body': { margin: 0, padding: 0 },
@@ -374,16 +376,18 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
           </div>
           <div className={styles.results}>
             {form && (
-              <RegisterForm
-                key={form.kind}
-                t={t}
-                kind={form.kind}
-                choices={form.choices}
-                busy={busy !== null}
-                errors={formErrors}
-                onSubmit={submit}
-                onCancel={closeForm}
-              />
+              <Suspense fallback={null}>
+                <RegisterForm
+                  key={form.kind}
+                  t={t}
+                  kind={form.kind}
+                  choices={form.choices}
+                  busy={busy !== null}
+                  errors={formErrors}
+                  onSubmit={submit}
+                  onCancel={closeForm}
+                />
+              </Suspense>
             )}
             {!form && validation && (
               <Findings
