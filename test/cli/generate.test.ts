@@ -116,4 +116,11 @@ test('report writes the board status report for the demo register: gross jobs, g
   // worked out by hand from the demo: 7 gross jobs in 2022 against a target of 40
   expect(sheet?.getCell(sumRow, 3).value).toMatchObject({ formula: expect.stringMatching(/^SUM/) as unknown, result: 40 });
   expect(sheet?.getCell(sumRow, 4).value).toMatchObject({ result: 7 });
+  // The chart of target against reported jobs per næring: one chart part, its reported series 0, 3, 1, 3.
+  const zip = await JSZip.loadAsync(readFileSync(join(dir, 'demo-report.xlsx')));
+  const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+  expect(charts).toHaveLength(1);
+  const chart = await zip.file(charts[0] ?? '')?.async('string');
+  const reported = [...(chart ?? '').matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].map((m) => [...(m[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])));
+  expect(reported).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
 });
