@@ -35,6 +35,18 @@ function seriesFrom(bounds: Bounds, seriesBy: string): ChartSeriesState[] {
   }));
 }
 
+/** A chart object that needs its sheet to resolve the ranges it is given. */
+abstract class OnSheet<T> extends DoubleObject<T> {
+  constructor(
+    context: DoubleObject<T>['context'],
+    path: string,
+    locate: () => T | null,
+    protected readonly sheet: () => SheetState,
+  ) {
+    super(context, path, locate);
+  }
+}
+
 export class DoubleChartCollection extends DoubleCollection<SheetState, ChartState, DoubleChart> {
   protected get kind(): string {
     return 'ChartCollection';
@@ -65,16 +77,7 @@ export class DoubleChartCollection extends DoubleCollection<SheetState, ChartSta
   }
 }
 
-export class DoubleChart extends DoubleObject<ChartState> {
-  constructor(
-    context: DoubleChart['context'],
-    path: string,
-    locate: () => ChartState | null,
-    private readonly sheet: () => SheetState,
-  ) {
-    super(context, path, locate);
-  }
-
+export class DoubleChart extends OnSheet<ChartState> {
   protected get kind(): string {
     return 'Chart';
   }
@@ -200,16 +203,7 @@ export class DoubleChartSeriesCollection extends DoubleCollection<ChartState, Se
   }
 }
 
-export class DoubleChartSeries extends DoubleObject<SeriesTarget> {
-  constructor(
-    context: DoubleChart['context'],
-    path: string,
-    locate: () => SeriesTarget | null,
-    private readonly sheet: () => SheetState,
-  ) {
-    super(context, path, locate);
-  }
-
+export class DoubleChartSeries extends OnSheet<SeriesTarget> {
   protected get kind(): string {
     return 'ChartSeries';
   }
