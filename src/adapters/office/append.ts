@@ -3,7 +3,7 @@ import { rangeAddress } from '../../core/util/brand';
 import type { AppendOutcome, RowValue } from '../port';
 import { appendCells, rowIsEmpty, rowIsFree, tableNotExtended, tableNotFound, type AppendCell, type CellUse } from '../rowValues';
 import { isDateFormat } from './cells';
-import { unsupported } from './errors';
+import { errorCode, unsupported } from './errors';
 import { textInput } from './format';
 import { boundsOf } from './read';
 import type { ExcelRun, RequirementCheck } from './run';
@@ -23,8 +23,8 @@ import type { ExcelRun, RequirementCheck } from './run';
 
 /** Requirement sets this module needs beyond the adapter's base (kept here while run.ts is being edited). */
 const APPEND_API = {
-  /** TableCollection.getItemOrNullObject */
-  nullObjects: '1.4',
+  /** Range.getRowsBelow and the adapter's base */
+  base: '1.4',
   tableResize: '1.13',
 } as const;
 
@@ -66,11 +66,11 @@ interface Table {
 }
 
 export async function appendRow(tableName: string, values: Readonly<Record<string, RowValue>>, options: AppendOptions): Promise<AppendOutcome> {
-  if (!options.isSupported(APPEND_API.nullObjects)) throw unsupported();
+  if (!options.isSupported(APPEND_API.base)) throw unsupported();
   return options.run(async (context) => {
     const survey = surveyTable(context, tableName);
-    await context.sync();
-    const table = tableOf(survey, tableName);
+    await surveyed(context, tableName);
+    const table = tableOf(survey);
     options.onSheet?.(table.sheet);
     const cells = appendCells(table.name, table.header, values);
     const place = choosePlace(survey, table, cells);
@@ -90,8 +90,13 @@ export async function appendRow(tableName: string, values: Readonly<Record<strin
 // ---------------------------------------------------------------------------------------------------------
 // Round trip 1
 
+/**
+ * The table by name with getItem, not getItemOrNullObject: the ranges below are taken from it in the same
+ * batch, and Excel does not promise what methods of a null object do there. A missing table fails the batch
+ * with ItemNotFound, which is told as "no such table".
+ */
 function surveyTable(context: Excel.RequestContext, name: string): Survey {
-  const table = context.workbook.tables.getItemOrNullObject(name).load('name, showTotals');
+  const table = context.workbook.tables.getItem(name).load('name, showTotals');
   const body = table.getDataBodyRange().load('address');
   return {
     table,
@@ -103,8 +108,16 @@ function surveyTable(context: Excel.RequestContext, name: string): Survey {
   };
 }
 
-function tableOf(survey: Survey, wanted: string): Table {
-  if (survey.table.isNullObject) throw tableNotFound(wanted);
+async function surveyed(context: Excel.RequestContext, wanted: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (errorCode(error) === 'ItemNotFound') throw tableNotFound(wanted);
+    throw error;
+  }
+}
+
+function tableOf(survey: Survey): Table {
   const bounds = boundsOf(survey.body.address);
   return {
     name: survey.table.name,
