@@ -23,7 +23,8 @@ Commands:
   generate <file.xlsx> -o <out.xlsx>
                          (generer) Write a copy of the workbook with the
                          board's "Handlingsplan {year}" sheet added. The
-                         input file is never written.
+                         input file is never written. A workbook with
+                         macros is copied to an .xlsm.
       --year YYYY        Year of the plan (default: Handlingsplanår).
       -o, --output FILE  Where to write the copy (must not exist, or --force).
       --force            Overwrite <out.xlsx> if it exists.

@@ -3,7 +3,7 @@
  * touched, every part of the input package survives, and the result reads back as generated and current.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -123,4 +123,25 @@ test('report writes the board status report for the demo register: gross jobs, g
   const chart = await zip.file(charts[0] ?? '')?.async('string');
   const reported = [...(chart ?? '').matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].map((m) => [...(m[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])));
   expect(reported).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
+});
+
+test('a workbook with macros (.xlsm) gets its copy as .xlsm; the extension has to match what the package is', async () => {
+  const plain = join(dir, 'plain-for-macros.xlsx');
+  await writeWorkbookDataFile(hallingdalSample(), plain);
+  const zip = await JSZip.loadAsync(readFileSync(plain));
+  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  zip.file('[Content_Types].xml', types.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'));
+  writeFileSync(join(dir, 'makro.xlsm'), await zip.generateAsync({ type: 'uint8array' }));
+
+  const ok = cli(['generate', 'makro.xlsm', '-o', 'makro-styret.xlsm']);
+  expect(ok.stderr).toBe('');
+  expect(ok.status).toBe(0);
+  const written = await JSZip.loadAsync(readFileSync(join(dir, 'makro-styret.xlsm')));
+  expect(await written.file('[Content_Types].xml')?.async('string')).toContain('macroEnabled.main+xml');
+
+  const asXlsx = cli(['generate', 'makro.xlsm', '-o', 'makro-styret.xlsx']);
+  expect([asXlsx.status, asXlsx.stderr.trim()]).toEqual([2, expect.stringContaining('må lagres som .xlsm') as unknown]);
+  const plainAsXlsm = cli(['generate', 'plain-for-macros.xlsx', '-o', 'plain.xlsm']);
+  expect([plainAsXlsm.status, plainAsXlsm.stderr.trim()]).toEqual([2, expect.stringContaining('må lagres som .xlsx') as unknown]);
+  expect(existsSync(join(dir, 'makro-styret.xlsx')) || existsSync(join(dir, 'plain.xlsm'))).toBe(false);
 });

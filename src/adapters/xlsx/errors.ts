@@ -106,6 +106,14 @@ export function sameFile(path: string): OutputFileError {
   );
 }
 
+export function plainExtension(path: string): OutputFileError {
+  return new OutputFileError(
+    'wrong-extension',
+    oneLine(`Arbeidsboken har ingen makroer, så resultatet må lagres som .xlsx, ikke ${path}.`),
+    oneLine(`The workbook has no macros, so the result must be saved as .xlsx, not ${path}.`),
+  );
+}
+
 export function macroExtension(path: string): OutputFileError {
   return new OutputFileError(
     'wrong-extension',

@@ -23,6 +23,8 @@ export async function renderLayoutIntoFile(inputPath: string, layout: SheetLayou
   const result = await renderLayoutIntoPackage(await readWorkbookFile(inputPath, options), layout, options);
   // Excel will not open a macro-enabled package under an .xlsx name ("format or extension not valid").
   if (result.macroEnabled && !MACRO_EXTENSION.test(outputPath)) throw errors.macroExtension(outputPath);
+  // …nor a plain one under a macro-enabled name.
+  if (!result.macroEnabled && MACRO_EXTENSION.test(outputPath)) throw errors.plainExtension(outputPath);
   await writeFile(outputPath, result.bytes);
   return result;
 }

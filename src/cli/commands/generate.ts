@@ -30,7 +30,7 @@ export interface GenerateOptions {
 export async function generateCommand(options: GenerateOptions, io: CliIo, lang: Lang): Promise<number> {
   const source = resolve(io.cwd, options.file);
   const output = resolve(io.cwd, options.out);
-  checkExtension(options.out);
+  checkExtension(options.out, { macros: true });
   if (source === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
   const snapshot = await readWorkbook(source, options.file);
   const result = validateWorkbook(snapshot, options.year === undefined ? {} : { year: options.year });

@@ -63,10 +63,16 @@ async function writeNewWorkbook(data: WorkbookData, target: WriteTarget, io: Cli
   return path;
 }
 
-/** The file is an .xlsx whatever its name; a different name would only confuse Excel and `validate`. */
-export function checkExtension(out: string): void {
+/**
+ * The file is an .xlsx whatever its name; a different name would only confuse Excel and `validate`. A copy of
+ * a macro-enabled workbook (`generate`, `report`) is .xlsm, which the renderer checks against the package.
+ */
+export function checkExtension(out: string, options: { macros?: boolean } = {}): void {
+  if (options.macros === true && /\.xlsm$/i.test(out)) return;
   if (!/\.xlsx$/i.test(out)) {
-    throw cliError(`filnavnet må slutte på .xlsx: ${out}`, `the file name must end in .xlsx: ${out}`);
+    const also = options.macros === true ? ' (eller .xlsm for en arbeidsbok med makroer)' : '';
+    const alsoEn = options.macros === true ? ' (or .xlsm for a workbook with macros)' : '';
+    throw cliError(`filnavnet må slutte på .xlsx${also}: ${out}`, `the file name must end in .xlsx${alsoEn}: ${out}`);
   }
 }
 
