@@ -71,4 +71,9 @@ test('Rammer posts: areas by name or number, declared sums, cost lines', () => {
   expect(classifyPost('Sum innsatsområder', areas)).toEqual({ kind: 'sum-areas' });
   expect(classifyPost('Sum totalt', areas)).toEqual({ kind: 'sum-total' });
   expect(classifyPost('Administrasjon', areas)).toEqual({ kind: 'cost' });
+  expect(classifyPost('SUM:', areas)).toEqual({ kind: 'sum-total' });
+  expect(classifyPost('Summen', areas)).toEqual({ kind: 'sum-total' });
+  // A cost line that only begins with the letters is a cost line, not a declared total.
+  expect(classifyPost('Summit-konferanse', areas)).toEqual({ kind: 'cost' });
+  expect(classifyPost('Sumpmarka naturpark', areas)).toEqual({ kind: 'cost' });
 });

@@ -185,7 +185,15 @@ function yearOfHeader(header: string): number | undefined {
 
 function isSumLabel(text: string): boolean {
   const key = normalizeKey(text);
-  return key === 'sum' || key === 'totalt' || key === 'total' || key.startsWith('sum');
+  return key === 'totalt' || key === 'total' || startsWithSumWord(text);
+}
+
+/**
+ * `Sum`, `Sum totalt`, `SUM:`, `Sum innsatsområder`, `Summen`, `Sum.` — but not a post that only begins with
+ * the letters (`Sumpmarka`, `Summit-konferanse`): the word Sum (or Summen, Summert) itself must stand first.
+ */
+function startsWithSumWord(text: string): boolean {
+  return /^\s*sum(?:men|mert)?(?![\p{L}\p{N}])/iu.test(text);
 }
 
 function parseJobTargets(table: BoundTable, sink: Sink): JobTargets {
@@ -359,7 +367,7 @@ function parseBudget(row: RowReader): BudgetLine | undefined {
 /** How a `Rammer` post is read: an area (by number or name), a declared sum line, or a cost line. */
 export function classifyPost(post: string, areas: readonly Area[]): FrameKind {
   const key = normalizeKey(post);
-  if (key.startsWith('sum')) return key.includes('innsats') || key.includes('omrad') ? { kind: 'sum-areas' } : { kind: 'sum-total' };
+  if (startsWithSumWord(post)) return key.includes('innsats') || key.includes('omrad') ? { kind: 'sum-areas' } : { kind: 'sum-total' };
   const area = resolveArea(post, areas);
   if (area !== undefined && areas.some((a) => a.nr === area)) return { kind: 'area', area };
   return { kind: 'cost' };
