@@ -61,6 +61,11 @@ const cases: Case[] = [
     change: (d) => { const t = d.tables.find((x) => x.name === 'Rammer'); if (t) t.rows = t.rows.filter((r) => r[1] !== 'Attraktivitet'); return d; },
     rule: 'budget.missing-frame', at: (d) => addressOf(d, 'Budsjett', [2022, 'D'], 'Beløp'), expected: 100000,
   },
+  {
+    name: 'frames for the year but no strategy budget lines yet',
+    change: (d) => { const t = d.tables.find((x) => x.name === 'Budsjett'); if (t) t.rows = []; return d; },
+    rule: 'budget.no-strategy-budget', at: (d) => addressOf(d, 'Rammer', [2022, 'Kompetanse'], 'Beløp'), severity: 'info',
+  },
   // targets
   {
     name: 'declared sum of a næring wrong',

@@ -46,6 +46,7 @@ export const CATALOG = {
   'budget.financing-sum': rule('feil', 'Oppgitt sum for finansieringen ({year}) stemmer ikke med kildene.', 'The declared financing sum ({year}) does not match its sources.'),
   'budget.admin-share': rule('advarsel', 'Administrasjon er {share} av totalrammen ({year}); grensen er {limit}.', 'Administration is {share} of the total frame ({year}); the limit is {limit}.'),
   'budget.no-frame': rule('info', 'Ingen rammer er registrert for {year}.', 'No frames are recorded for {year}.'),
+  'budget.no-strategy-budget': rule('info', 'Rammene for {year} er ikke fordelt på strategier ennå: tabellen Budsjett har ingen linjer for {year}.', 'The frames for {year} are not yet split between strategies: the Budsjett table has no lines for {year}.'),
   // targets
   'targets.row-sum': rule('feil', 'Oppgitt sum for {naering} stemmer ikke med årene.', 'The declared sum for {naering} does not match its years.'),
   'targets.year-sum': rule('feil', 'Oppgitt sum for {year} stemmer ikke med næringene.', 'The declared sum for {year} does not match the industries.'),

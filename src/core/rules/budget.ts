@@ -32,7 +32,11 @@ function areaFrames(frames: readonly FrameLine[]): Map<number, FrameLine> {
 function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year: number): Finding[] {
   const areaOf = new Map(plan.strategies.map((s) => [s.code, s.area]));
   const lines = plan.budget.filter((b) => b.year === year && areaOf.has(b.strategy.value));
-  if (lines.length === 0) return [];
+  if (lines.length === 0) {
+    // Frames decided, strategies not budgeted yet: normal early in planning, so said once, not per area.
+    const firstAreaFrame = [...areaFrames(frames).values()][0];
+    return firstAreaFrame === undefined ? [] : [makeFinding('budget.no-strategy-budget', firstAreaFrame.amount, { year })];
+  }
   if (frames.length === 0) return [makeFinding('budget.no-frame', lines[0]!.strategy, { year })];
   const byArea = areaFrames(frames);
   // Omdisponeringer move money between the areas' frames during the year: the strategies must fit the frames after them.
