@@ -3,9 +3,7 @@
  * (the real Office.js is blocked). The pane must start in Excel mode and never download the .xlsx chunk.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../scripts/serve';
-import { button, idle, launchBrowser, newPage, requestedChunks, resultsDir, serveWeb, status } from './support/browser';
+import { button, idle, newPage, requestedChunks, resultsDir, status, useBrowser } from './support/browser';
 
 const OFFICE_STUB = `window.Office = {
   onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
@@ -13,23 +11,14 @@ const OFFICE_STUB = `window.Office = {
   context: { officeTheme: { bodyBackgroundColor: '#262626' } },
 };`;
 
-let browser: Browser;
-let server: RunningServer;
+const harness = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWeb();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('in Excel the pane reads the workbook through Office.js, and the xlsx chunk is never requested', async () => {
-  const { context, page, log } = await newPage(browser, { width: 350, height: 700, initScript: OFFICE_STUB });
+  const { context, page, log } = await newPage(harness.browser, { width: 350, height: 700, initScript: OFFICE_STUB });
   try {
-    await page.goto(new URL('taskpane.html', server.url).href);
+    await page.goto(new URL('taskpane.html', harness.url).href);
     // No Excel API behind the stub: the Office adapter says so, in the pane's own message.
     await status(page).getByText('Excel-API-et er ikke tilgjengelig her', { exact: false }).waitFor();
     await idle(page);

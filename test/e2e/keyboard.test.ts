@@ -2,34 +2,20 @@
  * The standalone page with the keyboard only: from page load every action is reached with Tab / Shift+Tab
  * and run with Enter or Space, and does what a click does.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, FileChooser, Locator, Page } from 'playwright-core';
-import type { RunningServer } from '../../scripts/serve';
-import { button, idle, isFocused, launchBrowser, newPage, openStandalone, serveWeb, status, type PageLog } from './support/browser';
+import type { BrowserContext, FileChooser, Locator, Page } from 'playwright-core';
+import { button, idle, isFocused, newPage, openStandalone, status, type PageLog, useBrowser } from './support/browser';
 import { consistentWorkbook, tempDir, writeWorkbook } from './support/workbooks';
 
-let browser: Browser;
-let server: RunningServer;
+const harness = useBrowser();
 const dir = tempDir();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWeb();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 let context: BrowserContext;
 let page: Page;
 let log: PageLog;
 
 beforeEach(async () => {
-  ({ context, page, log } = await newPage(browser, { width: 350, height: 900 }));
+  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900 }));
 });
 
 afterEach(async () => {
@@ -65,7 +51,7 @@ async function tabTo(target: Locator, { backwards = false, max = 40 } = {}): Pro
 }
 
 test('Bruk eksempelet, Valider, a finding, Generer and the language switch, with Tab, Shift+Tab, Enter and Space', async () => {
-  await openStandalone(page, server.url);
+  await openStandalone(page, harness.url);
 
   // From the top of the page: the language switch, then the file buttons, in reading order.
   const order = await tabTo(button(page, 'Bruk eksempelet'));
@@ -127,7 +113,7 @@ test('Åpne arbeidsbok with the keyboard opens the file chooser, and the chosen 
   // Listening before the page loads: Playwright turns on its file chooser interception when the first
   // listener is added, and a chooser opened before that is lost (a race seen when waiting only at the click).
   const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
-  await openStandalone(page, server.url);
+  await openStandalone(page, harness.url);
   await tabTo(button(page, 'Åpne arbeidsbok'));
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(file);

@@ -4,43 +4,29 @@
  * workbook downloaded and read back in Node (one new row in each table, typed, nothing else changed, and the
  * new report counted), and Generer styrerapport's download with its chart parts.
  */
-import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../../scripts/serve';
+import type { BrowserContext, Page } from 'playwright-core';
 import { countJobs } from '../../src/core/count';
 import { cellText } from '../../src/core/parse/table';
 import type { TableSnapshot } from '../../src/core/snapshot/types';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
-import { button, idle, isFocused, launchBrowser, newPage, openStandalone, resultsDir, serveWeb, status, type PageLog } from './support/browser';
+import { button, idle, isFocused, newPage, openStandalone, resultsDir, status, type PageLog, useBrowser } from './support/browser';
 import { readSnapshot, sheetNames, tempDir } from './support/workbooks';
 
-let browser: Browser;
-let server: RunningServer;
+const harness = useBrowser();
 const dir = tempDir();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWeb();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 let context: BrowserContext;
 let page: Page;
 let log: PageLog;
 
 beforeEach(async () => {
-  ({ context, page, log } = await newPage(browser, { width: 350, height: 900 }));
-  await openStandalone(page, server.url, '?sample=demo');
+  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900 }));
+  await openStandalone(page, harness.url, '?sample=demo');
   await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
   await idle(page);
 });

@@ -3,35 +3,21 @@
  * unreachable: the sample, a real .xlsx through the file input, the generated download read back in Node,
  * ?sample=1, and the response headers.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningServer } from '../../scripts/serve';
+import type { BrowserContext, Page } from 'playwright-core';
 import { validateWorkbook } from '../../src/core/validate';
-import { button, idle, launchBrowser, newPage, openStandalone, requestedChunks, serveWeb, status, type PageLog } from './support/browser';
+import { button, idle, newPage, openStandalone, requestedChunks, status, type PageLog, useBrowser } from './support/browser';
 import { consistentWorkbook, readSnapshot, sampleSnapshot, sheetNames, tempDir, valueByLabel, writeWorkbook } from './support/workbooks';
 
-let browser: Browser;
-let server: RunningServer;
+const harness = useBrowser();
 const dir = tempDir();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWeb();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 let context: BrowserContext;
 let page: Page;
 let log: PageLog;
 
 beforeEach(async () => {
-  ({ context, page, log } = await newPage(browser));
+  ({ context, page, log } = await newPage(harness.browser));
 });
 
 afterEach(async () => {
@@ -54,7 +40,7 @@ async function useSampleAndValidate(): Promise<void> {
 
 describe('the built-in sample', () => {
   test('Bruk eksempelet, Valider: 4 feil and 1 advarsel, with Mål!M15 (expected 10, actual 15); its row opens on click', async () => {
-    await openStandalone(page, server.url);
+    await openStandalone(page, harness.url);
     // Before a workbook is open there is nothing to validate.
     expect(await button(page, 'Valider').isDisabled()).toBe(true);
     await useSampleAndValidate();
@@ -95,7 +81,7 @@ describe('the built-in sample', () => {
   });
 
   test('Generer downloads a copy with the Handlingsplan 2022 sheet, marked generated, Sum totalt 4 600 000, input tables unchanged', async () => {
-    await openStandalone(page, server.url);
+    await openStandalone(page, harness.url);
     await useSampleAndValidate();
     const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Generer handlingsplan').click()]);
     expect(download.suggestedFilename()).toBe('sats-pa-hallingdal – handlingsplan 2022.xlsx');
@@ -130,7 +116,7 @@ describe('the built-in sample', () => {
   });
 
   test('?sample=1 opens the sample at once', async () => {
-    await page.goto(new URL('taskpane.html?sample=1', server.url).href);
+    await page.goto(new URL('taskpane.html?sample=1', harness.url).href);
     await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
     await idle(page);
     expect(await status(page).innerText()).toContain('Åpnet sats-pa-hallingdal.xlsx.');
@@ -144,7 +130,7 @@ describe('the built-in sample', () => {
 describe('a workbook of the user’s', () => {
   test('a consistent .xlsx opened through the file input validates with no feil, and generates a final plan', async () => {
     const file = await writeWorkbook(consistentWorkbook(), join(dir, 'testdal.xlsx'));
-    await openStandalone(page, server.url);
+    await openStandalone(page, harness.url);
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('heading', { level: 1, name: 'Testdal' }).waitFor();
     await idle(page);
@@ -172,7 +158,7 @@ describe('a workbook of the user’s', () => {
   });
 
   test('a file that is not .xlsx is refused with a message, and the page stays usable', async () => {
-    await openStandalone(page, server.url);
+    await openStandalone(page, harness.url);
     await page.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hei') });
     await page.getByText('Det er ikke en .xlsx-fil.', { exact: false }).waitFor();
     await idle(page);
@@ -182,7 +168,7 @@ describe('a workbook of the user’s', () => {
 
 describe('the server', () => {
   test('taskpane.html is served as UTF-8 HTML with its own CSP as a header', async () => {
-    const response = await page.goto(new URL('taskpane.html', server.url).href);
+    const response = await page.goto(new URL('taskpane.html', harness.url).href);
     expect(response?.status()).toBe(200);
     const headers = response?.headers() ?? {};
     expect(headers['content-type']).toContain('text/html');

@@ -6,23 +6,13 @@
  * (e2e-<n>-<state>-<width>[-dark].png), which CI keeps.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../scripts/serve';
+import type { Page } from 'playwright-core';
 import { axeScan, describeViolations, severe, type Violation } from './support/axe';
-import { button, idle, launchBrowser, newPage, openStandalone, resultsDir, serveWeb, status } from './support/browser';
+import { button, idle, newPage, openStandalone, resultsDir, status, useBrowser } from './support/browser';
 
-let browser: Browser;
-let server: RunningServer;
+const harness = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveWeb();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const STEPS: { state: string; reach: (page: Page) => Promise<void> }[] = [
   {
@@ -89,10 +79,10 @@ test.each([
   const dir = resultsDir();
   const suffix = colorScheme === 'light' ? `${width}` : `${width}-${colorScheme}`;
   // axe-core goes in as an inline script tag, which the page's CSP forbids: this context bypasses it.
-  const { context, page, log } = await newPage(browser, { width, height: 900, bypassCSP: true, colorScheme });
+  const { context, page, log } = await newPage(harness.browser, { width, height: 900, bypassCSP: true, colorScheme });
   const found: { state: string; violations: Violation[] }[] = [];
   try {
-    await openStandalone(page, server.url);
+    await openStandalone(page, harness.url);
     for (const [i, { state, reach }] of STEPS.entries()) {
       await reach(page);
       await idle(page);

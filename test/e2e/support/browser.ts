@@ -32,6 +32,37 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What the tests of one file share: one Chromium, and dist/web served. */
+export interface Harness {
+  readonly browser: Browser;
+  /** the served page's base address */
+  readonly url: string;
+}
+
+/** Starts Chromium and the server before the file's tests and closes both after them. */
+export function useBrowser(): Harness {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveWeb();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (browser === undefined) throw new Error('Chromium starts in beforeAll');
+      return browser;
+    },
+    get url(): string {
+      if (server === undefined) throw new Error('the server starts in beforeAll');
+      return server.url;
+    },
+  };
+}
+
 export function serveWeb(): Promise<RunningServer> {
   if (!existsSync(join(WEB_ROOT, 'taskpane.html'))) throw new Error('dist/web/taskpane.html is missing: run `npm run build:web` (the e2e globalSetup should have).');
   return startServer({ root: WEB_ROOT, port: 0 });

@@ -1,5 +1,5 @@
 /** Workbooks the end-to-end tests open or get back, made and read with the project's own code. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValueType, Workbook, type CellValue } from 'exceljs';
@@ -9,8 +9,11 @@ import { hallingdalSample } from '../../../src/core/sample/hallingdal';
 import { templateWorkbook } from '../../../src/core/sample/template';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 
+/** A temporary folder for the file's downloads and inputs, removed after its tests. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'hp-e2e-'));
+  const dir = mkdtempSync(join(tmpdir(), 'hp-e2e-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /**
