@@ -1,5 +1,5 @@
 import type { Anchor, ChartSeries, LayoutCell, LayoutChart, SheetLayout } from '../../core/layout/types';
-import { columnLetters, rangeAddress } from '../../core/util/brand';
+import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 import type { RenderOutcome } from '../port';
 import { COMMAND_BYTES, chunks, jsonBytes, packSteps, rectangles, sendBatches, type Position, type WriteStep } from './batches';
 import { unsupported } from './errors';
@@ -13,7 +13,7 @@ import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
  *  2. only when a sheet of that name exists: its marker (ours → replace it, the user's → use "Name (2)");
  *  3. everything else in one batch, with screen updating and calculation suspended: a new sheet, its marker,
  *     number formats and values as 2-D arrays (text cells formatted '@' first, so text is never read as a
- *     formula or a number), formulas, styles per rectangle, merges, sizes, panes, print setup, page breaks, charts and anchors.
+ *     formula or a number), formulas, styles per rectangle, merges, sizes, panes, print setup, page breaks, charts, notes on marked cells and anchors.
  * A layout too big for one 5 MB request is written in as many more round trips as it needs.
  */
 
@@ -134,6 +134,7 @@ function layoutSteps(context: Excel.RequestContext, sheet: () => Excel.Worksheet
     sizeStep(sheet, layout),
     viewStep(sheet, layout, options.isSupported),
     ...chartSteps(sheet, layout.charts ?? [], options.isSupported),
+    ...noteSteps(sheet, layout.marks, options.isSupported),
     anchorStep(context, sheet, layout.anchors),
   ];
 }
@@ -356,6 +357,27 @@ function describeSeries(target: Excel.ChartSeries, series: ChartSeries, categori
   target.name = series.name;
   target.setXAxisValues(categories);
   target.format.fill.setSolidColor(`#${series.color}`);
+}
+
+/**
+ * A note on each marked cell of a draft, saying which error it stands for (ExcelApi 1.18; an older Excel
+ * shows the red marks and the error list without notes). Marks on one cell share one note.
+ */
+function noteSteps(sheet: () => Excel.Worksheet, marks: SheetLayout['marks'], isSupported: RequirementCheck): WriteStep[] {
+  if (marks.length === 0 || !isSupported(EXCEL_API.notes)) return [];
+  const notes = new Map<string, string>();
+  for (const mark of marks) {
+    const address = cellAddress(mark.row, mark.column);
+    const earlier = notes.get(address);
+    if (earlier === undefined) notes.set(address, mark.note);
+    else if (!earlier.split('\n').includes(mark.note)) notes.set(address, `${earlier}\n${mark.note}`);
+  }
+  return chunks([...notes], 200).map((group) => ({
+    bytes: group.reduce((n, [address, text]) => n + COMMAND_BYTES + jsonBytes([address, text]), 0),
+    queue: () => {
+      for (const [address, text] of group) sheet().notes.add(address, text);
+    },
+  }));
 }
 
 /** Anchors are workbook names, so a link or a formula elsewhere can point at a generated table. */

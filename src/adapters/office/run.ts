@@ -24,6 +24,7 @@ export const EXCEL_API = {
   dataValidation: '1.8',
   pageLayout: '1.9',
   suspendScreenUpdating: '1.9',
+  notes: '1.18',
 } as const;
 
 export function officeRequirementCheck(version: string): boolean {

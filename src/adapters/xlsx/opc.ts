@@ -10,6 +10,8 @@ export const CONTENT_TYPE = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vmlDrawing: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
 } as const;
 
 export const RELATIONSHIP_TYPE = {
@@ -17,6 +19,8 @@ export const RELATIONSHIP_TYPE = {
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
 } as const;
 
 /** The parts of a package, edited in memory; the map keeps the zip's order, and new parts go last. */
@@ -139,6 +143,16 @@ export const EMPTY_RELATIONSHIPS = '<?xml version="1.0" encoding="UTF-8" standal
 export function addOverride(xml: string, part: string, contentType: string): string {
   const root = rootElement(xml);
   const element = `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`;
+  return appendToElement(xml, root.span, 'Types', element);
+}
+
+/** A content type for every part with this extension, unless the list already has one for it. */
+export function addDefault(xml: string, extension: string, contentType: string): string {
+  const root = rootElement(xml);
+  const defaults = findElements(xml, 'Default', root.span.contentStart, root.span.contentEnd);
+  if (defaults.some((span) => (attributes(span.startTag).get('Extension') ?? '').toLowerCase() === extension.toLowerCase())) return xml;
+  const element = `<Default Extension="${escapeAttr(extension)}" ContentType="${escapeAttr(contentType)}"/>`;
+  // Defaults come before Overrides in Excel's files; the schema allows any order, so append.
   return appendToElement(xml, root.span, 'Types', element);
 }
 

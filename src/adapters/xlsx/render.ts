@@ -3,9 +3,10 @@ import type { RenderOutcome } from '../port';
 import { escapeRegExp } from './xml';
 import { absoluteRange, quotedSheet } from './refs';
 import { chartXml, drawingXml } from './chartXml';
+import { commentsXml, notesByCell, usedVmlBlocks, vmlXml } from './notesXml';
 import * as errors from './errors';
 import { isMarkerName, MARKER_NAME, markerValue } from './markers';
-import { addOverride, addRelationship, CONTENT_TYPE, EMPTY_RELATIONSHIPS, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removePartTree, removeRelationship, resolveTarget, unusedRelationshipId } from './opc';
+import { addDefault, addOverride, addRelationship, CONTENT_TYPE, EMPTY_RELATIONSHIPS, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removePartTree, removeRelationship, resolveTarget, unusedRelationshipId } from './opc';
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
 import { cellFormat, worksheetXml } from './sheetXml';
 import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
@@ -97,8 +98,11 @@ function ourRenamedSheet(workbook: string, wanted: string, sheets: readonly Shee
 function addSheet(parts: PackageParts, edit: Edit, layout: SheetLayout, target: Target): number {
   const styleIndex = appendStyles(parts, edit, layout);
   const part = unusedWorksheetPart(parts);
-  const drawingRelId = addCharts(parts, edit, layout, part, target.name);
-  parts.setText(part, worksheetXml(layout, { styleIndex, tabSelected: target.wasActive, ...(drawingRelId ? { drawingRelId } : {}) }));
+  const sheetRels = new SheetRelationships();
+  const drawingRelId = addCharts(parts, edit, layout, sheetRels, target.name);
+  const legacyDrawingRelId = addNotes(parts, edit, layout, sheetRels);
+  sheetRels.write(parts, part);
+  parts.setText(part, worksheetXml(layout, { styleIndex, tabSelected: target.wasActive, ...(drawingRelId ? { drawingRelId } : {}), ...(legacyDrawingRelId ? { legacyDrawingRelId } : {}) }));
   const relId = unusedRelationshipId(edit.rels);
   edit.rels = addRelationship(edit.rels, { id: relId, type: RELATIONSHIP_TYPE.worksheet, target: part.slice('xl/'.length) });
   edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.worksheet);
@@ -111,7 +115,7 @@ function addSheet(parts: PackageParts, edit: Edit, layout: SheetLayout, target: 
  * content types. Returns the sheet's relationship id of the drawing, or undefined when there are no charts.
  * Replacing the sheet later removes them with it (removePartTree follows the relationships).
  */
-function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetPart: string, sheetName: string): string | undefined {
+function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRels: SheetRelationships, sheetName: string): string | undefined {
   const charts = layout.charts ?? [];
   if (charts.length === 0) return undefined;
   const drawing = unusedPart(parts, (n) => `xl/drawings/drawing${n}.xml`);
@@ -128,9 +132,43 @@ function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetPa
   parts.setText(drawing, drawingXml(charts, chartRelIds));
   parts.setText(relsPartOf(drawing), drawingRels);
   edit.contentTypes = addOverride(edit.contentTypes, drawing, CONTENT_TYPE.drawing);
-  const drawingRelId = 'rId1';
-  parts.setText(relsPartOf(sheetPart), addRelationship(EMPTY_RELATIONSHIPS, { id: drawingRelId, type: RELATIONSHIP_TYPE.drawing, target: `../drawings/${drawing.slice('xl/drawings/'.length)}` }));
-  return drawingRelId;
+  return sheetRels.add(RELATIONSHIP_TYPE.drawing, `../drawings/${drawing.slice('xl/drawings/'.length)}`);
+}
+
+/**
+ * The layout's marks as cell notes, so a reader who points at a red cell sees which error it stands for: a
+ * comments part and its VML drawing. Returns the sheet's relationship id of the VML drawing, or undefined.
+ */
+function addNotes(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRels: SheetRelationships): string | undefined {
+  const notes = notesByCell(layout.marks.map((m) => ({ row: m.row, column: m.column, text: m.note })));
+  if (notes.length === 0) return undefined;
+  const comments = unusedPart(parts, (n) => `xl/comments${n}.xml`);
+  parts.setText(comments, commentsXml(notes));
+  edit.contentTypes = addOverride(edit.contentTypes, comments, CONTENT_TYPE.comments);
+  sheetRels.add(RELATIONSHIP_TYPE.comments, `../${comments.slice('xl/'.length)}`);
+  const vmlParts = parts.names().filter((name) => name.toLowerCase().endsWith('.vml')).map((name) => parts.text(name) ?? '');
+  const block = Math.max(0, ...usedVmlBlocks(vmlParts)) + 1;
+  const vml = unusedPart(parts, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+  parts.setText(vml, vmlXml(notes, block));
+  edit.contentTypes = addDefault(edit.contentTypes, 'vml', CONTENT_TYPE.vmlDrawing);
+  return sheetRels.add(RELATIONSHIP_TYPE.vmlDrawing, `../drawings/${vml.slice('xl/drawings/'.length)}`);
+}
+
+/** The new sheet's relationships, gathered while its parts are added and written once at the end. */
+class SheetRelationships {
+  private xml = EMPTY_RELATIONSHIPS;
+  private count = 0;
+
+  add(type: string, target: string): string {
+    const id = unusedRelationshipId(this.xml);
+    this.xml = addRelationship(this.xml, { id, type, target });
+    this.count += 1;
+    return id;
+  }
+
+  write(parts: PackageParts, sheetPart: string): void {
+    if (this.count > 0) parts.setText(relsPartOf(sheetPart), this.xml);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ export interface WorksheetOptions {
   tabSelected: boolean;
   /** the sheet's relationship id of its drawing part (charts), when it has one */
   drawingRelId?: string;
+  /** the sheet's relationship id of its VML drawing (the boxes of cell notes), when it has one */
+  legacyDrawingRelId?: string;
 }
 
 /** Excel's limits (https://support.microsoft.com/en-us/office/excel-specifications-and-limits). */
@@ -36,7 +38,7 @@ export function worksheetXml(layout: SheetLayout, options: WorksheetOptions): st
   checkMerges(layout.merges);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${MAIN_NS}"${options.drawingRelId === undefined ? '' : ` xmlns:r="${RELATIONSHIPS_NS}"`}>`,
+    `<worksheet xmlns="${MAIN_NS}"${options.drawingRelId === undefined && options.legacyDrawingRelId === undefined ? '' : ` xmlns:r="${RELATIONSHIPS_NS}"`}>`,
     layout.print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="${dimension(layout)}"/>`,
     sheetViews(layout, options.tabSelected),
@@ -51,6 +53,7 @@ export function worksheetXml(layout: SheetLayout, options: WorksheetOptions): st
     rowBreaks(layout),
     ignoredErrors(layout),
     options.drawingRelId === undefined ? '' : `<drawing r:id="${escapeAttr(options.drawingRelId)}"/>`,
+    options.legacyDrawingRelId === undefined ? '' : `<legacyDrawing r:id="${escapeAttr(options.legacyDrawingRelId)}"/>`,
     '</worksheet>',
   ].join('');
 }

@@ -1,3 +1,4 @@
+import { columnLetters } from '../../../src/core/util/brand';
 import { DoubleChartCollection } from './chart';
 import { DoubleCollection, DoubleObject, type PropertyTable } from './context';
 import { DoubleRichApiError, accessDenied, invalidArgument, itemNotFound } from './errors';
@@ -138,6 +139,10 @@ export class DoubleWorksheet extends DoubleObject<SheetState> {
 
   get charts(): DoubleChartCollection {
     return new DoubleChartCollection(this.context, `${this.path}.charts`, () => this.resolveOrNull());
+  }
+
+  get notes(): DoubleNoteCollection {
+    return new DoubleNoteCollection(this.context, `${this.path}.notes`, () => this.resolveOrNull());
   }
 
   get horizontalPageBreaks(): DoublePageBreakCollection {
@@ -298,6 +303,28 @@ export class DoublePageLayout extends DoubleObject<SheetState> {
 
   get headersFooters(): DoubleHeaderFooterGroup {
     return new DoubleHeaderFooterGroup(this.context, `${this.path}.headersFooters`, () => this.resolveOrNull());
+  }
+}
+
+/** Cell notes (ExcelApi 1.18): one per cell, on a single cell. */
+export class DoubleNoteCollection extends DoubleObject<SheetState> {
+  protected get kind(): string {
+    return 'NoteCollection';
+  }
+
+  protected properties(): PropertyTable<SheetState> {
+    return {};
+  }
+
+  add(cellAddress: DoubleRange | string, content: string): void {
+    this.context.requires('1.18', 'NoteCollection.add');
+    this.invoke('add', [cellAddress, content], (sheet) => {
+      const bounds = typeof cellAddress === 'string' ? parseAddress(cellAddress)?.bounds : cellAddress.resolve().bounds;
+      if (bounds === undefined || bounds.top !== bounds.bottom || bounds.left !== bounds.right) throw invalidArgument('a note goes on a single cell', 'NoteCollection.add');
+      const key = `${columnLetters(bounds.left)}${bounds.top}`;
+      if (sheet.notes.has(key)) throw invalidArgument(`cell ${key} already has a note`, 'NoteCollection.add');
+      sheet.notes.set(key, content);
+    });
   }
 }
 

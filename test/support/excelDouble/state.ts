@@ -105,6 +105,8 @@ export class SheetState {
   readonly validations: ValidationState[] = [];
   readonly pageLayout: PageLayoutState = {};
   readonly charts: ChartState[] = [];
+  /** cell notes by address (`C7`) */
+  readonly notes = new Map<string, string>();
   /** rows that start a new printed page (manual horizontal page breaks) */
   readonly rowBreaks: number[] = [];
   freeze: { rows: number; columns: number } | undefined;
