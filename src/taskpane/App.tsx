@@ -355,7 +355,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
         <div className={styles.body}>
           <div className={styles.controls}>
             {standalone && (
-              <OpenWorkbook t={t} disabled={busy !== null} compact={pkg !== null} onFile={openFile} onSample={() => openSample()} />
+              <OpenWorkbook t={t} disabled={busy !== null} compact={pkg !== null} onFile={openFile} onSample={() => openSample()} onDemo={() => openSample('demo')} />
             )}
             {info && (
               <YearPicker t={t} years={info.years} year={year} planYear={info.planYear} disabled={busy !== null} onChange={changeYear} />

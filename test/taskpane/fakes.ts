@@ -137,6 +137,8 @@ export function setBudget(row: number, value: string | number): (data: WorkbookD
 
 export interface FakeFiles extends StandaloneFiles {
   opened: Uint8Array[];
+  /** which sample each sampleBytes call asked for */
+  samples: (string | undefined)[];
   saved: { bytes: Uint8Array; fileName: string }[];
   packages: FakePackage[];
 }
@@ -145,6 +147,7 @@ export interface FakeFiles extends StandaloneFiles {
 export function fakeFiles(snapshot: () => WorkbookSnapshot = () => sampleSnapshot()): FakeFiles {
   const files: FakeFiles = {
     opened: [],
+    samples: [],
     saved: [],
     packages: [],
     open(bytes) {
@@ -153,7 +156,8 @@ export function fakeFiles(snapshot: () => WorkbookSnapshot = () => sampleSnapsho
       files.packages.push(pkg);
       return Promise.resolve(pkg);
     },
-    sampleBytes() {
+    sampleBytes(kind) {
+      files.samples.push(kind);
       return Promise.resolve(new Uint8Array([0x50, 0x4b, 3, 4]));
     },
     save(bytes, fileName) {

@@ -166,6 +166,17 @@ describe('Generer styrerapport', () => {
 });
 
 describe('standalone', () => {
+  test('Eksempel med prosjekter opens the sample with the example register', async () => {
+    const files = fakeFiles(() => snapshotFromData(hallingdalDemo()));
+    render(<App host={{ kind: 'standalone', files, preloadSample: false }} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Eksempel med prosjekter' }));
+    await screen.findByText('Åpnet sats-pa-hallingdal-demo.xlsx.');
+    expect(files.samples).toEqual(['demo']);
+    fireEvent.click(button('Bruk eksempelet'));
+    await screen.findByText('Åpnet sats-pa-hallingdal.xlsx.');
+    expect(files.samples).toEqual(['demo', 'published']);
+  });
+
   test('a row added on the page is offered as a download of the workbook', async () => {
     const files = fakeFiles(() => snapshotFromData(hallingdalDemo()));
     render(<App host={{ kind: 'standalone', files, preloadSample: true }} now={() => NOW} />);

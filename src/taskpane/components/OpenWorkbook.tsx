@@ -38,10 +38,12 @@ export interface OpenWorkbookProps {
   compact: boolean;
   onFile: (file: File) => void;
   onSample: () => void;
+  /** the sample with fictional example projects and reports, for the board report and the register */
+  onDemo: () => void;
 }
 
-/** Standalone page: open an .xlsx file (button or drag and drop), or the built-in sample. */
-export function OpenWorkbook({ t, disabled, compact, onFile, onSample }: OpenWorkbookProps) {
+/** Standalone page: open an .xlsx file (button or drag and drop), or the built-in sample (with or without example projects). */
+export function OpenWorkbook({ t, disabled, compact, onFile, onSample, onDemo }: OpenWorkbookProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -74,6 +76,7 @@ export function OpenWorkbook({ t, disabled, compact, onFile, onSample }: OpenWor
           {compact ? t.openOther : t.openWorkbook}
         </Button>
         <Button disabled={disabled} onClick={onSample}>{t.useSample}</Button>
+        <Button appearance="subtle" disabled={disabled} onClick={onDemo}>{t.useDemo}</Button>
       </div>
       <Caption1 className={styles.hint}>{dragging ? t.dropActive : t.dropHint}</Caption1>
       {!compact && <Caption1 className={styles.hint}>{t.standalonePrivacy}</Caption1>}
