@@ -6,7 +6,8 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import { renderLayoutIntoPackage } from '../../src/adapters/xlsx/render';
-import { notesByCell, usedVmlBlocks } from '../../src/adapters/xlsx/notesXml';
+import { usedVmlBlocks } from '../../src/adapters/xlsx/notesXml';
+import { notesByCell } from '../../src/core/layout/notes';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import { inputDigest } from '../../src/core/digest';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
@@ -41,7 +42,7 @@ test('every marked cell of the draft carries a note with the error it stands for
   const workbook = new Workbook();
   await workbook.xlsx.load(result.bytes.slice().buffer);
   const sheet = workbook.getWorksheet(SHEET);
-  const expected = notesByCell(layout.marks.map((m) => ({ row: m.row, column: m.column, text: m.note })));
+  const expected = notesByCell(layout.marks);
   for (const note of expected) {
     const cell = sheet?.getCell(note.row, note.column);
     const text = noteText(cell?.note);
@@ -94,7 +95,7 @@ test('a sheet without marks gets no notes parts at all', async () => {
 });
 
 test('marks on one cell become one note with each text once', () => {
-  expect(notesByCell([{ row: 2, column: 3, text: 'a' }, { row: 2, column: 3, text: 'b' }, { row: 2, column: 3, text: 'a' }, { row: 4, column: 1, text: 'c' }])).toEqual([
+  expect(notesByCell([{ row: 4, column: 1, note: 'c' }, { row: 2, column: 3, note: 'a' }, { row: 2, column: 3, note: 'b' }, { row: 2, column: 3, note: 'a' }])).toEqual([
     { row: 2, column: 3, text: 'a\nb' },
     { row: 4, column: 1, text: 'c' },
   ]);

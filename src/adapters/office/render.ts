@@ -1,3 +1,4 @@
+import { notesByCell } from '../../core/layout/notes';
 import type { Anchor, ChartSeries, LayoutCell, LayoutChart, SheetLayout } from '../../core/layout/types';
 import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 import type { RenderOutcome } from '../port';
@@ -365,14 +366,8 @@ function describeSeries(target: Excel.ChartSeries, series: ChartSeries, categori
  */
 function noteSteps(sheet: () => Excel.Worksheet, marks: SheetLayout['marks'], isSupported: RequirementCheck): WriteStep[] {
   if (marks.length === 0 || !isSupported(EXCEL_API.notes)) return [];
-  const notes = new Map<string, string>();
-  for (const mark of marks) {
-    const address = cellAddress(mark.row, mark.column);
-    const earlier = notes.get(address);
-    if (earlier === undefined) notes.set(address, mark.note);
-    else if (!earlier.split('\n').includes(mark.note)) notes.set(address, `${earlier}\n${mark.note}`);
-  }
-  return chunks([...notes], 200).map((group) => ({
+  const notes = notesByCell(marks).map((n): [string, string] => [cellAddress(n.row, n.column), n.text]);
+  return chunks(notes, 200).map((group) => ({
     bytes: group.reduce((n, [address, text]) => n + COMMAND_BYTES + jsonBytes([address, text]), 0),
     queue: () => {
       for (const [address, text] of group) sheet().notes.add(address, text);

@@ -1,3 +1,4 @@
+import type { CellNote } from '../../core/layout/notes';
 import { cellAddress } from '../../core/util/brand';
 import { escapeAttr, escapeText } from './xml';
 
@@ -7,11 +8,6 @@ import { escapeAttr, escapeText } from './xml';
  * without the VML it shows no note and may repair the file.
  */
 
-export interface CellNote {
-  row: number;
-  column: number;
-  text: string;
-}
 
 const AUTHOR = 'Handlingsplan';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -56,18 +52,6 @@ function noteShape(note: CellNote, id: number): string {
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${escapeAttr(anchor)}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData>`,
     '</v:shape>',
   ].join('');
-}
-
-/** Marks on the same cell become one note, their texts on lines of their own. */
-export function notesByCell(marks: readonly CellNote[]): CellNote[] {
-  const byCell = new Map<string, CellNote>();
-  for (const mark of marks) {
-    const key = `${mark.row}:${mark.column}`;
-    const found = byCell.get(key);
-    if (found === undefined) byCell.set(key, { ...mark });
-    else if (!found.text.split('\n').includes(mark.text)) found.text = `${found.text}\n${mark.text}`;
-  }
-  return [...byCell.values()];
 }
 
 function sorted(notes: readonly CellNote[]): CellNote[] {

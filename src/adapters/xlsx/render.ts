@@ -3,7 +3,8 @@ import type { RenderOutcome } from '../port';
 import { escapeRegExp } from './xml';
 import { absoluteRange, quotedSheet } from './refs';
 import { chartXml, drawingXml } from './chartXml';
-import { commentsXml, notesByCell, usedVmlBlocks, vmlXml } from './notesXml';
+import { commentsXml, usedVmlBlocks, vmlXml } from './notesXml';
+import { notesByCell } from '../../core/layout/notes';
 import * as errors from './errors';
 import { isMarkerName, MARKER_NAME, markerValue } from './markers';
 import { addDefault, addOverride, addRelationship, CONTENT_TYPE, EMPTY_RELATIONSHIPS, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removePartTree, removeRelationship, resolveTarget, unusedRelationshipId } from './opc';
@@ -140,7 +141,7 @@ function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRe
  * comments part and its VML drawing. Returns the sheet's relationship id of the VML drawing, or undefined.
  */
 function addNotes(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRels: SheetRelationships): string | undefined {
-  const notes = notesByCell(layout.marks.map((m) => ({ row: m.row, column: m.column, text: m.note })));
+  const notes = notesByCell(layout.marks);
   if (notes.length === 0) return undefined;
   const comments = unusedPart(parts, (n) => `xl/comments${n}.xml`);
   parts.setText(comments, commentsXml(notes));
