@@ -14,7 +14,7 @@ import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
 import { TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
-import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormInput, type FormKind, type SheetKind, type WorkbookInfo } from './session';
+import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
@@ -307,16 +307,16 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     if (!port || !form) return;
     const { kind } = form;
     void run('append', async () => {
-      const result = await submitForm(port, kind, values as unknown as FormInput<typeof kind>);
+      const result = await submitForm(port, kind, values);
       if (!result.ok) {
         const count = Object.keys(result.errors).length;
         setFormErrors(result.errors);
         setStatus({ intent: 'error', title: (tx) => tx.errorTitle, lines: [(tx) => tx.formRefused(count)] });
         return;
       }
-      const { outcome, key } = result;
+      const { outcome, projectId } = result;
       const where = cellRef(outcome.sheet, outcome.range);
-      const lines: Say[] = [kind === 'project' ? (tx) => tx.appendedProject(key, outcome.table, where) : (tx) => tx.appendedReport(key, outcome.table, where)];
+      const lines: Say[] = [kind === 'project' ? (tx) => tx.appendedProject(projectId, outcome.table, where) : (tx) => tx.appendedReport(projectId, outcome.table, where)];
       let action: Status['action'];
       if (host.kind === 'standalone' && pkg) {
         const bytes = await pkg.toBytes();

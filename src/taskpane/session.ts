@@ -1,5 +1,5 @@
 import type { AppendOutcome, RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
-import type { FormChoices, ProjectFormInput, ReportFormInput, FieldErrors } from '../core/forms/register';
+import type { FieldErrors, FormChoices } from '../core/forms/register';
 import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { ValidationResult } from '../core/validate';
@@ -83,7 +83,6 @@ export async function generate(port: WorkbookPort, year: number | null, now: Dat
 // The register forms
 
 export type FormKind = 'project' | 'report';
-export type FormInput<K extends FormKind> = K extends 'project' ? ProjectFormInput : ReportFormInput;
 
 /** What a form's dropdowns offer, read from the workbook as it is now. */
 export async function readChoices(port: WorkbookPort): Promise<FormChoices> {
@@ -91,21 +90,21 @@ export async function readChoices(port: WorkbookPort): Promise<FormChoices> {
   return c.formChoices(snapshot);
 }
 
-export type Submitted<K extends FormKind> =
-  | { ok: true; outcome: AppendOutcome; key: string }
-  | { ok: false; errors: FieldErrors<keyof FormInput<K> & string> };
+export type Submitted =
+  /** `projectId`: the project the new row is about */
+  | { ok: true; outcome: AppendOutcome; projectId: string }
+  | { ok: false; errors: FieldErrors<string> };
 
 /**
  * Checks a form against the workbook as it is now (another user may have added the same project id since
  * the form opened) and, when everything is right, appends its one row. Nothing is written otherwise.
  */
-export async function submitForm<K extends FormKind>(port: WorkbookPort, kind: K, input: FormInput<K>): Promise<Submitted<K>> {
+export async function submitForm(port: WorkbookPort, kind: FormKind, values: Readonly<Record<string, string>>): Promise<Submitted> {
   const [choices, c] = await Promise.all([readChoices(port), loadCore()]);
-  const checked = kind === 'project' ? c.checkProjectForm(input as ProjectFormInput, choices) : c.checkReportForm(input as ReportFormInput, choices);
-  if (!checked.ok) return { ok: false, errors: checked.errors as FieldErrors<keyof FormInput<K> & string> };
+  const checked = kind === 'project' ? c.checkProjectForm(values, choices) : c.checkReportForm(values, choices);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
   const outcome = await port.appendRow(checked.table, checked.row);
-  const key = kind === 'project' ? (input as ProjectFormInput).id.trim() : (input as ReportFormInput).projectId.trim();
-  return { ok: true, outcome, key };
+  return { ok: true, outcome, projectId: checked.projectId };
 }
 
 export interface Templated {

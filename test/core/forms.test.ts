@@ -28,6 +28,7 @@ test('a valid project gives one typed row keyed by the Prosjekter headers, spell
   expect(checked).toEqual({
     ok: true,
     table: 'Prosjekter',
+    projectId: 'EKS-09',
     row: { ProsjektID: 'EKS-09', Prosjekt: 'Eksempel: Ny satsing', Prosjekteier: 'Eksempel AS', Strategi: 'A', 'Næring': 'Industri', 'PLP-fase': 'Forstudie', Status: 'Søkt', Innvilget: 250000, Egenfinansiering: 100000 },
   });
 });
@@ -47,6 +48,7 @@ test('a valid report: the project as the register spells it, the date as a date,
   expect(checkReportForm(report, choices)).toEqual({
     ok: true,
     table: 'Rapporter',
+    projectId: 'EKS-01',
     row: { ProsjektID: 'EKS-01', Rapportdato: { date: '2023-09-15' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 2, 'Nye bedrifter': 1, Kommentar: '=SUM(A1)' },
   });
 });

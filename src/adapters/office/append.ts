@@ -4,9 +4,9 @@ import type { AppendOutcome, RowValue } from '../port';
 import { appendCells, rowIsEmpty, rowIsFree, tableNotExtended, tableNotFound, type AppendCell, type CellUse } from '../rowValues';
 import { isDateFormat } from './cells';
 import { errorCode, unsupported } from './errors';
-import { textInput } from './format';
+import { textCell } from './format';
 import { boundsOf } from './read';
-import type { ExcelRun, RequirementCheck } from './run';
+import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
 
 /**
  * appendRow over Office.js, safe under co-authoring, in two round trips:
@@ -20,16 +20,6 @@ import type { ExcelRun, RequirementCheck } from './run';
  * below down so nothing is overwritten. When Excel did not grow the table (a user can turn its automatic
  * expansion off), a third round trip resizes it (ExcelApi 1.13), or the user is told where the row went.
  */
-
-/** Requirement sets this module needs beyond the adapter's base (kept here while run.ts is being edited). */
-const APPEND_API = {
-  /** Range.getRowsBelow and the adapter's base */
-  base: '1.4',
-  tableResize: '1.13',
-} as const;
-
-/** Some Excel versions show a Text-formatted cell of more than 255 characters as #####; see render.ts. */
-const MAX_TEXT_FORMATTED = 255;
 
 const ROW_PROPERTIES = ['values', 'formulas', 'numberFormat'];
 
@@ -66,7 +56,7 @@ interface Table {
 }
 
 export async function appendRow(tableName: string, values: Readonly<Record<string, RowValue>>, options: AppendOptions): Promise<AppendOutcome> {
-  if (!options.isSupported(APPEND_API.base)) throw unsupported();
+  if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
   return options.run(async (context) => {
     const survey = surveyTable(context, tableName);
     await surveyed(context, tableName);
@@ -153,10 +143,6 @@ function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, Ap
 // ---------------------------------------------------------------------------------------------------------
 // Round trip 2
 
-function isLongText(cell: AppendCell | undefined): boolean {
-  return cell?.kind === 'text' && cell.text.length > MAX_TEXT_FORMATTED;
-}
-
 /**
  * Number formats go in before the values, and only where they matter: '@' for text (General with the
  * apostrophe for very long text), for dates the cell's own date format or else the contract's. A date's
@@ -167,12 +153,12 @@ function isLongText(cell: AppendCell | undefined): boolean {
 function formatOf(cell: AppendCell | undefined, current: unknown): string | null {
   if (cell === undefined || cell.kind === 'number') return null;
   if (cell.kind === 'date') return typeof current === 'string' && isDateFormat(current) ? current : DATE_FORMAT;
-  return isLongText(cell) ? 'General' : '@';
+  return textCell(cell.text).format;
 }
 
 function inputOf(cell: AppendCell | undefined): string | number | null {
   if (cell === undefined) return null;
-  if (cell.kind === 'text') return isLongText(cell) ? textInput(cell.text) : cell.text;
+  if (cell.kind === 'text') return textCell(cell.text).input;
   return cell.kind === 'number' ? cell.value : cell.serial;
 }
 
@@ -188,7 +174,7 @@ function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, wi
 
 async function extendTable(context: Excel.RequestContext, survey: Survey, table: Table, row: number, isSupported: RequirementCheck): Promise<void> {
   const written = rangeAddress(row, table.left, row, table.right);
-  if (!isSupported(APPEND_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
+  if (!isSupported(EXCEL_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
   survey.table.resize(survey.sheet.getRange(rangeAddress(table.top, table.left, row, table.right)));
   await context.sync();
 }

@@ -1,5 +1,6 @@
 import type { SnapshotCell } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
+import { dateSerial } from '../rowValues';
 
 /**
  * One cell as Excel's range properties describe it (values, formulas, numberFormat, valueTypes), turned into
@@ -84,8 +85,7 @@ export function serialToIso(serial: number): string | undefined {
 }
 
 export function isoToSerial(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
-  return (ms - EXCEL_EPOCH) / MS_PER_DAY;
+  const serial = dateSerial(iso);
+  if (serial === undefined) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
+  return serial;
 }

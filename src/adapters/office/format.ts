@@ -70,3 +70,15 @@ export function needsTextPrefix(text: string): boolean {
 export function textInput(text: string): string {
   return needsTextPrefix(text) ? `'${text}` : text;
 }
+
+/**
+ * Some Excel versions show a Text-formatted cell holding more than 255 characters as #####. Text that long is
+ * never read as a number or a date, so it stays General and only needs the apostrophe when it starts like a
+ * formula (textInput); shorter text is formatted '@' and written exactly as it is.
+ */
+const MAX_TEXT_FORMATTED = 255;
+
+/** How a text is written so that it stays text: the number format to set first, and what `values` gets. */
+export function textCell(text: string): { format: '@' | 'General'; input: string } {
+  return text.length > MAX_TEXT_FORMATTED ? { format: 'General', input: textInput(text) } : { format: '@', input: text };
+}

@@ -4,7 +4,7 @@ import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand'
 import type { RenderOutcome } from '../port';
 import { COMMAND_BYTES, chunks, jsonBytes, packSteps, rectangles, sendBatches, type Position, type WriteStep } from './batches';
 import { unsupported } from './errors';
-import { characterWidthToPoints, STYLE_PROPERTIES, textInput } from './format';
+import { characterWidthToPoints, STYLE_PROPERTIES, textCell } from './format';
 import { MARKER_NAME, markerFormula, parseMarker } from './marker';
 import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
 
@@ -161,28 +161,17 @@ function gridOf(cells: readonly LayoutCell[]): Grid | undefined {
   return grid;
 }
 
-/**
- * Some Excel versions show a Text-formatted cell holding more than 255 characters as #####. Text that long is
- * never read as a number or a date, so it stays General and only needs the apostrophe when it starts like a
- * formula (textInput); shorter text is formatted '@' and written exactly as it is.
- */
-const MAX_TEXT_FORMATTED = 255;
-
-function isLongText(cell: LayoutCell | undefined): boolean {
-  return cell?.value.kind === 'text' && cell.value.text.length > MAX_TEXT_FORMATTED;
-}
-
-/** A cell's number format: '@' for text, so Excel stores it exactly as given; the style's format otherwise. */
+/** A cell's number format: '@' for text (see textCell), so Excel stores it exactly as given; the style's format otherwise. */
 function formatOf(cell: LayoutCell | undefined): string {
   if (cell === undefined) return 'General';
-  if (cell.value.kind === 'text' && !isLongText(cell)) return '@';
+  if (cell.value.kind === 'text' && textCell(cell.value.text).format === '@') return '@';
   return cell.style?.numberFormat ?? 'General';
 }
 
 /** What `values` gets: text and numbers; null (leave as is) for empty and formula cells, which are written apart. */
 function inputOf(cell: LayoutCell | undefined): string | number | null {
   if (cell === undefined) return null;
-  if (cell.value.kind === 'text') return isLongText(cell) ? textInput(cell.value.text) : cell.value.text;
+  if (cell.value.kind === 'text') return textCell(cell.value.text).input;
   if (cell.value.kind === 'number') return Number.isFinite(cell.value.number) ? cell.value.number : null;
   return null;
 }

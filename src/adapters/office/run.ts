@@ -24,6 +24,8 @@ export const EXCEL_API = {
   dataValidation: '1.8',
   pageLayout: '1.9',
   suspendScreenUpdating: '1.9',
+  /** Table.resize, when Excel did not grow a table by itself */
+  tableResize: '1.13',
   notes: '1.18',
 } as const;
 

@@ -9,7 +9,7 @@ import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELA
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
 import { boundsRef, growValidations, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
 import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
-import { sheetEntries } from './workbookXml';
+import { existingStylesPart, worksheetPart } from './workbookParts';
 import { attributes, childElements, escapeXstring, findElements, qualified, rootElement, setAttribute, splice } from './xml';
 
 /**
@@ -26,7 +26,6 @@ export interface AppendResult {
   outcome: AppendOutcome;
 }
 
-const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const MAX_ROWS = 1_048_576;
 
 /** Where one table stands, from its part. */
@@ -86,19 +85,12 @@ function bodyOf(table: TablePart): Bounds {
 // ---------------------------------------------------------------------------------------------------------
 // Finding the parts
 
-function worksheetPart(parts: PackageParts, sheet: string): string {
-  const entry = sheetEntries(parts.text(WORKBOOK) ?? '').find((s) => s.name === sheet);
-  const target = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '').find((r) => r.id === entry?.relId)?.target;
-  if (entry === undefined || target === undefined) throw new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}».`, `Sheet "${sheet}" was not found.`);
-  return resolveTarget(WORKBOOK, target);
-}
-
 /** The tables of one sheet, through its relationships. */
 function sheetTables(parts: PackageParts, sheetPart: string): TablePart[] {
   const rels = parts.text(relsPartOf(sheetPart));
   if (rels === undefined) return [];
   return relationships(rels)
-    .filter((r) => !r.external && hasType(r, TABLE_RELATIONSHIP))
+    .filter((r) => !r.external && hasType(r, RELATIONSHIP_TYPE.table))
     .flatMap((r) => {
       const part = resolveTarget(sheetPart, r.target);
       const xml = parts.text(part);
@@ -191,8 +183,7 @@ function cellStyles(parts: PackageParts, cells: ReadonlyMap<number, AppendCell>,
 }
 
 function stylesPartOf(parts: PackageParts): string | undefined {
-  const relationship = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '').find((r) => hasType(r, RELATIONSHIP_TYPE.styles) && !r.external);
-  return relationship === undefined ? undefined : resolveTarget(WORKBOOK, relationship.target);
+  return existingStylesPart(parts.text(relsPartOf(WORKBOOK)) ?? '');
 }
 
 /** A workbook without a stylesheet (rare, but valid) gets one, linked and typed as Excel expects. */

@@ -12,9 +12,9 @@ import { escapeAttr, escapeText } from './xml';
 const AUTHOR = 'Handlingsplan';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-/** The comments part: one author (the add-in) and one comment per cell, in row and column order. */
+/** The comments part: one author (the add-in) and one comment per note, in the order given (notesByCell's). */
 export function commentsXml(notes: readonly CellNote[]): string {
-  const comments = sorted(notes)
+  const comments = notes
     .map((n) => {
       const ref = cellAddress(n.row, n.column);
       const head = `<r><rPr><b/><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><family val="2"/></rPr><t>${AUTHOR}:</t></r>`;
@@ -30,7 +30,7 @@ export function commentsXml(notes: readonly CellNote[]): string {
  * VML drawing in a workbook needs its own, so shape ids never collide with the user's notes elsewhere.
  */
 export function vmlXml(notes: readonly CellNote[], block: number): string {
-  const shapes = sorted(notes).map((n, i) => noteShape(n, block * 1024 + i + 1)).join('');
+  const shapes = notes.map((n, i) => noteShape(n, block * 1024 + i + 1)).join('');
   return [
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">',
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>`,
@@ -52,10 +52,6 @@ function noteShape(note: CellNote, id: number): string {
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${escapeAttr(anchor)}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData>`,
     '</v:shape>',
   ].join('');
-}
-
-function sorted(notes: readonly CellNote[]): CellNote[] {
-  return [...notes].sort((a, b) => a.row - b.row || a.column - b.column);
 }
 
 /** The shape-id blocks the workbook's other VML drawings use, so a new drawing takes a free one. */

@@ -21,6 +21,7 @@ export const RELATIONSHIP_TYPE = {
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+  table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
 } as const;
 
 /** The parts of a package, edited in memory; the map keeps the zip's order, and new parts go last. */

@@ -6,11 +6,11 @@ import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/s
 import { parseCell, type A1 } from '../../core/util/brand';
 import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
 import { appendRowIntoPackage } from './append';
-import { PackageParts, relationships, relsPartOf, resolveTarget } from './opc';
-import { packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
+import { PackageParts } from './opc';
+import { packParts, readPackageParts, type XlsxReadOptions } from './package';
 import { openXlsx } from './read';
 import { renderLayoutIntoPackage } from './render';
-import { sheetEntries } from './workbookXml';
+import { worksheetPart } from './workbookParts';
 import { escapeRegExp } from './xml';
 
 /**
@@ -89,17 +89,6 @@ export class XlsxPort implements WorkbookPort {
 
 export function openXlsxPort(bytes: Uint8Array, options?: XlsxReadOptions): Promise<XlsxPort> {
   return XlsxPort.open(bytes, options);
-}
-
-function worksheetPart(parts: PackageParts, sheet: string): string {
-  const workbook = parts.text(WORKBOOK) ?? '';
-  const entry = sheetEntries(workbook).find((s) => s.name === sheet);
-  const rels = relationships(parts.text(relsPartOf(WORKBOOK)) ?? '');
-  const target = rels.find((r) => r.id === entry?.relId)?.target;
-  if (entry === undefined || target === undefined) {
-    throw new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}».`, `Sheet "${sheet}" was not found.`);
-  }
-  return resolveTarget(WORKBOOK, target);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { LayoutCell, SheetLayout } from '../../core/layout/types';
 import type { RenderOutcome } from '../port';
 import { escapeRegExp } from './xml';
 import { absoluteRange, quotedSheet } from './refs';
+import { existingStylesPart } from './workbookParts';
 import { chartXml, drawingXml } from './chartXml';
 import { commentsXml, usedVmlBlocks, vmlXml } from './notesXml';
 import { notesByCell } from '../../core/layout/notes';
@@ -269,8 +270,8 @@ function appendStyles(parts: PackageParts, edit: Edit, layout: SheetLayout): (ce
 }
 
 function stylesPart(parts: PackageParts, edit: Edit): string {
-  const relationship = relationships(edit.rels).find((r) => hasType(r, RELATIONSHIP_TYPE.styles) && !r.external);
-  if (relationship !== undefined) return resolveTarget(WORKBOOK, relationship.target);
+  const existing = existingStylesPart(edit.rels);
+  if (existing !== undefined) return existing;
   const part = unusedPart(parts, (n) => `xl/styles${n === 1 ? '' : n}.xml`);
   edit.rels = addRelationship(edit.rels, { id: unusedRelationshipId(edit.rels), type: RELATIONSHIP_TYPE.styles, target: part.slice('xl/'.length) });
   edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.styles);

@@ -6,6 +6,9 @@ import { normalizeHeader, normalizeKey } from '../parse/header';
 import { parseNorwegianNumber } from '../parse/number';
 import { parsePlan } from '../parse/plan';
 import { cellText } from '../parse/table';
+import { EMPTY_PROJECT, EMPTY_REPORT, type ProjectFormInput, type ReportFormInput } from './fields';
+
+export type { ProjectFormInput, ReportFormInput } from './fields';
 import type { WorkbookSnapshot } from '../snapshot/types';
 
 /**
@@ -66,34 +69,11 @@ function columnTexts(snapshot: WorkbookSnapshot, table: string, header: string):
 // ---------------------------------------------------------------------------------------------------------
 // What the user typed, and what comes out
 
-export interface ProjectFormInput {
-  id: string;
-  name: string;
-  owner: string;
-  strategy: string;
-  naering: string;
-  phase: string;
-  status: string;
-  decisionDate: string;
-  granted: string;
-  ownFinancing: string;
-  otherFinancing: string;
-}
-
-export interface ReportFormInput {
-  projectId: string;
-  date: string;
-  naering: string;
-  jobs: string;
-  companies: string;
-  newCompanies: string;
-  comment: string;
-}
-
 export type FieldErrors<K extends string> = Partial<Record<K, Localized>>;
 
 export type FormCheck<K extends string> =
-  | { ok: true; table: string; row: Record<string, FormValue> }
+  /** `projectId`: the project the new row is about, for telling the user */
+  | { ok: true; table: string; projectId: string; row: Record<string, FormValue> }
   | { ok: false; errors: FieldErrors<K> };
 
 /** Why a field was refused; each has a text in both languages (see MESSAGES). */
@@ -202,14 +182,15 @@ function reportSchema(choices: FormChoices) {
   });
 }
 
-/** Checks a new project; the row is keyed by the Prosjekter table's headers. */
-export function checkProjectForm(input: ProjectFormInput, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
-  const parsed = projectSchema(choices).safeParse(input);
+/** Checks a new project (fields not given are empty); the row is keyed by the Prosjekter table's headers. */
+export function checkProjectForm(input: Readonly<Partial<Record<keyof ProjectFormInput, string>>>, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
+  const parsed = projectSchema(choices).safeParse({ ...EMPTY_PROJECT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ProjectFormInput>(parsed.error, choices) };
   const v = parsed.data;
   return {
     ok: true,
     table: TABLES.projects.name,
+    projectId: v.id,
     row: rowOf(TABLES.projects.columns, {
       id: v.id,
       name: v.name,
@@ -226,14 +207,15 @@ export function checkProjectForm(input: ProjectFormInput, choices: FormChoices):
   };
 }
 
-/** Checks a project leader's report; the row is keyed by the Rapporter table's headers. */
-export function checkReportForm(input: ReportFormInput, choices: FormChoices): FormCheck<keyof ReportFormInput> {
-  const parsed = reportSchema(choices).safeParse(input);
+/** Checks a project leader's report (fields not given are empty); the row is keyed by the Rapporter table's headers. */
+export function checkReportForm(input: Readonly<Partial<Record<keyof ReportFormInput, string>>>, choices: FormChoices): FormCheck<keyof ReportFormInput> {
+  const parsed = reportSchema(choices).safeParse({ ...EMPTY_REPORT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ReportFormInput>(parsed.error, choices) };
   const v = parsed.data;
   return {
     ok: true,
     table: TABLES.reports.name,
+    projectId: v.projectId ?? '',
     row: rowOf(TABLES.reports.columns, {
       projectId: v.projectId,
       date: v.date === null ? null : { date: v.date },

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { FieldErrors, FormChoices, ProjectFormInput, ReportFormInput } from '../../core/forms/register';
+import { EMPTY_PROJECT, EMPTY_REPORT } from '../../core/forms/fields';
+import type { FieldErrors, FormChoices } from '../../core/forms/register';
 import type { Texts } from '../i18n';
 import type { FormKind } from '../session';
 
@@ -40,12 +41,6 @@ interface FieldSpec {
   kind: 'text' | 'number' | 'date' | 'select' | 'long';
   options?: { value: string; label: string }[];
 }
-
-export const EMPTY_PROJECT: ProjectFormInput = {
-  id: '', name: '', owner: '', strategy: '', naering: '', phase: '', status: '', decisionDate: '', granted: '', ownFinancing: '', otherFinancing: '',
-};
-
-export const EMPTY_REPORT: ReportFormInput = { projectId: '', date: '', naering: '', jobs: '', companies: '', newCompanies: '', comment: '' };
 
 function projectFields(t: Texts, choices: FormChoices): FieldSpec[] {
   const f = t.form;
