@@ -1,7 +1,6 @@
 import type { WorkbookData } from '../../src/core/contract/tableData';
-import type { Finding } from '../../src/core/findings/types';
-import type { ValidationSettings } from '../../src/core/settings';
 import { framesAfterReallocations } from '../../src/core/rules/reallocations';
+import { describeRuleCases, type RuleCase } from '../support/ruleCases';
 import { addressOf, addRow, consistentPlan, setCell, validate } from '../support/planBuilder';
 
 /**
@@ -21,21 +20,10 @@ function withRegister(d: WorkbookData = consistentPlan()): WorkbookData {
   return d;
 }
 
-interface Case {
-  name: string;
-  change: (d: WorkbookData) => WorkbookData;
-  rule: string;
-  at: (d: WorkbookData) => { sheet: string; cell: string };
-  expected?: Finding['expected'];
-  actual?: Finding['actual'];
-  severity?: Finding['severity'];
-  settings?: Partial<ValidationSettings>;
-}
-
 /** The Delmal cell of the minimum that is not met. */
 const DELMAL = (key: (string | number)[], column: string) => (d: WorkbookData) => addressOf(d, 'Delmal', key, column);
 
-const cases: Case[] = [
+const cases: RuleCase[] = [
   // references from Prosjekter
   {
     name: 'a project of a strategy that does not exist',
@@ -197,28 +185,7 @@ test('the plan with its register meets every rule', () => {
   expect(validate(withRegister()).findings).toEqual([]);
 });
 
-describe.each(cases)('$rule — $name', (c) => {
-  test('does not fire on a register that meets the rules', () => {
-    expect(validate(withRegister(), c.settings ?? {}).findings.filter((f) => f.rule === c.rule)).toEqual([]);
-  });
-
-  test('fires at the cell that is wrong, with expected and actual', () => {
-    const data = c.change(withRegister());
-    const findings = validate(data, c.settings ?? {}).findings.filter((f) => f.rule === c.rule);
-    const at = c.at(data);
-    const here = findings.filter((f) => f.sheet === at.sheet && f.cell === at.cell);
-    expect(here).toHaveLength(1);
-    const f = here[0]!;
-    if (c.expected !== undefined) expect(f.expected).toEqual(c.expected);
-    if (c.actual !== undefined) expect(f.actual).toEqual(c.actual);
-    if (c.severity !== undefined) expect(f.severity).toBe(c.severity);
-    expect(f.message.nb.length).toBeGreaterThan(10);
-    expect(f.message.en.length).toBeGreaterThan(10);
-    expect(f.message.nb).not.toEqual(f.message.en);
-    expect(f.message.nb).not.toMatch(/\{\w+\}/);
-    expect(f.message.en).not.toMatch(/\{\w+\}/);
-  });
-});
+describeRuleCases(cases, () => withRegister(), 'a register that meets the rules', true);
 
 describe('phases and statuses are read leniently', () => {
   test.each([

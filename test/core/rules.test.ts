@@ -1,25 +1,10 @@
 import type { WorkbookData } from '../../src/core/contract/tableData';
-import type { Finding } from '../../src/core/findings/types';
-import type { ValidationSettings } from '../../src/core/settings';
-import type { GeneratedSheetInfo } from '../../src/core/snapshot/types';
 import { inputDigest } from '../../src/core/digest';
 import { validateWorkbook } from '../../src/core/validate';
+import { describeRuleCases, type RuleCase } from '../support/ruleCases';
 import { addressOf, addRow, consistentPlan, removeTable, renameHeader, setCell, setTotal, snapshot, totalAddressOf, validate } from '../support/planBuilder';
 
-interface Case {
-  name: string;
-  change: (d: WorkbookData) => WorkbookData;
-  rule: string;
-  /** where the finding must point, worked out from the plan */
-  at: (d: WorkbookData) => { sheet: string; cell: string };
-  expected?: Finding['expected'];
-  actual?: Finding['actual'];
-  severity?: Finding['severity'];
-  settings?: Partial<ValidationSettings>;
-  generated?: GeneratedSheetInfo[];
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   // budget
   {
     name: 'strategy budgets above the area frame',
@@ -204,29 +189,7 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('$rule — $name', (c) => {
-  test('does not fire on a plan that adds up', () => {
-    expect(validate(consistentPlan()).findings.filter((f) => f.rule === c.rule)).toEqual([]);
-  });
-
-  test('fires at the cell that is wrong, with expected and actual', () => {
-    const data = c.change(consistentPlan());
-    const snap = snapshot(data);
-    if (c.generated) snap.generated = c.generated;
-    const findings = validateWorkbook(snap, c.settings ?? {}).findings.filter((f) => f.rule === c.rule);
-    const at = c.at(data);
-    const here = findings.filter((f) => f.sheet === at.sheet && f.cell === at.cell);
-    expect(here).toHaveLength(1);
-    const f = here[0]!;
-    if (c.expected !== undefined) expect(f.expected).toEqual(c.expected);
-    if (c.actual !== undefined) expect(f.actual).toEqual(c.actual);
-    if (c.severity !== undefined) expect(f.severity).toBe(c.severity);
-    expect(f.message.nb.length).toBeGreaterThan(10);
-    expect(f.message.en.length).toBeGreaterThan(10);
-    expect(f.message.nb).not.toEqual(f.message.en);
-    expect(f.message.nb).not.toMatch(/\{\w+\}/);
-  });
-});
+describeRuleCases(cases, () => consistentPlan(), 'a plan that adds up');
 
 test('a generated sheet made from the same input is not stale', () => {
   const snap = snapshot(consistentPlan());
