@@ -23,3 +23,7 @@ export function metaCsp(html: string): string | undefined;
 export function resolveFile(root: string, requestPath: string): string | undefined;
 export const CONTENT_TYPES: Readonly<Record<string, string>>;
 export const DEFAULT_PORT: number;
+/** Why dist/ under `root` (default: the repository) must be built before it is served; undefined when it is up to date. */
+export function staleReason(root?: string): string | undefined;
+/** The files and folders (relative to the repository) the build reads. */
+export const BUILD_INPUTS: readonly string[];

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm start`: builds the CLI and the web bundle (`npm run build`), then serves dist/web on this machine
- * until Ctrl-C, and prints the standalone page's address and how to sideload the add-in into Excel.
+ * `npm start`: serves dist/web on this machine until Ctrl-C, and prints the standalone page's address and
+ * how to sideload the add-in into Excel. `npm ci` has built dist/ already (`prepare`), so this serves that
+ * build; it runs `npm run build` first only when dist/ is missing or a source is newer than it (an edit
+ * since), and says which.
  *
- *   node scripts/serve.js [--no-build] [--port 3000] [--http]      (PORT=3000 works too)
+ *   node scripts/serve.js [--build | --no-build] [--port 3000] [--http]      (PORT=3000 works too)
  *
  * A small static server with no dependencies (node:http): only files under dist/web, GET and HEAD, the
  * content types the page needs, the HTML pages' own Content-Security-Policy (their meta tag) repeated as a
@@ -174,20 +176,61 @@ function officeDevCert() {
 }
 
 function parseArgs(argv) {
-  const options = { build: true, port: undefined, https: true };
+  /** 'auto': build only when dist/ is stale; true: always; false: never. */
+  const options = { build: 'auto', port: undefined, https: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
+    else if (arg === '--build') options.build = true;
     else if (arg === '--http') options.https = false;
     else if (arg === '--port') options.port = argv[++i];
     else if (arg.startsWith('--port=')) options.port = arg.slice('--port='.length);
     else if (arg === '--help' || arg === '-h') options.help = true;
-    else throw new Error(`unknown option: ${arg} (use --no-build, --port N, --http)`);
+    else throw new Error(`unknown option: ${arg} (use --build, --no-build, --port N, --http)`);
   }
   const raw = options.port ?? process.env.PORT ?? String(DEFAULT_PORT);
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`not a port number: ${raw}`);
   return { ...options, port };
+}
+
+/** What the build reads: a change to any of these makes dist/ stale. */
+const BUILD_INPUTS = ['src', 'assets', 'manifest', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.web.json', 'package.json', 'package-lock.json'];
+/** What the build writes, one file per part: the page and the CLI. */
+const BUILD_OUTPUTS = [path.join('dist', 'web', 'taskpane.html'), path.join('dist', 'cli', 'main.js')];
+
+/** The newest modification time of the files under `file` (a file or a folder), 0 when there are none. */
+function newestMtime(file) {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  // Files only: a folder's own time changes when anything in it is written, sources or not.
+  let newest = 0;
+  for (const name of fs.readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, name)));
+  return newest;
+}
+
+/**
+ * Why dist/ must be built before it is served, or undefined when it is up to date: a part is missing, or a
+ * source was changed after the oldest part was built.
+ * @param {string} [root]
+ * @returns {string | undefined}
+ */
+function staleReason(root = ROOT) {
+  let oldest = Infinity;
+  for (const output of BUILD_OUTPUTS) {
+    const built = newestMtime(path.join(root, output));
+    if (built === 0) return `${output} is missing`;
+    oldest = Math.min(oldest, built);
+  }
+  for (const input of BUILD_INPUTS) {
+    if (newestMtime(path.join(root, input)) > oldest) return `${input} changed since the last build`;
+  }
+  return undefined;
 }
 
 function build() {
@@ -208,12 +251,19 @@ async function main(argv) {
     return 2;
   }
   if (options.help) {
-    console.log('usage: npm start [-- --no-build] [-- --port 3000] [-- --http]   (PORT=3000 works too)');
+    console.log('usage: npm start [-- --build | --no-build] [-- --port 3000] [-- --http]   (PORT=3000 works too)');
+    console.log('  dist/ is rebuilt only when a source is newer than it; --build always rebuilds, --no-build never.');
     return 0;
   }
-  if (options.build && !build()) {
-    console.error('serve: the build failed; nothing is served.');
-    return 1;
+  const reason = options.build === true ? 'asked for with --build' : options.build === 'auto' ? staleReason() : undefined;
+  if (reason !== undefined) {
+    console.log(`Building dist/ first (${reason}) …`);
+    if (!build()) {
+      console.error('serve: the build failed; nothing is served.');
+      return 1;
+    }
+  } else if (options.build === 'auto') {
+    console.log('dist/ is up to date with the sources (built by npm ci or the last npm start); serving it without building.');
   }
   if (!fs.existsSync(path.join(WEB_ROOT, 'taskpane.html'))) {
     console.error('serve: dist/web/taskpane.html is missing; run `npm run build` (or `npm start` without --no-build).');
@@ -264,4 +314,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { startServer, metaCsp, resolveFile, CONTENT_TYPES, DEFAULT_PORT };
+module.exports = { startServer, metaCsp, resolveFile, staleReason, BUILD_INPUTS, CONTENT_TYPES, DEFAULT_PORT };

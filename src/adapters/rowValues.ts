@@ -120,7 +120,7 @@ function shown(text: string): string {
 export function tableNotFound(table: string): WorkbookOperationError {
   return new WorkbookOperationError(
     'not-found',
-    `Fant ikke tabellen «${shown(table)}» i arbeidsboken. Les arbeidsboken på nytt og prøv igjen.`,
+    `Fant ikke tabellen «${shown(table)}» i arbeidsboka. Les arbeidsboka på nytt og prøv igjen.`,
     `Table "${shown(table)}" was not found in the workbook. Read the workbook again and try again.`,
   );
 }

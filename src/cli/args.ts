@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../core/findings/types';
 import { cliError } from './errors';
+import { COMMAND_BY_WORD, GLOBAL_OPTIONS, OPTIONS, commandSpec, type CommandName as SpecCommandName, type OptionName } from './spec';
 
 /** What the command line asks for, after every argument was checked. */
 export type Command =
@@ -20,54 +21,18 @@ export interface Invocation {
   command: Command;
 }
 
-type CommandName = 'sample' | 'init' | 'validate' | 'generate' | 'report';
-
-/** Norwegian aliases, so a user may type the command in the language of the workbook. */
-// A Map, not an object literal: a lookup of "constructor" must find nothing.
-const COMMAND_NAMES: ReadonlyMap<string, CommandName> = new Map<string, CommandName>([
-  ['sample', 'sample'],
-  ['eksempel', 'sample'],
-  ['init', 'init'],
-  ['ny', 'init'],
-  ['validate', 'validate'],
-  ['kontroller', 'validate'],
-  ['generate', 'generate'],
-  ['generer', 'generate'],
-  ['report', 'report'],
-  ['rapport', 'report'],
-]);
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-  lang: { type: 'string' },
-  force: { type: 'boolean' },
-  'first-year': { type: 'string' },
-  'last-year': { type: 'string' },
-  year: { type: 'string' },
-  json: { type: 'boolean' },
-  output: { type: 'string', short: 'o' },
-  demo: { type: 'boolean' },
-} as const;
-
-type OptionName = keyof typeof OPTIONS;
-
-/** Options every command accepts. */
-const GLOBAL_OPTIONS: readonly OptionName[] = ['help', 'version', 'lang'];
-
-const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly OptionName[]>> = {
-  sample: ['force', 'demo'],
-  init: ['force', 'first-year', 'last-year'],
-  validate: ['year', 'json'],
-  generate: ['year', 'output', 'force'],
-  report: ['year', 'output', 'force'],
-};
+type CommandName = SpecCommandName;
 
 /** Raw option values as typed, before they are checked against the command. */
 interface RawOptions {
   values: Map<OptionName, string | true>;
   positionals: string[];
 }
+
+/** The options as parseArgs takes them: type and short name only. */
+const PARSE_OPTIONS: Record<string, { type: 'boolean' | 'string'; short?: string }> = Object.fromEntries(
+  Object.entries(OPTIONS).map(([name, spec]) => [name, 'short' in spec ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+);
 
 function isOptionName(name: string): name is OptionName {
   return Object.prototype.hasOwnProperty.call(OPTIONS, name);
@@ -78,7 +43,7 @@ function isOptionName(name: string): name is OptionName {
  * (unknown option, missing value) is ours and can be said in bokmål as well as English.
  */
 function readOptions(argv: string[]): RawOptions {
-  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({ args: argv, options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<OptionName, string | true>();
   const positionals: string[] = [];
   for (const token of tokens) {
@@ -108,9 +73,9 @@ function optionValue(name: OptionName, rawName: string, value: string | undefine
  * The language is settled first, so every later complaint can be made in it. An invalid `--lang` is itself
  * reported in bokmål, the default.
  */
-function readLang(raw: RawOptions): Lang {
+function readLang(raw: RawOptions, fallback: Lang): Lang {
   const value = raw.values.get('lang');
-  if (value === undefined) return 'nb';
+  if (value === undefined) return fallback;
   if (value === 'nb' || value === 'en') return value;
   throw cliError(`ukjent språk «${String(value)}» (bruk nb eller en)`, `unknown language '${String(value)}' (use nb or en)`);
 }
@@ -119,26 +84,33 @@ function readLang(raw: RawOptions): Lang {
  * Reads the language even from a command line that is otherwise wrong (an unknown option, a missing file
  * name), so the complaint about it comes in the language the user asked for. Falls back to bokmål.
  */
-export function peekLang(argv: string[]): Lang {
-  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  let lang: Lang = 'nb';
+export function peekLang(argv: string[], fallback: Lang = 'nb'): Lang {
+  const { tokens } = parseArgs({ args: argv, options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  let lang: Lang = fallback;
   for (const token of tokens) {
     if (token.kind === 'option' && token.name === 'lang' && (token.value === 'nb' || token.value === 'en')) lang = token.value;
   }
   return lang;
 }
 
+/** The command word as the user typed it (`valider`, `validate`), for messages about it. */
+function typedWord(raw: RawOptions): string {
+  return raw.positionals[0] ?? '';
+}
+
 function checkOptionsFor(command: CommandName, raw: RawOptions): void {
-  const allowed = new Set<OptionName>([...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command]]);
+  const typed = typedWord(raw);
+  const allowed = new Set<OptionName>([...GLOBAL_OPTIONS, ...commandSpec(command).options]);
   for (const name of raw.values.keys()) {
     if (!allowed.has(name)) {
-      throw cliError(`valget «--${name}» gjelder ikke for «${command}»`, `option '--${name}' does not apply to '${command}'`);
+      throw cliError(`valget «--${name}» gjelder ikke for «${typed}»`, `option '--${name}' does not apply to '${typed}'`);
     }
   }
 }
 
 /** One positional argument after the command: the workbook file. */
-function fileArgument(command: CommandName, raw: RawOptions): string {
+function fileArgument(raw: RawOptions): string {
+  const command = typedWord(raw);
   const rest = raw.positionals.slice(1);
   if (rest.length === 0) throw cliError(`«${command}» mangler filnavn`, `'${command}' needs a file name`);
   if (rest.length > 1) {
@@ -161,7 +133,7 @@ function yearOption(raw: RawOptions, name: 'year' | 'first-year' | 'last-year'):
 }
 
 function sampleCommand(raw: RawOptions): Command {
-  const command: Command = { kind: 'sample', out: fileArgument('sample', raw), force: raw.values.has('force') };
+  const command: Command = { kind: 'sample', out: fileArgument(raw), force: raw.values.has('force') };
   if (raw.values.has('demo')) command.demo = true;
   return command;
 }
@@ -172,14 +144,14 @@ function initCommand(raw: RawOptions): Command {
   if (firstYear !== undefined && lastYear !== undefined && lastYear < firstYear) {
     throw cliError(`siste år (${lastYear}) er før første år (${firstYear})`, `last year (${lastYear}) is before first year (${firstYear})`);
   }
-  const command: Command = { kind: 'init', out: fileArgument('init', raw), force: raw.values.has('force') };
+  const command: Command = { kind: 'init', out: fileArgument(raw), force: raw.values.has('force') };
   if (firstYear !== undefined) command.firstYear = firstYear;
   if (lastYear !== undefined) command.lastYear = lastYear;
   return command;
 }
 
 function validateCommand(raw: RawOptions): Command {
-  const command: Command = { kind: 'validate', file: fileArgument('validate', raw), json: raw.values.has('json') };
+  const command: Command = { kind: 'validate', file: fileArgument(raw), json: raw.values.has('json') };
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
   return command;
@@ -188,9 +160,10 @@ function validateCommand(raw: RawOptions): Command {
 function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command {
   const out = raw.values.get('output');
   if (out === undefined || out === true || out.trim() === '') {
-    throw cliError(`«${kind}» trenger -o <ut.xlsx>: arbeidsboken du leser fra skrives aldri over`, `'${kind}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+    const typed = typedWord(raw);
+    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
   }
-  const command: Extract<Command, { kind: 'generate' | 'report' }> = { kind, file: fileArgument(kind, raw), out, force: raw.values.has('force') };
+  const command: Extract<Command, { kind: 'generate' | 'report' }> = { kind, file: fileArgument(raw), out, force: raw.values.has('force') };
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
   return command;
@@ -212,15 +185,15 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
 }
 
 /** Turns argv (without node and the script) into an invocation, or throws a CliError saying what is wrong. */
-export function parseCommandLine(argv: string[]): Invocation {
+export function parseCommandLine(argv: string[], fallbackLang: Lang = 'nb'): Invocation {
   const raw = readOptions(argv);
-  const lang = readLang(raw);
+  const lang = readLang(raw, fallbackLang);
   // --help and --version win over everything else, so `handlingsplan validate --help` shows help, not an error.
   if (raw.values.has('help')) return { lang, command: { kind: 'help' } };
   if (raw.values.has('version')) return { lang, command: { kind: 'version' } };
   const [first] = raw.positionals;
   if (first === undefined) return { lang, command: { kind: 'none' } };
-  const name = COMMAND_NAMES.get(first);
+  const name = COMMAND_BY_WORD.get(first)?.name;
   if (name === undefined) {
     throw cliError(`ukjent kommando «${first}» (se handlingsplan --help)`, `unknown command '${first}' (see handlingsplan --help)`);
   }

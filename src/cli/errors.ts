@@ -20,9 +20,12 @@ export function cliError(nb: string, en: string): CliError {
   return new CliError({ nb, en });
 }
 
-/** Error objects thrown by Node's fs carry a string `code` such as ENOENT. */
+/**
+ * Error objects thrown by Node's fs carry a string `code` such as ENOENT. Not `instanceof Error`: an error
+ * made in another realm (a vm context, jest's sandbox) is not an instance of this realm's Error.
+ */
 export function nodeErrorCode(error: unknown): string | undefined {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
   return undefined;
 }
 

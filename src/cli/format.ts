@@ -81,7 +81,7 @@ function headerLine(input: ReportInput): string {
 
 function sheetHeading(sheet: string, lang: Lang, color: boolean): string {
   // A finding about the workbook as a whole may have no sheet; it still needs a heading.
-  const name = sheet === '' ? (lang === 'nb' ? '(arbeidsboken)' : '(workbook)') : sheet;
+  const name = sheet === '' ? (lang === 'nb' ? '(arbeidsboka)' : '(workbook)') : sheet;
   return paint(name, ANSI.bold, color);
 }
 

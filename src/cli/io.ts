@@ -1,3 +1,5 @@
+import type { Lang } from '../core/findings/types';
+
 /**
  * Everything the CLI touches outside itself, passed in so `run()` can be tested without a process:
  * output streams, whether to colour, the working directory and today's date.
@@ -9,6 +11,8 @@ export interface CliIo {
   color: boolean;
   /** Relative file names are resolved against this, never against process.cwd(), so tests stay isolated. */
   cwd: string;
+  /** The language when there is no `--lang` (from the environment's locale); bokmål when left out. */
+  lang?: Lang;
   /** Print stack traces of unexpected errors (HANDLINGSPLAN_DEBUG=1). */
   debug?: boolean;
   /**

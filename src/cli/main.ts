@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import { WorkbookFileError } from '../adapters/port';
 import type { Lang } from '../core/findings/types';
 import { parseCommandLine, peekLang, type Command } from './args';
-import { initCommand, sampleCommand } from './commands/write';
-import { validateCommand } from './commands/validate';
-import { generateCommand } from './commands/generate';
 import { CliError, oneLine } from './errors';
 import { EXIT_OK, EXIT_UNUSABLE, type CliIo } from './io';
-import { USAGE } from './usage';
+import { usage } from './usage';
 
 export type { CliIo } from './io';
 
@@ -17,9 +14,10 @@ export type { CliIo } from './io';
  * every failure becomes one line on stderr and status 2, so callers need no error handling of their own.
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let lang: Lang = peekLang(argv);
+  const fallback = io.lang ?? 'nb';
+  let lang: Lang = peekLang(argv, fallback);
   try {
-    const invocation = parseCommandLine(argv);
+    const invocation = parseCommandLine(argv, fallback);
     lang = invocation.lang;
     return await dispatch(invocation.command, io, lang);
   } catch (error) {
@@ -30,32 +28,57 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
   switch (command.kind) {
     case 'help':
-      io.stdout(USAGE);
+      io.stdout(usage(lang));
       return Promise.resolve(EXIT_OK);
     case 'version':
       io.stdout(`handlingsplan ${readVersion()}\n`);
       return Promise.resolve(EXIT_OK);
     case 'none':
       // Asked for nothing: the usage is the answer, but on stderr and as a failure so scripts notice.
-      io.stderr(USAGE);
+      io.stderr(usage(lang));
       return Promise.resolve(EXIT_UNUSABLE);
+    // Each command loads its code when it runs: --help and --version need none of the .xlsx libraries.
     case 'sample':
-      return sampleCommand(command, io, lang);
+      return import('./commands/write').then((m) => m.sampleCommand(command, io, lang));
     case 'init':
-      return initCommand(command, templateOptions(command), io, lang);
+      return import('./commands/write').then((m) => m.initCommand(command, templateOptions(command, currentYear(io)), io, lang));
     case 'validate':
-      return validateCommand(command, io, lang);
+      return import('./commands/validate').then((m) => m.validateCommand(command, io, lang));
     case 'generate':
     case 'report':
-      return generateCommand(command, io, lang);
+      return import('./commands/generate').then((m) => m.generateCommand(command, io, lang));
   }
 }
 
-function templateOptions(command: Extract<Command, { kind: 'init' }>): { firstYear?: number; lastYear?: number } {
+/**
+ * A new programme starts now: without years, the period is this year and the next two. With only
+ * `--last-year`, the template counts back from it (a three-year period).
+ */
+function templateOptions(command: Extract<Command, { kind: 'init' }>, thisYear: number): { firstYear?: number; lastYear?: number } {
   const options: { firstYear?: number; lastYear?: number } = {};
   if (command.firstYear !== undefined) options.firstYear = command.firstYear;
   if (command.lastYear !== undefined) options.lastYear = command.lastYear;
+  if (command.firstYear === undefined && command.lastYear === undefined) options.firstYear = thisYear;
   return options;
+}
+
+/** The year of the shell's today (local calendar), else of the clock. */
+function currentYear(io: CliIo): number {
+  const fromToday = io.today === undefined ? NaN : Number(io.today.slice(0, 4));
+  return Number.isInteger(fromToday) ? fromToday : new Date().getFullYear();
+}
+
+/**
+ * The language the environment asks for when there is no `--lang`: English for an English locale (the
+ * first of LC_ALL, LC_MESSAGES, LANG that is set, as POSIX orders them), bokmål for anything else —
+ * Norwegian, C, POSIX or unset.
+ */
+export function envLang(env: NodeJS.ProcessEnv): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return /^en(_|\.|@|$)/i.test(value) ? 'en' : 'nb';
+  }
+  return 'nb';
 }
 
 /** Expected failures get their own message; anything else is a bug, reported as such. */
@@ -116,6 +139,7 @@ export function runFromProcess(): void {
     color: wantsColor(process.env, process.stdout.isTTY === true),
     cwd: process.cwd(),
     debug: process.env['HANDLINGSPLAN_DEBUG'] === '1',
+    lang: envLang(process.env),
     today: localIsoDate(new Date()),
     now: new Date().toISOString(),
   };
@@ -125,7 +149,7 @@ export function runFromProcess(): void {
     },
     // run() never rejects; this is the last guard so a bug there still ends in one line and status 2.
     (error: unknown) => {
-      process.stderr.write(`handlingsplan: intern feil: ${oneLine(String(error))}\n`);
+      process.stderr.write(`handlingsplan: ${io.lang === 'en' ? 'internal error' : 'intern feil'}: ${oneLine(String(error))}\n`);
       process.exitCode = EXIT_UNUSABLE;
     },
   );

@@ -1,4 +1,5 @@
 import type { Lang, Localized, Severity } from '../core/findings/types';
+import { TERMS } from '../core/vocabulary';
 import { formatCount } from './format';
 
 export type { Lang };
@@ -18,10 +19,10 @@ const nb = {
   switchLanguageLabel: 'Switch to English',
   loading: 'Laster …',
   // actions
-  validate: 'Valider',
-  generate: 'Generer handlingsplan',
-  createTemplate: 'Opprett / oppdater arbeidsbok',
-  report: 'Generer styrerapport',
+  validate: TERMS.validate.nb,
+  generate: TERMS.generatePlan.nb,
+  createTemplate: TERMS.createWorkbook.nb,
+  report: TERMS.generateReport.nb,
   registerLabel: 'Prosjektregister',
   newProject: 'Nytt prosjekt',
   newReport: 'Ny prosjektlederrapport',
@@ -58,7 +59,7 @@ const nb = {
   },
   openWorkbook: 'Åpne arbeidsbok',
   openOther: 'Åpne en annen',
-  useSample: 'Bruk eksempelet',
+  useSample: TERMS.useSample.nb,
   useDemo: 'Eksempel med prosjekter',
   chooseFile: 'Velg en .xlsx-fil',
   dropHint: 'eller slipp en .xlsx-fil her',
@@ -154,10 +155,10 @@ const en: Texts = {
   switchLanguage: 'Norsk',
   switchLanguageLabel: 'Bytt til norsk',
   loading: 'Loading …',
-  validate: 'Validate',
-  generate: 'Generate action plan',
-  createTemplate: 'Create / update workbook',
-  report: 'Generate board report',
+  validate: TERMS.validate.en,
+  generate: TERMS.generatePlan.en,
+  createTemplate: TERMS.createWorkbook.en,
+  report: TERMS.generateReport.en,
   registerLabel: 'Project register',
   newProject: 'New project',
   newReport: 'New project leader report',
@@ -194,7 +195,7 @@ const en: Texts = {
   },
   openWorkbook: 'Open workbook',
   openOther: 'Open another',
-  useSample: 'Use the sample',
+  useSample: TERMS.useSample.en,
   useDemo: 'Sample with projects',
   chooseFile: 'Choose an .xlsx file',
   dropHint: 'or drop an .xlsx file here',

@@ -511,7 +511,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     double.protectWorkbook();
     const error = await rejection(port.renderLayout(layout));
     expect(error.code).toBe('protected');
-    expect(error.nb).toMatch(/Arbeidsbokens struktur er beskyttet/);
+    expect(error.nb).toMatch(/Arbeidsbokas struktur er beskyttet/);
   });
 
   test('a read-only workbook: permission', async () => {
@@ -542,7 +542,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     const { port } = open({ data: hallingdalSample() });
     const error = await rejection(port.applyFix({ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, label: { nb: '', en: '' } }));
     expect(error.code).toBe('not-found');
-    expect(error.nb).toBe('Fant ikke arket «Borte». Les arbeidsboken på nytt og prøv igjen.');
+    expect(error.nb).toBe('Fant ikke arket «Borte». Les arbeidsboka på nytt og prøv igjen.');
   });
 
   test('anything else: failed, with Excel\'s message on one line', async () => {

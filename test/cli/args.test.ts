@@ -77,7 +77,7 @@ describe('run', () => {
   test('--help goes to stdout with status 0', async () => {
     const { io, out, err } = capture();
     await expect(run(['--help'], io)).resolves.toBe(0);
-    expect(out.join('')).toContain('Usage: handlingsplan');
+    expect(out.join('')).toContain('Bruk: handlingsplan');
     expect(err).toEqual([]);
   });
 });

@@ -34,6 +34,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env['FORCE_COLOR'];
   delete env['NO_COLOR'];
   delete env['HANDLINGSPLAN_DEBUG'];
+  // The language follows the locale (an English LANG means English); these tests expect the default, bokmål.
+  delete env['LC_ALL'];
+  delete env['LC_MESSAGES'];
+  delete env['LANG'];
   return { ...env, ...extra };
 }
 
@@ -143,8 +147,8 @@ describe('help and version', () => {
   test('--help prints the usage on stdout and exits 0', () => {
     const result = cli(['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: handlingsplan <command>');
-    for (const command of ['sample', 'init', 'validate', '--json', '--lang', '--force']) expect(result.stdout).toContain(command);
+    expect(result.stdout).toContain('Bruk: handlingsplan <kommando>');
+    for (const command of ['eksempel', 'ny', 'valider', 'generer', 'rapport', 'sample', 'init', 'validate', '--json', '--lang', '--force']) expect(result.stdout).toContain(command);
     expect(result.stderr).toBe('');
   });
 
@@ -156,7 +160,7 @@ describe('help and version', () => {
     const result = cli([]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Usage: handlingsplan');
+    expect(result.stderr).toContain('Bruk: handlingsplan');
   });
 
   test('--version prints the package version', () => {

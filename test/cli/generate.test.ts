@@ -18,7 +18,8 @@ const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'hp-generate-'));
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  // The locale decides the language without --lang; these tests read bokmål.
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'nb_NO.UTF-8' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -47,14 +47,14 @@ describe('unexpected failures', () => {
 
 describe('unusable workbooks', () => {
   test('the reason names the file when the adapter does not', async () => {
-    readSnapshot.mockRejectedValueOnce(new WorkbookFileError('corrupt', 'Arbeidsboken er skadet.', 'The workbook is damaged.'));
+    readSnapshot.mockRejectedValueOnce(new WorkbookFileError('corrupt', 'Arbeidsboka er skadet.', 'The workbook is damaged.'));
     const { io, err } = capture();
     await expect(run(['validate', 'plan.xlsx'], io)).resolves.toBe(2);
-    expect(err).toEqual(['handlingsplan: plan.xlsx: Arbeidsboken er skadet.\n']);
+    expect(err).toEqual(['handlingsplan: plan.xlsx: Arbeidsboka er skadet.\n']);
   });
 
   test('and is not repeated when the adapter already named it', async () => {
-    readSnapshot.mockRejectedValueOnce(new WorkbookFileError('not-found', 'Finner ikke filen: /work/plan.xlsx', 'File not found: /work/plan.xlsx'));
+    readSnapshot.mockRejectedValueOnce(new WorkbookFileError('not-found', 'Finner ikke fila: /work/plan.xlsx', 'File not found: /work/plan.xlsx'));
     const { io, err } = capture();
     await expect(run(['validate', 'plan.xlsx', '--lang', 'en'], io)).resolves.toBe(2);
     expect(err).toEqual(['handlingsplan: File not found: /work/plan.xlsx\n']);

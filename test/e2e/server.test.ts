@@ -2,11 +2,11 @@
  * scripts/serve.js, the server of `npm start`, on its own: content types, the CSP header, only files under
  * the root, a busy port.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { metaCsp, startServer, type RunningServer } from '../../scripts/serve';
+import { metaCsp, staleReason, startServer, type RunningServer } from '../../scripts/serve';
 
 /** A raw GET, so paths like /../x reach the server as written (fetch would normalise them). */
 function get(server: RunningServer, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -106,4 +106,26 @@ test('metaCsp reads quoted and minified meta tags', () => {
   expect(metaCsp('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">')).toBe("default-src 'none'");
   expect(metaCsp(`<meta content="img-src 'self'" http-equiv=content-security-policy>`)).toBe("img-src 'self'");
   expect(metaCsp('<meta charset=utf-8>')).toBeUndefined();
+});
+
+test('npm start serves the build npm ci made, and rebuilds only when a source is newer than it', () => {
+  const repo = join(base, 'repo');
+  const at = (file: string, seconds: number) => {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, 'x');
+    utimesSync(file, seconds, seconds);
+  };
+  at(join(repo, 'src', 'core', 'a.ts'), 1_000);
+  at(join(repo, 'package.json'), 1_000);
+  expect(staleReason(repo)).toBe('dist/web/taskpane.html is missing');
+  at(join(repo, 'dist', 'web', 'taskpane.html'), 2_000);
+  expect(staleReason(repo)).toBe('dist/cli/main.js is missing');
+  at(join(repo, 'dist', 'cli', 'main.js'), 2_000);
+  expect(staleReason(repo)).toBeUndefined();
+  // An edit after the build, however deep: build again.
+  at(join(repo, 'src', 'core', 'a.ts'), 3_000);
+  expect(staleReason(repo)).toBe('src changed since the last build');
+  at(join(repo, 'dist', 'web', 'taskpane.html'), 4_000);
+  at(join(repo, 'dist', 'cli', 'main.js'), 4_000);
+  expect(staleReason(repo)).toBeUndefined();
 });

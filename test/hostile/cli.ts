@@ -39,6 +39,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env['FORCE_COLOR'];
   delete env['NO_COLOR'];
   delete env['HANDLINGSPLAN_DEBUG'];
+  // Messages follow the locale; the tests read the default, bokmål.
+  delete env['LC_ALL'];
+  delete env['LC_MESSAGES'];
+  delete env['LANG'];
   return { ...env, ...extra };
 }
 

@@ -19,7 +19,7 @@ export function protectedSheet(sheet: string): WorkbookOperationError {
 export function protectedWorkbook(): WorkbookOperationError {
   return new WorkbookOperationError(
     'protected',
-    'Arbeidsbokens struktur er beskyttet, så ark kan ikke legges til eller slettes. Opphev beskyttelsen og prøv igjen.',
+    'Arbeidsbokas struktur er beskyttet, så ark kan ikke legges til eller slettes. Opphev beskyttelsen og prøv igjen.',
     'The workbook structure is protected, so sheets cannot be added or deleted. Unprotect it and try again.',
   );
 }
@@ -35,7 +35,7 @@ export function mergedConflict(): WorkbookOperationError {
 export function noPermission(): WorkbookOperationError {
   return new WorkbookOperationError(
     'permission',
-    'Du har ikke tillatelse til å endre denne arbeidsboken (den kan være åpnet skrivebeskyttet).',
+    'Du har ikke tillatelse til å endre denne arbeidsboka (den kan være åpnet skrivebeskyttet).',
     'You do not have permission to change this workbook (it may be open read-only).',
   );
 }
@@ -58,8 +58,8 @@ export function busy(): WorkbookOperationError {
 
 export function notFound(sheet: string | undefined): WorkbookOperationError {
   return sheet === undefined
-    ? new WorkbookOperationError('not-found', 'Fant ikke det som skulle endres i arbeidsboken. Les arbeidsboken på nytt og prøv igjen.', 'What was to be changed is no longer in the workbook. Read the workbook again and try again.')
-    : new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}». Les arbeidsboken på nytt og prøv igjen.`, `Sheet "${sheet}" was not found. Read the workbook again and try again.`);
+    ? new WorkbookOperationError('not-found', 'Fant ikke det som skulle endres i arbeidsboka. Les arbeidsboka på nytt og prøv igjen.', 'What was to be changed is no longer in the workbook. Read the workbook again and try again.')
+    : new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}». Les arbeidsboka på nytt og prøv igjen.`, `Sheet "${sheet}" was not found. Read the workbook again and try again.`);
 }
 
 export function tooLarge(): WorkbookOperationError {

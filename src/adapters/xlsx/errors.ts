@@ -19,7 +19,7 @@ function formatSize(bytes: number): string {
 }
 
 export function notFound(path: string): WorkbookFileError {
-  return new WorkbookFileError('not-found', oneLine(`Finner ikke filen: ${path}`), oneLine(`File not found: ${path}`));
+  return new WorkbookFileError('not-found', oneLine(`Finner ikke fila: ${path}`), oneLine(`File not found: ${path}`));
 }
 
 export function isFolder(path: string): WorkbookFileError {
@@ -31,13 +31,13 @@ export function isFolder(path: string): WorkbookFileError {
 }
 
 export function notXlsx(): WorkbookFileError {
-  return new WorkbookFileError('not-xlsx', 'Filen er ikke en Excel-arbeidsbok (.xlsx).', 'The file is not an Excel workbook (.xlsx).');
+  return new WorkbookFileError('not-xlsx', 'Fila er ikke en Excel-arbeidsbok (.xlsx).', 'The file is not an Excel workbook (.xlsx).');
 }
 
 export function encrypted(): WorkbookFileError {
   return new WorkbookFileError(
     'encrypted',
-    'Arbeidsboken er passordbeskyttet. Fjern passordet i Excel og prøv igjen.',
+    'Arbeidsboka er passordbeskyttet. Fjern passordet i Excel og prøv igjen.',
     'The workbook is password-protected. Remove the password in Excel and try again.',
   );
 }
@@ -45,7 +45,7 @@ export function encrypted(): WorkbookFileError {
 export function legacyFormat(): WorkbookFileError {
   return new WorkbookFileError(
     'legacy-format',
-    'Filen er i det gamle Excel-formatet (.xls). Lagre den som .xlsx i Excel og prøv igjen.',
+    'Fila er i det gamle Excel-formatet (.xls). Lagre den som .xlsx i Excel og prøv igjen.',
     'The file is in the old Excel format (.xls). Save it as .xlsx in Excel and try again.',
   );
 }
@@ -54,7 +54,7 @@ export function corrupt(detail: string): WorkbookFileError {
   const why = oneLine(detail);
   return new WorkbookFileError(
     'corrupt',
-    `Arbeidsboken er skadet og kan ikke leses (${why}).`,
+    `Arbeidsboka er skadet og kan ikke leses (${why}).`,
     `The workbook is damaged and cannot be read (${why}).`,
   );
 }
@@ -63,7 +63,7 @@ export function tooLarge(limitBytes: number): WorkbookFileError {
   const limit = formatSize(limitBytes);
   return new WorkbookFileError(
     'too-large',
-    `Arbeidsboken er for stor: over ${limit} utpakket.`,
+    `Arbeidsboka er for stor: over ${limit} utpakket.`,
     `The workbook is too large: over ${limit} uncompressed.`,
   );
 }
@@ -101,7 +101,7 @@ export class OutputFileError extends Error {
 export function sameFile(path: string): OutputFileError {
   return new OutputFileError(
     'same-file',
-    oneLine(`Resultatet kan ikke skrives over arbeidsboken det lages fra: ${path}. Velg et annet filnavn.`),
+    oneLine(`Resultatet kan ikke skrives over arbeidsboka det lages fra: ${path}. Velg et annet filnavn.`),
     oneLine(`The result cannot be written over the workbook it is made from: ${path}. Choose another file name.`),
   );
 }
@@ -109,7 +109,7 @@ export function sameFile(path: string): OutputFileError {
 export function plainExtension(path: string): OutputFileError {
   return new OutputFileError(
     'wrong-extension',
-    oneLine(`Arbeidsboken har ingen makroer, så resultatet må lagres som .xlsx, ikke ${path}.`),
+    oneLine(`Arbeidsboka har ingen makroer, så resultatet må lagres som .xlsx, ikke ${path}.`),
     oneLine(`The workbook has no macros, so the result must be saved as .xlsx, not ${path}.`),
   );
 }
@@ -117,7 +117,7 @@ export function plainExtension(path: string): OutputFileError {
 export function macroExtension(path: string): OutputFileError {
   return new OutputFileError(
     'wrong-extension',
-    oneLine(`Arbeidsboken har makroer, så resultatet må lagres som .xlsm, ikke ${path}.`),
+    oneLine(`Arbeidsboka har makroer, så resultatet må lagres som .xlsm, ikke ${path}.`),
     oneLine(`The workbook contains macros, so the result must be saved as .xlsm, not ${path}.`),
   );
 }

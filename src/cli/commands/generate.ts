@@ -10,6 +10,7 @@ import { validateWorkbook } from '../../core/validate';
 import { cliError } from '../errors';
 import { EXIT_OK, type CliIo } from '../io';
 import { readWorkbook } from './validate';
+import { checkYearOption } from './year';
 import { checkExtension, checkFree } from './write';
 
 export interface GenerateOptions {
@@ -31,9 +32,10 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
   const source = resolve(io.cwd, options.file);
   const output = resolve(io.cwd, options.out);
   checkExtension(options.out, { macros: true });
-  if (source === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  if (source === output) throw cliError(`${options.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
   const snapshot = await readWorkbook(source, options.file);
   const result = validateWorkbook(snapshot, options.year === undefined ? {} : { year: options.year });
+  checkYearOption(options.year, result.plan.program);
   const year = requireYear(result.year, result.plan.program.firstYear?.value, result.plan.program.lastYear?.value);
   await checkFree(output, { out: options.out, force: options.force });
   const input = { plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() };
@@ -49,10 +51,10 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
 /** A handlingsplan is for one year of the period; without one there is nothing to lay out. */
 function requireYear(year: number | null, first: number | undefined, last: number | undefined): number {
   if (year === null) {
-    throw cliError('arbeidsboken oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
+    throw cliError('arbeidsboka oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
   }
   if (first !== undefined && last !== undefined && (year < first || year > last)) {
-    throw cliError(`${year} ligger utenfor programperioden ${first}–${last}`, `${year} is outside the programme period ${first}–${last}`);
+    throw cliError(`Handlingsplanår ${year} ligger utenfor programperioden ${first}–${last}; bruk --year`, `Handlingsplanår ${year} is outside the programme period ${first}–${last}; use --year`);
   }
   return year;
 }
@@ -70,7 +72,7 @@ function report(lang: Lang, o: Outcome): string {
   if (lang === 'nb') {
     lines.push(`Skrev arket «${o.sheet}» til ${o.out}${o.replaced ? ' (erstattet det forrige)' : ''}.`);
     if (o.renamedFrom !== undefined) lines.push(`Arket «${o.renamedFrom}» finnes fra før og er ikke laget av Handlingsplan; det er ikke rørt.`);
-    lines.push(o.errors > 0 ? `Utkast: ${o.errors} feil i grunnlaget er merket på arket (se handlingsplan validate).` : 'Grunnlaget er validert uten feil.');
+    lines.push(o.errors > 0 ? `Utkast: ${o.errors} feil i grunnlaget er merket på arket (se handlingsplan valider).` : 'Grunnlaget er validert uten feil.');
   } else {
     lines.push(`Wrote sheet "${o.sheet}" to ${o.out}${o.replaced ? ' (replacing the previous one)' : ''}.`);
     if (o.renamedFrom !== undefined) lines.push(`Sheet "${o.renamedFrom}" exists and was not made by Handlingsplan; it was left alone.`);

@@ -8,6 +8,7 @@ import { validateWorkbook } from '../../core/validate';
 import { cliError } from '../errors';
 import { formatJson, formatReport } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
+import { checkYearOption } from './year';
 
 export interface ValidateOptions {
   file: string;
@@ -22,6 +23,7 @@ export interface ValidateOptions {
 export async function validateCommand(options: ValidateOptions, io: CliIo, lang: Lang): Promise<number> {
   const snapshot = await readWorkbook(resolve(io.cwd, options.file), options.file);
   const result = validateWorkbook(snapshot, settingsFor(options, io));
+  checkYearOption(options.year, result.plan.program);
   if (options.json) {
     io.stdout(formatJson(result.findings, result.summary, lang));
   } else {

@@ -22,15 +22,15 @@ export interface WriteTarget {
 export async function sampleCommand(target: WriteTarget & { demo?: boolean }, io: CliIo, lang: Lang): Promise<number> {
   const demo = target.demo === true;
   const path = await writeNewWorkbook(demo ? hallingdalDemo() : hallingdalSample(), target, io);
-  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboken (Hallingdal med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (Hallingdal with fictional example projects) to ${path}\n`);
-  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboken (Hallingdal) til ${path}\n` : `Wrote the sample workbook (Hallingdal) to ${path}\n`);
+  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboka (Hallingdal med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (Hallingdal with fictional example projects) to ${path}\n`);
+  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboka (Hallingdal) til ${path}\n` : `Wrote the sample workbook (Hallingdal) to ${path}\n`);
   return EXIT_OK;
 }
 
 /** `handlingsplan init <out.xlsx>`: the contract's tables, empty, for the given period. */
 export async function initCommand(target: WriteTarget, options: TemplateOptions, io: CliIo, lang: Lang): Promise<number> {
   const path = await writeNewWorkbook(buildTemplate(options), target, io);
-  io.stdout(lang === 'nb' ? `Skrev en tom mal til ${path}\n` : `Wrote an empty template to ${path}\n`);
+  io.stdout(lang === 'nb' ? `Skrev en tom arbeidsbok til ${path}\n` : `Wrote an empty template to ${path}\n`);
   return EXIT_OK;
 }
 
