@@ -2,17 +2,18 @@
 'use strict';
 /**
  * `npm run preview:sheet -- out.xlsx [--sheet "Handlingsplan 2022"] [--out-dir dir]`
- * Turns one sheet of a workbook into PNG pages, as it would print, through LibreOffice and poppler — to look
- * at a generated sheet as the board will see it. Works on a copy in a temporary folder from which every
- * other sheet is taken out (LibreOffice prints hidden sheets too); the workbook itself is not touched.
- * Needs Debian's libreoffice-calc and poppler-utils (`apt-get install -y libreoffice-calc poppler-utils`).
+ * Turns one sheet of a workbook into PNG pages, as it prints, through LibreOffice and poppler — to look at a
+ * generated sheet as the board will see it. Prints as `handlingsplan generate --pdf` does (the sheet alone, in
+ * the nb-NO locale, Calibri as Carlito) in a temporary folder it removes; the workbook itself is not touched.
+ * Needs Debian's libreoffice-calc, fonts-crosextra-carlito and poppler-utils.
  */
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } = require('node:fs');
+const { mkdtempSync, readFileSync, readdirSync, mkdirSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { basename, join, resolve } = require('node:path');
-const { readPackageParts, packParts, WORKBOOK } = require('../dist/adapters/xlsx/package.js');
-const { sheetEntries, removeSheet } = require('../dist/adapters/xlsx/workbookXml.js');
+const { WORKBOOK, readPackageParts } = require('../dist/adapters/xlsx/package.js');
+const { sheetEntries } = require('../dist/adapters/xlsx/workbookXml.js');
+const { findSoffice, sheetToPdf } = require('../dist/cli/pdf.js');
 
 function parseArgs(argv) {
   const args = { file: undefined, sheet: undefined, outDir: undefined };
@@ -46,38 +47,31 @@ function pickSheet(entries, wanted) {
   return generated[generated.length - 1] ?? entries[entries.length - 1];
 }
 
-/** Takes every sheet but `keep` out of the workbook (their parts stay, unreferenced). */
-function onlySheet(workbookXml, keep) {
-  let xml = workbookXml;
-  // From the last entry back, so the positions of the ones still to remove stay valid.
-  for (const entry of [...sheetEntries(xml)].reverse()) {
-    if (entry.index !== keep.index) xml = removeSheet(xml, entry.index);
-  }
-  return xml;
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  requireTool('libreoffice', 'libreoffice-calc');
+  const soffice = await findSoffice();
+  if (soffice === undefined) fail('LibreOffice is missing; install it with: apt-get install -y libreoffice-calc fonts-crosextra-carlito');
   requireTool('pdftoppm', 'poppler-utils');
   const input = resolve(args.file);
   const { parts } = await readPackageParts(new Uint8Array(readFileSync(input)));
-  const workbookXml = new TextDecoder().decode(parts.get(WORKBOOK));
-  const sheet = pickSheet(sheetEntries(workbookXml), args.sheet);
-  parts.set(WORKBOOK, new TextEncoder().encode(onlySheet(workbookXml, sheet)));
+  const sheet = pickSheet(sheetEntries(new TextDecoder().decode(parts.get(WORKBOOK))), args.sheet);
+  // The same print as `--pdf` (the sheet alone, nb-NO, Carlito), in a folder removed whatever happens.
   const work = mkdtempSync(join(tmpdir(), 'preview-sheet-'));
-  const copy = join(work, 'preview.xlsx');
-  writeFileSync(copy, await packParts(parts));
-  const converted = spawnSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, copy], { encoding: 'utf8', timeout: 180_000 });
-  if (converted.status !== 0) fail(`LibreOffice could not convert the workbook: ${converted.stderr.trim()}`);
-  const outDir = resolve(args.outDir ?? 'test-results/preview');
-  mkdirSync(outDir, { recursive: true });
-  const prefix = join(outDir, `${basename(input, '.xlsx')}-${sheet.name.replace(/[^\w-]+/g, '_')}`);
-  const pages = spawnSync('pdftoppm', ['-png', '-r', '80', join(work, 'preview.pdf'), prefix], { encoding: 'utf8' });
-  if (pages.status !== 0) fail(`pdftoppm failed: ${pages.stderr.trim()}`);
-  const written = readdirSync(outDir).filter((f) => f.startsWith(basename(prefix)) && f.endsWith('.png')).sort();
-  console.log(`"${sheet.name}" → ${written.length} page(s):`);
-  for (const file of written) console.log(`  ${join(outDir, file)}`);
+  try {
+    const pdf = join(work, 'preview.pdf');
+    await sheetToPdf(input, sheet.name, pdf, { soffice });
+    const outDir = resolve(args.outDir ?? 'test-results/preview');
+    mkdirSync(outDir, { recursive: true });
+    const prefix = join(outDir, `${basename(input, '.xlsx')}-${sheet.name.replace(/[^\w-]+/g, '_')}`);
+    for (const old of readdirSync(outDir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png'))) rmSync(join(outDir, old));
+    const pages = spawnSync('pdftoppm', ['-png', '-r', '80', pdf, prefix], { encoding: 'utf8' });
+    if (pages.status !== 0) fail(`pdftoppm failed: ${pages.stderr.trim()}`);
+    const written = readdirSync(outDir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png')).sort();
+    console.log(`"${sheet.name}" → ${written.length} page(s):`);
+    for (const file of written) console.log(`  ${join(outDir, file)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -13,8 +13,9 @@ export type Command =
   | { kind: 'sample'; out: string; force: boolean; demo?: boolean }
   | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
   | { kind: 'validate'; file: string; year?: number; json: boolean }
-  | { kind: 'generate'; file: string; out: string; force: boolean; year?: number }
-  | { kind: 'report'; file: string; out: string; force: boolean; year?: number };
+  /** `pdf`: also the generated sheet alone as a PDF next to the copy (only present when asked for). */
+  | { kind: 'generate'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
+  | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean };
 
 export interface Invocation {
   lang: Lang;
@@ -166,6 +167,7 @@ function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command 
   const command: Extract<Command, { kind: 'generate' | 'report' }> = { kind, file: fileArgument(raw), out, force: raw.values.has('force') };
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
+  if (raw.values.has('pdf')) command.pdf = true;
   return command;
 }
 

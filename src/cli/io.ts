@@ -22,6 +22,8 @@ export interface CliIo {
   today?: string;
   /** The moment of generation as an ISO date-time, recorded in generated sheets; the shell reads the clock. */
   now?: string;
+  /** Where LibreOffice is, for `--pdf`; tests replace it. Left out, it is looked up on the PATH. */
+  findSoffice?: () => Promise<string | undefined>;
 }
 
 export const EXIT_OK = 0;

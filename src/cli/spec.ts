@@ -62,6 +62,13 @@ export const OPTIONS = {
       en: 'Add a fictional project register (projects named "Eksempel: ...", reports, a reallocation).',
     },
   },
+  pdf: {
+    type: 'boolean',
+    help: {
+      nb: 'Skriv også det nye arket alene som PDF ved siden av kopien (<ut>.pdf). Krever LibreOffice; uten det: i Excel, Fil → Eksporter.',
+      en: 'Also write the new sheet alone as a PDF next to the copy (<out>.pdf). Needs LibreOffice; without it: in Excel, File → Export.',
+    },
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -116,7 +123,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       nb: 'Skriv en kopi av arbeidsboka med styrets ark «Handlingsplan {år}». Fila det leses fra skrives aldri; en arbeidsbok med makroer kopieres til .xlsm.',
       en: 'Write a copy of the workbook with the board\'s "Handlingsplan {year}" sheet. The file read is never written; a workbook with macros is copied to an .xlsm.',
     },
-    options: ['year', 'output', 'force'],
+    options: ['year', 'output', 'force', 'pdf'],
     optionHelp: {
       year: { nb: 'Året handlingsplanen gjelder (standard: Handlingsplanår); må ligge i programperioden.', en: 'Year of the plan (default: Handlingsplanår); must be in the programme period.' },
     },
@@ -129,7 +136,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       nb: 'Det samme med styrets statusrapport «Styrerapport {år}»: arbeidsplasser mot mål, innvilget mot budsjett, delmål, utløst kapital, prosjekter.',
       en: 'The same with the board\'s status report "Styrerapport {year}": jobs against targets, grants against budgets, delmål, leverage, projects.',
     },
-    options: ['year', 'output', 'force'],
+    options: ['year', 'output', 'force', 'pdf'],
     optionHelp: {
       year: { nb: 'Året rapporten gjelder (standard: Handlingsplanår); må ligge i programperioden.', en: 'Year of the report (default: Handlingsplanår); must be in the programme period.' },
     },

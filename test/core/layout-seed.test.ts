@@ -21,7 +21,7 @@ const layout = build();
 const cellAt = (row: number, column: number): LayoutCell | undefined => layout.cells.find((c) => c.row === row && c.column === column);
 const valueAt = (row: number, column: number): number | null => {
   const v = cellAt(row, column)?.value;
-  return v?.kind === 'number' ? v.number : v?.kind === 'formula' ? v.result : null;
+  return v?.kind === 'number' ? v.number : v?.kind === 'formula' && typeof v.result === 'number' ? v.result : null;
 };
 const formulaAt = (row: number, column: number): string | null => {
   const v = cellAt(row, column)?.value;
@@ -37,8 +37,25 @@ const rowWith = (text: string, column = 1, nth = 0): number => {
 };
 const A1 = (row: number, column: number) => cellAddress(row, column);
 
-// Columns of the thematic table: B..K are strategies A..J, L the Sum, M the næring label.
-const STRATEGY_COLUMN = Object.fromEntries('ABCDEFGHIJ'.split('').map((code, i) => [code, 2 + i]));
+/**
+ * The thematic table is too wide for A4 at readable size, so it prints in blocks of whole areas (1–2, then
+ * 3–4, each with the row labels), the last with the Sum column. Cells are found from each strategy's header.
+ */
+const strategyHeader = (code: string): { row: number; column: number } => {
+  const cell = layout.cells.find((c) => c.style?.fill === 'DDEBF7' && c.value.kind === 'text' && c.value.text.startsWith(`${code}. `) && c.row > rowWith('Sum arbeidsplasser pr år og totalt'));
+  if (!cell) throw new Error(`no header for strategy ${code}`);
+  return { row: cell.row, column: cell.column };
+};
+/** The first row at or below `from` whose label (column 1) is `text`. */
+const rowBelow = (text: string, from: number): number => {
+  const row = rowsWith(text).find((r) => r >= from);
+  if (row === undefined) throw new Error(`no "${text}" below row ${from}`);
+  return row;
+};
+const budgetAt = (code: string): { row: number; column: number } => {
+  const h = strategyHeader(code);
+  return { row: rowBelow('Budsjett 2022', h.row), column: h.column };
+};
 
 describe('§2.1 job targets per næring and year', () => {
   const seed: [string, number, number, number, number][] = [
@@ -62,24 +79,41 @@ describe('§2.1 job targets per næring and year', () => {
 });
 
 describe('§3 thematic areas', () => {
+  test('printed in two blocks of whole areas, 1–2 and 3–4, each with the row labels', () => {
+    expect([strategyHeader('A').row, strategyHeader('F').row]).toEqual([strategyHeader('A').row, strategyHeader('A').row]);
+    expect(strategyHeader('G').row).toBe(strategyHeader('J').row);
+    expect(strategyHeader('G').row).toBeGreaterThan(strategyHeader('A').row);
+    expect(strategyHeader('A').column).toBe(2);
+    expect(strategyHeader('G').column).toBe(2);
+    for (const code of ['A', 'G']) {
+      const h = strategyHeader(code);
+      expect(cellAt(h.row, 1)?.value).toEqual({ kind: 'text', text: 'Strategier' });
+      expect(rowBelow('Tiltak og prosjekter', h.row)).toBe(h.row + 1);
+    }
+  });
+
   test('Buds. 2022 per strategy', () => {
-    const row = rowWith('Budsjett 2022');
     const seed = { A: 400000, B: 400000, C: 400000, D: 200000, E: 200000, F: 400000, G: 200000, H: 200000, I: 400000, J: 400000 };
-    for (const [code, amount] of Object.entries(seed)) expect({ code, amount: valueAt(row, STRATEGY_COLUMN[code]!) }).toEqual({ code, amount });
+    for (const [code, amount] of Object.entries(seed)) {
+      const at = budgetAt(code);
+      expect({ code, amount: valueAt(at.row, at.column) }).toEqual({ code, amount });
+    }
   });
 
   test('Sum per area 800 000 / 1 200 000 / 400 000 / 800 000, merged over the area, and 3 200 000 in all', () => {
-    const budget = rowWith('Budsjett 2022');
-    const row = budget + 1;
     const areas: [string, string, number][] = [['A', 'B', 800000], ['C', 'F', 1200000], ['G', 'H', 400000], ['I', 'J', 800000]];
     for (const [from, to, sum] of areas) {
-      const left = STRATEGY_COLUMN[from]!;
-      const right = STRATEGY_COLUMN[to]!;
-      expect(valueAt(row, left)).toBe(sum);
-      expect(formulaAt(row, left)).toBe(`SUM(${A1(budget, left)}:${A1(budget, right)})`);
-      expect(layout.merges).toContain(`${A1(row, left)}:${A1(row, right)}`);
+      const left = budgetAt(from);
+      const right = budgetAt(to);
+      const row = left.row + 1;
+      expect(valueAt(row, left.column)).toBe(sum);
+      expect(formulaAt(row, left.column)).toBe(`SUM(${A1(left.row, left.column)}:${A1(right.row, right.column)})`);
+      expect(layout.merges).toContain(`${A1(row, left.column)}:${A1(row, right.column)}`);
     }
-    expect(valueAt(row, 12)).toBe(3200000);
+    const last = budgetAt('J');
+    const first = budgetAt('A');
+    expect(valueAt(last.row + 1, last.column + 1)).toBe(3200000);
+    expect(formulaAt(last.row + 1, last.column + 1)).toBe(`SUM(${A1(first.row, 2)}:${A1(first.row, budgetAt('F').column)},${A1(last.row, 2)}:${A1(last.row, last.column)})`);
   });
 
   test('resultatmål per næring and strategy, as published (blank where the seed is blank)', () => {
@@ -89,29 +123,41 @@ describe('§3 thematic areas', () => {
       Industri: [2, 2, 2, 1, null, 1, null, null, 2, null],
       'Øvrig næringsliv': [1, 1, 2, 1, 2, 1, null, null, 1, 1],
     };
+    const codes = 'ABCDEFGHIJ'.split('');
     for (const [naering, cells] of Object.entries(seed)) {
-      const row = rowWith(naering, 13);
-      expect({ naering, cells: cells.map((_, i) => valueAt(row, 2 + i)) }).toEqual({ naering, cells });
-      // the row sum is live; the published declared sums (5, 10, 10, 15) are the validator's business
-      expect(formulaAt(row, 12)).toBe(`SUM(${A1(row, 2)}:${A1(row, 11)})`);
+      const found = codes.map((code) => {
+        const h = strategyHeader(code);
+        return valueAt(rowBelow(naering, h.row), h.column);
+      });
+      expect({ naering, cells: found }).toEqual({ naering, cells });
+      // the row sum is live, over both blocks; the published declared sums (5, 10, 10, 15) are the validator's business
+      const a = rowBelow(naering, strategyHeader('A').row);
+      const g = rowBelow(naering, strategyHeader('G').row);
+      const j = strategyHeader('J').column;
+      expect(formulaAt(g, j + 1)).toBe(`SUM(${A1(a, 2)}:${A1(a, strategyHeader('F').column)},${A1(g, 2)}:${A1(g, j)})`);
     }
   });
 
   test('the resultatmål Sum row adds each area over the næring rows, merged like the seed', () => {
-    const first = rowWith('Opplevelsesnæring', 13);
-    const last = rowWith('Øvrig næringsliv', 13);
-    const row = last + 1;
-    expect(cellAt(row, 1)?.value).toEqual({ kind: 'text', text: 'Sum' });
     for (const [from, to] of [['A', 'B'], ['C', 'F'], ['G', 'H'], ['I', 'J']] as const) {
-      const left = STRATEGY_COLUMN[from]!;
-      expect(formulaAt(row, left)).toBe(`SUM(${A1(first, left)}:${A1(last, STRATEGY_COLUMN[to]!)})`);
-      expect(layout.merges).toContain(`${A1(row, left)}:${A1(row, STRATEGY_COLUMN[to]!)}`);
+      const left = strategyHeader(from);
+      const right = strategyHeader(to);
+      const first = rowBelow('Opplevelsesnæring', left.row);
+      const last = rowBelow('Øvrig næringsliv', left.row);
+      const row = last + 1;
+      expect(cellAt(row, 1)?.value).toEqual({ kind: 'text', text: 'Sum' });
+      expect(formulaAt(row, left.column)).toBe(`SUM(${A1(first, left.column)}:${A1(last, right.column)})`);
+      expect(layout.merges).toContain(`${A1(row, left.column)}:${A1(row, right.column)}`);
     }
-    expect(formulaAt(row, 12)).toBe(`SUM(${A1(first, 12)}:${A1(last, 12)})`);
+    const sumColumn = strategyHeader('J').column + 1;
+    const first = rowBelow('Opplevelsesnæring', strategyHeader('G').row);
+    const last = rowBelow('Øvrig næringsliv', strategyHeader('G').row);
+    expect(formulaAt(last + 1, sumColumn)).toBe(`SUM(${A1(first, sumColumn)}:${A1(last, sumColumn)})`);
+    expect(valueAt(last + 1, sumColumn)).toBe(35);
   });
 
   test('area headers merged over their strategies; texts spanning E–F, G–H and I–J merged across them', () => {
-    const header = rowWith('Innsatsområde', 1, 1); // the first is the strategy table's header
+    const header = strategyHeader('A').row - 1;
     expect(cellAt(header, 2)?.value).toEqual({ kind: 'text', text: '1. Kompetanse og rekruttering' });
     expect(layout.merges).toContain(`${A1(header, 2)}:${A1(header, 3)}`);
     expect(layout.merges).toContain(`${A1(header, 4)}:${A1(header, 7)}`);
@@ -126,19 +172,20 @@ describe('§3 thematic areas', () => {
       ['Tre prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosjekter', 'I', 'J'],
     ];
     for (const [text, from, to] of spans) {
-      const cell = layout.cells.find((c) => c.value.kind === 'text' && c.value.text === text && c.column === STRATEGY_COLUMN[from]);
+      const left = strategyHeader(from);
+      const cell = layout.cells.find((c) => c.value.kind === 'text' && c.value.text === text && c.column === left.column && c.row > left.row);
       expect({ text, found: cell !== undefined }).toEqual({ text, found: true });
-      expect(layout.merges).toContain(`${A1(cell!.row, STRATEGY_COLUMN[from]!)}:${A1(cell!.row, STRATEGY_COLUMN[to]!)}`);
+      expect(layout.merges).toContain(`${A1(cell!.row, left.column)}:${A1(cell!.row, strategyHeader(to).column)}`);
     }
     const single = layout.cells.find((c) => c.value.kind === 'text' && c.value.text === 'Etablere virksomhet');
-    expect(single?.column).toBe(STRATEGY_COLUMN['E']);
+    expect(single?.column).toBe(strategyHeader('E').column);
     expect(layout.merges.some((m) => m.startsWith(`${A1(single!.row, single!.column)}:`))).toBe(false);
   });
 });
 
 describe('§3 support areas', () => {
   test('K 100 000, L 100 000, M 200 000; area sums 200 000 and 200 000; 400 000 in all', () => {
-    const row = rowWith('Budsjett 2022', 1, 1);
+    const row = rowWith('Budsjett 2022', 1, 2);
     expect([valueAt(row, 2), valueAt(row, 3), valueAt(row, 4)]).toEqual([100000, 100000, 200000]);
     expect(valueAt(row + 1, 2)).toBe(200000);
     expect(layout.merges).toContain(`${A1(row + 1, 2)}:${A1(row + 1, 3)}`);
@@ -149,6 +196,9 @@ describe('§3 support areas', () => {
 });
 
 describe('§4 budget frame and financing', () => {
+  test('in the seed\'s order: the financing before the budget frame', () => {
+    expect(rowWith('Finansiering 2022 (tall i millioner)')).toBeLessThan(rowWith('Budsjett 2022', 1, 3));
+  });
   test.each([
     ['1. Kompetanse og rekruttering', 800000],
     ['2. Innovasjonskultur', 1200000],

@@ -12,6 +12,7 @@
 import { buildStyrerapport, delmalStatus } from '../../src/core/layout/styrerapport';
 import type { SheetLayout } from '../../src/core/layout/types';
 import { hallingdalDemo } from '../../src/core/sample/demo';
+import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
 
@@ -114,4 +115,55 @@ test('a register without næringer or reports gets no chart (nothing to draw)', 
   const result = validateWorkbook(snapshotFromData(empty));
   const bare = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt: '2026-11-27T10:00:00Z' });
   expect(bare.charts).toBeUndefined();
+});
+
+describe('before the first report (the plain sample: no projects, no reports)', () => {
+  const plain = (() => {
+    const result = validateWorkbook(snapshotFromData(hallingdalSample()), { today: '2026-11-27' });
+    // 2026: the year 2022 is long over, which is when "Ikke nådd" used to appear
+    return buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'p', generatedAt: '2026-11-27T10:00:00Z' });
+  })();
+  const texts = plain.cells.flatMap((c) => (c.value.kind === 'text' ? [c.value.text] : c.value.kind === 'formula' && typeof c.value.result === 'string' ? [c.value.result] : []));
+  const at = (row: number, column: number) => plain.cells.find((c) => c.row === row && c.column === column);
+  const rowIn = (text: string): number => {
+    const cell = plain.cells.find((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === text);
+    if (!cell) throw new Error(`no "${text}"`);
+    return cell.row;
+  };
+
+  test('no delmål is "Ikke nådd": each says "Ingen rapporter ennå", in a neutral cell', () => {
+    expect(texts).not.toContain('Ikke nådd');
+    const statuses = plain.cells.filter((c) => c.column === 7 && c.value.kind === 'text' && c.value.text === 'Ingen rapporter ennå');
+    expect(statuses).toHaveLength(10);
+    for (const cell of statuses) expect(cell.style?.fill).toBeUndefined();
+  });
+
+  test('nothing is red', () => {
+    const red = plain.cells.filter((c) => c.style?.fill === 'FFC7CE' || c.style?.color === '9C0006');
+    // the banner says the input has errors (a draft); no figure or status of the report is marked
+    expect(red.filter((c) => c.row > 2)).toEqual([]);
+  });
+
+  test('ratios whose denominator is 0 print "–", as live formulas', () => {
+    const vedtatt = rowIn('Vedtatt i 2022');
+    expect(at(vedtatt, 6)?.value).toEqual({ kind: 'formula', formula: `IF(C${vedtatt}=0,"–",(D${vedtatt}+E${vedtatt})/C${vedtatt})`, result: '–' });
+    expect(at(vedtatt + 1, 6)?.value).toMatchObject({ result: '–' });
+    expect(texts).not.toContain('0.00');
+    // budgets are there, nothing granted: 0 % used is a true figure, not an undefined one
+    const a = plain.cells.find((c) => c.column === 2 && c.value.kind === 'text' && c.value.text.startsWith('A. '))!;
+    expect(at(a.row, 7)?.value).toMatchObject({ result: 0 });
+  });
+
+  test('the jobs table says no reports have come in yet', () => {
+    expect(texts.some((t) => t.startsWith('Ingen prosjektlederrapporter for 2022 ennå'))).toBe(true);
+  });
+
+  test('the "Utløste midler" header ends where its data ends', () => {
+    const header = rowIn('Vedtak');
+    const headerColumns = plain.cells.filter((c) => c.row === header).map((c) => c.column);
+    const dataColumns = plain.cells.filter((c) => c.row === header + 1).map((c) => c.column);
+    expect(Math.max(...headerColumns)).toBe(Math.max(...dataColumns));
+    const anchor = plain.anchors.find((a) => a.name === 'SR2022_Utlost')!;
+    expect(anchor.range.endsWith(`G${header + 2}`)).toBe(true);
+  });
 });

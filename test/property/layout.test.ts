@@ -32,21 +32,25 @@ function cellMap(layout: SheetLayout): Map<string, LayoutCell> {
 function numberAt(cells: Map<string, LayoutCell>, row: number, column: number): number {
   const v = cells.get(`${row}:${column}`)?.value;
   if (v === undefined) return 0;
-  return v.kind === 'number' ? v.number : v.kind === 'formula' ? v.result : 0;
+  return v.kind === 'number' ? v.number : v.kind === 'formula' && typeof v.result === 'number' ? v.result : 0;
 }
 
 /**
- * Evaluates the formulas layouts write: `0`, a cell, `SUM(range)`, and sums of those with `+`. Anything else
+ * Evaluates the formulas layouts write: `0`, a cell, `SUM(range)`, `SUM(range,range…)`, and sums of those with `+`. Anything else
  * fails the test, so a new kind of formula gets a look before it is trusted.
  */
 function evaluate(formula: string, cells: Map<string, LayoutCell>): number {
   let total = 0;
   for (const term of formula.split('+')) {
-    const sum = /^SUM\(([A-Z]+\d+):([A-Z]+\d+)\)$/.exec(term);
-    if (sum?.[1] !== undefined && sum[2] !== undefined) {
-      const a = parseCell(sum[1]);
-      const b = parseCell(sum[2]);
-      for (let r = a.row; r <= b.row; r++) for (let c = a.column; c <= b.column; c++) total += numberAt(cells, r, c);
+    const sum = /^SUM\(((?:[A-Z]+\d+:[A-Z]+\d+,)*[A-Z]+\d+:[A-Z]+\d+)\)$/.exec(term);
+    if (sum?.[1] !== undefined) {
+      // A split table adds ranges of several blocks: SUM(B10:G10,B25:E25).
+      for (const range of sum[1].split(',')) {
+        const [from = '', to = ''] = range.split(':');
+        const a = parseCell(from);
+        const b = parseCell(to);
+        for (let r = a.row; r <= b.row; r++) for (let c = a.column; c <= b.column; c++) total += numberAt(cells, r, c);
+      }
     } else if (/^[A-Z]+\d+$/.test(term)) {
       const p = parseCell(term);
       total += numberAt(cells, p.row, p.column);
@@ -69,7 +73,7 @@ function formulaProblems(layout: SheetLayout): string[] {
   return layout.cells.flatMap((c) => {
     if (c.value.kind !== 'formula') return [];
     const value = evaluate(c.value.formula, cells);
-    return close(value, c.value.result) ? [] : [`${c.row}:${c.column} ${c.value.formula} = ${value}, cached ${c.value.result}`];
+    return typeof c.value.result === 'number' && close(value, c.value.result) ? [] : [`${c.row}:${c.column} ${c.value.formula} = ${value}, cached ${c.value.result}`];
   });
 }
 
@@ -103,7 +107,7 @@ function resultIn(layout: SheetLayout, label: string, column: number): number | 
   const cells = cellMap(layout);
   const row = layout.cells.find((c) => c.column === 1 && textAt(cells, c.row, 1) === label)?.row;
   const v = row === undefined ? undefined : cells.get(`${row}:${column}`)?.value;
-  return v?.kind === 'formula' ? v.result : undefined;
+  return v?.kind === 'formula' && typeof v.result === 'number' ? v.result : undefined;
 }
 
 function grandTarget(model: PlanModel): number {

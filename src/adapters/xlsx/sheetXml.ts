@@ -161,6 +161,7 @@ function cellXml(cell: LayoutCell, style: number | undefined): string {
       return `<c r="${ref}"${s}><v>${number(value.number, ref)}</v></c>`;
     case 'formula':
       // Stored without the leading "=", with the result cached for readers that do not calculate.
+      if (typeof value.result === 'string') return `<c r="${ref}"${s} t="str"><f>${escapeText(value.formula.replace(/^=/, ''))}</f><v>${escapeXstring(value.result)}</v></c>`;
       return `<c r="${ref}"${s}><f>${escapeText(value.formula.replace(/^=/, ''))}</f><v>${number(value.result, ref)}</v></c>`;
     case 'empty':
       return s === '' ? '' : `<c r="${ref}"${s}/>`;

@@ -12,6 +12,7 @@ import { EXIT_OK, type CliIo } from '../io';
 import { readWorkbook } from './validate';
 import { checkYearOption } from './year';
 import { checkExtension, checkFree } from './write';
+import { findSoffice, pdfPathFor, PdfError, sheetToPdf } from '../pdf';
 
 export interface GenerateOptions {
   /** `generate`: the Handlingsplan sheet; `report`: the board's Styrerapport */
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   out: string;
   force: boolean;
   year?: number;
+  /** also write the sheet alone as a PDF next to `out` */
+  pdf?: boolean;
 }
 
 /**
@@ -38,6 +41,8 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
   checkYearOption(options.year, result.plan.program);
   const year = requireYear(result.year, result.plan.program.firstYear?.value, result.plan.program.lastYear?.value);
   await checkFree(output, { out: options.out, force: options.force });
+  const pdf = options.pdf === true ? pdfPathFor(output) : undefined;
+  if (pdf !== undefined) await checkFree(pdf, { out: pdfPathFor(options.out), force: options.force });
   const input = { plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() };
   const layout = options.kind === 'report' ? buildStyrerapport(input) : buildHandlingsplan(input);
   const outcome = await renderLayoutIntoFile(source, layout, output).catch((error: unknown) => {
@@ -45,7 +50,31 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
     throw error;
   });
   io.stdout(report(lang, { sheet: outcome.sheet, out: output, errors: result.summary.feil, replaced: outcome.replaced, renamedFrom: outcome.renamedFrom }));
+  if (pdf !== undefined) await writePdf(output, outcome.sheet, pdf, io, lang);
   return EXIT_OK;
+}
+
+/**
+ * The sheet alone as a PDF, when LibreOffice is there. Without it the workbook is still written (it is what
+ * was asked for first) and the user is told how to make the PDF in Excel.
+ */
+async function writePdf(workbook: string, sheet: string, pdf: string, io: CliIo, lang: Lang): Promise<void> {
+  const soffice = await (io.findSoffice ?? findSoffice)();
+  if (soffice === undefined) {
+    io.stderr(
+      lang === 'nb'
+        ? `handlingsplan: PDF-en er ikke laget: LibreOffice er ikke installert. Åpne ${workbook} i Excel, velg arket «${sheet}» og Fil → Eksporter → Opprett PDF/XPS (Alternativer: Aktive ark), eller installer LibreOffice (apt-get install libreoffice-calc fonts-crosextra-carlito) og kjør kommandoen på nytt med --force.\n`
+        : `handlingsplan: the PDF was not made: LibreOffice is not installed. Open ${workbook} in Excel, select the sheet "${sheet}" and File → Export → Create PDF/XPS (Options: Active sheets), or install LibreOffice (apt-get install libreoffice-calc fonts-crosextra-carlito) and run the command again with --force.\n`,
+    );
+    return;
+  }
+  try {
+    await sheetToPdf(workbook, sheet, pdf, { soffice });
+  } catch (error) {
+    if (error instanceof PdfError) throw cliError(`PDF-en kunne ikke lages: ${error.nb}`, `the PDF could not be made: ${error.en}`);
+    throw error;
+  }
+  io.stdout(lang === 'nb' ? `Skrev arket «${sheet}» alene som PDF til ${pdf}.\n` : `Wrote sheet "${sheet}" alone as a PDF to ${pdf}.\n`);
 }
 
 /** A handlingsplan is for one year of the period; without one there is nothing to lay out. */

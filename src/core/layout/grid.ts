@@ -28,7 +28,7 @@ export class Grid {
     if (source) this.source(source, row, column);
   }
 
-  formula(row: number, column: number, formula: string, result: number, style?: CellStyle, source?: Ref): void {
+  formula(row: number, column: number, formula: string, result: number | string, style?: CellStyle, source?: Ref): void {
     this.set(row, column, { kind: 'formula', formula, result }, style);
     if (source) this.source(source, row, column);
   }

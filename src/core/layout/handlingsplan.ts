@@ -2,7 +2,9 @@ import type { Finding } from '../findings/types';
 import type { Area, Plan, Ref, Strategy } from '../model/plan';
 import { normalizeKey } from '../parse/header';
 import { rangeAddress } from '../util/brand';
-import { address, Grid, linesFor, refKey } from './grid';
+import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
+import { address, Grid, refKey } from './grid';
+import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
 
@@ -22,13 +24,15 @@ export interface HandlingsplanInput {
 export const NOTE_DELMAL = '1) Delmål er delvis konkrete målsettinger, delvis aktivitetsmål, altså et uttrykk for ønskelig aktivitet nødvendig for å nå det overordnede arbeidsplassmålet.';
 export const NOTE_RESULTATMAL = '2) Måltall for arbeidsplasser er knyttet til de viktigste næringer i Hallingdal, men her er forsøkt illustrert de tematiske innsatsområdenes innflytelse på måloppnåelse.';
 
-const LABEL_WIDTH = 24;
-const STRATEGY_WIDTH = 16;
-const SUM_WIDTH = 12;
-const NAERING_WIDTH = 20;
-const LINE_HEIGHT = 15;
-/** The strategy table needs room for area, strategy and description side by side. */
-const MIN_STRATEGY_COLUMNS = 4;
+/** Least widths of the sheet's columns, in characters; the text widens them where it needs (see ./fit). */
+const FRAME_NOTES: readonly string[] = [];
+const LABEL_WIDTH = 18;
+const STRATEGY_WIDTH = 12;
+const SUM_WIDTH = 11;
+/** Text tables (§2.3, §4, the error list) need room for a label, a name and a description side by side. */
+const MIN_COLUMNS = 5;
+/** Of the page's width, what tables may take: the rest is headroom for renderers that measure wider. */
+const USABLE_WIDTH = PAGE_WIDTH * 0.96;
 
 export function handlingsplanSheetName(year: number): string {
   return `Handlingsplan ${year}`;
@@ -44,9 +48,11 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   const sheet = input.sheet ?? handlingsplanSheetName(year);
   const thematic = strategiesOf(plan, 'tematisk');
   const support = strategiesOf(plan, 'stotte');
-  const strategyColumns = Math.max(MIN_STRATEGY_COLUMNS, thematic.length, support.length);
-  const sumColumn = 2 + strategyColumns;
-  const lastColumn = sumColumn + 1;
+  const thematicBlocks = planBlocks(plan, year, thematic);
+  const supportBlocks = planBlocks(plan, year, support);
+  // A block's columns: the labels, its strategies, and in the table's last block the Sum column.
+  const rightOf = (blocks: Block[]): number[] => blocks.map((b, i) => b.strategies.length + (i === blocks.length - 1 ? 2 : 1));
+  const lastColumn = Math.max(MIN_COLUMNS, ...rightOf(thematicBlocks), ...rightOf(supportBlocks));
   const grid = new Grid();
   const anchors: Anchor[] = [];
   const errors = input.findings.filter((f) => f.severity === 'feil');
@@ -57,32 +63,32 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   grid.height(1, 24);
   banner(grid, errors.length, input.generatedAt, lastColumn);
 
-  const ctx: Ctx = { grid, plan, year, lastColumn, sumColumn, anchors, sheet };
+  const ctx: Ctx = { grid, plan, year, lastColumn, anchors, sheet, blocks: [] };
   let row = 4;
   row = strategyTable(ctx, row);
   row = jobTargetTable(ctx, row + 2);
-  row = areaTable(ctx, row + 2, thematic, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true });
-  // The support areas, the frame and the financing start a page of their own, as in the seed (§3, §4).
-  const supportStart = row + 2;
-  row = areaTable(ctx, supportStart, support, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
-  row = frameTable(ctx, row + 2);
+  row = areaTable(ctx, row + 2, thematicBlocks, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true });
+  row = areaTable(ctx, row + 2, supportBlocks, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
+  // §4 in the seed's order: the financing, then the budget frame with its notes.
   row = financingTable(ctx, row + 2);
+  row = frameTable(ctx, row + 2);
   if (errors.length > 0) errorList(ctx, row + 2, errors);
   const marks = markErrors(grid, errors);
 
+  const cells = grid.sortedCells();
+  const minimum = new Map<number, number>([[1, LABEL_WIDTH]]);
+  for (let c = 2; c <= lastColumn; c++) minimum.set(c, STRATEGY_WIDTH);
+  const widths = fitColumnWidths(cells, grid.merges, minimum);
+  spreadColumns(widths, 2, lastColumn, USABLE_WIDTH);
+  const heights = fitRowHeights(cells, grid.merges, widths, grid.rowHeights);
   return {
     sheet,
-    cells: grid.sortedCells(),
+    cells,
     merges: grid.merges,
-    columnWidths: [
-      { column: 1, width: LABEL_WIDTH },
-      ...Array.from({ length: strategyColumns }, (_, i) => ({ column: 2 + i, width: STRATEGY_WIDTH })),
-      { column: sumColumn, width: SUM_WIDTH },
-      { column: lastColumn, width: NAERING_WIDTH },
-    ],
-    rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
+    columnWidths: [...widths].map(([column, width]) => ({ column, width })).sort((a, b) => a.column - b.column),
+    rowHeights: [...heights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     freeze: { rows: 2, columns: 0 },
-    rowBreaks: [supportStart],
+    rowBreaks: pageBreaks(ctx.blocks, heights, (heights.get(1) ?? 0) + (heights.get(2) ?? 0)),
     print: {
       orientation: 'landscape',
       paper: 'A4',
@@ -102,9 +108,10 @@ interface Ctx {
   plan: Plan;
   year: number;
   lastColumn: number;
-  sumColumn: number;
   anchors: Anchor[];
   sheet: string;
+  /** rows that belong together on a printed page: a heading and its table */
+  blocks: { top: number; bottom: number }[];
 }
 
 function strategiesOf(plan: Plan, type: Area['type']): Strategy[] {
@@ -131,6 +138,11 @@ function section(ctx: Ctx, row: number, title: string): void {
   ctx.grid.height(row, 18);
 }
 
+/** Rows `top`–`bottom` print on one page when they fit on one. */
+function keepTogether(ctx: Ctx, top: number, bottom: number): void {
+  ctx.blocks.push({ top, bottom: Math.max(top, bottom) });
+}
+
 function areaLabel(area: Area): string {
   return `${area.nr}. ${area.name}`;
 }
@@ -149,7 +161,6 @@ function strategyTable(ctx: Ctx, start: number): number {
   grid.styleBlock(header, 4, header, lastColumn, STYLE.header);
   grid.merge(header, 4, header, lastColumn);
   let row = header + 1;
-  const descriptionWidth = (lastColumn - 4) * STRATEGY_WIDTH + NAERING_WIDTH;
   for (const [type, title] of [['tematisk', 'Tematiske innsatsområder med arbeidsplassmål'], ['stotte', 'Støtteområder']] as const) {
     const areas = plan.areas.filter((a) => a.type === type);
     if (areas.length === 0) continue;
@@ -168,7 +179,6 @@ function strategyTable(ctx: Ctx, start: number): number {
         grid.text(row, 4, s.description, STYLE.text);
         grid.styleBlock(row, 4, row, lastColumn, STYLE.text);
         grid.merge(row, 4, row, lastColumn);
-        grid.height(row, LINE_HEIGHT * Math.max(linesFor(s.description, descriptionWidth), linesFor(`${s.code}. ${s.name}`, 2 * STRATEGY_WIDTH)));
         row += 1;
       }
       const last = Math.max(first, row - 1);
@@ -178,6 +188,7 @@ function strategyTable(ctx: Ctx, start: number): number {
     }
   }
   anchor(ctx, 'Strategier', header, row - 1);
+  keepTogether(ctx, start, row - 1);
   return row - 1;
 }
 
@@ -230,6 +241,7 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     grid.formula(row, c, lastBody >= firstBody ? `SUM(${address(firstBody, c)}:${address(lastBody, c)})` : '0', value, STYLE.totalCount, declared);
   }
   anchor(ctx, 'Arbeidsplassmal', header, row, sumCol);
+  keepTogether(ctx, start, row);
   return row;
 }
 
@@ -243,7 +255,7 @@ function sumColumnValues(grid: Grid, top: number, bottom: number, column: number
 function cellNumber(grid: Grid, row: number, column: number): number {
   const v = grid.cells.get(`${row}:${column}`)?.value;
   if (!v) return 0;
-  return v.kind === 'number' ? v.number : v.kind === 'formula' ? v.result : 0;
+  return v.kind === 'number' ? v.number : v.kind === 'formula' && typeof v.result === 'number' ? v.result : 0;
 }
 
 // ---- §3 thematic and support areas ----------------------------------------------------------------------
@@ -254,18 +266,150 @@ interface AreaTableOptions {
   withTargets: boolean;
 }
 
-function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: AreaTableOptions): number {
-  const { grid, plan, year, lastColumn } = ctx;
-  // Each table's Sum column follows its own last strategy, so the support table has no gap before it.
-  const sumColumn = 2 + strategies.length;
+/**
+ * One page-wide part of an area table: whole innsatsområder side by side (or part of one that is too wide
+ * alone), with the row labels repeated. A table that fits the page is one block, as in the seed; a wider one
+ * is split rather than printed in small type. The last block carries the Sum column of the whole table.
+ */
+interface Block {
+  strategies: Strategy[];
+}
+
+/** Points a strategy's column needs: its header's and its own texts' widest words, and its budget. */
+function strategyNeed(plan: Plan, year: number, strategy: Strategy): number {
+  const own = [...plan.tiltak, ...plan.delmal].filter((t) => t.year === year && t.strategies.length === 1 && t.strategies[0] === strategy.code);
+  const budget = plan.budget.find((b) => b.year === year && b.strategy.value === strategy.code)?.amount.value ?? 0;
+  return Math.max(
+    longestWord(`${strategy.code}. ${strategy.name}`, STYLE.header),
+    ...own.map((t) => longestWord(t.text, STYLE.text)),
+    textWidth(formattedNumber(budget, STYLE.kroner.numberFormat), STYLE.totalKroner),
+  );
+}
+
+/**
+ * The blocks of an area table. The parts are the innsatsområder in order (an area too wide for a page alone is
+ * cut between its strategies); the fewest blocks that fit the page are chosen, and among those the split
+ * whose widest block is narrowest, so the blocks come out alike (areas 1–2 and 3–4, not 1–3 and 4). A block
+ * fits when the label column, its strategies and the Sum column fit the page width — and, since the blocks
+ * share the sheet's columns, when the widest strategy at each position over all blocks does too.
+ */
+function planBlocks(plan: Plan, year: number, strategies: Strategy[]): Block[] {
+  if (strategies.length === 0) return [];
+  const need = new Map(strategies.map((s) => [s.code, Math.max(columnPoints(STRATEGY_WIDTH), columnPoints(charactersFor(strategyNeed(plan, year, s))))]));
+  const room = USABLE_WIDTH - columnPoints(LABEL_WIDTH) - columnPoints(SUM_WIDTH);
+  const width = (list: readonly Strategy[]): number => list.reduce((n, s) => n + (need.get(s.code) ?? 0), 0);
+  const parts: Strategy[][] = [];
+  for (const area of plan.areas) {
+    let part: Strategy[] = [];
+    for (const strategy of strategies.filter((s) => s.area === area.nr)) {
+      if (part.length > 0 && width([...part, strategy]) > room) {
+        parts.push(part);
+        part = [];
+      }
+      part.push(strategy);
+    }
+    if (part.length > 0) parts.push(part);
+  }
+  const sheetFits = (blocks: Strategy[][]): boolean => {
+    const positions: number[] = [];
+    for (const block of blocks) block.forEach((s, i) => (positions[i] = Math.max(positions[i] ?? 0, need.get(s.code) ?? 0)));
+    return positions.reduce((a, b) => a + b, 0) <= room;
+  };
+  for (let count = 1; count <= parts.length; count++) {
+    const best = bestSplit(parts, count, width, room, sheetFits);
+    if (best !== undefined) return best.map((b) => ({ strategies: b }));
+  }
+  return parts.map((p) => ({ strategies: p }));
+}
+
+/**
+ * Of the ways to cut `parts` in order into `count` blocks, each no wider than `room`, the one whose widest
+ * block is narrowest and that `accept`s; undefined when there is none. Programmes have a handful of areas,
+ * so trying every cut is cheap; with more than 12 parts only the first cuts are tried.
+ */
+function bestSplit(parts: readonly Strategy[][], count: number, widthOf: (list: Strategy[]) => number, room: number, accept: (blocks: Strategy[][]) => boolean): Strategy[][] | undefined {
+  let best: { blocks: Strategy[][]; widest: number } | undefined;
+  let tried = 0;
+  const cut = (from: number, left: number, acc: Strategy[][]): void => {
+    if (tried > 5000) return;
+    if (left === 1) {
+      tried += 1;
+      const blocks = [...acc, parts.slice(from).flat()];
+      const widest = Math.max(...blocks.map(widthOf));
+      if (widest <= room && (best === undefined || widest < best.widest) && accept(blocks)) best = { blocks, widest };
+      return;
+    }
+    for (let end = from + 1; end <= parts.length - left + 1; end++) cut(end, left - 1, [...acc, parts.slice(from, end).flat()]);
+  };
+  cut(0, count, []);
+  return best?.blocks;
+}
+
+/** Where the figures of one block are, for the Sum column and the totals of the whole table. */
+interface BlockRows {
+  budget: number;
+  sum: number;
+  left: number;
+  right: number;
+  /** næring name → its row in this block */
+  targets: Map<string, number>;
+  /** the row of the resultatmål sums */
+  targetSum?: number;
+}
+
+function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableOptions): number {
+  const { grid, lastColumn } = ctx;
   section(ctx, start, options.title);
-  if (strategies.length === 0) {
+  if (blocks.length === 0) {
     grid.text(start + 1, 1, 'Ingen strategier registrert.', STYLE.note);
+    keepTogether(ctx, start, start + 1);
     return start + 1;
   }
+  const done: BlockRows[] = [];
+  let row = start + 1;
+  let top = start;
+  let first = start + 1;
+  blocks.forEach((block, i) => {
+    const last = i === blocks.length - 1;
+    if (i > 0) {
+      row += 1;
+      top = row;
+      section(ctx, row, `${options.title} (forts.)`);
+      row += 1;
+    }
+    if (i === 0) first = row;
+    const rows = blockTable(ctx, row, block, options, last ? done : undefined);
+    done.push(rows);
+    row = (rows.targetSum ?? rows.sum) + 1;
+    keepTogether(ctx, top, row - 1);
+  });
+  anchor(ctx, options.anchor, first, row - 1);
+  if (options.withTargets) {
+    const notesTop = row;
+    for (const note of [NOTE_DELMAL, NOTE_RESULTATMAL]) {
+      grid.text(row, 1, note, STYLE.note);
+      grid.merge(row, 1, row, lastColumn);
+      row += 1;
+    }
+    // The notes print with the table they explain.
+    const lastBlock = ctx.blocks.pop();
+    keepTogether(ctx, lastBlock?.top ?? notesTop, row - 1);
+  }
+  return row - 1;
+}
+
+/**
+ * One block: the area and strategy headers, tiltak, delmål, budget and area sums, and with targets the
+ * resultatmål per næring. `previous` is given for the last block, which adds the Sum column over them all.
+ */
+function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOptions, previous: BlockRows[] | undefined): BlockRows {
+  const { grid, plan, year } = ctx;
+  const strategies = block.strategies;
   const columnOf = new Map(strategies.map((s, i) => [s.code, 2 + i]));
+  const right = 1 + strategies.length;
+  const sumColumn = previous === undefined ? undefined : right + 1;
   const groups = areaGroups(plan, strategies, columnOf);
-  const h1 = start + 1;
+  const h1 = start;
   const h2 = h1 + 1;
   grid.text(h1, 1, 'Innsatsområde', STYLE.header);
   for (const g of groups) {
@@ -273,13 +417,13 @@ function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: Are
     grid.styleBlock(h1, g.left, h1, g.right, STYLE.header);
     grid.merge(h1, g.left, h1, g.right);
   }
-  grid.text(h1, sumColumn, 'Sum', STYLE.header);
-  grid.styleBlock(h1, sumColumn, h2, sumColumn, STYLE.header);
-  grid.merge(h1, sumColumn, h2, sumColumn);
-  grid.height(h1, LINE_HEIGHT * Math.max(...groups.map((g) => linesFor(areaLabel(g.area), (g.right - g.left + 1) * STRATEGY_WIDTH))));
+  if (sumColumn !== undefined) {
+    grid.text(h1, sumColumn, 'Sum', STYLE.header);
+    grid.styleBlock(h1, sumColumn, h2, sumColumn, STYLE.header);
+    grid.merge(h1, sumColumn, h2, sumColumn);
+  }
   grid.text(h2, 1, 'Strategier', STYLE.header);
   for (const s of strategies) grid.text(h2, columnOf.get(s.code) ?? 2, `${s.code}. ${s.name}`, STYLE.header);
-  grid.height(h2, LINE_HEIGHT * Math.max(...strategies.map((s) => linesFor(`${s.code}. ${s.name}`, STRATEGY_WIDTH))));
 
   let row = h2 + 1;
   row = packedTexts(ctx, row, 'Tiltak og prosjekter', plan.tiltak.filter((t) => t.year === year), columnOf);
@@ -293,6 +437,7 @@ function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: Are
     if (line) grid.number(budgetRow, column, line.amount.value, STYLE.kroner, line.amount);
     else grid.text(budgetRow, column, '', STYLE.kroner);
   }
+  if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
   const sumRow = budgetRow + 1;
   grid.text(sumRow, 1, 'Sum', STYLE.totalLabel);
   for (const g of groups) {
@@ -302,21 +447,15 @@ function areaTable(ctx: Ctx, start: number, strategies: Strategy[], options: Are
     grid.styleBlock(sumRow, g.left, sumRow, g.right, STYLE.totalKroner);
     grid.merge(sumRow, g.left, sumRow, g.right);
   }
-  const lastStrategyColumn = 1 + strategies.length;
-  grid.formula(sumRow, sumColumn, `SUM(${address(budgetRow, 2)}:${address(budgetRow, lastStrategyColumn)})`, sumColumnRange(grid, budgetRow, 2, lastStrategyColumn), STYLE.totalKroner);
-  row = sumRow + 1;
-
-  if (options.withTargets) row = targetRows(ctx, row, strategies, columnOf, groups, sumColumn);
-  anchor(ctx, options.anchor, h1, row - 1);
-  if (options.withTargets) {
-    for (const note of [NOTE_DELMAL, NOTE_RESULTATMAL]) {
-      grid.text(row, 1, note, STYLE.note);
-      grid.merge(row, 1, row, lastColumn);
-      grid.height(row, LINE_HEIGHT * linesFor(note, (lastColumn - 1) * STRATEGY_WIDTH));
-      row += 1;
-    }
+  const rows: BlockRows = { budget: budgetRow, sum: sumRow, left: 2, right, targets: new Map() };
+  if (sumColumn !== undefined && previous !== undefined) {
+    const all = [...previous, rows];
+    const ranges = all.map((b) => `${address(b.budget, b.left)}:${address(b.budget, b.right)}`).join(',');
+    const total = all.reduce((n, b) => n + sumColumnRange(grid, b.budget, b.left, b.right), 0);
+    grid.formula(sumRow, sumColumn, `SUM(${ranges})`, total, STYLE.totalKroner);
   }
-  return row - 1;
+  if (options.withTargets) targetRows(ctx, sumRow + 1, strategies, columnOf, groups, rows, previous);
+  return rows;
 }
 
 interface AreaGroup {
@@ -341,8 +480,9 @@ function sumColumnRange(grid: Grid, row: number, left: number, right: number): n
 }
 
 /**
- * Tiltak and delmål texts packed into rows: each text spans the columns of its strategies (merged when it
- * names several, as G–H in the seed) and goes into the first row where those columns are still free.
+ * Tiltak and delmål texts packed into rows: each text spans the columns of its strategies in this block
+ * (merged when it names several, as G–H in the seed) and goes into the first row where those columns are
+ * still free.
  */
 function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies: string[]; text: string; ref: Ref }[], columnOf: Map<string, number>): number {
   const { grid } = ctx;
@@ -366,14 +506,11 @@ function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies
   for (let i = 0; i < count; i++) {
     const row = start + i;
     grid.styleBlock(row, 2, row, lastStrategyColumn, STYLE.text);
-    let lines = 1;
     for (const item of rows[i]?.items ?? []) {
       grid.text(row, item.left, item.text, STYLE.text);
       grid.merge(row, item.left, row, item.right);
       grid.source(item.ref, row, item.left);
-      lines = Math.max(lines, linesFor(item.text, (item.right - item.left + 1) * STRATEGY_WIDTH));
     }
-    grid.height(row, LINE_HEIGHT * lines);
   }
   grid.text(start, 1, label, STYLE.label);
   grid.styleBlock(start, 1, start + count - 1, 1, STYLE.label);
@@ -381,34 +518,42 @@ function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies
   return start + count;
 }
 
-function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], sumColumn: number): number {
+/**
+ * The resultatmål per næring: a heading row, one row per næring named in the label column, and the sums per
+ * area; in the last block the Sum column adds each næring's row over all blocks.
+ */
+function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], rows: BlockRows, previous: BlockRows[] | undefined): void {
   const { grid, plan, year } = ctx;
-  const labelColumn = sumColumn + 1;
-  const rows = (plan.resultatmal?.rows ?? []).filter((r) => r.year === year);
-  const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => n.name) : rows.map((r) => r.naering.value);
-  const lastStrategyColumn = 1 + strategies.length;
-  let row = start;
+  const data = (plan.resultatmal?.rows ?? []).filter((r) => r.year === year);
+  const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => n.name) : data.map((r) => r.naering.value);
+  const sumColumn = previous === undefined ? undefined : rows.right + 1;
+  const right = sumColumn ?? rows.right;
+  grid.text(start, 1, 'Resultatmål 2) – arbeidsplasser per næring', STYLE.group);
+  grid.styleBlock(start, 1, start, right, STYLE.group);
+  grid.merge(start, 1, start, right);
+  let row = start + 1;
   for (const name of naeringer) {
-    const data = rows.find((r) => normalizeKey(r.naering.value) === normalizeKey(name));
-    grid.styleBlock(row, 2, row, lastStrategyColumn, STYLE.count);
-    let total = 0;
+    const found = data.find((r) => normalizeKey(r.naering.value) === normalizeKey(name));
+    grid.text(row, 1, name, STYLE.label);
+    grid.styleBlock(row, 2, row, rows.right, STYLE.count);
     for (const s of strategies) {
-      const cell = data?.byStrategy.get(s.code);
-      if (!cell) continue;
-      grid.number(row, columnOf.get(s.code) ?? 2, cell.value, STYLE.count, cell);
-      total += cell.value;
+      const cell = found?.byStrategy.get(s.code);
+      if (cell) grid.number(row, columnOf.get(s.code) ?? 2, cell.value, STYLE.count, cell);
     }
-    grid.formula(row, sumColumn, `SUM(${address(row, 2)}:${address(row, lastStrategyColumn)})`, total, STYLE.totalCount, data?.declaredSum);
-    grid.text(row, labelColumn, name, STYLE.label);
+    rows.targets.set(normalizeKey(name), row);
+    if (sumColumn !== undefined && previous !== undefined) {
+      const all = [...previous, rows];
+      const ranges = all.flatMap((b) => {
+        const r = b.targets.get(normalizeKey(name));
+        return r === undefined ? [] : [{ r, b }];
+      });
+      const total = ranges.reduce((n, { r, b }) => n + sumColumnRange(grid, r, b.left, b.right), 0);
+      grid.formula(row, sumColumn, `SUM(${ranges.map(({ r, b }) => `${address(r, b.left)}:${address(r, b.right)}`).join(',')})`, total, STYLE.totalCount, found?.declaredSum);
+    }
     row += 1;
   }
-  const first = start;
+  const first = start + 1;
   const last = row - 1;
-  if (last >= first) {
-    grid.text(first, 1, 'Resultatmål 2)', STYLE.label);
-    grid.styleBlock(first, 1, last, 1, STYLE.label);
-    grid.merge(first, 1, last, 1);
-  }
   grid.text(row, 1, 'Sum', STYLE.totalLabel);
   for (const g of groups) {
     let value = 0;
@@ -418,9 +563,11 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
     grid.styleBlock(row, g.left, row, g.right, STYLE.totalCount);
     grid.merge(row, g.left, row, g.right);
   }
-  const total = plan.resultatmalSums.find((s) => s.year === year && s.area === null);
-  grid.formula(row, sumColumn, last >= first ? `SUM(${address(first, sumColumn)}:${address(last, sumColumn)})` : '0', sumColumnValues(grid, first, last, sumColumn), STYLE.totalCount, total?.jobs);
-  return row + 1;
+  if (sumColumn !== undefined) {
+    const total = plan.resultatmalSums.find((s) => s.year === year && s.area === null);
+    grid.formula(row, sumColumn, last >= first ? `SUM(${address(first, sumColumn)}:${address(last, sumColumn)})` : '0', sumColumnValues(grid, first, last, sumColumn), STYLE.totalCount, total?.jobs);
+  }
+  rows.targetSum = row;
 }
 
 // ---- §4 frame and financing ------------------------------------------------------------------------------
@@ -462,7 +609,20 @@ function frameTable(ctx: Ctx, start: number): number {
   const value = cellNumber(grid, areasRow, amountColumn) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, amountColumn) : 0);
   grid.formula(totalRow, amountColumn, `${address(areasRow, amountColumn)}${costs}`, value, STYLE.totalKroner, declaredTotal?.amount);
   anchor(ctx, 'Ramme', header, totalRow, amountColumn);
-  return totalRow;
+  const end = notesUnder(ctx, totalRow + 1, FRAME_NOTES);
+  keepTogether(ctx, start, end);
+  return end;
+}
+
+/** Notes under a table, each on a row of its own across the sheet; returns the last row used. */
+function notesUnder(ctx: Ctx, start: number, notes: readonly string[]): number {
+  let row = start;
+  for (const note of notes) {
+    ctx.grid.text(row, 1, note, STYLE.note);
+    ctx.grid.merge(row, 1, row, ctx.lastColumn);
+    row += 1;
+  }
+  return row - 1;
 }
 
 function labelCell(grid: Grid, row: number, text: string, style: CellStyle): void {
@@ -491,6 +651,7 @@ function financingTable(ctx: Ctx, start: number): number {
   const declared = lines.find((f) => f.isSum);
   grid.formula(row, amountColumn, last >= first ? `SUM(${address(first, amountColumn)}:${address(last, amountColumn)})` : '0', last >= first ? sumColumnValues(grid, first, last, amountColumn) : 0, STYLE.totalMillions, declared?.amount);
   anchor(ctx, 'Finansiering', header, row, amountColumn);
+  keepTogether(ctx, start, row);
   return row;
 }
 
@@ -510,10 +671,10 @@ function errorList(ctx: Ctx, start: number, errors: readonly Finding[]): number 
     grid.text(row, 4, text, STYLE.text);
     grid.styleBlock(row, 4, row, lastColumn, STYLE.text);
     grid.merge(row, 4, row, lastColumn);
-    grid.height(row, LINE_HEIGHT * linesFor(text, (lastColumn - 4) * STRATEGY_WIDTH + NAERING_WIDTH));
     row += 1;
   }
   anchor(ctx, 'Avvik', header, row - 1);
+  keepTogether(ctx, start, row - 1);
   return row - 1;
 }
 

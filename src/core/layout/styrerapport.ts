@@ -4,7 +4,8 @@ import { normalizeKey } from '../parse/header';
 import { framesAfterReallocations } from '../rules/reallocations';
 import { yearIsOver } from '../rules/projects';
 import { rangeAddress } from '../util/brand';
-import { address, Grid, linesFor } from './grid';
+import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
+import { address, Grid } from './grid';
 import { banner, formatDate, type HandlingsplanInput } from './handlingsplan';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
@@ -15,7 +16,10 @@ export type StyrerapportInput = HandlingsplanInput;
 const PERCENT: CellStyle = { border: true, numberFormat: '0 %', horizontal: 'right', vertical: 'top' };
 const PERCENT_TOTAL: CellStyle = { ...PERCENT, bold: true, fill: 'F2F2F2' };
 const LAST_COLUMN = 8;
-const LINE_HEIGHT = 15;
+/** Least widths in characters: codes, names and delmål texts, then the figures; the text widens them. */
+const MIN_WIDTHS = [12, 30, 11, 11, 11, 11, 11, 11];
+/** A dash, not 0 %, for a share of nothing: no target, no budget, no grant yet. */
+export const UNDEFINED_RATIO = '–';
 
 export function styrerapportSheetName(year: number): string {
   return `Styrerapport ${year}`;
@@ -32,6 +36,7 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const sheet = input.sheet ?? styrerapportSheetName(year);
   const grid = new Grid();
   const anchors: Anchor[] = [];
+  const blocks: { top: number; bottom: number }[] = [];
   const errors = input.findings.filter((f) => f.severity === 'feil').length;
   const name = plan.program.name?.value ?? '';
   grid.text(1, 1, name ? `Styrerapport ${year} – ${name}` : `Styrerapport ${year}`, STYLE.title);
@@ -45,20 +50,31 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const chart = jobsChart(ctx, jobs, jobs.end + 2);
   // Grants start the second page, delmål, leverage and the portfolio the third.
   const grantsPage = (chart?.placement.bottom ?? jobs.end) + 2;
+  blocks.push({ top: 4, bottom: grantsPage - 2 });
   let row = grantsTable(ctx, grantsPage);
+  blocks.push({ top: grantsPage, bottom: row });
   const delmalPage = row + 2;
   row = delmalTable(ctx, delmalPage);
-  row = leverageTable(ctx, row + 2);
-  portfolioTable(ctx, row + 2);
+  blocks.push({ top: delmalPage, bottom: row });
+  const leverage = row + 2;
+  row = leverageTable(ctx, leverage);
+  blocks.push({ top: leverage, bottom: row });
+  const portfolio = row + 2;
+  row = portfolioTable(ctx, portfolio);
+  blocks.push({ top: portfolio, bottom: row });
 
+  const cells = grid.sortedCells();
+  const widths = fitColumnWidths(cells, grid.merges, new Map(MIN_WIDTHS.map((w, i) => [i + 1, w])));
+  spreadColumns(widths, 2, LAST_COLUMN, PAGE_WIDTH * 0.96);
+  const heights = fitRowHeights(cells, grid.merges, widths, grid.rowHeights);
   return {
     sheet,
-    cells: grid.sortedCells(),
+    cells,
     merges: grid.merges,
-    columnWidths: [{ column: 1, width: 34 }, { column: 2, width: 40 }, ...Array.from({ length: LAST_COLUMN - 2 }, (_, i) => ({ column: 3 + i, width: 14 }))],
-    rowHeights: [...grid.rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
+    columnWidths: [...widths].map(([column, width]) => ({ column, width })).sort((a, b) => a.column - b.column),
+    rowHeights: [...heights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     freeze: { rows: 2, columns: 0 },
-    rowBreaks: [grantsPage, delmalPage],
+    rowBreaks: pageBreaks(blocks, heights, (heights.get(1) ?? 0) + (heights.get(2) ?? 0), [grantsPage, delmalPage]),
     print: {
       orientation: 'landscape',
       paper: 'A4',
@@ -91,23 +107,23 @@ function section(ctx: Ctx, row: number, title: string): void {
 function headerRow(ctx: Ctx, row: number, labels: string[]): void {
   labels.forEach((label, i) => ctx.grid.text(row, 1 + i, label, STYLE.header));
   if (labels[1] === '') ctx.grid.merge(row, 1, row, 2);
-  ctx.grid.height(row, 30);
 }
 
 function anchor(ctx: Ctx, name: string, top: number, bottom: number, right: number): void {
   ctx.anchors.push({ name: `SR${ctx.year}_${name}`, range: rangeAddress(top, 1, Math.max(top, bottom), right) });
 }
 
-/** `IF(target=0,0,reported/target)`: a share that never divides by zero. */
+/** `IF(target=0,"–",reported/target)`: a share that never divides by zero, and says so when it cannot be had. */
 function share(grid: Grid, row: number, column: number, part: number, whole: number, style: CellStyle): void {
   const p = address(row, part);
   const w = address(row, whole);
-  grid.formula(row, column, `IF(${w}=0,0,${p}/${w})`, ratio(grid, row, part, whole), style);
+  const value = numberAt(grid, row, whole) === 0 ? UNDEFINED_RATIO : ratio(grid, row, part, whole);
+  grid.formula(row, column, `IF(${w}=0,"${UNDEFINED_RATIO}",${p}/${w})`, value, { ...style, horizontal: 'right' });
 }
 
 function numberAt(grid: Grid, row: number, column: number): number {
   const v = grid.cells.get(`${row}:${column}`)?.value;
-  return v?.kind === 'number' ? v.number : v?.kind === 'formula' ? v.result : 0;
+  return v?.kind === 'number' ? v.number : v?.kind === 'formula' && typeof v.result === 'number' ? v.result : 0;
 }
 
 function ratio(grid: Grid, row: number, part: number, whole: number): number {
@@ -162,6 +178,11 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
   share(grid, row, 5, 4, 3, PERCENT_TOTAL);
   share(grid, row, 8, 7, 6, PERCENT_TOTAL);
   anchor(ctx, 'Arbeidsplasser', header, row, LAST_COLUMN);
+  if (!hasReports(plan, year)) {
+    row += 1;
+    grid.text(row, 1, `Ingen prosjektlederrapporter for ${year} ennå: rapporterte arbeidsplasser telles når rapportene kommer inn.`, STYLE.note);
+    grid.merge(row, 1, row, LAST_COLUMN);
+  }
   if (jobs.excluded.length > 0) {
     row += 1;
     const text = `Ikke medregnet: ${jobs.excluded.length} rapport(er) for prosjekter uten innvilget støtte eller ukjent prosjekt (${jobs.excluded.map((e) => e.projectId).join(', ')}).`;
@@ -259,14 +280,24 @@ const MINIMA = [
   ['newCompanies', 'nye bedrifter'],
 ] as const;
 
-type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall';
+type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall' | 'Ingen rapporter ennå';
 
-export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean): DelmalStatus {
+/**
+ * A delmål's status. Before the register has any report for the year nothing can be judged: the status says
+ * so, neutrally, rather than "Ikke nådd" — unless the projects alone already show it reached.
+ */
+export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean, reported = true): DelmalStatus {
   const set = MINIMA.filter(([key]) => delmal.minima[key] !== undefined);
   if (set.length === 0) return 'Uten måltall';
   const met = set.every(([key]) => counted[key] >= (delmal.minima[key] ?? 0));
   if (met) return 'Nådd';
+  if (!reported) return 'Ingen rapporter ennå';
   return yearOver ? 'Ikke nådd' : 'Ikke ennå';
+}
+
+/** Whether any project leader's report is dated in `year`. */
+function hasReports(plan: Plan, year: number): boolean {
+  return plan.reports.some((r) => r.date.value.startsWith(String(year)));
 }
 
 function minimaText(values: Partial<Record<(typeof MINIMA)[number][0], number>>, keys: readonly (typeof MINIMA)[number][0][]): string {
@@ -280,11 +311,12 @@ function delmalTable(ctx: Ctx, start: number): number {
   headerRow(ctx, header, ['Strategier', 'Delmål', 'Måltall', '', 'Registrert', '', 'Status', '']);
   for (const [from, to] of [[3, 4], [5, 6], [7, 8]]) grid.merge(header, from!, header, to!);
   const over = yearIsOver(year, ctx.today);
+  const reported = hasReports(plan, year);
   let row = header + 1;
   for (const d of plan.delmal.filter((x) => x.year === year)) {
     const counted = countForDelmal(plan, d.strategies, year);
     const keys = MINIMA.filter(([key]) => d.minima[key] !== undefined).map(([key]) => key);
-    const status = delmalStatus(d, counted, over);
+    const status = delmalStatus(d, counted, over, reported);
     grid.text(row, 1, d.strategies.join(', '), STYLE.label);
     grid.text(row, 2, d.text, STYLE.text);
     grid.text(row, 3, keys.length > 0 ? minimaText(d.minima, keys) : '–', STYLE.text);
@@ -297,7 +329,6 @@ function delmalTable(ctx: Ctx, start: number): number {
     grid.text(row, 7, status, statusStyle);
     grid.styleBlock(row, 7, row, 8, statusStyle);
     grid.merge(row, 7, row, 8);
-    grid.height(row, LINE_HEIGHT * Math.max(linesFor(d.text, 40), linesFor(minimaText(d.minima, keys), 28)));
     row += 1;
   }
   anchor(ctx, 'Delmal', header, row - 1, LAST_COLUMN);
@@ -310,7 +341,7 @@ function leverageTable(ctx: Ctx, start: number): number {
   const { grid, plan, year } = ctx;
   section(ctx, start, 'Utløste midler (egenfinansiering og annen finansiering per innvilget krone)');
   const header = start + 1;
-  headerRow(ctx, header, ['Vedtak', '', 'Innvilget', 'Egenfinansiering', 'Annen finansiering', 'Utløst per krone', 'Prosjekter', '']);
+  headerRow(ctx, header, ['Vedtak', '', 'Innvilget', 'Egenfinansiering', 'Annen finansiering', 'Utløst per krone', 'Prosjekter']);
   let row = header + 1;
   for (const [label, totals] of [[`Vedtatt i ${year}`, grantTotals(plan, year)], ['Hele perioden', grantTotals(plan)]] as const) {
     grid.text(row, 1, label, STYLE.label);
@@ -320,7 +351,7 @@ function leverageTable(ctx: Ctx, start: number): number {
     grid.number(row, 4, totals.own, STYLE.kroner);
     grid.number(row, 5, totals.other, STYLE.kroner);
     const c = address(row, 3);
-    grid.formula(row, 6, `IF(${c}=0,0,(${address(row, 4)}+${address(row, 5)})/${c})`, totals.granted === 0 ? 0 : (totals.own + totals.other) / totals.granted, { ...STYLE.kroner, numberFormat: '0.00' });
+    grid.formula(row, 6, `IF(${c}=0,"${UNDEFINED_RATIO}",(${address(row, 4)}+${address(row, 5)})/${c})`, totals.granted === 0 ? UNDEFINED_RATIO : (totals.own + totals.other) / totals.granted, { ...STYLE.kroner, numberFormat: '0.00' });
     grid.number(row, 7, totals.projects, STYLE.count);
     row += 1;
   }

@@ -29,8 +29,11 @@ export interface CellStyle {
 export type LayoutValue =
   | { kind: 'text'; text: string }
   | { kind: 'number'; number: number }
-  /** A formula (without `=`) and the value it gives, so readers that do not calculate still see it. */
-  | { kind: 'formula'; formula: string; result: number }
+  /**
+   * A formula (without `=`) and the value it gives, so readers that do not calculate still see it: a number,
+   * or a text (a share whose denominator is 0 shows `–`).
+   */
+  | { kind: 'formula'; formula: string; result: number | string }
   | { kind: 'empty' };
 
 export interface LayoutCell {
