@@ -3,7 +3,9 @@ import { WorkbookOperationError, type WorkbookPort } from '../../src/adapters/po
 import { TABLES } from '../../src/core/contract/contract';
 import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
 import { inputDigest } from '../../src/core/digest';
+import { neededHeight, spanOf, spansOf } from '../../src/core/layout/fit';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
+import { buildStyrerapport } from '../../src/core/layout/styrerapport';
 import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { templateWorkbook } from '../../src/core/sample/template';
@@ -247,6 +249,29 @@ describe('round trips', () => {
 // What renderLayout writes
 
 describe('renderLayout', () => {
+  test.each([
+    ['Handlingsplan 2022', buildHandlingsplan],
+    ['Styrerapport 2022', buildStyrerapport],
+  ] as const)('%s: Excel gets every width and every height of the layout, so wrapped and merged cells do not spill', async (name, build) => {
+    const { double, port } = open({ data: hallingdalSample() });
+    const snapshot = await port.readSnapshot();
+    const result = validateWorkbook(snapshot);
+    const layout = build({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: GENERATED_AT });
+    await port.renderLayout(layout);
+    const sheet = double.sheet(name);
+    for (const { row, height } of layout.rowHeights) expect({ row, height: sheet.rowHeights.get(row) }).toEqual({ row, height });
+    for (const { column, width } of layout.columnWidths) expect({ column, width: sheet.columnWidths.get(column) }).toEqual({ column, width: Math.round(width * 7 + 5) * 0.75 });
+    // every wrapped or merged cell's rows hold its lines at the widths Excel got
+    const widths = new Map(layout.columnWidths.map((w) => [w.column, w.width]));
+    const spans = spansOf(layout.merges);
+    for (const cell of layout.cells.filter((c) => c.style?.wrap === true || spans.has(`${c.row}:${c.column}`))) {
+      const span = spanOf(cell, spans);
+      let have = 0;
+      for (let r = span.top; r <= span.bottom; r++) have += sheet.rowHeights.get(r) ?? 15;
+      expect({ cell: `${cell.row}:${cell.column}`, fits: neededHeight(cell, widths, spans) <= have + 0.01 }).toEqual({ cell: `${cell.row}:${cell.column}`, fits: true });
+    }
+  });
+
   test('writes values, formulas, styles, merges, sizes, panes, print setup, anchors and the marker', async () => {
     const { double, port } = open({ data: hallingdalSample() });
     const layout = layoutOf(await port.readSnapshot());
@@ -260,7 +285,7 @@ describe('renderLayout', () => {
     if (number?.value.kind !== 'number') throw new Error('no kroner in the layout');
     expect(sheet.cell(number.row, number.column)).toMatchObject({ type: 'Double', value: number.value.number, numberFormat: '#,##0' });
     expect(sheet.merges).toHaveLength(layout.merges.length);
-    expect(sheet.columnWidths.get(1)).toBe(Math.round(24 * 7 + 5) * 0.75);
+    expect(sheet.columnWidths.get(1)).toBe(Math.round((layout.columnWidths.find((w) => w.column === 1)?.width ?? 0) * 7 + 5) * 0.75);
     expect(sheet.rowHeights.get(1)).toBe(24);
     expect(sheet.freeze).toEqual({ rows: 2, columns: 0 });
     expect(sheet.pageLayout).toEqual({
@@ -281,7 +306,8 @@ describe('renderLayout', () => {
     const layout = layoutOf(await port.readSnapshot());
     const { stats } = await measure(double, () => port.renderLayout(layout));
     const styled = layout.cells.filter((c) => c.style !== undefined).length;
-    expect(stats.perSync[1]?.commands).toBeLessThan(styled);
+    // Rows have heights of their own (one command per run of equal heights); the rest is well under one per cell.
+    expect((stats.perSync[1]?.commands ?? 0) - layout.rowHeights.length).toBeLessThan(styled);
   });
 
   test('replacing keeps the sheet where it stood and the anchors pointing at the new sheet', async () => {

@@ -25,7 +25,6 @@ export const NOTE_DELMAL = '1) Delmål er delvis konkrete målsettinger, delvis 
 export const NOTE_RESULTATMAL = '2) Måltall for arbeidsplasser er knyttet til de viktigste næringer i Hallingdal, men her er forsøkt illustrert de tematiske innsatsområdenes innflytelse på måloppnåelse.';
 
 /** Least widths of the sheet's columns, in characters; the text widens them where it needs (see ./fit). */
-const FRAME_NOTES: readonly string[] = [];
 const LABEL_WIDTH = 18;
 const STRATEGY_WIDTH = 12;
 const SUM_WIDTH = 11;
@@ -609,20 +608,8 @@ function frameTable(ctx: Ctx, start: number): number {
   const value = cellNumber(grid, areasRow, amountColumn) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, amountColumn) : 0);
   grid.formula(totalRow, amountColumn, `${address(areasRow, amountColumn)}${costs}`, value, STYLE.totalKroner, declaredTotal?.amount);
   anchor(ctx, 'Ramme', header, totalRow, amountColumn);
-  const end = notesUnder(ctx, totalRow + 1, FRAME_NOTES);
-  keepTogether(ctx, start, end);
-  return end;
-}
-
-/** Notes under a table, each on a row of its own across the sheet; returns the last row used. */
-function notesUnder(ctx: Ctx, start: number, notes: readonly string[]): number {
-  let row = start;
-  for (const note of notes) {
-    ctx.grid.text(row, 1, note, STYLE.note);
-    ctx.grid.merge(row, 1, row, ctx.lastColumn);
-    row += 1;
-  }
-  return row - 1;
+  keepTogether(ctx, start, totalRow);
+  return totalRow;
 }
 
 function labelCell(grid: Grid, row: number, text: string, style: CellStyle): void {
