@@ -219,8 +219,9 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
 
     expect(sheet.getCell('B1').isMerged).toBe(true);
     expect(sheet.getCell('B1').master.address).toBe('A1');
-    // 24 characters as Excel stores them, padding included.
-    expect(sheet.getColumn(1).width).toBeCloseTo(24.71, 2);
+    // the layout's width in characters as Excel stores it, padding included
+    const width = layout.columnWidths.find((w) => w.column === 1)?.width ?? 0;
+    expect(sheet.getColumn(1).width).toBeCloseTo(Math.trunc(((width * 7 + 5) / 7) * 256) / 256, 6);
     expect(sheet.getRow(1).height).toBe(24);
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.pageSetup.fitToPage).toBe(true);
@@ -510,7 +511,7 @@ test("a user's own sheet named like the layout is left untouched; ours becomes (
   expect(sheetNamesIn(workbookXml)).toEqual([...sampleSnapshot.sheets, SHEET, 'Handlingsplan 2022 (2)']);
   const names = namesIn(workbookXml);
   expect(names.find((n) => n.name === 'HandlingsplanGenerert')?.localSheetId).toBe(5);
-  expect(names.find((n) => n.name === 'HP2022_Strategier')?.value).toMatch(/^'Handlingsplan 2022 \(2\)'!\$A\$\d+:\$M\$\d+$/);
+  expect(names.find((n) => n.name === 'HP2022_Strategier')?.value).toMatch(/^'Handlingsplan 2022 \(2\)'!\$A\$\d+:\$G\$\d+$/);
   const snapshot = await (await openXlsx(result.bytes)).readSnapshot();
   expect(snapshot.generated?.map((g) => g.sheet)).toEqual(['Handlingsplan 2022 (2)']);
 

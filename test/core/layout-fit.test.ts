@@ -107,3 +107,15 @@ test('the second programme\'s thematic table is split into page-wide blocks of w
   const headers = handlingsplan!.cells.filter((c) => c.row > 1 && c.column === 1 && c.value.kind === 'text' && c.value.text === 'Strategier');
   expect(headers.length).toBe(labels.length);
 });
+
+test('an area too wide for a page alone is cut between its strategies, and summed once, over all its parts', () => {
+  const [handlingsplan] = documents(widePlan(), WIDE_YEAR);
+  const layout = handlingsplan!;
+  const text = (t: string) => layout.cells.filter((c) => c.value.kind === 'text' && c.value.text === t);
+  // area 2 has seven strategies: 150 000, 200 000, 250 000, 300 000, 150 000, 200 000, 250 000 (widePlan's budget(i), i = 3…9)
+  expect(text('2. Innovasjon og næringsutvikling')).toHaveLength(2); // the strategy table's and the first part's header
+  expect(text('2. Innovasjon og næringsutvikling (forts.)')).toHaveLength(1);
+  expect(text('Sum i neste del').length).toBeGreaterThanOrEqual(2); // the budget sum and the resultatmål sum
+  const sums = layout.cells.filter((c) => c.value.kind === 'formula' && c.value.formula.includes(',') && c.value.result === 1500000);
+  expect(sums).toHaveLength(1);
+});

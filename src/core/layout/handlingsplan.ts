@@ -354,6 +354,10 @@ interface BlockRows {
   targets: Map<string, number>;
   /** the row of the resultatmål sums */
   targetSum?: number;
+  /** the first and last rows of the resultatmål per næring */
+  targetRange?: { first: number; last: number };
+  /** area number → its strategies' columns in this block */
+  parts: Map<number, { left: number; right: number }>;
 }
 
 function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableOptions): number {
@@ -377,7 +381,7 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
       row += 1;
     }
     if (i === 0) first = row;
-    const rows = blockTable(ctx, row, block, options, last ? done : undefined);
+    const rows = blockTable(ctx, row, block, options, done, last, blocks.flatMap((b) => b.strategies));
     done.push(rows);
     row = (rows.targetSum ?? rows.sum) + 1;
     keepTogether(ctx, top, row - 1);
@@ -401,18 +405,19 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
  * One block: the area and strategy headers, tiltak, delmål, budget and area sums, and with targets the
  * resultatmål per næring. `previous` is given for the last block, which adds the Sum column over them all.
  */
-function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOptions, previous: BlockRows[] | undefined): BlockRows {
+function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOptions, done: BlockRows[], isLast: boolean, all: Strategy[]): BlockRows {
   const { grid, plan, year } = ctx;
+  const previous = isLast ? done : undefined;
   const strategies = block.strategies;
   const columnOf = new Map(strategies.map((s, i) => [s.code, 2 + i]));
   const right = 1 + strategies.length;
   const sumColumn = previous === undefined ? undefined : right + 1;
-  const groups = areaGroups(plan, strategies, columnOf);
+  const groups = areaGroups(plan, strategies, columnOf, all);
   const h1 = start;
   const h2 = h1 + 1;
   grid.text(h1, 1, 'Innsatsområde', STYLE.header);
   for (const g of groups) {
-    grid.text(h1, g.left, areaLabel(g.area), STYLE.header);
+    grid.text(h1, g.left, g.continued ? `${areaLabel(g.area)} (forts.)` : areaLabel(g.area), STYLE.header);
     grid.styleBlock(h1, g.left, h1, g.right, STYLE.header);
     grid.merge(h1, g.left, h1, g.right);
   }
@@ -439,21 +444,30 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
   if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
   const sumRow = budgetRow + 1;
   grid.text(sumRow, 1, 'Sum', STYLE.totalLabel);
+  const rows: BlockRows = { budget: budgetRow, sum: sumRow, left: 2, right, targets: new Map(), parts: new Map(groups.map((g) => [g.area.nr, { left: g.left, right: g.right }])) };
   for (const g of groups) {
-    const value = sumColumnRange(grid, budgetRow, g.left, g.right);
+    if (g.continues) {
+      partSumPending(grid, sumRow, g, STYLE.totalKroner);
+      continue;
+    }
+    // An area cut over blocks is summed where its last part is, over all its parts.
+    const ranges = [...done, rows].flatMap((b) => {
+      const part = b.parts.get(g.area.nr);
+      return part === undefined ? [] : [{ row: b.budget, ...part }];
+    });
+    const value = ranges.reduce((n, r) => n + sumColumnRange(grid, r.row, r.left, r.right), 0);
     const frame = plan.frames.find((f) => f.year === year && f.line.kind === 'area' && f.line.area === g.area.nr);
-    grid.formula(sumRow, g.left, `SUM(${address(budgetRow, g.left)}:${address(budgetRow, g.right)})`, value, STYLE.totalKroner, frame?.amount);
+    grid.formula(sumRow, g.left, `SUM(${ranges.map((r) => `${address(r.row, r.left)}:${address(r.row, r.right)}`).join(',')})`, value, STYLE.totalKroner, frame?.amount);
     grid.styleBlock(sumRow, g.left, sumRow, g.right, STYLE.totalKroner);
     grid.merge(sumRow, g.left, sumRow, g.right);
   }
-  const rows: BlockRows = { budget: budgetRow, sum: sumRow, left: 2, right, targets: new Map() };
   if (sumColumn !== undefined && previous !== undefined) {
     const all = [...previous, rows];
     const ranges = all.map((b) => `${address(b.budget, b.left)}:${address(b.budget, b.right)}`).join(',');
     const total = all.reduce((n, b) => n + sumColumnRange(grid, b.budget, b.left, b.right), 0);
     grid.formula(sumRow, sumColumn, `SUM(${ranges})`, total, STYLE.totalKroner);
   }
-  if (options.withTargets) targetRows(ctx, sumRow + 1, strategies, columnOf, groups, rows, previous);
+  if (options.withTargets) targetRows(ctx, sumRow + 1, strategies, columnOf, groups, rows, done, isLast);
   return rows;
 }
 
@@ -461,15 +475,29 @@ interface AreaGroup {
   area: Area;
   left: number;
   right: number;
+  /** the area began in an earlier block (it was too wide for one page) */
+  continued: boolean;
+  /** the area goes on in a later block: its sums are there */
+  continues: boolean;
 }
 
-function areaGroups(plan: Plan, strategies: Strategy[], columnOf: Map<string, number>): AreaGroup[] {
+function areaGroups(plan: Plan, strategies: Strategy[], columnOf: Map<string, number>, all: readonly Strategy[]): AreaGroup[] {
   const groups: AreaGroup[] = [];
   for (const area of plan.areas) {
-    const columns = strategies.filter((s) => s.area === area.nr).map((s) => columnOf.get(s.code) ?? 0);
-    if (columns.length > 0) groups.push({ area, left: Math.min(...columns), right: Math.max(...columns) });
+    const here = strategies.filter((s) => s.area === area.nr);
+    if (here.length === 0) continue;
+    const columns = here.map((s) => columnOf.get(s.code) ?? 0);
+    const everywhere = all.filter((s) => s.area === area.nr);
+    groups.push({ area, left: Math.min(...columns), right: Math.max(...columns), continued: everywhere[0] !== here[0], continues: everywhere[everywhere.length - 1] !== here[here.length - 1] });
   }
   return groups;
+}
+
+/** The sum cell of an area's part when the area goes on in the next block: it says where the sum is. */
+function partSumPending(grid: Grid, row: number, g: AreaGroup, style: CellStyle): void {
+  grid.text(row, g.left, 'Sum i neste del', { ...style, italic: true, horizontal: 'center', wrap: true });
+  grid.styleBlock(row, g.left, row, g.right, style);
+  grid.merge(row, g.left, row, g.right);
 }
 
 function sumColumnRange(grid: Grid, row: number, left: number, right: number): number {
@@ -521,8 +549,9 @@ function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies
  * The resultatmål per næring: a heading row, one row per næring named in the label column, and the sums per
  * area; in the last block the Sum column adds each næring's row over all blocks.
  */
-function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], rows: BlockRows, previous: BlockRows[] | undefined): void {
+function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], rows: BlockRows, done: BlockRows[], isLast: boolean): void {
   const { grid, plan, year } = ctx;
+  const previous = isLast ? done : undefined;
   const data = (plan.resultatmal?.rows ?? []).filter((r) => r.year === year);
   const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => n.name) : data.map((r) => r.naering.value);
   const sumColumn = previous === undefined ? undefined : rows.right + 1;
@@ -553,12 +582,22 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
   }
   const first = start + 1;
   const last = row - 1;
+  rows.targetRange = { first, last };
   grid.text(row, 1, 'Sum', STYLE.totalLabel);
   for (const g of groups) {
+    if (g.continues) {
+      partSumPending(grid, row, g, STYLE.totalCount);
+      continue;
+    }
+    const ranges = [...done, rows].flatMap((b) => {
+      const part = b.parts.get(g.area.nr);
+      return part === undefined || b.targetRange === undefined || b.targetRange.last < b.targetRange.first ? [] : [{ ...b.targetRange, ...part }];
+    });
     let value = 0;
-    for (let r = first; r <= last; r++) value += sumColumnRange(grid, r, g.left, g.right);
+    for (const r of ranges) for (let x = r.first; x <= r.last; x++) value += sumColumnRange(grid, x, r.left, r.right);
     const declared = plan.resultatmalSums.find((s) => s.year === year && s.area === g.area.nr);
-    grid.formula(row, g.left, last >= first ? `SUM(${address(first, g.left)}:${address(last, g.right)})` : '0', value, STYLE.totalCount, declared?.jobs);
+    const formula = ranges.length > 0 ? `SUM(${ranges.map((r) => `${address(r.first, r.left)}:${address(r.last, r.right)}`).join(',')})` : '0';
+    grid.formula(row, g.left, formula, value, STYLE.totalCount, declared?.jobs);
     grid.styleBlock(row, g.left, row, g.right, STYLE.totalCount);
     grid.merge(row, g.left, row, g.right);
   }
