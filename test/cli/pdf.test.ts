@@ -20,7 +20,10 @@ function onPath(command: string): boolean {
 const available = (onPath('soffice') || onPath('libreoffice')) && onPath('pdftotext');
 if (!available) console.warn('--pdf test SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is missing');
 
-function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+/** Bokmål whatever the machine's locale (an English LANG switches the CLI to English). */
+const NB: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+function cli(args: string[], env: NodeJS.ProcessEnv = NB) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 240_000, env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -52,13 +55,13 @@ beforeAll(async () => {
 }, 240_000);
 
 test('without LibreOffice the workbook is written and the user is told how to get the PDF', () => {
-  const run = cli(['generate', 'sats.xlsx', '-o', 'uten.xlsx', '--pdf'], { ...process.env, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
+  const run = cli(['generate', 'sats.xlsx', '-o', 'uten.xlsx', '--pdf'], { ...NB, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
   expect(run.status).toBe(0);
   expect(existsSync(join(dir, 'uten.xlsx'))).toBe(true);
   expect(existsSync(join(dir, 'uten.pdf'))).toBe(false);
   expect(run.stderr).toContain('LibreOffice er ikke installert');
   expect(run.stderr).toContain('Fil → Eksporter');
-  const english = cli(['generate', 'sats.xlsx', '-o', 'without.xlsx', '--pdf', '--lang', 'en'], { ...process.env, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
+  const english = cli(['generate', 'sats.xlsx', '-o', 'without.xlsx', '--pdf', '--lang', 'en'], { ...NB, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
   expect(english.stderr).toContain('File → Export');
 });
 
