@@ -64,9 +64,14 @@ describe('hallingdalSample', () => {
 
   it('has exactly the contract tables, in contract order, on the contract sheets', () => {
     expect(sample.tables.map((t) => t.name)).toEqual(SPECS.map((s) => s.name));
-    expect(sample.sheets).toEqual(['Oppsett', 'Mål', 'Budsjett', 'Prosjekter']);
+    expect(sample.sheets).toEqual(['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Effektmål']);
     expect(sample.sheets).toEqual(Object.values(SHEETS));
     for (const spec of SPECS) expect(table(sample, spec).sheet).toBe(spec.sheet);
+  });
+
+  it("lists Hallingdal's six kommuner with their numbers since 2024 (Buskerud again), and no invented indicator values", () => {
+    expect(table(sample, TABLES.kommuner).rows).toEqual([['3320', 'Flå'], ['3322', 'Nesbyen'], ['3324', 'Gol'], ['3326', 'Hemsedal'], ['3328', 'Ål'], ['3330', 'Hol']]);
+    expect(table(sample, TABLES.indicators).rows).toEqual([]);
   });
 
   it('has every required column of each spec in its header', () => {

@@ -180,6 +180,8 @@ function plausibleCell(kind: ColumnKind | 'dynamic'): fc.Arbitrary<CellInput> {
       return fc.oneof(isoDateArb.map((date): CellInput => ({ date })), fc.constantFrom<CellInput>('15.03.2022', '2022-03-15', '31.02.2022', 44_635, 'i går'));
     case 'text':
       return fc.oneof(textArb, fc.constantFrom<CellInput>(...CODE_POOL));
+    case 'number':
+      return fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), norwegianNumberTextArb, fc.constantFrom<CellInput>(0, 1, 12.5, '3,2'));
   }
 }
 

@@ -12,6 +12,7 @@ import type { ValidationSettings } from '../../src/core/settings';
  *   frames 500 000 + 500 000 + 100 000 = 1 100 000; Administrasjon 100 000; total 1 200 000 = financing
  *   targets 2022–2024: Industri 2/3/5 = 10, Reiseliv 3/3/4 = 10; 20 in all; programme goal 20
  *   resultatmål 2022: Industri A1 C1 = 2, Reiseliv B2 C1 = 3; area sums 1: 3, 2: 2, total 5
+ *   region: kommuner 1001 Nordby, 1002 Sørby; Folkemengde for 1001 from the baseline 2021, Kommune-NM for the region
  */
 export function consistentPlan(): WorkbookData {
   const t = (spec: { name: string; sheet: string }, header: string[], rows: CellInput[][], totalRow?: CellInput[]): TableData => {
@@ -20,7 +21,7 @@ export function consistentPlan(): WorkbookData {
     return table;
   };
   return {
-    sheets: ['Oppsett', 'Mål', 'Budsjett', 'Prosjekter'],
+    sheets: ['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Effektmål'],
     tables: [
       t(TABLES.program, ['Felt', 'Verdi'], [
         ['Programnavn', 'Testprogrammet'], ['Region', 'Testdal'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022], ['Arbeidsplassmål', 20],
@@ -46,6 +47,13 @@ export function consistentPlan(): WorkbookData {
       t(TABLES.reallocations, ['Dato', 'Fra', 'Til', 'Beløp', 'Vedtak'], []),
       t(TABLES.projects, ['ProsjektID', 'Prosjekt', 'Prosjekteier', 'Strategi', 'Næring', 'PLP-fase', 'Status', 'Vedtaksdato', 'Innvilget', 'Egenfinansiering', 'Annen finansiering'], []),
       t(TABLES.reports, ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'], []),
+      t(TABLES.kommuner, ['Kommunenummer', 'Kommune'], [['1001', 'Nordby'], ['1002', 'Sørby']]),
+      t(TABLES.indicators, ['År', 'Indikator', 'Kommune', 'Verdi', 'Kilde', 'Hentet'], [
+        [2021, 'Folkemengde', '1001', 1000, 'SSB tabell 07459', { date: '2025-01-10' }],
+        [2022, 'Folkemengde', '1001', 1010, 'SSB tabell 07459', { date: '2025-01-10' }],
+        [2021, 'Kommune-NM-plassering', null, 120, 'NHO Kommune-NM 2021', null],
+        [2022, 'Kommune-NM-plassering', null, 110, 'NHO Kommune-NM 2022', null],
+      ]),
     ],
   };
 }

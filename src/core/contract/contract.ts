@@ -13,7 +13,9 @@ export type ColumnKind =
   /** an amount in kroner (or millions, when the header says so) */
   | 'kroner'
   | 'year'
-  | 'date';
+  | 'date'
+  /** any number, fractions and signs allowed (an indicator's value); the rules judge it by the indicator */
+  | 'number';
 
 export interface ColumnSpec {
   key: string;
@@ -60,6 +62,7 @@ export const SHEETS = {
   mal: 'Mål',
   budsjett: 'Budsjett',
   prosjekter: 'Prosjekter',
+  effekt: 'Effektmål',
 } as const;
 
 export const TABLES = {
@@ -182,6 +185,25 @@ export const TABLES = {
       col('companies', 'Bedrifter involvert', 'count', false, 12),
       col('newCompanies', 'Nye bedrifter', 'count', false, 12),
       col('comment', 'Kommentar', 'text', false, 40),
+    ],
+  },
+  kommuner: {
+    name: 'Kommuner',
+    sheet: SHEETS.effekt,
+    // The number is a code: kept as text so 0301 keeps its zero.
+    columns: [col('nr', 'Kommunenummer', 'code', true, 14), col('name', 'Kommune', 'text', true, 24)],
+  },
+  indicators: {
+    name: 'Effektindikatorer',
+    sheet: SHEETS.effekt,
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('indicator', 'Indikator', 'code', true, 30),
+      // Blank for the whole region; else a kommunenummer (or the kommune's name) from Kommuner.
+      col('kommune', 'Kommune', 'code', false, 14),
+      col('value', 'Verdi', 'number', true, 12),
+      col('source', 'Kilde', 'text', false, 30),
+      col('fetched', 'Hentet', 'date', false, 12),
     ],
   },
 } as const satisfies Record<string, TableSpec>;

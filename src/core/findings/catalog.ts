@@ -77,6 +77,12 @@ export const CATALOG = {
   'reallocation.unknown-area': rule('feil', 'Omdisponering {date}: «{value}» ({column}) er ikke et kjent innsatsområde.', 'Reallocation {date}: "{value}" ({column}) is not a known focus area.'),
   'reallocation.not-available': rule('feil', 'Omdisponering {date}: {amount} kr kan ikke flyttes fra «{from}»; rammen har {available} kr igjen i {year}.', 'Reallocation {date}: {amount} kr cannot be moved from "{from}"; its frame has {available} kr left in {year}.'),
   'reallocation.changes-total': rule('feil', 'Omdisponering {date}: «{value}» er ikke et innsatsområde, så flyttingen endrer summen av rammene for innsatsområdene.', 'Reallocation {date}: "{value}" is not a focus area, so the move changes the total of the focus-area frames.'),
+  // effect indicators (§2.4)
+  'effekt.unknown-kommune': rule('feil', 'Kommunen «{value}» står ikke i tabellen Kommuner (kjente: {known}). La Kommune stå tom for hele regionen.', 'Kommune "{value}" is not in the Kommuner table (known: {known}). Leave Kommune empty for the whole region.'),
+  'effekt.missing-source': rule('advarsel', '{indicator} {year} har ingen kilde: skriv hvor tallet kommer fra i «Kilde».', '{indicator} {year} has no source: say where the figure comes from in "Kilde".'),
+  'effekt.duplicate-row': rule('feil', '{indicator} {year} for {kommune} står flere ganger (først i {first}).', '{indicator} {year} for {kommune} appears more than once (first in {first}).'),
+  'effekt.wrong-kind': rule('feil', '{indicator} må være {kindNb}, ikke {value}.', '{indicator} must be {kindEn}, not {value}.'),
+  'effekt.missing-baseline': rule('advarsel', '{indicator} ({kommune}) har tall etter {baseline}, men mangler utgangsåret {baseline} som endringen måles mot.', '{indicator} ({kommune}) has figures after {baseline} but lacks the baseline year {baseline} that change is measured against.'),
 } as const satisfies Record<string, RuleText>;
 
 export type RuleId = keyof typeof CATALOG;

@@ -158,6 +158,29 @@ export interface Report {
   ref: Ref;
 }
 
+/** One kommune of the programme's region (`Kommuner`). */
+export interface Kommune {
+  /** four digits, as text (0301 keeps its zero) */
+  nr: string;
+  name: string;
+  ref: Ref;
+}
+
+/** One row of `Effektindikatorer`: an indicator's value for a year, for one kommune or (kommune null) the region. */
+export interface IndicatorRow {
+  year: Located<number>;
+  indicator: Located<string>;
+  /** as typed: a kommunenummer or a kommune's name; null for the whole region */
+  kommune: Located<string> | null;
+  value: Located<number>;
+  source: Located<string> | null;
+  /** the Kilde cell, also when it is empty (for the finding that asks for a source) */
+  sourceAt: Ref | null;
+  /** ISO date the value was fetched, when known */
+  fetched: string | null;
+  ref: Ref;
+}
+
 /** The programme's plan as read from the workbook. Absent tables give empty lists; findings say why. */
 export interface Plan {
   program: Program;
@@ -175,4 +198,6 @@ export interface Plan {
   reallocations: Reallocation[];
   projects: Project[];
   reports: Report[];
+  kommuner: Kommune[];
+  indicators: IndicatorRow[];
 }

@@ -1,7 +1,7 @@
 import { PROGRAM_FIELDS, TABLES, type TableSpec } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type {
-  Area, BudgetLine, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
+  Area, BudgetLine, IndicatorRow, Kommune, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
   Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak,
 } from '../model/plan';
 import * as S from '../model/schemas';
@@ -17,7 +17,11 @@ export interface ParseResult {
 }
 
 /** Tables a budget-only workbook may lack without an error (their rules come with the project register). */
-const OPTIONAL_TABLES = new Set<string>([TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name]);
+const OPTIONAL_TABLES = new Set<string>([
+  TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name,
+  // Workbooks made before the effect indicators came have neither; the rest of the plan does not need them.
+  TABLES.kommuner.name, TABLES.indicators.name,
+]);
 
 /** Snapshot → plan. Never throws on bad cells: each problem is a finding and the cell is left out. */
 export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
@@ -49,6 +53,8 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     reallocations: mapTable(bind(TABLES.reallocations), sink, parseReallocation),
     projects: mapTable(bind(TABLES.projects), sink, parseProject),
     reports: mapTable(bind(TABLES.reports), sink, parseReport),
+    kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
+    indicators: mapTable(bind(TABLES.indicators), sink, parseIndicator),
   };
   return { plan, findings: sink };
 }
@@ -448,6 +454,49 @@ function parseReport(row: RowReader): Report | undefined {
     companies: companies?.value ?? null,
     newCompanies: newCompanies?.value ?? null,
     comment: optionalText(row, 'comment')?.value ?? '',
+    ref: row.range,
+  };
+}
+
+// ---- Effect indicators (§2.4) ------------------------------------------------------------------------
+
+/** A kommunenummer as SSB writes it: four digits. A number cell lost its leading zero (301 is 0301). */
+export function kommuneCode(cell: SnapshotCell | undefined): string {
+  if (cell?.kind === 'number' && Number.isInteger(cell.value) && cell.value >= 0 && cell.value < 10_000) return String(cell.value).padStart(4, '0');
+  return cellText(cell);
+}
+
+const KOMMUNENUMMER = /^\d{4}$/;
+
+function parseKommune(row: RowReader, sink: Sink): Kommune | undefined {
+  const nr = row.text('nr');
+  const name = row.text('name');
+  if (!nr || !name) return undefined;
+  const code = kommuneCode(row.cell('nr'));
+  if (!KOMMUNENUMMER.test(code)) {
+    sink.push(makeFinding('structure.invalid-value', row.at('nr'), { value: code, column: row.header('nr'), table: TABLES.kommuner.name, allowed: 'fire sifre (3320)' }, { expected: 'fire sifre', actual: code }));
+    return undefined;
+  }
+  return { nr: code, name: name.value, ref: row.range };
+}
+
+function parseIndicator(row: RowReader): IndicatorRow | undefined {
+  const year = row.count('year');
+  const indicator = row.text('indicator');
+  const kommuneCell = row.has('kommune') ? row.cell('kommune') : undefined;
+  const kommune = kommuneCell && kommuneCell.kind !== 'empty' && kommuneCode(kommuneCell) !== '' ? row.text('kommune') : undefined;
+  const valueCell = row.cell('value');
+  const value = valueCell ? row.numberAt(valueCell, 'value', 'units') : undefined;
+  const fetched = row.has('fetched') && row.cell('fetched')?.kind !== 'empty' ? row.date('fetched') : undefined;
+  if (!year || !indicator || value === undefined || !valueCell) return undefined;
+  return {
+    year,
+    indicator,
+    kommune: kommune ? { ...kommune, value: kommuneCode(kommuneCell) } : null,
+    value: { value, sheet: row.sheet, cell: valueCell.address },
+    source: optionalText(row, 'source'),
+    sourceAt: row.has('source') ? row.at('source') : null,
+    fetched: fetched?.value ?? null,
     ref: row.range,
   };
 }

@@ -3,6 +3,7 @@ import type { Plan } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { GeneratedSheetInfo } from '../snapshot/types';
 import { budgetRules } from './budget';
+import { effektRules } from './effekt';
 import type { RuleContext, RuleFamily } from './context';
 import { projectRules } from './projects';
 import { reallocationRules } from './reallocations';
@@ -11,7 +12,7 @@ import { structureRules } from './structure';
 import { targetRules } from './targets';
 
 /** The rule families in the order their findings are produced. */
-export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, stalenessRules];
+export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, effektRules, stalenessRules];
 
 export interface WorkbookFacts {
   generated: readonly GeneratedSheetInfo[];

@@ -213,6 +213,20 @@ const FINANCING_MILLIONS: readonly { source: string; amount: number }[] = [
 const MILLIONS_SUFFIX = ' (mill. kr)';
 const MILLIONS_FORMAT = '0.0';
 
+/**
+ * §2.4 measures the region: Hallingdal's six kommuner with the numbers they have had since 1 January 2024,
+ * when Viken was split and they went back to Buskerud (33xx; 3040–3046 in Viken 2020–2023). No indicator
+ * values: the plan publishes none, and the sample invents no figures (they come from SSB or the user).
+ */
+const KOMMUNER: readonly { nr: string; name: string }[] = [
+  { nr: '3320', name: 'Flå' },
+  { nr: '3322', name: 'Nesbyen' },
+  { nr: '3324', name: 'Gol' },
+  { nr: '3326', name: 'Hemsedal' },
+  { nr: '3328', name: 'Ål' },
+  { nr: '3330', name: 'Hol' },
+];
+
 /** Codes of the thematic strategies: the columns of Resultatmal. */
 function thematicStrategyCodes(): string[] {
   const thematic = new Set(AREAS.filter((a) => a.type === AREA_TYPES.thematic).map((a) => a.nr));
@@ -290,6 +304,8 @@ export function hallingdalSample(): WorkbookData {
   financing.header[amountIndex] = amountHeader + MILLIONS_SUFFIX;
   if (financing.numberFormats) financing.numberFormats[amountIndex] = MILLIONS_FORMAT;
 
-  // Omdisponeringer, Prosjekter and Rapporter: the plan has none; the tables stay empty.
+  for (const k of KOMMUNER) tables.kommuner.rows.push(rowOf(tables.kommuner, TABLES.kommuner, { nr: k.nr, name: k.name }));
+
+  // Omdisponeringer, Prosjekter, Rapporter and Effektindikatorer: the plan has none; the tables stay empty.
   return workbookOf(tables);
 }

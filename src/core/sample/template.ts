@@ -23,6 +23,8 @@ export const TABLE_CAPTIONS: Readonly<Record<TableKey, string>> = {
   reallocations: 'Omdisponeringer',
   projects: 'Prosjekter',
   reports: 'Prosjektlederrapporter',
+  kommuner: 'Kommunene i regionen',
+  indicators: 'Effektindikatorer (tom Kommune = hele regionen)',
 };
 
 /** Tables in the order they are written: the contract's order, which already groups them by sheet. */
@@ -68,6 +70,15 @@ function setList(table: TableData, spec: TableSpec, key: string, source: ListSou
   const lists: (ListSource | undefined)[] = table.lists ?? table.header.map(() => undefined);
   lists[columnIndex(table, headerOf(spec, key))] = source;
   table.lists = lists;
+}
+
+/** Excel's text format: what is typed stays as typed. */
+const TEXT_FORMAT = '@';
+
+function setFormat(table: TableData, spec: TableSpec, key: string, format: string): void {
+  const formats = table.numberFormats ?? table.header.map(() => undefined);
+  formats[columnIndex(table, headerOf(spec, key))] = format;
+  table.numberFormats = formats;
 }
 
 function tableColumn(table: TableSpec, key: string): ListSource {
@@ -151,6 +162,10 @@ export function contractTables(layout: TableLayout): ContractTables {
   setList(tables.projects, TABLES.projects, 'strategy', strategyCode);
   setList(tables.projects, TABLES.projects, 'naering', naeringName);
   setList(tables.reports, TABLES.reports, 'naering', naeringName);
+  setList(tables.indicators, TABLES.indicators, 'kommune', tableColumn(TABLES.kommuner, 'nr'));
+  // A kommunenummer is a code: stored as text, so 0301 keeps its leading zero.
+  setFormat(tables.kommuner, TABLES.kommuner, 'nr', TEXT_FORMAT);
+  setFormat(tables.indicators, TABLES.indicators, 'kommune', TEXT_FORMAT);
 
   // Arbeidsplassmal's total row holds the declared year sums; the template leaves them for the user to type.
   const jobTargets = tables.jobTargets;
