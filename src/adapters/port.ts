@@ -32,6 +32,19 @@ export interface AppendOutcome {
   range: A1;
 }
 
+/** Rows to write into one table at once: some rewritten in place (by their sheet row), some appended. */
+export interface RowChanges {
+  update: { row: number; values: Readonly<Record<string, RowValue>> }[];
+  append: Readonly<Record<string, RowValue>>[];
+}
+
+export interface WriteRowsOutcome {
+  table: string;
+  sheet: string;
+  updated: number;
+  appended: number;
+}
+
 /** The values of the table row around a cell, for shells that have no grid to select in. */
 export interface RowContext {
   table: string;
@@ -62,6 +75,12 @@ export interface WorkbookPort {
    * when the row below is taken, Excel inserts a row and the .xlsx adapter refuses, naming the cell.
    */
   appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome>;
+  /**
+   * Writes many rows of one table in one go (one package rewrite; in Excel at most two round trips, three when
+   * the table must be resized): the given cells of existing body rows, then new rows appended as `appendRow`
+   * would. Columns not given keep what they hold.
+   */
+  writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome>;
   /** Shows a cell or range to the user: selects it in Excel; elsewhere returns the row around it. */
   select(sheet: string, cell: A1): Promise<RowContext | null>;
 }

@@ -57,14 +57,14 @@ test('every marked cell of the draft carries a note with the error it stands for
 test('the comments and VML parts are well-formed, typed, and the sheet points at the VML', async () => {
   const zip = await JSZip.loadAsync((await renderLayoutIntoPackage(sample, layout)).bytes);
   const text = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
-  const sheetRels = await text('xl/worksheets/_rels/sheet5.xml.rels');
+  const sheetRels = await text('xl/worksheets/_rels/sheet6.xml.rels');
   expect(sheetRels).toContain('relationships/comments" Target="../comments1.xml"');
   expect(sheetRels).toContain('relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"');
-  expect(await text('xl/worksheets/sheet5.xml')).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
+  expect(await text('xl/worksheets/sheet6.xml')).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
   const types = await text('[Content_Types].xml');
   expect(types.match(/Extension="vml"/g)).toHaveLength(1);
   expect(types).toContain('PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"');
-  for (const part of ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet5.xml.rels']) {
+  for (const part of ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet6.xml.rels']) {
     expect({ part, problems: wellFormedProblems(await text(part)) }).toEqual({ part, problems: [] });
   }
 });

@@ -180,22 +180,22 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
   test('a new sheet entry after the input sheets, with its own part, relationship and content type', async () => {
     expect(sheetNamesIn(workbookXml)).toEqual([...sampleSnapshot.sheets, SHEET]);
     const entry = /<sheet name="Handlingsplan 2022" sheetId="(\d+)" r:id="(rId\d+)"\/>/.exec(workbookXml);
-    expect(entry?.[1]).toBe('5');
+    expect(entry?.[1]).toBe('6');
     const rels = await partText(output, 'xl/_rels/workbook.xml.rels');
     const target = new RegExp(`Id="${entry?.[2] ?? ''}" Type="${WORKSHEET_REL}" Target="([^"]+)"`).exec(rels)?.[1];
-    expect(target).toBe('worksheets/sheet5.xml');
-    expect(await partText(output, '[Content_Types].xml')).toContain(`<Override PartName="/xl/worksheets/sheet5.xml" ContentType="${WORKSHEET_TYPE}"/>`);
+    expect(target).toBe('worksheets/sheet6.xml');
+    expect(await partText(output, '[Content_Types].xml')).toContain(`<Override PartName="/xl/worksheets/sheet6.xml" ContentType="${WORKSHEET_TYPE}"/>`);
     expect(workbookXml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
   test('the marker: hidden, scoped to the new sheet, holding kind, year, digest and time', () => {
     const markers = namesIn(workbookXml).filter((n) => n.name === 'HandlingsplanGenerert');
-    expect(markers).toEqual([{ name: 'HandlingsplanGenerert', localSheetId: 4, hidden: true, value: `"handlingsplan|2022|${digest}|${GENERATED_AT}"` }]);
+    expect(markers).toEqual([{ name: 'HandlingsplanGenerert', localSheetId: 5, hidden: true, value: `"handlingsplan|2022|${digest}|${GENERATED_AT}"` }]);
   });
 
   test('print titles and the anchors as absolute references to the sheet', () => {
     const names = namesIn(workbookXml);
-    expect(names).toContainEqual({ name: '_xlnm.Print_Titles', localSheetId: 4, hidden: false, value: "'Handlingsplan 2022'!$1:$2" });
+    expect(names).toContainEqual({ name: '_xlnm.Print_Titles', localSheetId: 5, hidden: false, value: "'Handlingsplan 2022'!$1:$2" });
     const anchors = names.filter((n) => n.localSheetId === undefined);
     for (const name of ['Strategier', 'Arbeidsplassmal', 'Tematiske', 'Stotteomrader', 'Ramme', 'Finansiering']) {
       expect(anchors.map((n) => n.name)).toContain(`HP2022_${name}`);
@@ -231,7 +231,7 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
   });
 
   test('the header and footer keep their page codes and escape a literal ampersand', async () => {
-    const xml = await partText(output, 'xl/worksheets/sheet5.xml');
+    const xml = await partText(output, 'xl/worksheets/sheet6.xml');
     expect(xml).toContain('<oddHeader>&amp;CSats på Hallingdal – Handlingsplan 2022</oddHeader>');
     expect(xml).toContain('<oddFooter>&amp;CGenerert 27.11.2026 10:15 · side &amp;P av &amp;N</oddFooter>');
   });
@@ -247,7 +247,7 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
   });
 
   test('the element order of the worksheet follows the schema', async () => {
-    const xml = await partText(output, 'xl/worksheets/sheet5.xml');
+    const xml = await partText(output, 'xl/worksheets/sheet6.xml');
     const order = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'mergeCells', 'pageMargins', 'pageSetup', 'headerFooter'];
     const positions = order.map((name) => xml.indexOf(`<${name}`));
     expect(positions.every((p) => p > 0)).toBe(true);
@@ -286,7 +286,7 @@ describe('parts exceljs would lose survive byte for byte', () => {
     const after = await unzip(result.bytes);
 
     // The new sheet, and the notes on its marked cells (the sample's errors make it a draft).
-    expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual(['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet5.xml.rels', 'xl/worksheets/sheet5.xml']);
+    expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual(['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet6.xml.rels', 'xl/worksheets/sheet6.xml']);
     for (const [name, data] of before) {
       if (EDITABLE.has(name)) continue;
       expect({ name, same: Buffer.from(after.get(name) ?? []).equals(Buffer.from(data)) }).toEqual({ name, same: true });
@@ -367,7 +367,7 @@ describe('text that looks like a formula', () => {
 
   test('is written as inline strings without <f>, with the quote prefix, and reads back as the same text', async () => {
     const result = await renderLayoutIntoPackage(sample, textLayout());
-    const xml = await partText(result.bytes, 'xl/worksheets/sheet5.xml');
+    const xml = await partText(result.bytes, 'xl/worksheets/sheet6.xml');
     expect(xml).not.toMatch(/<f>/);
     const cells = [...xml.matchAll(/<c r="A(\d+)"[^>]*>/g)].map((m) => m[0]);
     expect(cells).toHaveLength(TEXTS.length);
@@ -403,7 +403,7 @@ describe('rendering again replaces the generated sheet', () => {
       'xl/workbook.xml': (xml) =>
         xml
           .replace('</sheets>', '<sheet name="Notater" sheetId="90" r:id="rId90"/></sheets>')
-          .replace('</definedNames>', '<definedName name="Utvalg" localSheetId="5">Notater!$A$1</definedName><definedName name="Egen">\'Handlingsplan 2022\'!$B$7</definedName></definedNames>'),
+          .replace('</definedNames>', '<definedName name="Utvalg" localSheetId="6">Notater!$A$1</definedName><definedName name="Egen">\'Handlingsplan 2022\'!$B$7</definedName></definedNames>'),
       'xl/calcChain.xml': () => '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="L42" i="5"/></calcChain>',
       'xl/_rels/workbook.xml.rels': (xml) =>
         xml.replace(
@@ -424,10 +424,10 @@ describe('rendering again replaces the generated sheet', () => {
     expect(sheetNamesIn(workbookXml)).toEqual([...sampleSnapshot.sheets, 'Notater', SHEET]);
     const names = namesIn(workbookXml);
     expect(names.filter((n) => n.name === 'HandlingsplanGenerert')).toEqual([
-      { name: 'HandlingsplanGenerert', localSheetId: 5, hidden: true, value: `"handlingsplan|2022|ffffffffffffff|2026-12-01T08:00:00Z"` },
+      { name: 'HandlingsplanGenerert', localSheetId: 6, hidden: true, value: `"handlingsplan|2022|ffffffffffffff|2026-12-01T08:00:00Z"` },
     ]);
-    expect(names.filter((n) => n.name === '_xlnm.Print_Titles')).toEqual([{ name: '_xlnm.Print_Titles', localSheetId: 5, hidden: false, value: "'Handlingsplan 2022'!$1:$2" }]);
-    expect(names).toContainEqual({ name: 'Utvalg', localSheetId: 4, hidden: false, value: 'Notater!$A$1' });
+    expect(names.filter((n) => n.name === '_xlnm.Print_Titles')).toEqual([{ name: '_xlnm.Print_Titles', localSheetId: 6, hidden: false, value: "'Handlingsplan 2022'!$1:$2" }]);
+    expect(names).toContainEqual({ name: 'Utvalg', localSheetId: 5, hidden: false, value: 'Notater!$A$1' });
     // A name of the user's that points into the generated sheet is kept: it finds the new sheet by its name.
     expect(names).toContainEqual({ name: 'Egen', localSheetId: undefined, hidden: false, value: "'Handlingsplan 2022'!$B$7" });
     const lower = names.map((n) => `${n.name.toLowerCase()}@${n.localSheetId ?? ''}`);
@@ -452,13 +452,13 @@ describe('rendering again replaces the generated sheet', () => {
   test('a sheet opened on when it was replaced stays the one the workbook opens on', async () => {
     const first = await renderLayoutIntoPackage(sample, layout);
     const active = await editZip(first.bytes, {
-      'xl/workbook.xml': (xml) => xml.replace('<sheets>', '<bookViews><workbookView activeTab="4" firstSheet="1"/></bookViews><sheets>'),
+      'xl/workbook.xml': (xml) => xml.replace('<sheets>', '<bookViews><workbookView activeTab="5" firstSheet="1"/></bookViews><sheets>'),
     });
     const withTail = await editZip(active, withUserSheet('Notater', USER_SHEET_XML));
     const second = await renderLayoutIntoPackage(withTail, layout);
     const workbookXml = await partText(second.bytes, 'xl/workbook.xml');
-    expect(workbookXml).toContain('<workbookView activeTab="5" firstSheet="1"/>');
-    expect(await partText(second.bytes, 'xl/worksheets/sheet5.xml')).toContain('<sheetView tabSelected="1" workbookViewId="0">');
+    expect(workbookXml).toContain('<workbookView activeTab="6" firstSheet="1"/>');
+    expect(await partText(second.bytes, 'xl/worksheets/sheet6.xml')).toContain('<sheetView tabSelected="1" workbookViewId="0">');
   });
 
   test('parts only the old sheet used go with it; parts another sheet uses stay', async () => {
@@ -467,7 +467,7 @@ describe('rendering again replaces the generated sheet', () => {
     const rels = (...items: string[]): string => `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
     // Notes and a drawing the user added to the generated sheet; the drawing's image is shared with sheet 1.
     const withExtras = await editZip(first.bytes, {
-      'xl/worksheets/_rels/sheet5.xml.rels': () => rels(rel('rId1', 'comments', '../comments5.xml'), rel('rId2', 'drawing', '../drawings/drawing5.xml')),
+      'xl/worksheets/_rels/sheet6.xml.rels': () => rels(rel('rId1', 'comments', '../comments5.xml'), rel('rId2', 'drawing', '../drawings/drawing5.xml')),
       'xl/comments5.xml': () => '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
       'xl/drawings/drawing5.xml': () => '<?xml version="1.0"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
       'xl/drawings/_rels/drawing5.xml.rels': () => rels(rel('rId1', 'image', '../media/image1.png')),
@@ -480,7 +480,7 @@ describe('rendering again replaces the generated sheet', () => {
     expect(parts.has('xl/media/image1.png')).toBe(true);
     expect(new TextDecoder().decode(parts.get('[Content_Types].xml'))).not.toContain('comments5');
     // The old relationships went with the old sheet: the new sheet's (its own notes) point at nothing of the old one's.
-    const newRels = new TextDecoder().decode(parts.get('xl/worksheets/_rels/sheet5.xml.rels'));
+    const newRels = new TextDecoder().decode(parts.get('xl/worksheets/_rels/sheet6.xml.rels'));
     expect(newRels).not.toMatch(/comments5|drawing5/);
     const targets = [...newRels.matchAll(/Target="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(targets).toEqual([expect.stringMatching(/^\.\.\/comments\d+\.xml$/), expect.stringMatching(/^\.\.\/drawings\/vmlDrawing\d+\.vml$/)]);
@@ -510,7 +510,7 @@ test("a user's own sheet named like the layout is left untouched; ours becomes (
   const workbookXml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
   expect(sheetNamesIn(workbookXml)).toEqual([...sampleSnapshot.sheets, SHEET, 'Handlingsplan 2022 (2)']);
   const names = namesIn(workbookXml);
-  expect(names.find((n) => n.name === 'HandlingsplanGenerert')?.localSheetId).toBe(5);
+  expect(names.find((n) => n.name === 'HandlingsplanGenerert')?.localSheetId).toBe(6);
   expect(names.find((n) => n.name === 'HP2022_Strategier')?.value).toMatch(/^'Handlingsplan 2022 \(2\)'!\$A\$\d+:\$G\$\d+$/);
   const snapshot = await (await openXlsx(result.bytes)).readSnapshot();
   expect(snapshot.generated?.map((g) => g.sheet)).toEqual(['Handlingsplan 2022 (2)']);
@@ -539,7 +539,7 @@ test('a workbook whose relationships prefix is not r', async () => {
   expect(await partText(input, 'xl/workbook.xml')).not.toContain(' r:id=');
   const result = await renderLayoutIntoPackage(input, layout);
   const workbookXml = await partText(result.bytes, 'xl/workbook.xml');
-  expect(workbookXml).toMatch(/<sheet name="Handlingsplan 2022" sheetId="5" rel:id="rId\d+"\/>/);
+  expect(workbookXml).toMatch(/<sheet name="Handlingsplan 2022" sheetId="6" rel:id="rId\d+"\/>/);
   expect(workbookXml).not.toContain('xmlns:r=');
   const snapshot = await (await openXlsx(result.bytes)).readSnapshot();
   expect(snapshot.sheets).toContain(SHEET);

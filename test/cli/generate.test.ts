@@ -58,7 +58,7 @@ test('generate writes a draft of the sample to a new file and leaves the input b
 
   // the output reads back: same tables, the sheet marked as generated from this very input, so not stale
   const snapshot = await (await openXlsxFile(join(dir, 'board.xlsx'))).readSnapshot();
-  expect(snapshot.sheets).toEqual(['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Handlingsplan 2022']);
+  expect(snapshot.sheets).toEqual(['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Effektmål', 'Handlingsplan 2022']);
   expect(snapshot.generated).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022 })]);
   const validation = validateWorkbook(snapshot);
   expect(validation.findings.filter((f) => f.rule === 'staleness.generated-stale')).toEqual([]);

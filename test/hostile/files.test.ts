@@ -146,7 +146,7 @@ const FILES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
     const written = await aloneOnASheet('Budsjett');
     return editParts(written, {
       [await tablePart(written, 'Budsjett')]: (xml) => replaceOnce(xml, /ref="A1:C5"/g, 'ref="A1:C1048576"'),
-      'xl/worksheets/sheet5.xml': (xml) => replaceOnce(xml, /<dimension ref="[^"]*"\/>/, '<dimension ref="A1:A1048576"/>'),
+      'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<dimension ref="[^"]*"\/>/, '<dimension ref="A1:A1048576"/>'),
     });
   },
   // One column over the whole sheet is a million cells: under the reader's cap, so every row is listed.
@@ -159,14 +159,14 @@ const FILES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
     const written = await aloneOnASheet('Merknader', (data) => data.tables.push({ name: 'Merknader', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
     return editParts(written, {
       [await tablePart(written, 'Merknader')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"'),
-      'xl/worksheets/sheet5.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
+      'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
     });
   },
   'last-row.xlsx': async () => {
     const written = await aloneOnASheet('Budsjett');
     return editParts(written, {
       [await tablePart(written, 'Budsjett')]: (xml) => replaceOnce(xml, /ref="A1:C5"/g, 'ref="A1:C1048576"'),
-      'xl/worksheets/sheet5.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
+      'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
     });
   },
   'merged.xlsx': async () => {

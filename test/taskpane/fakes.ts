@@ -1,4 +1,4 @@
-import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort } from '../../src/adapters/port';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowChanges, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../../src/adapters/port';
 import { normalizeHeader } from '../../src/core/parse/header';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { QuickFix } from '../../src/core/findings/types';
@@ -22,6 +22,7 @@ export class FakePort implements WorkbookPort {
     renderLayout: [] as SheetLayout[],
     createTemplate: [] as WorkbookData[],
     appendRow: [] as { table: string; values: Readonly<Record<string, RowValue>> }[],
+    writeRows: [] as { table: string; changes: RowChanges }[],
   };
   /** when set, the next calls of that method fail with this error */
   failures: Partial<Record<keyof WorkbookPort, Error>> = {};
@@ -45,6 +46,12 @@ export class FakePort implements WorkbookPort {
     if (this.gate) await this.gate;
     this.fail('readSnapshot');
     return JSON.parse(JSON.stringify(this.snapshot)) as WorkbookSnapshot;
+  }
+
+  writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
+    this.calls.writeRows.push({ table, changes });
+    this.fail('writeRows');
+    return Promise.resolve({ table, sheet: 'Effektmål', updated: changes.update.length, appended: changes.append.length });
   }
 
   renderLayout(layout: SheetLayout): Promise<RenderOutcome> {

@@ -1,6 +1,6 @@
 import { DATE_FORMAT } from '../../core/contract/contract';
 import { rangeAddress } from '../../core/util/brand';
-import type { AppendOutcome, RowValue } from '../port';
+import type { AppendOutcome, RowChanges, RowValue, WriteRowsOutcome } from '../port';
 import { appendCells, rowIsEmpty, rowIsFree, tableNotExtended, tableNotFound, type AppendCell, type CellUse } from '../rowValues';
 import { isDateFormat } from './cells';
 import { errorCode, unsupported } from './errors';
@@ -177,4 +177,63 @@ async function extendTable(context: Excel.RequestContext, survey: Survey, table:
   if (!isSupported(EXCEL_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
   survey.table.resize(survey.sheet.getRange(rangeAddress(table.top, table.left, row, table.right)));
   await context.sync();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Many rows at once
+
+/**
+ * writeRows over Office.js in two round trips (three when Excel does not grow the table itself): the survey of
+ * round trip 1 with as many rows below the table as are appended; then every updated row written in place, the
+ * first new row into the blank last body row when there is one, the rest as one block right below the table
+ * when those rows are empty (Excel grows the table), else through `rows.add`, which inserts and moves nothing
+ * of the user's.
+ */
+export async function writeRows(tableName: string, changes: RowChanges, options: AppendOptions): Promise<WriteRowsOutcome> {
+  if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
+  return options.run(async (context) => {
+    const survey = surveyTable(context, tableName);
+    const count = changes.append.length;
+    const block = count > 0 ? survey.body.getRowsBelow(count).load(ROW_PROPERTIES) : undefined;
+    await surveyed(context, tableName);
+    const table = tableOf(survey);
+    options.onSheet?.(table.sheet);
+    const width = table.right - table.left + 1;
+    for (const update of changes.update) {
+      if (update.row <= table.top || update.row > table.bodyBottom) throw tableNotFound(table.name);
+      const cells = appendCells(table.name, table.header, update.values);
+      writeRow(survey.sheet.getRange(rangeAddress(update.row, table.left, update.row, table.right)), cells, width, []);
+    }
+    const rows = changes.append.map((values) => appendCells(table.name, table.header, values));
+    const [first, ...others] = rows;
+    const intoBlank = first !== undefined && rowIsFree(usesOf(survey.last), new Set(first.keys()));
+    if (intoBlank) writeRow(survey.last, first, width, survey.last.numberFormat[0] ?? []);
+    const rest = intoBlank ? others : rows;
+    let expectedBottom = table.bodyBottom;
+    if (rest.length > 0 && block !== undefined) {
+      const free = !table.showTotals && blockUses(block).slice(0, rest.length).every((uses) => rowIsEmpty(uses));
+      if (free) {
+        rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? []));
+        expectedBottom = table.bodyBottom + rest.length;
+      } else {
+        survey.table.rows.add(undefined, rest.map((cells) => Array.from({ length: width }, (_, i) => inputOf(cells.get(i)) ?? '')));
+      }
+    }
+    const after = survey.table.getRange().load('address');
+    await context.sync();
+    if (expectedBottom > table.bodyBottom && boundsOf(after.address).bottom < expectedBottom) await extendTable(context, survey, table, expectedBottom, options.isSupported);
+    return { table: table.name, sheet: table.sheet, updated: changes.update.length, appended: rows.length };
+  });
+}
+
+/** The uses of each row of a loaded block. */
+function blockUses(range: Excel.Range): CellUse[][] {
+  return range.values.map((values, r) => {
+    const formulas: unknown[] = range.formulas[r] ?? [];
+    return values.map((value: unknown, i) => {
+      const formula = formulas[i];
+      if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return 'formula';
+      return value === '' || value === null ? 'empty' : 'value';
+    });
+  });
 }

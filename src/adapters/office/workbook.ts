@@ -3,8 +3,8 @@ import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
-import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
-import { appendRow } from './append';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
 import { readSnapshot } from './read';
@@ -68,6 +68,12 @@ export class OfficeWorkbook implements WorkbookPort {
   appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
     const sheets: string[] = [];
     return this.guard({ sheets }, () => appendRow(table, values, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }));
+  }
+
+  /** Two round trips for any number of rows (see ./append). */
+  writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
+    const sheets: string[] = [];
+    return this.guard({ sheets }, () => writeRows(table, changes, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }));
   }
 
   /** One round trip: shows the sheet and selects the cell. Excel has a grid to show, so there is no row context. */

@@ -2,7 +2,7 @@ import { DATE_FORMAT } from '../../core/contract/contract';
 import { cellText } from '../../core/parse/table';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { cellAddress, rangeAddress } from '../../core/util/brand';
-import { WorkbookFileError, WorkbookOperationError, type AppendOutcome, type RowValue } from '../port';
+import { WorkbookFileError, WorkbookOperationError, type AppendOutcome, type RowChanges, type RowValue, type WriteRowsOutcome } from '../port';
 import { appendCells, rowBelowTaken, rowIsEmpty, rowIsFree, sheetProtected, tableNotFound, totalRowInTheWay, type AppendCell } from '../rowValues';
 import * as errors from './errors';
 import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, resolveTarget, unusedRelationshipId } from './opc';
@@ -47,6 +47,39 @@ export async function appendRowIntoPackage(input: Uint8Array, snapshot: Workbook
   const parts = new PackageParts(stored);
   const outcome = asDamage(() => appendInto(parts, table, cells));
   return { bytes: await packParts(parts.entries()), outcome };
+}
+
+/**
+ * Many rows of one table in one package rewrite: the given cells of existing body rows in place, then each
+ * new row as appendRow places it (the blank last row, else the empty row below, growing the table).
+ */
+export async function writeRowsIntoPackage(input: Uint8Array, snapshot: WorkbookSnapshot, tableName: string, changes: RowChanges, options?: XlsxReadOptions): Promise<{ bytes: Uint8Array; outcome: WriteRowsOutcome }> {
+  const table = snapshot.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+  if (table === undefined) throw tableNotFound(tableName);
+  const header = table.header.map((c) => cellText(c));
+  const updates = changes.update.map((u) => ({ row: u.row, cells: appendCells(table.name, header, u.values) }));
+  const appends = changes.append.map((values) => appendCells(table.name, header, values));
+  const { parts: stored } = await readPackageParts(input, options);
+  const parts = new PackageParts(stored);
+  asDamage(() => {
+    for (const update of updates) updateInto(parts, table, update.row, update.cells);
+    for (const cells of appends) appendInto(parts, table, cells);
+  });
+  return { bytes: await packParts(parts.entries()), outcome: { table: table.name, sheet: table.sheet, updated: updates.length, appended: appends.length } };
+}
+
+/** The given cells of one body row of the table, rewritten in place; a row outside the body is refused. */
+function updateInto(parts: PackageParts, table: TableSnapshot, row: number, cells: ReadonlyMap<number, AppendCell>): void {
+  const sheetPart = worksheetPart(parts, table.sheet);
+  const sheetXml = parts.text(sheetPart) ?? '';
+  if (isProtected(sheetXml)) throw sheetProtected(table.sheet);
+  const own = sheetTables(parts, sheetPart).find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+  if (own === undefined) throw tableNotFound(table.name);
+  const body = bodyOf(own);
+  if (row < body.top || row > body.bottom) throw tableNotFound(table.name);
+  const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
+  const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
+  parts.setText(sheetPart, writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))));
 }
 
 /** Parts that cannot be edited as XML (a missing element, an unclosed one) mean a damaged workbook. */

@@ -4,8 +4,8 @@ import type { SheetLayout } from '../../core/layout/types';
 import { cellText } from '../../core/parse/table';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { parseCell, type A1 } from '../../core/util/brand';
-import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort } from '../port';
-import { appendRowIntoPackage } from './append';
+import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { appendRowIntoPackage, writeRowsIntoPackage } from './append';
 import { PackageParts } from './opc';
 import { packParts, readPackageParts, type XlsxReadOptions } from './package';
 import { openXlsx } from './read';
@@ -66,6 +66,13 @@ export class XlsxPort implements WorkbookPort {
   /** Into the blank last row or the empty row below the table; refused when that row is taken (see ./append). */
   async appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
     const result = await appendRowIntoPackage(this.bytes, await this.readSnapshot(), table, values, this.options);
+    this.replaceBytes(result.bytes);
+    return result.outcome;
+  }
+
+  /** Every row in one package rewrite (see ./append). */
+  async writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
+    const result = await writeRowsIntoPackage(this.bytes, await this.readSnapshot(), table, changes, this.options);
     this.replaceBytes(result.bytes);
     return result.outcome;
   }
