@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'validate'; file: string; year?: number; json: boolean }
   /** `pdf`: also the generated sheet alone as a PDF next to the copy (only present when asked for). */
   | { kind: 'generate'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
-  | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean };
+  | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
+  | { kind: 'fetchSsb'; file: string; out: string; force: boolean };
 
 export interface Invocation {
   lang: Lang;
@@ -171,6 +172,15 @@ function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command 
   return command;
 }
 
+function fetchSsbCommand(raw: RawOptions): Command {
+  const out = raw.values.get('output');
+  if (out === undefined || out === true || out.trim() === '') {
+    const typed = typedWord(raw);
+    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+  }
+  return { kind: 'fetch-ssb', file: fileArgument(raw), out, force: raw.values.has('force') };
+}
+
 function namedCommand(name: CommandName, raw: RawOptions): Command {
   checkOptionsFor(name, raw);
   switch (name) {
@@ -183,6 +193,8 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
     case 'generate':
     case 'report':
       return generateCommand(raw, name);
+    case 'fetchSsb':
+      return fetchSsbCommand(raw);
   }
 }
 

@@ -24,6 +24,8 @@ export interface CliIo {
   now?: string;
   /** Where LibreOffice is, for `--pdf`; tests replace it. Left out, it is looked up on the PATH. */
   findSoffice?: () => Promise<string | undefined>;
+  /** PxWebApi's base URL for `hent-ssb` (HANDLINGSPLAN_SSB_API): SSB's own unless tests serve recorded answers. */
+  ssbApi?: string;
 }
 
 export const EXIT_OK = 0;

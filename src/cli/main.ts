@@ -47,6 +47,8 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
     case 'generate':
     case 'report':
       return import('./commands/generate').then((m) => m.generateCommand(command, io, lang));
+    case 'fetch-ssb':
+      return import('./commands/fetchSsb').then((m) => m.fetchSsbCommand(command, io, lang));
   }
 }
 
@@ -143,6 +145,8 @@ export function runFromProcess(): void {
     today: localIsoDate(new Date()),
     now: new Date().toISOString(),
   };
+  const ssbApi = process.env['HANDLINGSPLAN_SSB_API'];
+  if (ssbApi !== undefined && ssbApi !== '') io.ssbApi = ssbApi;
   run(process.argv.slice(2), io).then(
     (status) => {
       process.exitCode = status;

@@ -141,6 +141,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       year: { nb: 'Året rapporten gjelder (standard: Handlingsplanår); må ligge i programperioden.', en: 'Year of the report (default: Handlingsplanår); must be in the programme period.' },
     },
   },
+  {
+    name: 'fetchSsb',
+    words: COMMAND_WORDS.fetchSsb,
+    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    help: {
+      nb: 'Skriv en kopi av arbeidsboka med tallene SSB publiserer for kommunene i Kommuner (folkemengde, folkemengde 20–39 år, sysselsatte etter arbeidssted, nyetablerte foretak) fra utgangsåret, i Effektindikatorer. Rader du har skrevet selv, endres aldri. Kilde: SSB, CC BY 4.0.',
+      en: 'Write a copy of the workbook with the figures Statistics Norway publishes for the kommuner in Kommuner (population, population 20–39, employed by place of work, new enterprises) from the baseline year, in Effektindikatorer. Rows you typed are never changed. Source: SSB, CC BY 4.0.',
+    },
+    options: ['output', 'force'],
+  },
 ];
 
 /** Every word that names a command (English, Norwegian, aliases), to the command. */

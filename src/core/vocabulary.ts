@@ -21,6 +21,7 @@ export const TERMS = {
   generateReport: { nb: 'Generer styrerapport', en: 'Generate board report' },
   useSample: { nb: 'Bruk eksempelet', en: 'Use the sample' },
   createWorkbook: { nb: 'Opprett / oppdater arbeidsbok', en: 'Create / update workbook' },
+  fetchSsb: { nb: 'Hent fra SSB', en: 'Fetch from Statistics Norway' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -34,6 +35,8 @@ export const COMMAND_WORDS = {
   validate: { nb: 'valider', en: 'validate' },
   generate: { nb: 'generer', en: 'generate' },
   report: { nb: 'rapport', en: 'report' },
+  /** the pane's **Hent fra SSB** */
+  fetchSsb: { nb: 'hent-ssb', en: 'fetch-ssb' },
 } as const satisfies Record<string, Localized>;
 
 export type CommandWord = keyof typeof COMMAND_WORDS;

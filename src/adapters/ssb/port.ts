@@ -66,15 +66,19 @@ const CodelistSchema = z.object({
 
 export interface SsbPortOptions extends ClientOptions {
   tables?: readonly SsbTable[];
+  /** PxWebApi's base URL; SSB's own unless a test serves recorded answers elsewhere */
+  api?: string;
 }
 
 export class SsbPort implements StatisticsPort {
   readonly client: SsbClient;
   private readonly tables: readonly SsbTable[];
+  private readonly api: string;
 
   constructor(options: SsbPortOptions = {}) {
     this.client = new SsbClient(options);
     this.tables = options.tables ?? SSB_TABLES;
+    this.api = options.api ?? SSB_API;
   }
 
   async fetchIndicators(request: SsbRequest): Promise<SsbResult> {
@@ -103,7 +107,7 @@ export class SsbPort implements StatisticsPort {
 
   /** Each kommunenummer's code in SSB's list of today's kommuner, found by the code itself or an earlier number it covers. */
   private async regionCodes(kommuner: readonly string[]): Promise<{ used: SsbCodeUsed[]; unknown: string[] }> {
-    const body = await this.client.getJson(`${SSB_API}/codelists/${REGION_CODELIST}?lang=no`);
+    const body = await this.client.getJson(`${this.api}/codelists/${REGION_CODELIST}?lang=no`);
     const parsed = CodelistSchema.safeParse(body);
     if (!parsed.success) throw badResponse();
     const used: SsbCodeUsed[] = [];
@@ -131,7 +135,7 @@ export class SsbPort implements StatisticsPort {
       ...Object.entries(table.select).map(([dim, value]) => `valueCodes[${dim}]=${value}`),
       `valueCodes[Tid]=from(${fromYear})`,
     ];
-    const body = await this.client.getJson(`${SSB_API}/tables/${table.id}/data?${params.join('&')}`);
+    const body = await this.client.getJson(`${this.api}/tables/${table.id}/data?${params.join('&')}`);
     const parsed = DatasetSchema.safeParse(body);
     if (!parsed.success) throw badResponse();
     return parsed.data;

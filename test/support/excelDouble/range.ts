@@ -178,6 +178,10 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
     return this.derived(`getColumnsAfter(${count})`, (b) => ({ top: b.top, left: b.right + 1, bottom: b.bottom, right: b.right + count }));
   }
 
+  getRow(row: number): DoubleRange {
+    return this.derived(`getRow(${row})`, (b) => ({ ...b, top: b.top + row, bottom: b.top + row }));
+  }
+
   getLastRow(): DoubleRange {
     return this.derived('getLastRow()', (b) => ({ ...b, top: b.bottom }));
   }
