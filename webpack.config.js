@@ -33,18 +33,20 @@ const XLSX_CODE = /[\\/](node_modules[\\/](exceljs|jszip)|src[\\/]adapters[\\/]x
  *   Excel on the web's Office.js script sets inline styles; no stylesheet is loaded from elsewhere.
  * - connect-src / frame-src: Office.js talks to the Office host over these origins (Excel on the web runs on
  *   *.officeapps.live.com and *.office.com; dialogs and sign-in run in frames there). The page itself
- *   fetches nothing but its own chunks, which are scripts.
+ *   fetches one origin: Statistics Norway's open API (Hent fra SSB), https://data.ssb.no, and no other.
  * - img-src 'self' data:: our icons; Fluent draws its icons as inline SVG.
  * - base-uri/form-action/object-src: no <base> tricks, no form posts, no plugins.
  * (frame-ancestors cannot be set from a meta tag; Office hosts the pane in its own frame anyway.)
  */
 const OFFICE = 'https://appsforoffice.microsoft.com';
 const OFFICE_HOSTS = 'https://*.office.com https://*.officeapps.live.com';
+/** SSB's PxWebApi 2 (src/adapters/ssb/client.ts): the one origin the page itself fetches from. */
+const SSB = 'https://data.ssb.no';
 const CSP = [
   "default-src 'none'",
   `script-src 'self' ${OFFICE}`,
   "style-src 'self' 'unsafe-inline'",
-  `connect-src 'self' ${OFFICE} ${OFFICE_HOSTS}`,
+  `connect-src 'self' ${OFFICE} ${OFFICE_HOSTS} ${SSB}`,
   `frame-src ${OFFICE_HOSTS}`,
   "img-src 'self' data:",
   "font-src 'self'",

@@ -1,6 +1,8 @@
 import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RowContext, WorkbookPort } from '../adapters/port';
+import { fetchFromSsb } from '../core/effekt/fetch';
+import type { StatisticsPort } from '../core/effekt/ssb';
 import type { Finding, FindingSummary } from '../core/findings/types';
 import { a1 } from '../core/util/brand';
 import { Actions } from './components/Actions';
@@ -12,7 +14,7 @@ import { YearPicker } from './components/YearPicker';
 import { describeError, PaneError } from './errors';
 import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
-import { TEXTS, type Lang, type Say } from './i18n';
+import { localized, TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
 import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
@@ -69,6 +71,19 @@ export interface AppProps {
   /** the clock, for the generation time stamp (tests pass a fixed one) */
   now?: () => Date;
   onLanguageChange?: (lang: Lang) => void;
+  /** Hent fra SSB's statistics port; by default SSB's API over fetch, loaded in its own chunk when first used */
+  statistics?: () => Promise<StatisticsPort>;
+}
+
+async function ssbStatistics(): Promise<StatisticsPort> {
+  const { SsbPort } = await import(/* webpackChunkName: "ssb" */ '../adapters/ssb/port');
+  return new SsbPort();
+}
+
+/** The local date as ISO: in Norway, 00:30 on 1 January is already the new year. */
+function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 interface Validation {
@@ -87,7 +102,7 @@ function summaryStatus(validation: Validation, extra: Say[] = []): Status {
   return { intent, title, lines: [...extra, line] };
 }
 
-export function App({ host, theme = 'light', initialLang = 'nb', now = () => new Date(), onLanguageChange }: AppProps) {
+export function App({ host, theme = 'light', initialLang = 'nb', now = () => new Date(), onLanguageChange, statistics = ssbStatistics }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -258,6 +273,16 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     });
   };
 
+  /** Hent fra SSB: the region's figures into Effektindikatorer; rows the user typed are left alone. */
+  const fetchSsb = () => {
+    if (port === null) return;
+    void run('ssb', async () => {
+      const summary = await fetchFromSsb(port, await statistics(), localDate(now()));
+      const warn = summary.unknownKommuner.length > 0 || summary.lines.some((line) => line.nb.startsWith('Tabell '));
+      setStatus({ intent: warn ? 'warning' : 'success', title: (tx) => tx.ssbTitle, lines: summary.lines.map(localized) });
+    });
+  };
+
   const makeTemplate = () => {
     if (host.kind !== 'excel') return;
     void run('template', async () => {
@@ -368,6 +393,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
               onValidate={validate}
               onGenerate={() => makeSheet('handlingsplan')}
               onReport={() => makeSheet('styrerapport')}
+              onFetchSsb={fetchSsb}
               onCreateTemplate={makeTemplate}
               onNewProject={() => openForm('project')}
               onNewReport={() => openForm('report')}

@@ -35,16 +35,17 @@ export interface ActionsProps {
   onValidate: () => void;
   onGenerate: () => void;
   onReport: () => void;
+  onFetchSsb: () => void;
   onCreateTemplate: () => void;
   onNewProject: () => void;
   onNewReport: () => void;
 }
 
 /**
- * Valider, Generer handlingsplan, Generer styrerapport and (in Excel) Opprett / oppdater arbeidsbok; the
+ * Valider, Generer handlingsplan, Generer styrerapport, Hent fra SSB and (in Excel) Opprett / oppdater arbeidsbok; the
  * register's two forms; and the running action's progress.
  */
-export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onCreateTemplate, onNewProject, onNewReport }: ActionsProps) {
+export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, onCreateTemplate, onNewProject, onNewReport }: ActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null || !enabled;
   return (
@@ -53,6 +54,7 @@ export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGen
         <Button className={styles.wide} appearance="primary" disabled={disabled} onClick={onValidate}>{t.validate}</Button>
         <Button className={styles.wide} disabled={disabled} onClick={onGenerate}>{t.generate}</Button>
         <Button className={styles.wide} disabled={disabled} onClick={onReport}>{t.report}</Button>
+        <Button className={styles.wide} disabled={disabled} onClick={onFetchSsb}>{t.fetchSsb}</Button>
         {canCreateTemplate && (
           <Button className={styles.wide} appearance="subtle" disabled={busy !== null} onClick={onCreateTemplate}>{t.createTemplate}</Button>
         )}
