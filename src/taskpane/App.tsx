@@ -1,7 +1,6 @@
 import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RowContext, WorkbookPort } from '../adapters/port';
-import { fetchFromSsb } from '../core/effekt/fetch';
 import type { StatisticsPort } from '../core/effekt/ssb';
 import type { Finding, FindingSummary } from '../core/findings/types';
 import { a1 } from '../core/util/brand';
@@ -16,7 +15,7 @@ import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
 import { localized, TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
-import { check, createTemplate, defaultYear, generate, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
+import { check, createTemplate, defaultYear, fetchIndicators, generate, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
@@ -277,7 +276,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   const fetchSsb = () => {
     if (port === null) return;
     void run('ssb', async () => {
-      const summary = await fetchFromSsb(port, await statistics(), localDate(now()));
+      const summary = await fetchIndicators(port, await statistics(), localDate(now()));
       const warn = summary.unknownKommuner.length > 0 || summary.lines.some((line) => line.nb.startsWith('Tabell '));
       setStatus({ intent: warn ? 'warning' : 'success', title: (tx) => tx.ssbTitle, lines: summary.lines.map(localized) });
     });

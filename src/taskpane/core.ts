@@ -54,6 +54,7 @@ export function styrerapportLayout(snapshot: WorkbookSnapshot, result: Validatio
 }
 
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
+export { fetchFromSsb } from '../core/effekt/fetch';
 
 export function template(firstYear: number, lastYear: number): WorkbookData {
   return templateWorkbook({ firstYear, lastYear });

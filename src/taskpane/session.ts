@@ -1,4 +1,6 @@
 import type { AppendOutcome, RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
+import type { SsbFetchSummary } from '../core/effekt/fetch';
+import type { StatisticsPort } from '../core/effekt/ssb';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
 import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
@@ -21,6 +23,12 @@ export function loadCore(): Promise<Core> {
     throw error;
   });
   return core;
+}
+
+/** Hent fra SSB: the core's one use case for it, with the core chunk. */
+export async function fetchIndicators(port: WorkbookPort, statistics: StatisticsPort, today: string): Promise<SsbFetchSummary> {
+  const c = await loadCore();
+  return c.fetchFromSsb(port, statistics, today);
 }
 
 /** What the header and the year picker show. */
