@@ -20,11 +20,11 @@ const fixture = (name: string): string => readFileSync(join(__dirname, name), 'u
 
 function recordedSsb(): SsbPort {
   const fetch = (input: string | URL | Request): Promise<Response> => {
-    const url = String(input);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = url.includes('/codelists/') ? fixture('codelist-agg_KommSummer.json') : url.includes('/07459/') ? fixture('data-07459.json') : url.includes('/11616/') ? fixture('data-11616.json') : null;
     return Promise.resolve(body === null ? new Response('{}', { status: 404 }) : new Response(body, { status: 200 }));
   };
-  return new SsbPort({ fetch: fetch as typeof globalThis.fetch, sleep: () => Promise.resolve() });
+  return new SsbPort({ fetch, sleep: () => Promise.resolve() });
 }
 
 /** A second programme: two kommuner (one under its number of 2020–2023), a row the user typed, a stale SSB row. */

@@ -24,7 +24,7 @@ function fakeFetch(route: (url: string) => Answer | 'offline' | 'hang'): { fetch
     }
     return Promise.resolve(new Response(answer.body, { status: answer.status, headers: answer.headers ?? { 'content-type': 'application/json' } }));
   };
-  return { fetch: fn as typeof fetch, urls };
+  return { fetch: fn, urls };
 }
 
 function recorded(url: string): Answer {
