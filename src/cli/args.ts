@@ -178,7 +178,7 @@ function fetchSsbCommand(raw: RawOptions): Command {
     const typed = typedWord(raw);
     throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
   }
-  return { kind: 'fetch-ssb', file: fileArgument(raw), out, force: raw.values.has('force') };
+  return { kind: 'fetchSsb', file: fileArgument(raw), out, force: raw.values.has('force') };
 }
 
 function namedCommand(name: CommandName, raw: RawOptions): Command {

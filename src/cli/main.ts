@@ -47,7 +47,7 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
     case 'generate':
     case 'report':
       return import('./commands/generate').then((m) => m.generateCommand(command, io, lang));
-    case 'fetch-ssb':
+    case 'fetchSsb':
       return import('./commands/fetchSsb').then((m) => m.fetchSsbCommand(command, io, lang));
   }
 }
