@@ -45,6 +45,16 @@ export interface WriteRowsOutcome {
   appended: number;
 }
 
+/** What applying many quick fixes at once did. */
+export interface FixesOutcome {
+  /** cells written (each at most once) */
+  changed: number;
+  /** fixes left out: not one number for one cell, or a second value for a cell already fixed */
+  skipped: number;
+  /** writes it took: round trips to Excel, package writes of a file */
+  writes: number;
+}
+
 /** The values of the table row around a cell, for shells that have no grid to select in. */
 export interface RowContext {
   table: string;
@@ -65,6 +75,13 @@ export interface WorkbookPort {
   renderLayout(layout: SheetLayout): Promise<RenderOutcome>;
   /** Applies one quick fix the user clicked: writes that one cell and nothing else. */
   applyFix(fix: QuickFix): Promise<void>;
+  /**
+   * Applies many quick fixes the user asked for at once ("Rett opp alle"): writes exactly the cells they name,
+   * in as few writes as the core's plan allows (in Excel at most 2 round trips for any realistic count, in a
+   * file one write), and says how many cells changed. A fix whose cell is missing fails the whole call before
+   * anything is written.
+   */
+  applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome>;
   /** Creates the sheets, tables and columns of `template` that are missing; never changes a cell with content. */
   createTemplate(template: WorkbookData): Promise<TemplateOutcome>;
   /**

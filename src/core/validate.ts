@@ -1,5 +1,6 @@
 import type { Finding, FindingSummary } from './findings/types';
 import { summarize } from './findings/types';
+import { groupFindings, type FindingGroup } from './findings/group';
 import { DEFAULT_SETTINGS, type ValidationSettings } from './settings';
 import type { WorkbookSnapshot } from './snapshot/types';
 import { parsePlan } from './parse/plan';
@@ -9,6 +10,8 @@ import { inputDigest } from './digest';
 
 export interface ValidationResult {
   findings: Finding[];
+  /** the findings grouped by rule and table column, groups ordered by severity (see findings/group) */
+  groups: FindingGroup[];
   summary: FindingSummary;
   plan: Plan;
   /** The year that was checked (the requested one, else the programme's Handlingsplanår). */
@@ -25,7 +28,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<V
   const digest = generated.length > 0 ? inputDigest(snapshot) : '';
   const ruleFindings = runRules(parsed.plan, { ...merged, year: year ?? undefined }, { generated, inputDigest: digest });
   const findings = sortFindings([...parsed.findings, ...ruleFindings]);
-  return { findings, summary: summarize(findings), plan: parsed.plan, year };
+  return { findings, groups: groupFindings(findings, snapshot), summary: summarize(findings), plan: parsed.plan, year };
 }
 
 const SEVERITY_ORDER = { feil: 0, advarsel: 1, info: 2 } as const;

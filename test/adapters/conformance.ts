@@ -11,6 +11,7 @@ import { cellAddress, type A1 } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
 import { setCell } from '../support/planBuilder';
 import { sampleExpectations } from '../support/sampleExpectations';
+import { reportsWithJobsAsText } from '../support/scale';
 
 /**
  * Tests every WorkbookPort adapter must pass, whatever it runs on: the Office.js adapter over the Excel double,
@@ -283,6 +284,42 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       const row = expected.tables[at.table]?.rows[at.row];
       if (row && changed) row[at.column] = changed;
       expect(after).toEqual(expected);
+    });
+
+    test('applyFixes writes every fix of the groups at once, exactly the cells named, and says how many', async () => {
+      const data = setCell(reportsWithJobsAsText(12), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
+      const opened = await open(data);
+      const before = await opened.port.readSnapshot();
+      const { groups } = validateWorkbook(before);
+      const jobs = groups.find((g) => g.rule === 'values.number-as-text' && g.table === 'Rapporter');
+      expect(jobs?.findings).toHaveLength(12);
+      expect(jobs?.title.nb).toBe('12 tall lagret som tekst i Rapporter · Nye arbeidsplasser');
+      const fixes = groups.flatMap((g) => g.fixes);
+      expect(fixes).toHaveLength(13);
+      const outcome = await opened.port.applyFixes(fixes);
+      expect(outcome).toMatchObject({ changed: 13, skipped: 0 });
+      expect(outcome.writes).toBeLessThanOrEqual(2);
+      const after = await (await current(opened)).readSnapshot();
+      // Every fixed cell is now its number; everything else is as it was, compared as a whole.
+      const expected = structuredClone(before);
+      for (const fix of fixes) {
+        const at = cellOf(before, fix.sheet, fix.cell);
+        expect(at).toBeDefined();
+        if (at === undefined) continue;
+        const changed = after.tables[at.table]?.rows[at.row]?.[at.column];
+        expect(changed).toMatchObject({ kind: 'number', value: fix.value, address: fix.cell });
+        const row = expected.tables[at.table]?.rows[at.row];
+        if (row && changed) row[at.column] = changed;
+      }
+      expect(after).toEqual(expected);
+      expect(validateWorkbook(after).findings.filter((f) => f.rule === 'values.number-as-text')).toEqual([]);
+    });
+
+    test('applyFixes with nothing to fix writes nothing', async () => {
+      const opened = await open(hallingdalSample());
+      const before = await opened.port.readSnapshot();
+      expect(await opened.port.applyFixes([])).toEqual({ changed: 0, skipped: 0, writes: 0 });
+      expect(await (await current(opened)).readSnapshot()).toEqual(before);
     });
 
     test('renderLayout adds a sheet marked as generated, and the input tables are unchanged', async () => {

@@ -15,6 +15,9 @@ import { a1 } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
 import { createExcelDouble, FIVE_MB, measure, roundTripStats, type CellState, type ExcelDouble, type ExcelDoubleOptions } from '../support/excelDouble';
 import { setCell } from '../support/planBuilder';
+import { reportsWithJobsAsText } from '../support/scale';
+import { cellKey } from '../support/excelDouble/state';
+import { parseCell } from '../../src/core/util/brand';
 import { textLayout } from './conformance';
 
 const GENERATED_AT = '2026-11-27T10:15:00Z';
@@ -68,6 +71,12 @@ function contentCells(double: ExcelDouble): Map<string, CellState> {
     for (const [key, cell] of sheet.cells) if (cell.type !== 'Empty' || cell.formula !== undefined) cells.set(`${sheet.name}!${key}`, structuredClone(cell));
   }
   return cells;
+}
+
+/** The double's key of a cell address (its cells map is keyed by row and column). */
+function cellKeyOf(address: string): string {
+  const { row, column } = parseCell(address);
+  return cellKey(row, column);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -233,6 +242,60 @@ describe('round trips', () => {
     expect(after.size).toBe(before.size);
     expect(after.get(key ?? '')).toMatchObject({ type: 'Double', value: 400000, numberFormat: '#,##0' });
     expect([...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)))).toHaveLength(1);
+  });
+
+  describe.each([10, 10_000])('applyFixes of %i numbers stored as text', (count) => {
+    /** Every changed cell of the double; the rest of the workbook, every cell, must be as it was. */
+    function changedCells(before: Map<string, CellState>, after: Map<string, CellState>): string[] {
+      expect(after.size).toBe(before.size);
+      return [...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
+    }
+
+    test('in one column: at most 2 round trips, under 5 MB, exactly those cells changed', async () => {
+      const { double, port } = open({ data: reportsWithJobsAsText(count) });
+      const { groups } = validateWorkbook(await port.readSnapshot());
+      const group = groups.find((g) => g.rule === 'values.number-as-text');
+      expect(group?.fixes).toHaveLength(count);
+      const fixes = group?.fixes ?? [];
+      const before = contentCells(double);
+      const { result, stats } = await measure(double, () => port.applyFixes(fixes));
+      expect(result).toEqual({ changed: count, skipped: 0, writes: stats.syncs });
+      expect(stats.syncs).toBeLessThanOrEqual(2);
+      expect(stats.maxRequestBytes).toBeLessThan(FIVE_MB);
+      const after = contentCells(double);
+      const changed = changedCells(before, after);
+      expect(changed.sort()).toEqual(fixes.map((f) => `${f.sheet}!${cellKeyOf(f.cell)}`).sort());
+      for (const key of changed) expect(after.get(key)).toMatchObject({ type: 'Double', value: 1 });
+    });
+
+    test('scattered (every other row): still at most 2 round trips, the cells between untouched', async () => {
+      const data = reportsWithJobsAsText(count * 2);
+      const reports = data.tables.find((t) => t.name === 'Rapporter');
+      const jobs = reports?.header.indexOf('Nye arbeidsplasser') ?? -1;
+      reports?.rows.forEach((row, i) => {
+        if (row[jobs] === '1' && i % 2 === 0) row[jobs] = 1;
+      });
+      const { double, port } = open({ data });
+      const fixes = validateWorkbook(await port.readSnapshot()).findings.flatMap((f) => (f.fix ? [f.fix] : []));
+      expect(fixes).toHaveLength(count);
+      const before = contentCells(double);
+      const { result, stats } = await measure(double, () => port.applyFixes(fixes));
+      expect(result.changed).toBe(count);
+      expect(stats.syncs).toBeLessThanOrEqual(2);
+      expect(stats.maxRequestBytes).toBeLessThan(FIVE_MB);
+      expect(changedCells(before, contentCells(double)).sort()).toEqual(fixes.map((f) => `${f.sheet}!${cellKeyOf(f.cell)}`).sort());
+    });
+  });
+
+  test('applyFixes over a small request budget is chunked, each request within it', async () => {
+    const { double } = open({ data: reportsWithJobsAsText(3_000) });
+    const port = new OfficeWorkbook(double.run, { isSupported: double.supports, maxRequestBytes: 8_000 });
+    const fixes = validateWorkbook(await port.readSnapshot()).groups.flatMap((g) => g.fixes);
+    const { result, stats } = await measure(double, () => port.applyFixes(fixes));
+    expect(result.changed).toBe(3_000);
+    expect(stats.syncs).toBe(result.writes);
+    expect(stats.syncs).toBeGreaterThan(1);
+    expect(stats.maxRequestBytes).toBeLessThan(8_000 * 1.5);
   });
 
   test('select activates the sheet and selects the cell in one sync, with no row context', async () => {

@@ -1,4 +1,4 @@
-import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowChanges, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../../src/adapters/port';
+import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../../src/adapters/port';
 import { normalizeHeader } from '../../src/core/parse/header';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { QuickFix } from '../../src/core/findings/types';
@@ -19,6 +19,7 @@ export class FakePort implements WorkbookPort {
     readSnapshot: 0,
     select: [] as [string, string][],
     applyFix: [] as QuickFix[],
+    applyFixes: [] as QuickFix[][],
     renderLayout: [] as SheetLayout[],
     createTemplate: [] as WorkbookData[],
     appendRow: [] as { table: string; values: Readonly<Record<string, RowValue>> }[],
@@ -63,6 +64,18 @@ export class FakePort implements WorkbookPort {
   applyFix(fix: QuickFix): Promise<void> {
     this.calls.applyFix.push(fix);
     this.fail('applyFix');
+    this.write(fix);
+    return Promise.resolve();
+  }
+
+  applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
+    this.calls.applyFixes.push([...fixes]);
+    this.fail('applyFixes');
+    for (const fix of fixes) this.write(fix);
+    return Promise.resolve({ changed: fixes.length, skipped: 0, writes: fixes.length > 0 ? 1 : 0 });
+  }
+
+  private write(fix: QuickFix): void {
     for (const table of this.snapshot.tables) {
       if (table.sheet !== fix.sheet) continue;
       for (const row of table.rows) {
@@ -70,7 +83,6 @@ export class FakePort implements WorkbookPort {
         if (index >= 0) row[index] = { kind: 'number', value: fix.value, address: fix.cell };
       }
     }
-    return Promise.resolve();
   }
 
   createTemplate(template: WorkbookData): Promise<TemplateOutcome> {

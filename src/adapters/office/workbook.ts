@@ -3,7 +3,8 @@ import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
-import { WorkbookOperationError, type AppendOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { planFixes } from '../../core/findings/fixPlan';
+import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
@@ -58,6 +59,34 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
       });
     });
+  }
+
+  /**
+   * One round trip per request of the core's write plan: a column of adjacent cells is one range write, and
+   * the requests stay under the request budget (10 000 scattered cells still fit in one). Only the named
+   * cells' values are written; their formats stay as the user made them.
+   */
+  applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
+    const plan = planFixes(fixes, { maxRequestBytes: this.maxRequestBytes });
+    const sheets = [...new Set(plan.requests.flat().map((run) => run.sheet))];
+    const outcome: FixesOutcome = { changed: plan.cells, skipped: plan.skipped.length, writes: plan.requests.length };
+    if (plan.requests.length === 0) return Promise.resolve(outcome);
+    return this.guard({ sheets }, () =>
+      this.run(async (context) => {
+        const worksheets = new Map<string, Excel.Worksheet>();
+        for (const request of plan.requests) {
+          for (const run of request) {
+            let sheet = worksheets.get(run.sheet);
+            if (!sheet) {
+              sheet = context.workbook.worksheets.getItem(run.sheet);
+              worksheets.set(run.sheet, sheet);
+            }
+            sheet.getRange(run.range).values = run.values.map((value) => [value]);
+          }
+          await context.sync();
+        }
+        return outcome;
+      }));
   }
 
   createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
