@@ -16,7 +16,8 @@ export type Command =
   /** `pdf`: also the generated sheet alone as a PDF next to the copy (only present when asked for). */
   | { kind: 'generate'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
   | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
-  | { kind: 'fetchSsb'; file: string; out: string; force: boolean };
+  | { kind: 'fetchSsb'; file: string; out: string; force: boolean }
+  | { kind: 'fix'; file: string; out: string; force: boolean; rule?: string; year?: number };
 
 export interface Invocation {
   lang: Lang;
@@ -172,6 +173,20 @@ function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command 
   return command;
 }
 
+function fixCommand(raw: RawOptions): Command {
+  const out = raw.values.get('output');
+  if (out === undefined || out === true || out.trim() === '') {
+    const typed = typedWord(raw);
+    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+  }
+  const command: Extract<Command, { kind: 'fix' }> = { kind: 'fix', file: fileArgument(raw), out, force: raw.values.has('force') };
+  const rule = raw.values.get('rule');
+  if (typeof rule === 'string') command.rule = rule.trim();
+  const year = yearOption(raw, 'year');
+  if (year !== undefined) command.year = year;
+  return command;
+}
+
 function fetchSsbCommand(raw: RawOptions): Command {
   const out = raw.values.get('output');
   if (out === undefined || out === true || out.trim() === '') {
@@ -195,6 +210,8 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
       return generateCommand(raw, name);
     case 'fetchSsb':
       return fetchSsbCommand(raw);
+    case 'fix':
+      return fixCommand(raw);
   }
 }
 

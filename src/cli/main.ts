@@ -49,6 +49,8 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
       return import('./commands/generate').then((m) => m.generateCommand(command, io, lang));
     case 'fetchSsb':
       return import('./commands/fetchSsb').then((m) => m.fetchSsbCommand(command, io, lang));
+    case 'fix':
+      return import('./commands/fix').then((m) => m.fixCommand(command, io, lang));
   }
 }
 

@@ -69,6 +69,11 @@ export const OPTIONS = {
       en: 'Also write the new sheet alone as a PDF next to the copy (<out>.pdf). Needs LibreOffice; without it: in Excel, File → Export.',
     },
   },
+  rule: {
+    type: 'string',
+    value: { nb: 'REGEL', en: 'RULE' },
+    help: { nb: 'Bare rettingene til denne regelen (f.eks. values.number-as-text).', en: "Only this rule's fixes (e.g. values.number-as-text)." },
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -150,6 +155,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       en: 'Write a copy of the workbook with the figures Statistics Norway publishes for the kommuner in Kommuner (population, population 20–39, employed by place of work, new enterprises) from the baseline year, in Effektindikatorer. Rows you typed are never changed. Source: SSB, CC BY 4.0.',
     },
     options: ['output', 'force'],
+  },
+  {
+    name: 'fix',
+    words: COMMAND_WORDS.fix,
+    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    help: {
+      nb: 'Skriv en kopi av arbeidsboka med alle hurtigrettingene gjort (tall lagret som tekst blir tall), i én skriving. Fila det leses fra skrives aldri. Statuskoden er kopiens.',
+      en: 'Write a copy of the workbook with every quick fix applied (numbers stored as text become numbers), in one write. The file read is never written. The exit status is that of the copy.',
+    },
+    options: ['rule', 'year', 'output', 'force'],
   },
 ];
 

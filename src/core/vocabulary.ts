@@ -37,6 +37,8 @@ export const COMMAND_WORDS = {
   report: { nb: 'rapport', en: 'report' },
   /** the pane's **Hent fra SSB** */
   fetchSsb: { nb: 'hent-ssb', en: 'fetch-ssb' },
+  /** **Rett opp** / **Rett opp alle** in the pane */
+  fix: { nb: 'rett-opp', en: 'fix' },
 } as const satisfies Record<string, Localized>;
 
 export type CommandWord = keyof typeof COMMAND_WORDS;

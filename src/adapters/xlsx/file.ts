@@ -2,7 +2,11 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { WorkbookData } from '../../core/contract/tableData';
 import type { SheetLayout } from '../../core/layout/types';
+import type { QuickFix } from '../../core/findings/types';
+import type { FixesOutcome } from '../port';
 import * as errors from './errors';
+import { readPackageParts } from './package';
+import { XlsxPort } from './port';
 import { MAX_UNCOMPRESSED_BYTES, openXlsx, type XlsxReadOptions, type XlsxWorkbook } from './read';
 import { renderLayoutIntoPackage, type RenderResult } from './render';
 import { writeWorkbookData } from './write';
@@ -27,6 +31,23 @@ export async function renderLayoutIntoFile(inputPath: string, layout: SheetLayou
   if (!result.macroEnabled && MACRO_EXTENSION.test(outputPath)) throw errors.plainExtension(outputPath);
   await writeFile(outputPath, result.bytes);
   return result;
+}
+
+/**
+ * Applies quick fixes to a copy of the workbook at `inputPath`, written to `outputPath` in one write; the
+ * input is only read, and an output that is the input file (by name, link or hard link) is refused first.
+ * Nothing is written when a fix's cell is missing.
+ */
+export async function applyFixesIntoFile(inputPath: string, fixes: readonly QuickFix[], outputPath: string, options?: XlsxReadOptions): Promise<{ outcome: FixesOutcome; bytes: Uint8Array }> {
+  await refuseSameFile(inputPath, outputPath);
+  const bytes = await readWorkbookFile(inputPath, options);
+  const { macroEnabled } = await readPackageParts(bytes, options);
+  if (macroEnabled && !MACRO_EXTENSION.test(outputPath)) throw errors.macroExtension(outputPath);
+  if (!macroEnabled && MACRO_EXTENSION.test(outputPath)) throw errors.plainExtension(outputPath);
+  const port = await XlsxPort.open(bytes, options);
+  const outcome = await port.applyFixes(fixes);
+  await writeFile(outputPath, port.toBytes());
+  return { outcome, bytes: port.toBytes() };
 }
 
 const MACRO_EXTENSION = /\.xl[st]m$|\.xlam$/i;
