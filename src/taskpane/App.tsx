@@ -2,10 +2,10 @@ import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RowContext, WorkbookPort } from '../adapters/port';
 import type { StatisticsPort } from '../core/effekt/ssb';
+import type { FindingGroup } from '../core/findings/group';
 import type { Finding, FindingSummary } from '../core/findings/types';
 import { a1 } from '../core/util/brand';
 import { Actions } from './components/Actions';
-import { Findings, findingKey } from './components/Findings';
 import { Header } from './components/Header';
 import { OpenWorkbook } from './components/OpenWorkbook';
 import { StatusMessage } from './components/StatusMessage';
@@ -19,9 +19,15 @@ import { check, createTemplate, defaultYear, fetchIndicators, generate, readChoi
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
+import { findingKey } from './findingKey';
+import { loadFindingsView } from './preload';
 
 // The register forms are opened now and then: their code comes in a chunk of its own, on first use.
 const RegisterForm = lazy(() => import(/* webpackChunkName: "forms" */ './components/RegisterForm').then((m) => ({ default: m.RegisterForm })));
+
+// The findings list (its virtualizer, accordion and items) is fetched at start-up in parallel with the core
+// (see ./preload), not in the initial script: nothing is listed before the core has validated.
+const Findings = lazy(() => loadFindingsView().then((m) => ({ default: m.Findings })));
 
 const useGlobalStyles = makeStaticStyles({
   'html, body': { margin: 0, padding: 0 },
@@ -86,14 +92,16 @@ function localDate(date: Date): string {
 }
 
 interface Validation {
-  findings: Finding[];
+  groups: FindingGroup[];
   summary: FindingSummary;
   year: number | null;
+  /** counts validations, so the list starts afresh (groups open, focus) after each one */
+  run: number;
 }
 
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
-function summaryStatus(validation: Validation, extra: Say[] = []): Status {
+function summaryStatus(validation: Pick<Validation, 'summary' | 'year'>, extra: Say[] = []): Status {
   const { summary, year } = validation;
   const intent = summary.feil > 0 ? 'error' : summary.advarsel > 0 ? 'warning' : 'success';
   const title: Say = (t) => t.resultTitle[intent === 'error' ? 'error' : intent === 'warning' ? 'warn' : 'ok'];
@@ -112,6 +120,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   const [info, setInfo] = useState<WorkbookInfo | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [validation, setValidation] = useState<Validation | null>(null);
+  const validations = useRef(0);
   const [contexts, setContexts] = useState<ReadonlyMap<string, RowContext | null>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<{ kind: FormKind; choices: FormChoices } | null>(null);
@@ -140,7 +149,8 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   /** Takes in what a check read: the header, the year list, the findings. */
   const apply = (checked: Checked) => {
     setInfo(checked.info);
-    setValidation({ findings: checked.result.findings, summary: checked.result.summary, year: checked.result.year });
+    validations.current += 1;
+    setValidation({ groups: checked.result.groups, summary: checked.result.summary, year: checked.result.year, run: validations.current });
     setContexts(new Map());
     setSelected(null);
     // The period may have been edited in the workbook since: keep the chosen year only while it is in it.
@@ -231,6 +241,18 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       const checked = await check(port, year);
       apply(checked);
       setStatus(summaryStatus(checked.result, [(tx) => tx.fixed(cellRef(quickFix.sheet, quickFix.cell))]));
+    });
+  };
+
+  /** Every quick fix of a group in one write through the port, then one validation. */
+  const fixAll = (group: FindingGroup) => {
+    if (!port || group.fixes.length === 0) return;
+    const what = group.table !== undefined && group.column !== undefined ? `${group.table} · ${group.column}` : group.sheet;
+    void run('fix', async () => {
+      const outcome = await port.applyFixes(group.fixes);
+      const checked = await check(port, year);
+      apply(checked);
+      setStatus(summaryStatus(checked.result, [(tx) => tx.fixedMany(outcome.changed, what)]));
     });
   };
 
@@ -415,16 +437,19 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
               </Suspense>
             )}
             {!form && validation && (
-              <Findings
-                key={validation.findings.length === 0 ? 'none' : `${validation.year ?? ''}:${validation.findings.map(findingKey).join(',')}`}
-                t={t}
-                findings={validation.findings}
-                disabled={busy !== null}
-                contexts={contexts}
-                selected={selected}
-                onSelect={select}
-                onFix={fix}
-              />
+              <Suspense fallback={null}>
+                <Findings
+                  key={validation.run}
+                  t={t}
+                  groups={validation.groups}
+                  disabled={busy !== null}
+                  contexts={contexts}
+                  selected={selected}
+                  onSelect={select}
+                  onFix={fix}
+                  onFixAll={fixAll}
+                />
+              </Suspense>
             )}
           </div>
         </div>

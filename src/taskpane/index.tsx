@@ -7,6 +7,7 @@ import { App } from './App';
 import { detectHost, officeBackground, officeGlobal, storedLang, storeLang } from './boot';
 import type { PaneHost } from './host';
 import { TEXTS } from './i18n';
+import { preloadChunks } from './preload';
 import { pickTheme } from './theme';
 
 /**
@@ -24,7 +25,10 @@ async function start(): Promise<void> {
     </FluentProvider>,
   );
 
+  // A page opened with ?sample is the standalone page: its chunks need not wait for the Office check.
+  preloadChunks(new URLSearchParams(window.location.search).has('sample') ? 'standalone' : 'unknown');
   const kind = await detectHost(officeGlobal());
+  if (kind === 'standalone') preloadChunks('standalone');
   const host: PaneHost =
     kind === 'excel'
       ? { kind: 'excel', port: officePort() }

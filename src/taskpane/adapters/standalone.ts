@@ -6,7 +6,7 @@ type XlsxChunk = typeof import('./xlsxChunk');
 let chunk: Promise<XlsxChunk> | null = null;
 
 /** Loads the .xlsx chunk once, on first use; a failed load (e.g. offline) may be retried. */
-function loadChunk(): Promise<XlsxChunk> {
+export function loadXlsxChunk(): Promise<XlsxChunk> {
   chunk ??= import(/* webpackChunkName: "xlsx" */ './xlsxChunk').catch((error: unknown) => {
     chunk = null;
     throw error;
@@ -18,10 +18,10 @@ function loadChunk(): Promise<XlsxChunk> {
 export function standaloneFiles(): StandaloneFiles {
   return {
     async open(bytes) {
-      return (await loadChunk()).openPackage(bytes);
+      return (await loadXlsxChunk()).openPackage(bytes);
     },
     async sampleBytes(kind) {
-      return (await loadChunk()).sampleBytes(kind);
+      return (await loadXlsxChunk()).sampleBytes(kind);
     },
     save: saveDownload,
   };

@@ -1,4 +1,5 @@
 import { Button, Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
 import type { RowContext } from '../../adapters/port';
 import type { Finding } from '../../core/findings/types';
 import { cellRef, formatValue } from '../format';
@@ -97,7 +98,23 @@ const useStyles = makeStyles({
   },
 });
 
+/** What the list gives each of its rows: position, measuring ref and the list's size for screen readers. */
+export interface RowItemProps {
+  'data-index': number;
+  'data-row': number;
+  ref: (element: HTMLElement | null) => void;
+  className: string;
+  style: CSSProperties;
+  'aria-setsize': number;
+  'aria-posinset': number;
+  onFocus: () => void;
+}
+
 export interface FindingItemProps {
+  /** the list row's own attributes; absent outside a virtual list */
+  item?: RowItemProps;
+  /** -1 for every row but the list's active one (roving tabindex) */
+  tabIndex?: number;
   t: Texts;
   finding: Finding;
   disabled: boolean;
@@ -113,15 +130,17 @@ export interface FindingItemProps {
  * and the expected and actual values; a quick fix where the core offers one, applied only on click.
  * Everything from the workbook is rendered as text.
  */
-export function FindingItem({ t, finding, disabled, context, selected, onSelect, onFix }: FindingItemProps) {
+export function FindingItem({ item, tabIndex, t, finding, disabled, context, selected, onSelect, onFix }: FindingItemProps) {
   const styles = useStyles();
   const where = cellRef(finding.sheet, finding.cell);
   const message = t.lang === 'nb' ? finding.message.nb : finding.message.en;
   const hasValues = finding.expected !== null || finding.actual !== null;
   return (
-    <li className={styles.item}>
+    <li {...item} className={mergeClasses(styles.item, item?.className)}>
       <button
         type="button"
+        data-row-main=""
+        tabIndex={tabIndex}
         className={mergeClasses(styles.target, styles.focus, selected && styles.selected)}
         disabled={disabled}
         aria-current={selected ? 'true' : undefined}
@@ -150,6 +169,7 @@ export function FindingItem({ t, finding, disabled, context, selected, onSelect,
             size="small"
             appearance="primary"
             disabled={disabled}
+            tabIndex={tabIndex}
             aria-label={t.fixLabel(t.lang === 'nb' ? finding.fix.label.nb : finding.fix.label.en, cellRef(finding.fix.sheet, finding.fix.cell))}
             onClick={() => onFix(finding)}
           >
