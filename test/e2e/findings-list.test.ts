@@ -1,0 +1,155 @@
+/**
+ * The findings list at scale, in Chromium: 10 000 numbers stored as text are one group with "Rett opp alle";
+ * opened, the list keeps a fixed number of rows in the DOM whatever the count, says its size to screen
+ * readers, is clean under axe, and the keyboard reaches every row.
+ */
+import { join } from 'node:path';
+import type { BrowserContext, FileChooser, Page } from 'playwright-core';
+import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
+import { validateWorkbook } from '../../src/core/validate';
+import { reportsWithJobsAsText } from '../support/scale';
+import { axeScan, describeViolations, severe } from './support/axe';
+import { button, idle, newPage, openStandalone, status, useBrowser, type PageLog } from './support/browser';
+import { tempDir, writeWorkbook } from './support/workbooks';
+
+jest.setTimeout(240_000);
+
+const harness = useBrowser();
+const dir = tempDir();
+let context: BrowserContext | undefined;
+let page: Page;
+let log: PageLog;
+
+beforeEach(async () => {
+  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 800, bypassCSP: true }));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Opens a workbook of `count` reports with jobs typed as text, validates it, and returns the group's title. */
+async function openAndValidate(count: number): Promise<string> {
+  const file = await writeWorkbook(reportsWithJobsAsText(count), join(dir, `rapporter-${count}.xlsx`));
+  const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
+  await openStandalone(page, harness.url);
+  await button(page, 'Åpne arbeidsbok').click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
+  await idle(page);
+  await button(page, 'Valider').click();
+  await page.getByRole('heading', { level: 2, name: 'Funn' }).waitFor();
+  await idle(page);
+  return `${spaced(count)} tall lagret som tekst i Rapporter · Nye arbeidsplasser`;
+}
+
+/** A count as a pattern: "10 000" with any space between the digit groups (accessible names normalize them). */
+function spaced(n: number): string {
+  return n.toLocaleString('nb-NO').replace(/\s/g, '\\s');
+}
+
+function warnings(): ReturnType<Page['locator']> {
+  return page.locator('ul[aria-label^="Advarsler"]');
+}
+
+/** An expression evaluated in the page (the tests are compiled without the DOM's types). */
+function inPage<T>(expression: string): Promise<T> {
+  return page.evaluate<T>(expression);
+}
+
+/** The place in the list (aria-posinset) of the row that has the focus; 0 when the focus is outside the warnings. */
+function focusedRow(): Promise<number> {
+  return inPage<number>(`(() => {
+    const el = document.activeElement;
+    if (!el || !el.closest('ul[aria-label^="Advarsler"]')) return 0;
+    return Number(el.closest('li')?.getAttribute('aria-posinset') ?? 0);
+  })()`);
+}
+
+async function rowsInDom(): Promise<number> {
+  return warnings().locator(':scope > li').count();
+}
+
+test('200 and 10 000: one group, the same number of rows in the DOM once opened, the size announced, axe clean; Rett opp alle fixes them all', async () => {
+  const inDom: number[] = [];
+  for (const count of [200, 10_000]) {
+    const title = await openAndValidate(count);
+    const group = page.getByRole('button', { name: new RegExp(`^${title}`) });
+    expect(await group.count()).toBe(1);
+    expect(await group.getAttribute('aria-expanded')).toBe('false');
+    // the first cells are shown; the rest on demand
+    expect(await page.locator('li', { has: group }).getByRole('button', { name: /^Gå til Prosjekter!/ }).count()).toBe(3);
+
+    const data = reportsWithJobsAsText(count);
+    const expected = validateWorkbook(snapshotFromData(data)).groups.filter((g) => g.severity === 'advarsel');
+    const findings = expected.reduce((sum, g) => sum + g.findings.length, 0);
+    const label = await warnings().getAttribute('aria-label');
+    expect(label).toMatch(new RegExp(`^Advarsler: ${spaced(findings)} funn i ${expected.length} grupper$`));
+
+    await group.click();
+    await idle(page);
+    expect(await group.getAttribute('aria-expanded')).toBe('true');
+    const rows = await rowsInDom();
+    inDom.push(rows);
+    expect(rows).toBeLessThan(40);
+    // every row carries the list's size and its place in it
+    const setsize = await warnings().locator(':scope > li').first().getAttribute('aria-setsize');
+    expect(Number(setsize)).toBeGreaterThan(count);
+
+    // scrolled to the middle, still the same handful of rows
+    await inPage('window.scrollTo(0, document.body.scrollHeight / 2)');
+    await page.waitForTimeout(200);
+    expect(await rowsInDom()).toBeLessThan(40);
+    await inPage('window.scrollTo(0, 0)');
+
+    const violations = await axeScan(page);
+    if (violations.length > 0) console.log(describeViolations(`findings ${count}`, violations));
+    expect(severe(violations).map((v) => v.id)).toEqual([]);
+
+    await page.getByRole('button', { name: new RegExp(`^Rett opp alle ${spaced(count)}:`) }).click();
+    await idle(page);
+    expect(await status(page).innerText()).toMatch(new RegExp(`Rettet ${spaced(count)} celler \\(Rapporter · Nye arbeidsplasser\\)\\. Validert på nytt\\.`));
+    expect(await page.getByRole('button', { name: new RegExp(title) }).count()).toBe(0);
+  }
+  expect(inDom[0]).toBe(inDom[1]);
+  expect(log.errors).toEqual([]);
+});
+
+test('the keyboard reaches every group and every finding: arrows, Home and End; one Tab stop per row', async () => {
+  const title = await openAndValidate(40);
+  const group = page.getByRole('button', { name: new RegExp(`^${title}`) });
+  await group.focus();
+  await page.keyboard.press('Enter');
+  await idle(page);
+  expect(await group.getAttribute('aria-expanded')).toBe('true');
+
+  // Down through every row of the warnings: each press moves the focus to the next row's control.
+  const total = Number(await warnings().locator(':scope > li').first().getAttribute('aria-setsize'));
+  await page.keyboard.press('Home');
+  const seen = new Set<number>();
+  for (let i = 0; i < total; i++) {
+    seen.add(await focusedRow());
+    await page.keyboard.press('ArrowDown');
+  }
+  // every row with a control was reached (sheet headings have none)
+  const headings = await inPage<number>(`document.querySelectorAll('ul[aria-label^="Advarsler"] h4').length`);
+  // every row but the sheet headings (which have no control): the warnings name this many sheets
+  const sheets = new Set(validateWorkbook(snapshotFromData(reportsWithJobsAsText(40))).groups.filter((g) => g.severity === 'advarsel').map((g) => g.sheet)).size;
+  expect(headings).toBeLessThanOrEqual(sheets);
+  expect(seen.size).toBe(total - sheets);
+  expect(await focusedRow()).toBe(total);
+
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(100);
+  expect(await focusedRow()).toBe(Math.min(...seen));
+  await page.keyboard.press('End');
+  await page.waitForTimeout(100);
+  expect(await focusedRow()).toBe(total);
+
+  // Tab leaves the list after the active row's own controls (roving tabindex), not through every row.
+  const before = await focusedRow();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  const after = await focusedRow();
+  expect(after === 0 || after === before).toBe(true);
+  expect(log.errors).toEqual([]);
+});
