@@ -20,6 +20,7 @@ import { hallingdalSample } from '../src/core/sample/hallingdal';
 import { templateWorkbook } from '../src/core/sample/template';
 import { validateWorkbook } from '../src/core/validate';
 import { createExcelDouble, measure } from '../test/support/excelDouble';
+import { pageTable } from './page';
 import { median, validationTable } from './validate';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
   console.log((await generationTable()).join('\n'));
   console.log('\nRound trips to Excel per operation (Office adapter over the strict Excel double):\n');
   console.log((await roundTripTable()).join('\n'));
+  console.log('\nThe pane in Chromium at 350 px, cache off (median of BENCH_PAGE_RUNS, default 3):\n');
+  console.log((await pageTable(Number(process.env['BENCH_PAGE_RUNS'] ?? 3))).join('\n'));
   console.log('\nCLI end to end:\n');
   console.log((await cliTable()).join('\n'));
   console.log('\nBundles:\n');

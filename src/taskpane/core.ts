@@ -9,6 +9,7 @@ import { inputDigest } from '../core/digest';
 import { buildHandlingsplan } from '../core/layout/handlingsplan';
 import { buildStyrerapport } from '../core/layout/styrerapport';
 import type { SheetLayout } from '../core/layout/types';
+import type { Plan } from '../core/model/plan';
 import { parsePlan } from '../core/parse/plan';
 import { templateWorkbook } from '../core/sample/template';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
@@ -19,7 +20,12 @@ import type { WorkbookInfo } from './session';
 const MAX_PERIOD_YEARS = 20;
 
 export function infoOf(snapshot: WorkbookSnapshot): WorkbookInfo {
-  const { program } = parsePlan(snapshot).plan;
+  return infoOfPlan(parsePlan(snapshot).plan, snapshot.tables.length);
+}
+
+/** The same from a plan already parsed (a validation's), so a check parses the workbook once, not twice. */
+export function infoOfPlan(plan: Plan, tableCount: number): WorkbookInfo {
+  const { program } = plan;
   const firstYear = program.firstYear?.value ?? null;
   const lastYear = program.lastYear?.value ?? null;
   const planYear = program.planYear?.value ?? null;
@@ -35,7 +41,7 @@ export function infoOf(snapshot: WorkbookSnapshot): WorkbookInfo {
     lastYear,
     planYear,
     years,
-    tableCount: snapshot.tables.length,
+    tableCount,
   };
 }
 

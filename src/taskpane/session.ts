@@ -62,7 +62,8 @@ export interface Checked {
 
 export async function check(port: WorkbookPort, year: number | null): Promise<Checked> {
   const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
-  return { snapshot, result: c.validate(snapshot, year), info: c.infoOf(snapshot) };
+  const result = c.validate(snapshot, year);
+  return { snapshot, result, info: c.infoOfPlan(result.plan, snapshot.tables.length) };
 }
 
 export interface Generated extends Checked {
