@@ -84,7 +84,7 @@ test('command-line and file errors: exit 2, one line, nothing written', async ()
   writeFileSync(join(dir, 'taken.xlsx'), 'x');
   const cases: [string[], RegExp][] = [
     [['fix', 'sample.xlsx'], /trenger -o/],
-    [['fix', 'sample.xlsx', '-o', 'sample.xlsx'], /arbeidsboken det leses fra/],
+    [['fix', 'sample.xlsx', '-o', 'sample.xlsx'], /arbeidsboka det leses fra/],
     [['fix', 'sample.xlsx', '-o', 'taken.xlsx'], /finnes allerede; bruk --force/],
     [['fix', 'sample.xlsx', '-o', 'out.txt'], /må slutte på \.xlsx/],
     [['fix', 'sample.xlsx', '--rule', 'values.nope', '-o', 'x.xlsx'], /ukjent regel «values.nope»/],

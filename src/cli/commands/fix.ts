@@ -39,7 +39,7 @@ export async function fixCommand(options: FixOptions, io: CliIo, lang: Lang): Pr
   const source = resolve(io.cwd, options.file);
   const output = resolve(io.cwd, options.out);
   checkExtension(options.out, { macros: true });
-  if (source === output) throw cliError(`${options.out} er arbeidsboken det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  if (source === output) throw cliError(`${options.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
   const settings = options.year === undefined ? {} : { year: options.year };
   const snapshot = await readWorkbook(source, options.file);
   const fixes = validateWorkbook(snapshot, settings).groups.filter((g) => rule === undefined || g.rule === rule).flatMap((g) => g.fixes);
@@ -59,7 +59,7 @@ function summary(lang: Lang, o: { changed: number; out: string; feil: number; ad
   if (lang === 'nb') {
     const what = o.changed === 1 ? 'celle' : 'celler';
     const head = o.changed === 0 ? `Ingen celler å rette${o.rule === undefined ? '' : ` for ${o.rule}`}; kopien er skrevet uendret til ${o.out}.` : `Rettet ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} i kopien ${o.out}.`;
-    return `${head}\nIgjen: ${o.feil} feil, ${o.advarsel} advarsler (se handlingsplan kontroller).\n`;
+    return `${head}\nIgjen: ${o.feil} feil, ${o.advarsel} advarsler (se handlingsplan valider).\n`;
   }
   const what = o.changed === 1 ? 'cell' : 'cells';
   const head = o.changed === 0 ? `No cells to fix${o.rule === undefined ? '' : ` for ${o.rule}`}; the copy was written unchanged to ${o.out}.` : `Fixed ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} in the copy ${o.out}.`;
