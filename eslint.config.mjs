@@ -55,4 +55,9 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The ES5 check that runs in every webview before the bundle (IE11 included): a browser script.
+    files: ['src/taskpane/legacy-check.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { document: 'readonly', Promise: 'readonly', Object: 'readonly', Array: 'readonly' } },
+  },
 );

@@ -11,6 +11,8 @@ export interface RenderOutcome {
   replaced: boolean;
   /** a sheet the user made had the wanted name; the layout went to `sheet` instead */
   renamedFrom?: string;
+  /** Excel refused the print setup (orientation, fit to width, header, page breaks); the sheet is complete without it */
+  printSetupSkipped?: boolean;
 }
 
 /** What creating the contract's tables did; nothing that already had content was changed. */
@@ -60,6 +62,8 @@ export interface RowContext {
   table: string;
   header: string[];
   values: string[];
+  /** the index (in `header`) of the column of the cell asked about, shown highlighted */
+  column?: number;
 }
 
 /**
@@ -125,7 +129,7 @@ export class WorkbookFileError extends Error {
  */
 export class WorkbookOperationError extends Error {
   constructor(
-    readonly code: 'protected' | 'merged-conflict' | 'permission' | 'unsupported' | 'busy' | 'not-found' | 'failed',
+    readonly code: 'protected' | 'merged-conflict' | 'table-overlap' | 'permission' | 'unsupported' | 'busy' | 'not-found' | 'failed',
     readonly nb: string,
     readonly en: string,
   ) {

@@ -289,6 +289,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
         lines.push((tx) => tx.generatedReplaced);
       }
       if (errors > 0) lines.push((tx) => tx.generatedDraft(errors));
+      if (outcome.printSetupSkipped === true) lines.push((tx) => tx.printSetupSkipped);
       const title: Say = kind === 'styrerapport' ? (tx) => tx.reportReadyTitle : (tx) => tx.generatedTitle;
       setStatus({ intent: errors > 0 ? 'warning' : 'success', title, lines, action });
     });
@@ -357,7 +358,8 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       if (!result.ok) {
         const count = Object.keys(result.errors).length;
         setFormErrors(result.errors);
-        setStatus({ intent: 'error', title: (tx) => tx.errorTitle, lines: [(tx) => tx.formRefused(count)] });
+        // Nothing went wrong: the form only needs correcting, and the focus is on the first field to correct.
+        setStatus({ intent: 'warning', title: (tx) => tx.formRefusedTitle, lines: [(tx) => tx.formRefused(count)] });
         return;
       }
       const { outcome, projectId } = result;

@@ -7,33 +7,97 @@ export interface OfficeLike {
   HostType: { Excel: unknown };
 }
 
-/** How long to wait for Office.onReady before starting as a plain web page. */
-export const OFFICE_READY_TIMEOUT_MS = 1500;
+/** Outside Office: how long Office.js may take to load and answer before the page starts on its own. */
+export const OFFICE_READY_TIMEOUT_MS = 3000;
+/**
+ * In Excel: how long to wait for Office.js before saying that Excel does not answer. Office.js often needs
+ * many seconds on a cold cache (office-js #2599, #6040, #6148); the pane shows its progress meanwhile.
+ */
+export const EXCEL_READY_TIMEOUT_MS = 60_000;
 
 /**
- * Excel or a plain browser? Inside Excel Office.js says so in onReady; outside Office it answers with no host,
- * and when the CDN is blocked or offline there is no Office at all. A host that does not answer in time is
- * treated as a browser.
+ * Whether the page was opened by Office: Office adds `_host_Info` to the pane's URL (office-js #1824), and
+ * Office.js keeps it in sessionStorage when the pane navigates. Without it the page is a plain browser tab.
  */
-export async function detectHost(office: OfficeLike | undefined, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<'excel' | 'standalone'> {
-  if (office === undefined || typeof office.onReady !== 'function') return 'standalone';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
+export function openedByOffice(search: string, storage: Pick<Storage, 'length' | 'key' | 'getItem'> | undefined): boolean {
+  if (/[?&]_host_Info=/i.test(search)) return true;
+  if (storage === undefined) return false;
   try {
-    const info = await Promise.race([office.onReady(), timeout]);
-    return info !== null && info.host === office.HostType.Excel ? 'excel' : 'standalone';
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i) ?? '';
+      if (/host_?info/i.test(key) && (storage.getItem(key) ?? '') !== '') return true;
+    }
   } catch {
-    return 'standalone';
+    // Storage may be locked down; the URL is then the only sign.
+  }
+  return false;
+}
+
+export type HostKind = 'excel' | 'standalone' | 'no-answer';
+
+export interface DetectOptions {
+  /** the page was opened by Office (openedByOffice) */
+  inOffice: boolean;
+  /** Office.js, once its script has loaded (undefined when it failed to load, or did not in time) */
+  office: () => Promise<OfficeLike | undefined>;
+  /** how long to wait in all; defaults by `inOffice` */
+  timeoutMs?: number;
+  /** seconds waited so far, once a second while waiting in Office */
+  onProgress?: (seconds: number) => void;
+}
+
+/**
+ * Excel, a plain browser, or an Office that does not answer. Outside Office a host that is slow to answer
+ * is a browser (the page works on files there). Opened by Office, the page never decides "not Excel" while
+ * Office.js may still answer: it waits, says how long, and after a long minute says Excel does not answer
+ * (`no-answer`) instead of offering a file picker inside Excel.
+ */
+export async function detectHost(options: DetectOptions): Promise<HostKind> {
+  const timeoutMs = options.timeoutMs ?? (options.inOffice ? EXCEL_READY_TIMEOUT_MS : OFFICE_READY_TIMEOUT_MS);
+  const started = Date.now();
+  const ticker = options.inOffice && options.onProgress ? setInterval(() => options.onProgress?.(Math.round((Date.now() - started) / 1000)), 1000) : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const answer = async (): Promise<HostKind> => {
+    const office = await options.office();
+    if (office === undefined || typeof office.onReady !== 'function') return options.inOffice ? 'no-answer' : 'standalone';
+    const info = await office.onReady();
+    if (info.host === office.HostType.Excel) return 'excel';
+    return options.inOffice ? 'no-answer' : 'standalone';
+  };
+  try {
+    const result = await Promise.race([answer(), timeout]);
+    if (result === 'timeout') return options.inOffice ? 'no-answer' : 'standalone';
+    return result;
+  } catch {
+    return options.inOffice ? 'no-answer' : 'standalone';
   } finally {
     clearTimeout(timer);
+    if (ticker !== undefined) clearInterval(ticker);
   }
 }
 
 /** Office.js when the page loaded it, else undefined. */
 export function officeGlobal(): OfficeLike | undefined {
   return typeof Office === 'undefined' ? undefined : Office;
+}
+
+/**
+ * Office.js as soon as its script has loaded. taskpane.html loads it `async`, so the page paints its own
+ * loading state at once even when Microsoft's CDN hangs; this waits for the script's load or error event
+ * (or finds Office already there).
+ */
+export function loadedOffice(doc: Document = document): Promise<OfficeLike | undefined> {
+  const present = officeGlobal();
+  if (present !== undefined) return Promise.resolve(present);
+  const script = doc.querySelector<HTMLScriptElement>('script[data-office-js]');
+  if (script === null) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    script.addEventListener('load', () => resolve(officeGlobal()), { once: true });
+    script.addEventListener('error', () => resolve(undefined), { once: true });
+  });
 }
 
 /** The Office theme's pane background, when the host tells it (not every host does). */

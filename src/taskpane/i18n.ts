@@ -18,6 +18,10 @@ const nb = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
   loading: 'Laster …',
+  waitingForExcel: (seconds: number) => `Venter på Excel … (${seconds} s)`,
+  excelNoAnswerTitle: 'Excel svarer ikke',
+  excelNoAnswer: 'Handlingsplan fikk ikke kontakt med Excel (Office.js svarte ikke innen ett minutt). Sjekk nettforbindelsen og last inn tillegget på nytt.',
+  reload: 'Last inn på nytt',
   // actions
   validate: TERMS.validate.nb,
   generate: TERMS.generatePlan.nb,
@@ -127,7 +131,9 @@ const nb = {
   goToRow: 'Gå til raden',
   missingTable: (table: string, excel: boolean) => `Arbeidsboka har ingen tabell ${table}.${excel ? ' Velg «Opprett / oppdater arbeidsbok» for å lage den.' : ''}`,
   noProjectsYet: 'Det er ingen prosjekter i tabellen Prosjekter å rapportere på. Legg til prosjektet først.',
+  formRefusedTitle: 'Rett opp skjemaet',
   formRefused: (count: number) => `${formatCount(count)} felt må rettes før raden kan legges til. Ingenting er skrevet.`,
+  printSetupSkipped: 'Excel godtok ikke utskriftsoppsettet (liggende A4, sidehode og sideskift); arket er komplett, men må settes opp for utskrift for hånd.',
   generatedExcel: (sheet: string) => `Arket «${sheet}» er laget.`,
   generatedReplaced: 'Det erstattet forrige versjon av arket.',
   generatedRenamed: (wanted: string, sheet: string) => `Du har et eget ark som heter «${wanted}», så den nye fikk navnet «${sheet}».`,
@@ -166,6 +172,10 @@ const en: Texts = {
   switchLanguage: 'Norsk',
   switchLanguageLabel: 'Bytt til norsk',
   loading: 'Loading …',
+  waitingForExcel: (seconds) => `Waiting for Excel … (${seconds} s)`,
+  excelNoAnswerTitle: 'Excel does not answer',
+  excelNoAnswer: 'Handlingsplan could not reach Excel (Office.js did not answer within a minute). Check the network connection and load the add-in again.',
+  reload: 'Load again',
   validate: TERMS.validate.en,
   generate: TERMS.generatePlan.en,
   createTemplate: TERMS.createWorkbook.en,
@@ -269,6 +279,8 @@ const en: Texts = {
   goToRow: 'Go to the row',
   missingTable: (table, excel) => `The workbook has no ${table} table.${excel ? ' Choose "Create / update workbook" to make it.' : ''}`,
   noProjectsYet: 'There are no projects in the Prosjekter table to report on. Add the project first.',
+  formRefusedTitle: 'Correct the form',
+  printSetupSkipped: 'Excel did not accept the print setup (landscape A4, header and page breaks); the sheet is complete, but must be set up for printing by hand.',
   formRefused: (count) => `${formatCount(count)} ${count === 1 ? 'field needs' : 'fields need'} correcting before the row can be added. Nothing was written.`,
   generatedExcel: (sheet) => `Sheet "${sheet}" is ready.`,
   generatedReplaced: 'It replaced the previous version of the sheet.',
@@ -306,9 +318,12 @@ export function localized(text: Localized): Say {
   return (t) => (t.lang === 'nb' ? text.nb : text.en);
 }
 
-function listCounts(counts: Record<Severity, number>, lang: Lang): string {
+/** "4 feil og 1 advarsel": the severities that occur (no "og 0 info"); all three zero is said by allGood. */
+export function listCounts(counts: Record<Severity, number>, lang: Lang): string {
   const t = lang === 'nb' ? nb : en;
-  const parts = (['feil', 'advarsel', 'info'] as const).map((s) => `${formatCount(counts[s])} ${counts[s] === 1 ? t.severityOne[s] : t.severityMany[s]}`);
+  const present = (['feil', 'advarsel', 'info'] as const).filter((s) => counts[s] > 0);
+  const parts = present.map((s) => `${formatCount(counts[s])} ${counts[s] === 1 ? t.severityOne[s] : t.severityMany[s]}`);
+  if (parts.length <= 1) return parts[0] ?? `0 ${t.severityMany.feil}`;
   const and = lang === 'nb' ? 'og' : 'and';
   return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1] ?? ''}`;
 }

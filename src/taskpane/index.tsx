@@ -1,33 +1,49 @@
 /// <reference types="office-js" />
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { officePort } from './adapters/office';
 import { standaloneFiles } from './adapters/standalone';
 import { App } from './App';
-import { detectHost, officeBackground, officeGlobal, storedLang, storeLang } from './boot';
+import { detectHost, loadedOffice, officeBackground, openedByOffice, storedLang, storeLang } from './boot';
 import type { PaneHost } from './host';
-import { TEXTS } from './i18n';
+import { TEXTS, type Texts } from './i18n';
 import { preloadChunks } from './preload';
 import { pickTheme } from './theme';
 
 /**
- * Start-up: wait for Office (at most ~1.5 s), then run in Excel on the open workbook, or as the standalone
- * page on files the user opens (?sample=1 opens the sample right away, ?sample=demo the sample with example projects).
+ * Start-up. taskpane.html already shows a static loading shell (painted before any script); Office.js loads
+ * `async` beside this bundle. Outside Office (no `_host_Info`) the page waits at most a few seconds for
+ * Office.js, then runs as the standalone page on files the user opens (?sample=1 opens the sample right away,
+ * ?sample=demo the sample with example projects). Opened by Office, it waits for Office.js as long as it
+ * may still answer, showing how long, and then runs in Excel on the open workbook, or says Excel does not answer.
  */
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
   const root = createRoot(container);
   const lang = storedLang();
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <Spinner size="small" label={TEXTS[lang].loading} style={{ marginTop: '2rem' }} />
-    </FluentProvider>,
-  );
+  const t = TEXTS[lang];
+  const inOffice = openedByOffice(window.location.search, sessionStorageOrUndefined());
+  const waiting = (seconds: number) => {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Spinner size="small" label={seconds < 3 ? t.loading : t.waitingForExcel(seconds)} style={{ marginTop: '2rem' }} />
+      </FluentProvider>,
+    );
+  };
+  if (inOffice) waiting(0);
 
   // A page opened with ?sample is the standalone page: its chunks need not wait for the Office check.
   preloadChunks(new URLSearchParams(window.location.search).has('sample') ? 'standalone' : 'unknown');
-  const kind = await detectHost(officeGlobal());
+  const kind = await detectHost({ inOffice, office: () => loadedOffice(), onProgress: waiting });
+  if (kind === 'no-answer') {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <NoAnswer t={t} onReload={() => window.location.reload()} />
+      </FluentProvider>,
+    );
+    return;
+  }
   if (kind === 'standalone') preloadChunks('standalone');
   const host: PaneHost =
     kind === 'excel'
@@ -42,6 +58,25 @@ async function start(): Promise<void> {
   render();
   // Outside Office the page follows the system's light/dark setting as it changes.
   if (kind === 'standalone') dark.addEventListener('change', render);
+}
+
+function sessionStorageOrUndefined(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Office opened the pane but Office.js never answered: say so, and offer to load the pane again. */
+function NoAnswer({ t, onReload }: { t: Texts; onReload: () => void }) {
+  return (
+    <div role="alert" style={{ padding: '1rem', display: 'flex', flexDirection: 'column', gap: '0.75rem', alignItems: 'flex-start' }}>
+      <strong>{t.excelNoAnswerTitle}</strong>
+      <span>{t.excelNoAnswer}</span>
+      <Button appearance="primary" onClick={onReload}>{t.reload}</Button>
+    </div>
+  );
 }
 
 void start();

@@ -65,6 +65,17 @@ describe('Office adapter: appendRow', () => {
     expect(double.cell('Prosjekter', 'B8')?.numberFormat).toBe(DATE_FORMAT);
   });
 
+  test('a number written below the table takes the format of the row above when its own cell has none (400 000, not 400000)', async () => {
+    const { double, port } = open();
+    // The cells below the table are General, as in a sheet nobody formatted ahead.
+    expect(double.cell('Prosjekter', 'C5')?.numberFormat ?? 'General').toBe('General');
+    expect(double.cell('Prosjekter', 'C4')?.numberFormat).toBe('#,##0');
+    await port.appendRow('Prosjekter', { Nr: 'P3', 'Beløp (kr)': 400000 });
+    expect(double.cell('Prosjekter', 'C5')).toMatchObject({ type: 'Double', value: 400000, numberFormat: '#,##0' });
+    // A cell left empty keeps its own format.
+    expect(double.cell('Prosjekter', 'E5')?.numberFormat ?? 'General').toBe('General');
+  });
+
   test('long text (over 255 characters) stays General and is written with an apostrophe when it starts like a formula', async () => {
     const { double, port } = open();
     const text = `=${'x'.repeat(300)}`;

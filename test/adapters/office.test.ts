@@ -1,4 +1,5 @@
 import { OfficeWorkbook } from '../../src/adapters/office';
+import { toOperationError } from '../../src/adapters/office/errors';
 import { WorkbookOperationError, type WorkbookPort } from '../../src/adapters/port';
 import { SHEETS, TABLES } from '../../src/core/contract/contract';
 import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
@@ -218,14 +219,16 @@ describe('round trips', () => {
     expect(Math.max(...stats.perSync.slice(2).map((s) => s.responseBytes))).toBeLessThanOrEqual(300_000);
   });
 
-  test('renderLayout: 2 syncs for a new sheet, 3 when it replaces its own; screen and calculation suspended while writing', async () => {
+  test('renderLayout: 3 syncs for a new sheet (the print setup its own), 4 when it replaces its own; the screen suspended, calculation never', async () => {
     const { double, port } = open({ data: hallingdalSample() });
     const layout = layoutOf(await port.readSnapshot());
     const first = await measure(double, () => port.renderLayout(layout));
-    expect(first.stats.syncs).toBe(2);
-    expect(first.stats.perSync[1]).toMatchObject({ screenUpdatingSuspended: true, calculationSuspended: true });
+    expect(first.stats.syncs).toBe(3);
+    // Suspending calculation would leave the sheet's SUM totals for the add-in to recalculate: it is not done.
+    expect(first.stats.perSync[1]).toMatchObject({ screenUpdatingSuspended: true, calculationSuspended: false });
+    expect(first.stats.perSync.every((s) => !s.calculationSuspended)).toBe(true);
     const second = await measure(double, () => port.renderLayout(layout));
-    expect(second.stats.syncs).toBe(3);
+    expect(second.stats.syncs).toBe(4);
     expect(second.result).toEqual({ sheet: 'Handlingsplan 2022', replaced: true });
     expect(second.stats.maxRequestBytes).toBeLessThan(FIVE_MB);
   });
@@ -352,7 +355,7 @@ describe('renderLayout', () => {
     expect(sheet.rowHeights.get(1)).toBe(24);
     expect(sheet.freeze).toEqual({ rows: 2, columns: 0 });
     expect(sheet.pageLayout).toEqual({
-      orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$2',
+      orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 }, printTitleRows: '$1:$2',
       centerHeader: layout.print.header, centerFooter: layout.print.footer,
     });
     expect((await port.readSnapshot()).generated).toEqual([{ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest, generatedAt: GENERATED_AT }]);
@@ -394,7 +397,35 @@ describe('renderLayout', () => {
     const sheet = double.sheet('Handlingsplan 2022');
     expect(sheet.pageLayout).toEqual({});
     expect(sheet.freeze).toEqual({ rows: 2, columns: 0 });
-    expect(stats.perSync[1]).toMatchObject({ screenUpdatingSuspended: false, calculationSuspended: true });
+    expect(stats.syncs).toBe(2);
+    expect(stats.perSync[1]).toMatchObject({ screenUpdatingSuspended: false, calculationSuspended: false });
+  });
+
+  test('print setup refused by Excel: the sheet is complete all the same, and the outcome says so', async () => {
+    const { double, port } = open({ data: hallingdalSample() });
+    const layout = layoutOf(await port.readSnapshot());
+    double.refuse('PageLayout.zoom', 'GeneralException');
+    const result = await port.renderLayout(layout);
+    expect(result).toEqual({ sheet: 'Handlingsplan 2022', replaced: false, printSetupSkipped: true });
+    const sheet = double.sheet('Handlingsplan 2022');
+    // Everything of the content batch is there: the last cells, the anchors, the marker.
+    const last = layout.cells[layout.cells.length - 1];
+    if (last === undefined) throw new Error('empty layout');
+    expect(sheet.cell(last.row, last.column)).toBeDefined();
+    expect(double.state.names.map((n) => n.name)).toEqual(layout.anchors.map((a) => a.name));
+    expect((await port.readSnapshot()).generated).toHaveLength(1);
+  });
+
+  test('the header is escaped for Excel (& doubled) and capped at 255 characters', async () => {
+    const data = setCell(hallingdalSample(), 'Program', ['Programnavn'], 'Verdi', `Forsk & Utvikling ${'x'.repeat(300)}`);
+    const { double, port } = open({ data });
+    const layout = layoutOf(await port.readSnapshot());
+    await port.renderLayout(layout);
+    const header = double.sheet('Handlingsplan 2022').pageLayout.centerHeader ?? '';
+    expect(header.startsWith('Forsk && Utvikling x')).toBe(true);
+    expect(header.length).toBeLessThanOrEqual(255);
+    expect(header.endsWith('…')).toBe(true);
+    expect(double.sheet('Handlingsplan 2022').pageLayout.centerFooter).toMatch(/side &P av &N$/);
   });
 
   test('without ExcelApi 1.7 there are no frozen panes either; the content is the same', async () => {
@@ -423,7 +454,8 @@ describe('renderLayout', () => {
 
     const sample = layoutOf(await port.readSnapshot());
     const small = await measure(double, () => port.renderLayout(sample));
-    expect(small.stats.syncs).toBe(2);
+    // One to look, one to write, one for the print setup.
+    expect(small.stats.syncs).toBe(3);
   }, 60_000);
 
   test('text over 255 characters stays General (a Text cell that long shows #####) and still stays text', async () => {
@@ -591,7 +623,36 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     double.mergeCells('Oppsett', 'A1:C3');
     const error = await rejection(port.createTemplate(templateWorkbook()));
     expect(error.code).toBe('merged-conflict');
-    expect(error.nb).toMatch(/Sammenslåtte celler/);
+    // Excel's MergedRangeConflict also means a PivotTable, query results or a table: all are named.
+    expect(error.nb).toMatch(/sammenslåtte celler, en pivottabell, resultater fra en spørring eller en annen tabell/);
+  });
+
+  test('a table over another table: the double throws what Excel throws, and it is told apart from merged cells', async () => {
+    const { double } = open({ data: hallingdalSample() });
+    const context = double.context();
+    const sheet = context.workbook.worksheets.getItem('Oppsett');
+    sheet.tables.add('A1:B3', true);
+    const refusal: unknown = await context.sync().then(() => undefined, (error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'TableCollection.add' } });
+    const mapped = await toOperationError(refusal, { sheets: ['Oppsett'] }, double.run, double.supports);
+    expect(mapped.code).toBe('table-overlap');
+    expect(mapped.nb).toBe('En annen tabell står der den nye tabellen skal ligge. Flytt den og prøv igjen.');
+    // Any other invalid argument stays Excel's own words.
+    const other = await toOperationError({ code: 'InvalidArgument', message: 'Bad', debugInfo: { errorLocation: 'Range.values' } }, { sheets: [] }, double.run, double.supports);
+    expect(other.code).toBe('failed');
+  });
+
+  test('a defined name with a new table\'s name: refused before anything is written, naming it', async () => {
+    const { double, port } = open({ data: { sheets: ['Oppsett'], tables: [] } });
+    const context = double.context();
+    context.workbook.names.add('Prosjekter', context.workbook.worksheets.getItem('Oppsett').getRange('A1'));
+    await context.sync();
+    const sheetsBefore = double.state.sheets.map((s) => s.name);
+    const error = await rejection(port.createTemplate(templateWorkbook()));
+    expect(error.nb).toMatch(/^Arbeidsboka har et definert navn «Prosjekter», så tabellen Prosjekter kan ikke lages\./);
+    expect(error.en).toMatch(/Nothing was changed\.$/);
+    expect(double.state.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect(double.state.tables).toHaveLength(0);
   });
 
   test('a protected workbook structure refuses a new sheet: protected, naming the workbook', async () => {

@@ -50,7 +50,7 @@ describe('the built-in sample', () => {
     expect(await severityHeader('Info').count()).toBe(0);
     const summary = await status(page).innerText();
     expect(summary).toContain('Noe stemmer ikke');
-    expect(summary).toContain('Validert for 2022: 4 feil, 1 advarsel og 0 info.');
+    expect(summary).toContain('Validert for 2022: 4 feil og 1 advarsel.');
 
     // The published plan's resultatmål row: its cells add up to 10, its declared Sum is 15.
     const finding = page.getByRole('button', { name: /Mål!M15/ });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { detectHost, storedLang, storeLang, type OfficeLike } from '../../src/taskpane/boot';
+import { detectHost, openedByOffice, storedLang, storeLang, type OfficeLike } from '../../src/taskpane/boot';
 import { cellRef, downloadName, formatNumber, formatValue } from '../../src/taskpane/format';
 import { luminance, pickTheme } from '../../src/taskpane/theme';
 
@@ -11,25 +11,53 @@ function office(onReady: () => Promise<{ host: unknown }>): OfficeLike {
   return { onReady, HostType };
 }
 
-describe('detectHost', () => {
+const outside = (o: OfficeLike | undefined, timeoutMs?: number) => detectHost({ inOffice: false, office: () => Promise.resolve(o), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+const inExcel = (o: () => Promise<OfficeLike | undefined>, timeoutMs: number, onProgress?: (s: number) => void) =>
+  detectHost({ inOffice: true, office: o, timeoutMs, ...(onProgress ? { onProgress } : {}) });
+
+describe('detectHost outside Office', () => {
   test('no Office.js (CDN blocked, offline): standalone', async () => {
-    expect(await detectHost(undefined)).toBe('standalone');
+    expect(await outside(undefined)).toBe('standalone');
   });
 
   test('Office.js in Excel: excel', async () => {
-    expect(await detectHost(office(() => Promise.resolve({ host: 'Excel' })))).toBe('excel');
+    expect(await outside(office(() => Promise.resolve({ host: 'Excel' })))).toBe('excel');
   });
 
   test('Office.js in a plain browser (no host) or another host: standalone', async () => {
-    expect(await detectHost(office(() => Promise.resolve({ host: null })))).toBe('standalone');
-    expect(await detectHost(office(() => Promise.resolve({ host: 'Word' })))).toBe('standalone');
+    expect(await outside(office(() => Promise.resolve({ host: null })))).toBe('standalone');
+    expect(await outside(office(() => Promise.resolve({ host: 'Word' })))).toBe('standalone');
   });
 
   test('onReady that never answers, or fails: standalone after the timeout', async () => {
     const started = Date.now();
-    expect(await detectHost(office(() => new Promise(() => undefined)), 50)).toBe('standalone');
+    expect(await outside(office(() => new Promise(() => undefined)), 50)).toBe('standalone');
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(await detectHost(office(() => Promise.reject(new Error('boom'))))).toBe('standalone');
+    expect(await outside(office(() => Promise.reject(new Error('boom'))))).toBe('standalone');
+  });
+});
+
+describe('detectHost when Office opened the page (_host_Info)', () => {
+  test('Office.js that loads late is waited for, with progress, and the answer is excel', async () => {
+    const ticks: number[] = [];
+    const late = () => new Promise<OfficeLike>((resolve) => setTimeout(() => resolve(office(() => Promise.resolve({ host: 'Excel' }))), 2200));
+    expect(await inExcel(late, 10_000, (s) => ticks.push(s))).toBe('excel');
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('never "standalone": a script that fails or an onReady that never answers is "no-answer"', async () => {
+    expect(await inExcel(() => Promise.resolve(undefined), 1000)).toBe('no-answer');
+    expect(await inExcel(() => Promise.resolve(office(() => new Promise(() => undefined))), 100)).toBe('no-answer');
+  });
+
+  test('openedByOffice: _host_Info in the URL or kept in sessionStorage', () => {
+    expect(openedByOffice('?_host_Info=Excel$Win32$16.01$nb-NO$$$$0', undefined)).toBe(true);
+    expect(openedByOffice('?sample=1', undefined)).toBe(false);
+    window.sessionStorage.clear();
+    expect(openedByOffice('', window.sessionStorage)).toBe(false);
+    window.sessionStorage.setItem('hostInfoValue', 'Excel|Win32|16.01|nb-NO|||0');
+    expect(openedByOffice('', window.sessionStorage)).toBe(true);
+    window.sessionStorage.clear();
   });
 });
 

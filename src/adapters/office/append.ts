@@ -41,7 +41,7 @@ interface Survey {
 }
 
 /** Where the row goes, decided from round trip 1. */
-type Place = { kind: 'blank-row' | 'below'; range: Excel.Range; formats: unknown[] } | { kind: 'insert'; formats: unknown[] };
+type Place = { kind: 'blank-row' | 'below'; range: Excel.Range; formats: unknown[]; above: unknown[] } | { kind: 'insert'; formats: unknown[]; above: unknown[] };
 
 interface Table {
   name: string;
@@ -68,7 +68,7 @@ export async function appendRow(tableName: string, values: Readonly<Record<strin
     const outcome: AppendOutcome = { table: table.name, sheet: table.sheet, range: rangeAddress(row, table.left, row, table.right) };
 
     const target = place.kind === 'insert' ? survey.table.rows.add().getRange() : place.range;
-    writeRow(target, cells, table.right - table.left + 1, place.formats);
+    writeRow(target, cells, table.right - table.left + 1, place.formats, place.above);
     const after = survey.table.getRange().load('address');
     await context.sync();
 
@@ -134,10 +134,12 @@ function usesOf(range: Excel.Range): CellUse[] {
 
 function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, AppendCell>): Place {
   const written = new Set(cells.keys());
-  if (rowIsFree(usesOf(survey.last), written)) return { kind: 'blank-row', range: survey.last, formats: survey.last.numberFormat[0] ?? [] };
-  if (!table.showTotals && rowIsEmpty(usesOf(survey.below))) return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [] };
+  const last = survey.last.numberFormat[0] ?? [];
+  // A blank body row has the column's formats already; there is no row of the table above it to follow.
+  if (rowIsFree(usesOf(survey.last), written)) return { kind: 'blank-row', range: survey.last, formats: last, above: [] };
+  if (!table.showTotals && rowIsEmpty(usesOf(survey.below))) return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [], above: last };
   // Excel gives an inserted row the formats of the row above it: the last body row's.
-  return { kind: 'insert', formats: survey.last.numberFormat[0] ?? [] };
+  return { kind: 'insert', formats: last, above: last };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -150,8 +152,11 @@ function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, Ap
  * row above. Null leaves the cell's format, and in `values` its content, as it is, so calculated columns
  * keep their formulas.
  */
-function formatOf(cell: AppendCell | undefined, current: unknown): string | null {
-  if (cell === undefined || cell.kind === 'number') return null;
+function formatOf(cell: AppendCell | undefined, current: unknown, above: unknown): string | null {
+  if (cell === undefined) return null;
+  // A number takes the format of the row above when its own cell has none (General): 400000 shows as
+  // `400 000` like the rows above, whether or not Excel's table expansion copies formats (it need not).
+  if (cell.kind === 'number') return isGeneral(current) && typeof above === 'string' && !isGeneral(above) && above !== '@' ? above : null;
   if (cell.kind === 'date') return typeof current === 'string' && isDateFormat(current) ? current : DATE_FORMAT;
   return textCell(cell.text).format;
 }
@@ -162,9 +167,13 @@ function inputOf(cell: AppendCell | undefined): string | number | null {
   return cell.kind === 'number' ? cell.value : cell.serial;
 }
 
-function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, width: number, currentFormats: readonly unknown[]): void {
+function isGeneral(format: unknown): boolean {
+  return format === undefined || format === null || format === '' || (typeof format === 'string' && format.toLowerCase() === 'general');
+}
+
+function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, width: number, currentFormats: readonly unknown[], aboveFormats: readonly unknown[]): void {
   const columns = Array.from({ length: width }, (_, i) => cells.get(i));
-  const formats = columns.map((cell, i) => formatOf(cell, currentFormats[i]));
+  const formats = columns.map((cell, i) => formatOf(cell, currentFormats[i], aboveFormats[i]));
   if (formats.some((f) => f !== null)) range.numberFormat = [formats];
   range.values = [columns.map(inputOf)];
 }

@@ -24,12 +24,36 @@ export function protectedWorkbook(): WorkbookOperationError {
   );
 }
 
+/**
+ * MergedRangeConflict: Microsoft documents it as "a table can't overlap with another table, a PivotTable
+ * report, query results, merged cells, or an XML Map" — not merged cells alone, so the message names them all.
+ */
 export function mergedConflict(): WorkbookOperationError {
   return new WorkbookOperationError(
     'merged-conflict',
-    'Sammenslåtte celler står der tabellen skal ligge. Opphev sammenslåingen og prøv igjen.',
-    'Merged cells are where the table must go. Unmerge them and try again.',
+    'Noe står i veien der Handlingsplan skal skrive: sammenslåtte celler, en pivottabell, resultater fra en spørring eller en annen tabell. Flytt det, eller opphev sammenslåingen, og prøv igjen.',
+    'Something is in the way where Handlingsplan must write: merged cells, a PivotTable, query results or another table. Move it, or unmerge the cells, and try again.',
   );
+}
+
+/**
+ * A new table over an existing one: Excel says InvalidArgument from TableCollection.add (office-js #1199;
+ * its message is localised, so the failing member in debugInfo tells it from other invalid arguments).
+ */
+export function tableOverlap(): WorkbookOperationError {
+  return new WorkbookOperationError(
+    'table-overlap',
+    'En annen tabell står der den nye tabellen skal ligge. Flytt den og prøv igjen.',
+    'Another table is where the new table must go. Move it and try again.',
+  );
+}
+
+/** The member that failed, from a RichApi error's debugInfo (`TableCollection.add`), when there is one. */
+export function errorLocation(error: unknown): string {
+  if (typeof error !== 'object' || error === null || !('debugInfo' in error)) return '';
+  const info: unknown = error.debugInfo;
+  if (typeof info !== 'object' || info === null || !('errorLocation' in info)) return '';
+  return typeof info.errorLocation === 'string' ? info.errorLocation : '';
 }
 
 export function noPermission(): WorkbookOperationError {
@@ -102,6 +126,7 @@ export async function toOperationError(error: unknown, scope: ErrorScope, run: E
   const code = errorCode(error);
   if (code === 'AccessDenied') return diagnoseAccessDenied(scope, run, isSupported);
   if (code === 'MergedRangeConflict') return mergedConflict();
+  if (code === 'InvalidArgument' && /^Table(Collection)?\.add$/.test(errorLocation(error))) return tableOverlap();
   if (code === 'InvalidOperationInCellEditMode') return busy();
   if (code === 'ItemNotFound') return notFound(scope.sheets.length === 1 ? scope.sheets[0] : undefined);
   if (code !== undefined && UNSUPPORTED_CODES.has(code)) return unsupported();

@@ -3,7 +3,8 @@ import type { Anchor, ChartSeries, LayoutCell, LayoutChart, SheetLayout } from '
 import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 import type { RenderOutcome } from '../port';
 import { COMMAND_BYTES, chunks, jsonBytes, packSteps, rectangles, sendBatches, type Position, type WriteStep } from './batches';
-import { unsupported } from './errors';
+import { headerFooterText } from '../headerFooter';
+import { errorCode, unsupported } from './errors';
 import { characterWidthToPoints, STYLE_PROPERTIES, textCell } from './format';
 import { MARKER_NAME, markerFormula, parseMarker } from './marker';
 import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
@@ -12,9 +13,14 @@ import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
  * renderLayout over Office.js in at most three round trips for any sheet that fits in one request:
  *  1. the sheet names, and which of the layout's anchor names exist already;
  *  2. only when a sheet of that name exists: its marker (ours → replace it, the user's → use "Name (2)");
- *  3. everything else in one batch, with screen updating and calculation suspended: a new sheet, its marker,
- *     number formats and values as 2-D arrays (text cells formatted '@' first, so text is never read as a
- *     formula or a number), formulas, styles per rectangle, merges, sizes, panes, print setup, page breaks, charts, notes on marked cells and anchors.
+ *  3. everything else in one batch, with screen updating suspended: a new sheet, its marker, number formats
+ *     and values as 2-D arrays (text cells formatted '@' first, so text is never read as a formula or a
+ *     number), formulas, styles per rectangle, merges, sizes, panes, charts, notes on marked cells and anchors;
+ *  4. print setup and page breaks in a batch of their own (ExcelApi 1.9), guarded: Excel does not roll a
+ *     failed batch back, so a refusal there (a printer driver, an odd header) must not leave the sheet half
+ *     written — the sheet is complete without them, and the outcome says print setup was left out.
+ * Calculation is not suspended: suspendApiCalculationUntilNextSync leaves recalculating to the add-in, and a
+ * board sheet whose totals show stale values until the user presses F9 would be a confident false figure.
  * A layout too big for one 5 MB request is written in as many more round trips as it needs.
  */
 
@@ -55,14 +61,30 @@ export async function renderLayout(layout: SheetLayout, options: RenderOptions):
     await sendBatches(context, packSteps(steps, options.maxRequestBytes), () => suspendUpdates(context, options.isSupported));
     const outcome: RenderOutcome = { sheet: target.name, replaced: target.replace !== undefined };
     if (target.renamedFrom !== undefined) outcome.renamedFrom = target.renamedFrom;
+    if (options.isSupported(EXCEL_API.pageLayout) && !(await printSetupApplied(context, sheet(), layout))) outcome.printSetupSkipped = true;
     return outcome;
   });
 }
 
-/** Screen updating (1.9) and recalculation (1.6) wait until the batch is applied: one repaint, one recalc. */
+/** Screen updating (1.9) waits until the batch is applied: one repaint. Calculation is left on (see above). */
 function suspendUpdates(context: Excel.RequestContext, isSupported: RequirementCheck): void {
   if (isSupported(EXCEL_API.suspendScreenUpdating)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-  if (isSupported(EXCEL_API.suspendCalculation)) context.workbook.application.suspendApiCalculationUntilNextSync();
+}
+
+/**
+ * Print setup in its own round trip, after the sheet is complete. A refusal is not the user's loss: the
+ * sheet stands, and the pane says the print setup is missing. Only Excel's own refusals (a RichApi error
+ * with a code) are swallowed; anything else is a bug and goes on.
+ */
+async function printSetupApplied(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: SheetLayout): Promise<boolean> {
+  printSetup(sheet, layout.print, layout.rowBreaks ?? []);
+  try {
+    await context.sync();
+    return true;
+  } catch (error) {
+    if (errorCode(error) === undefined) throw error;
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -280,13 +302,12 @@ function sizeStep(sheet: () => Excel.Worksheet, layout: SheetLayout): WriteStep 
   };
 }
 
-/** Frozen panes (ExcelApi 1.7) and print setup (1.9); an older Excel renders the sheet without them. */
+/** Frozen panes (ExcelApi 1.7); an older Excel renders the sheet without them. Print setup is a batch of its own. */
 function viewStep(sheet: () => Excel.Worksheet, layout: SheetLayout, isSupported: RequirementCheck): WriteStep {
   return {
-    bytes: (12 + (layout.rowBreaks?.length ?? 0)) * COMMAND_BYTES + jsonBytes([layout.print.header, layout.print.footer]),
+    bytes: 4 * COMMAND_BYTES,
     queue: () => {
       if (isSupported(EXCEL_API.freezePanes)) freeze(sheet(), layout.freeze);
-      if (isSupported(EXCEL_API.pageLayout)) printSetup(sheet(), layout.print, layout.rowBreaks ?? []);
     },
   };
 }
@@ -302,12 +323,14 @@ function printSetup(sheet: Excel.Worksheet, print: SheetLayout['print'], rowBrea
   const page = sheet.pageLayout;
   page.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = print.paper;
-  // One page wide, as many pages tall as it takes.
-  if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide, as many pages tall as it takes. Only the width is given: the typings document null, not
+  // 0, for "automatic" height, and Microsoft's own samples set the one dimension alone.
+  if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
   if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
   for (const row of rowBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
-  page.headersFooters.defaultForAllPages.centerHeader = print.header;
-  page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  // `&` starts a header code ("Forsk & Utvikling" would lose its `&`), and Excel takes at most 255 characters.
+  page.headersFooters.defaultForAllPages.centerHeader = headerFooterText(print.header);
+  page.headersFooters.defaultForAllPages.centerFooter = headerFooterText(print.footer);
 }
 
 /**

@@ -68,9 +68,12 @@ export async function createTemplate(template: WorkbookData, options: TemplateOp
   return options.run(async (context) => {
     const sheets = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name');
+    // Defined names share one namespace with tables: a new table cannot take the name of one.
+    const names = context.workbook.names.load('items/name');
     await context.sync();
     const survey = await surveyWorkbook(context, template, sheets.items, tables.items);
     const plan = planTemplate(template, survey);
+    checkNamesFree(plan, names.items.map((n) => n.name));
     await checkColumnsFree(context, plan.columns, survey);
     // Nothing missing: nothing to send.
     if (plan.newSheets.length > 0 || plan.tables.length > 0 || plan.columns.length > 0) {
@@ -155,6 +158,24 @@ function newColumns(data: TableData, found: { table: Excel.Table; sheet: string;
   const present = new Set(found.header.map(normalizeHeader));
   const columns = data.header.map((header, index) => ({ header, index })).filter((c) => !present.has(normalizeHeader(c.header)));
   return columns.length === 0 ? [] : [{ table: found.table, name: data.name, sheet: found.sheet, bounds: found.bounds, columns }];
+}
+
+/**
+ * A new table is named after it is made (`table.name = …`), and Excel refuses a name a defined name already
+ * has (ItemAlreadyExists) — after the earlier tables of the batch were written, since a batch is not rolled
+ * back. So a clash is found before anything is written, and said with the name to change.
+ */
+function checkNamesFree(plan: Plan, definedNames: readonly string[]): void {
+  const taken = new Map(definedNames.map((n) => [n.toLowerCase(), n]));
+  for (const { data } of plan.tables) {
+    const name = taken.get(data.name.toLowerCase());
+    if (name === undefined) continue;
+    throw new WorkbookOperationError(
+      'failed',
+      `Arbeidsboka har et definert navn «${name}», så tabellen ${data.name} kan ikke lages. Gi navnet et annet navn (Formler → Navnebehandling) og prøv igjen. Ingenting er endret.`,
+      `The workbook has a defined name "${name}", so the ${data.name} table cannot be made. Rename it (Formulas → Name Manager) and try again. Nothing was changed.`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ function appendInto(parts: PackageParts, table: TableSnapshot, cells: ReadonlyMa
 
   const row = targetRow(sheetXml, own, tables, cells, table);
   const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
-  const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
+  const styles = cellStyles(parts, columns, inheritedStyles(sheetXml, row, own));
   const written = writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))])));
   const grows = row > own.bounds.bottom;
   parts.setText(sheetPart, grows ? growValidations(written, bodyOf(own), row) : written);
@@ -197,6 +197,22 @@ const DATED: CellFormat = { style: { numberFormat: DATE_FORMAT }, quotePrefix: f
  * a date gets the contract's date format unless its style already shows a date, and formula-like text in an
  * unstyled cell the quote prefix. styles.xml is touched only when one of those two is needed.
  */
+/**
+ * The styles the new row's cells take: their own (a blank body row keeps the column's formats), else those of
+ * the body row above — as Excel does when a table grows, so 400000 shows as `400 000` like the rows above it.
+ */
+function inheritedStyles(sheetXml: string, row: number, table: TablePart): Map<number, number> {
+  const firstBody = table.bounds.top + table.headerRows;
+  const above = row - 1 >= firstBody ? rowStyles(sheetXml, row - 1) : new Map<number, number>();
+  const own = rowStyles(sheetXml, row);
+  const styles = new Map<number, number>();
+  for (let column = table.bounds.left; column <= table.bounds.right; column++) {
+    const s = own.get(column) ?? above.get(column);
+    if (s !== undefined) styles.set(column, s);
+  }
+  return styles;
+}
+
 function cellStyles(parts: PackageParts, cells: ReadonlyMap<number, AppendCell>, existing: ReadonlyMap<number, number>): Map<number, number | undefined> {
   const stylesPart = stylesPartOf(parts);
   const stylesXml = stylesPart === undefined ? undefined : parts.text(stylesPart);

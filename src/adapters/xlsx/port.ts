@@ -184,8 +184,10 @@ function rowAround(snapshot: WorkbookSnapshot, sheet: string, cell: A1): RowCont
   for (const table of snapshot.tables.filter((t) => t.sheet === sheet)) {
     const rows = [...table.rows, ...(table.totalRow ? [table.totalRow] : [])];
     const found = rows.find((cells) => cells.some((c) => sameRow(c, row)));
-    if (found && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)) };
-    if (table.header.some((c) => sameRow(c, row)) && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: [] };
+    const at = table.header.findIndex((c) => parseCell(c.address).column === column);
+    const focus = at < 0 ? {} : { column: at };
+    if (found && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)), ...focus };
+    if (table.header.some((c) => sameRow(c, row)) && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: [], ...focus };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { headerFooterText } from '../headerFooter';
 import type { LayoutCell, SheetLayout } from '../../core/layout/types';
 import { a1, cellAddress, parseCell } from '../../core/util/brand';
 import type { CellFormat } from './stylesXml';
@@ -27,7 +28,6 @@ export interface WorksheetOptions {
 const MAX_TEXT = 32_767;
 const MAX_ROW_HEIGHT = 409;
 const MAX_COLUMN_WIDTH = 255;
-const MAX_HEADER_FOOTER = 255;
 
 /** Pixels of the widest digit in Calibri 11, the unit Excel stores column widths in. */
 const DIGIT_WIDTH_PX = 7;
@@ -232,27 +232,9 @@ function headerFooter(layout: SheetLayout): string {
   return `<headerFooter>${odd('oddHeader', header)}${odd('oddFooter', footer)}</headerFooter>`;
 }
 
-/**
- * Text centred in a header or footer. `&` starts a code there, so a literal one is doubled; `&P` (page) and
- * `&N` (pages) stay codes when not followed by a letter or digit, so "side &P av &N" works and "R&Nordic"
- * stays text. Cut to Excel's 255 characters without splitting a code.
- */
+/** Text centred in a header or footer (src/adapters/headerFooter.ts: codes escaped, cut to 255 characters). */
 export function headerFooterSection(text: string): string {
-  if (text === '') return '';
-  const whole = `&C${encodeCodes(text)}`;
-  if (whole.length <= MAX_HEADER_FOOTER) return whole;
-  // Encoding never shortens text, so no more characters than the limit can be kept; then one at a time.
-  let kept = Array.from(text).slice(0, MAX_HEADER_FOOTER);
-  let cut = `&C${encodeCodes(kept.join(''))}…`;
-  while (cut.length > MAX_HEADER_FOOTER && kept.length > 0) {
-    kept = kept.slice(0, -1);
-    cut = `&C${encodeCodes(kept.join(''))}…`;
-  }
-  return cut;
-}
-
-function encodeCodes(text: string): string {
-  return text.replace(/&(?![PN](?![\p{L}\p{N}]))/gu, '&&');
+  return headerFooterText(text, '&C');
 }
 
 /** Texts that are numbers (years in headers): Excel would flag each with a "number stored as text" triangle. */

@@ -31,7 +31,7 @@ export interface FormChoices {
   naeringer: string[];
   phases: readonly string[];
   statuses: readonly string[];
-  /** the programme period, for report dates */
+  /** the programme period, for every date of the register (decision and report dates) */
   period: { first: number; last: number } | null;
   /** which of the two tables the workbook has (a form for a missing table cannot add a row) */
   hasProjects: boolean;
@@ -152,6 +152,11 @@ function oneOf(options: readonly string[], problem: Problem, required: boolean) 
   });
 }
 
+/** Every date of the register lies in the programme period (a decision in 2030 of a 2022–2024 programme is a typo). */
+function inPeriodOf(choices: FormChoices): (date: string | null) => boolean {
+  return (date) => date === null || choices.period === null || (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
+}
+
 function projectSchema(choices: FormChoices) {
   const taken = new Set(choices.takenIds.map(normalizeKey));
   return z.object({
@@ -162,7 +167,7 @@ function projectSchema(choices: FormChoices) {
     naering: oneOf(choices.naeringer, 'unknownNaering', false),
     phase: oneOf(choices.phases, 'unknownPhase', false),
     status: oneOf(choices.statuses, 'unknownStatus', false),
-    decisionDate: dateField(false),
+    decisionDate: dateField(false).refine(inPeriodOf(choices), 'outsidePeriod'),
     granted: wholeNumber(false),
     ownFinancing: wholeNumber(false),
     otherFinancing: wholeNumber(false),
@@ -170,10 +175,9 @@ function projectSchema(choices: FormChoices) {
 }
 
 function reportSchema(choices: FormChoices) {
-  const inPeriod = (date: string | null) => date === null || choices.period === null || (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
   return z.object({
     projectId: oneOf(choices.projects.map((p) => p.id), 'unknownProject', true),
-    date: dateField(true).refine(inPeriod, 'outsidePeriod'),
+    date: dateField(true).refine(inPeriodOf(choices), 'outsidePeriod'),
     naering: oneOf(choices.naeringer, 'unknownNaering', true),
     jobs: wholeNumber(true),
     companies: wholeNumber(false),

@@ -30,6 +30,16 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     overflowWrap: 'anywhere',
   },
+  // A file name is one word to its reader: it never breaks at its hyphens; a long one is cut with an
+  // ellipsis (its full name in the tooltip) rather than widening the pane.
+  file: {
+    display: 'inline-block',
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    verticalAlign: 'bottom',
+  },
   language: {
     flexShrink: 0,
     minWidth: 'auto',
@@ -50,7 +60,6 @@ export function Header({ t, info, fileName, onSwitchLanguage }: HeaderProps) {
   const details = [
     info?.region ?? null,
     info?.firstYear != null && info.lastYear != null ? t.period(info.firstYear, info.lastYear) : null,
-    fileName,
   ].filter((d): d is string => d !== null && d !== '');
   const title = info === null ? t.tagline : (info.programName ?? t.noProgramName);
   return (
@@ -58,7 +67,17 @@ export function Header({ t, info, fileName, onSwitchLanguage }: HeaderProps) {
       <div className={styles.titles}>
         <Caption1 className={styles.app}>{t.appName}</Caption1>
         <Subtitle2 as="h1" className={styles.programme}>{title}</Subtitle2>
-        {details.length > 0 && <Text size={200} className={styles.details}>{details.join(' · ')}</Text>}
+        {(details.length > 0 || (fileName !== null && fileName !== '')) && (
+          <Text size={200} className={styles.details}>
+            {details.join(' · ')}
+            {fileName !== null && fileName !== '' && (
+              <>
+                {details.length > 0 ? ' · ' : ''}
+                <span className={styles.file} title={fileName} data-file-name="">{fileName}</span>
+              </>
+            )}
+          </Text>
+        )}
       </div>
       <Button
         className={styles.language}

@@ -29,6 +29,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
+  // A field never grows past the pane: a dropdown of long project names is cut with an ellipsis (the
+  // options themselves show in full) instead of pushing the pane into sideways scrolling.
+  field: { minWidth: 0, maxWidth: '100%' },
+  control: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  select: { width: '100%', minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
 });
 
 type Values = Record<string, string>;
@@ -52,7 +57,7 @@ function projectFields(t: Texts, choices: FormChoices): FieldSpec[] {
     { name: 'naering', label: f.naering, kind: 'select', options: choices.naeringer.map((n) => ({ value: n, label: n })) },
     { name: 'phase', label: f.phase, kind: 'select', options: choices.phases.map((p) => ({ value: p, label: capitalise(p) })) },
     { name: 'status', label: f.status, kind: 'select', options: choices.statuses.map((s) => ({ value: s, label: capitalise(s) })) },
-    { name: 'decisionDate', label: f.decisionDate, kind: 'date' },
+    { name: 'decisionDate', label: f.decisionDate, kind: 'date', ...(choices.period ? { hint: f.periodHint(choices.period.first, choices.period.last) } : {}) },
     { name: 'granted', label: f.granted, kind: 'number', hint: f.kronerHint },
     { name: 'ownFinancing', label: f.ownFinancing, kind: 'number', hint: f.kronerHint },
     { name: 'otherFinancing', label: f.otherFinancing, kind: 'number', hint: f.kronerHint },
@@ -115,11 +120,18 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
     refs.current.get(fields[0]?.name ?? '')?.focus();
   }, [busy]);
 
+  // After a refused submit the focus goes to the first wrong field. The fields are disabled while the check
+  // runs (busy), and a disabled field cannot take the focus: so the move waits until the form is usable.
+  const focusPending = useRef(false);
   useEffect(() => {
+    focusPending.current = fields.some((f) => errors[f.name] !== undefined);
+  }, [errors]);
+  useEffect(() => {
+    if (busy || !focusPending.current) return;
+    focusPending.current = false;
     const first = fields.find((f) => errors[f.name] !== undefined);
     if (first) refs.current.get(first.name)?.focus();
-    // When a submit came back with messages.
-  }, [errors]);
+  }, [errors, busy]);
 
   const set = (name: string, value: string) => {
     setValues((old) => {
@@ -153,12 +165,13 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
         return (
           <Field
             key={field.name}
+            className={styles.field}
             label={field.label}
             required={field.required ?? false}
             {...(field.hint !== undefined ? { hint: field.hint } : {})}
             {...(text !== undefined ? { validationMessage: text, validationState: 'error' as const } : {})}
           >
-            {control(field, values[field.name] ?? '', (value) => set(field.name, value), keep(field.name), busy, t)}
+            {control(field, values[field.name] ?? '', (value) => set(field.name, value), keep(field.name), busy, t, styles)}
           </Field>
         );
       })}
@@ -170,12 +183,12 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
   );
 }
 
-function control(field: FieldSpec, value: string, change: (value: string) => void, ref: (element: HTMLElement | null) => void, busy: boolean, t: Texts) {
-  const common = { name: field.name, value, disabled: busy };
+function control(field: FieldSpec, value: string, change: (value: string) => void, ref: (element: HTMLElement | null) => void, busy: boolean, t: Texts, styles: ReturnType<typeof useStyles>) {
+  const common = { name: field.name, value, disabled: busy, className: styles.control };
   switch (field.kind) {
     case 'select':
       return (
-        <Select {...common} ref={ref} onChange={(_, data) => change(data.value)}>
+        <Select {...common} select={{ className: styles.select }} ref={ref} onChange={(_, data) => change(data.value)}>
           <option value="">{t.form.choose}</option>
           {(field.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>{o.label}</option>

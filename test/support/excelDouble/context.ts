@@ -25,6 +25,8 @@ export interface DoubleHost {
   readonly cellEditMode: boolean;
   supports: (version: string) => boolean;
   recordSync: (stats: SyncStats) => void;
+  /** members (`PageLayout.zoom`) Excel refuses, with the code it refuses them with: a printer driver, a policy */
+  readonly refusals: Map<string, string>;
 }
 
 /** Loaded values on their way back; they reach the proxies only when the whole response fits. */
@@ -74,6 +76,12 @@ export class DoubleContext {
     this.enqueue({ call: member }, () => {
       throw apiNotFound(member, version);
     });
+  }
+
+  /** A member a test told the host to refuse fails where Excel would: when its command is applied. */
+  refuseIfAsked(member: string): void {
+    const code = this.host.refusals.get(member);
+    if (code !== undefined) throw new DoubleRichApiError(code, `Excel refused ${member}.`, member);
   }
 
   async sync(): Promise<void> {
@@ -206,11 +214,17 @@ export abstract class DoubleObject<T> {
   /** Sets a property: the value is kept on the proxy (as Office.js does) and applied to the target at sync. */
   protected assign(property: string, value: unknown, apply: (target: T) => void): void {
     this.loaded.set(property, value);
-    this.context.enqueue({ set: `${this.path}.${property}`, value: plain(value) }, () => apply(this.resolve()));
+    this.context.enqueue({ set: `${this.path}.${property}`, value: plain(value) }, () => {
+      this.context.refuseIfAsked(`${this.kind}.${property}`);
+      apply(this.resolve());
+    });
   }
 
   protected invoke(method: string, args: readonly unknown[], apply: (target: T) => void): void {
-    this.context.enqueue({ call: `${this.path}.${method}`, args: args.map(plain) }, () => apply(this.resolve()));
+    this.context.enqueue({ call: `${this.path}.${method}`, args: args.map(plain) }, () => {
+      this.context.refuseIfAsked(`${this.kind}.${method}`);
+      apply(this.resolve());
+    });
   }
 }
 

@@ -54,6 +54,8 @@ export interface ExcelDouble {
   protectSheet(sheet: string, on?: boolean): void;
   protectWorkbook(on?: boolean): void;
   mergeCells(sheet: string, address: string): void;
+  /** Excel refuses `member` (`PageLayout.zoom`, `Kind.member` as in error locations) with `code` from now on. */
+  refuse(member: string, code: string): void;
   /** The value a formula cell shows (the double does not calculate). */
   setFormulaResult(sheet: string, address: string, value: number | string): void;
 }
@@ -83,11 +85,12 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const apiVersion = options.apiVersion ?? '1.17';
   let stats = emptyStats();
 
-  const host: DoubleHost & { cellEditMode: boolean } = {
+  const host: DoubleHost & { cellEditMode: boolean; refusals: Map<string, string> } = {
     state,
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
     responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     cellEditMode: false,
+    refusals: new Map(),
     supports: (version) => compareVersions(version, apiVersion) <= 0,
     recordSync: (sync) => {
       stats.syncs += 1;
@@ -148,6 +151,9 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     },
     mergeCells: (name, address) => {
       sheet(name).merges.push(boundsOf(address));
+    },
+    refuse: (member, code) => {
+      host.refusals.set(member, code);
     },
     setFormulaResult: (name, address, value) => {
       const b = boundsOf(address);

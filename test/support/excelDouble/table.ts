@@ -26,9 +26,13 @@ function checkTableName(state: WorkbookState, name: string, self: TableState | u
 /** Where a new table or table column would go must be free of merges and other tables, as Excel demands. */
 function checkPlace(state: WorkbookState, sheet: SheetState, bounds: Bounds, self: TableState | undefined, location: string): void {
   assertWritable(state, sheet, location);
-  if (sheet.merges.some((m) => overlaps(m, bounds))) throw new DoubleRichApiError('MergedRangeConflict', 'A table cannot overlap a range that contains merged cells.', location);
+  // What Excel throws: MergedRangeConflict for merged cells (Microsoft's error list), InvalidArgument for
+  // another table (office-js #1199: "A table can't overlap another table", from TableCollection.add).
+  if (sheet.merges.some((m) => overlaps(m, bounds))) {
+    throw new DoubleRichApiError('MergedRangeConflict', "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.", location);
+  }
   if (state.tables.some((t) => t !== self && t.sheet === sheet && overlaps(t.bounds, bounds))) {
-    throw new DoubleRichApiError('InvalidOperation', 'A table cannot overlap another table.', location);
+    throw new DoubleRichApiError('InvalidArgument', "A table can't overlap another table.", location);
   }
 }
 
