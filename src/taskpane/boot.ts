@@ -89,14 +89,18 @@ export function officeGlobal(): OfficeLike | undefined {
  * loading state at once even when Microsoft's CDN hangs; this waits for the script's load or error event
  * (or finds Office already there).
  */
-export function loadedOffice(doc: Document = document): Promise<OfficeLike | undefined> {
+export function loadedOffice(doc: Document = document, win: Window = window): Promise<OfficeLike | undefined> {
   const present = officeGlobal();
   if (present !== undefined) return Promise.resolve(present);
   const script = doc.querySelector<HTMLScriptElement>('script[data-office-js]');
-  if (script === null) return Promise.resolve(undefined);
+  // The window's load event waits for async scripts: once the page is complete, Office.js came or failed.
+  if (script === null || doc.readyState === 'complete') return Promise.resolve(officeGlobal());
   return new Promise((resolve) => {
     script.addEventListener('load', () => resolve(officeGlobal()), { once: true });
     script.addEventListener('error', () => resolve(undefined), { once: true });
+    // The script may have failed before this bundle ran (a blocked CDN fails at once); then only the
+    // window's load event is left to say so.
+    win.addEventListener('load', () => resolve(officeGlobal()), { once: true });
   });
 }
 

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { Button, FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { officePort } from './adapters/office';
 import { standaloneFiles } from './adapters/standalone';
@@ -20,18 +20,17 @@ import { pickTheme } from './theme';
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
+  // legacy-check.js (run before this bundle) found a webview too old for it and said so in the shell: leave it.
+  if (document.documentElement.classList.contains('hp-legacy')) return;
   const root = createRoot(container);
   const lang = storedLang();
   const t = TEXTS[lang];
   const inOffice = openedByOffice(window.location.search, sessionStorageOrUndefined());
+  // While Office.js is awaited the static shell stays (name and actions, waiting); only its line changes.
+  const shellStatus = document.getElementById('hp-shell-status');
   const waiting = (seconds: number) => {
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <Spinner size="small" label={seconds < 3 ? t.loading : t.waitingForExcel(seconds)} style={{ marginTop: '2rem' }} />
-      </FluentProvider>,
-    );
+    if (shellStatus !== null && seconds >= 3) shellStatus.textContent = t.waitingForExcel(seconds);
   };
-  if (inOffice) waiting(0);
 
   // A page opened with ?sample is the standalone page: its chunks need not wait for the Office check.
   preloadChunks(new URLSearchParams(window.location.search).has('sample') ? 'standalone' : 'unknown');
