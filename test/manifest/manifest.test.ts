@@ -22,13 +22,13 @@ describe('manifest.xml', () => {
     expect(cli.status).toBe(0);
   });
 
-  test('declares what the brief asks: Excel 1.4, ReadWriteDocument, nb-NO with en-US, a Home tab button', () => {
+  test('declares what the brief asks: ExcelApi 1.9 (the oldest Excel supported, see manifest.xml), ReadWriteDocument, nb-NO with en-US, a Home tab button', () => {
     const { root } = parseXml(MANIFEST);
     const child = (name: string) => root.children.find((c) => c.local === name);
     expect(child('DefaultLocale')?.text).toBe('nb-NO');
     expect(child('Permissions')?.text).toBe('ReadWriteDocument');
     expect(child('DisplayName')?.children.map((o) => o.attrs.Locale)).toEqual(['en-US']);
-    expect(MANIFEST).toContain('<Set Name="ExcelApi" MinVersion="1.4"/>');
+    expect(MANIFEST).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
     expect(MANIFEST).toContain('<OfficeTab id="TabHome">');
     expect(MANIFEST).toContain('<Action xsi:type="ShowTaskpane">');
     expect(child('DefaultSettings')?.children[0]?.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html');
@@ -43,9 +43,9 @@ describe('the check finds', () => {
 
   test.each([
     ['an unclosed element', '<ProviderName>Handlingsplan</ProviderName>', '<ProviderName>Handlingsplan', /never closed|closes/],
-    ["'--' inside a comment", '<!-- The lowest set', '<!-- The -- lowest set', /'--' is not allowed/],
+    ["'--' inside a comment", '<!-- The oldest Excel supported', '<!-- The -- oldest Excel supported', /'--' is not allowed/],
     ['an undeclared prefix', '<bt:Images>', '<bx:Images>', /prefix 'bx'/],
-    ['a duplicate attribute', '<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" Name="x" MinVersion="1.4"/>', /appears twice/],
+    ['a duplicate attribute', '<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" Name="x" MinVersion="1.9"/>', /appears twice/],
     ['a DOCTYPE', '<OfficeApp ', '<!DOCTYPE x [<!ENTITY a "b">]><OfficeApp ', /DOCTYPE/],
     ['a bare ampersand', '<ProviderName>Handlingsplan</ProviderName>', '<ProviderName>A & B</ProviderName>', /entity reference/],
   ])('malformed XML: %s', (_, from, to, message) => {
