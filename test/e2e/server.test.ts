@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostHeaderProblems } from '../../scripts/check-headers';
 import { metaCsp, staleReason, startServer, type RunningServer } from '../../scripts/serve';
+import { WEB_ROOT } from './support/browser';
 
 /** A raw GET, so paths like /../x reach the server as written (fetch would normalise them). */
 function get(server: RunningServer, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -128,4 +130,39 @@ test('npm start serves the build npm ci made, and rebuilds only when a source is
   at(join(repo, 'dist', 'web', 'taskpane.html'), 4_000);
   at(join(repo, 'dist', 'cli', 'main.js'), 4_000);
   expect(staleReason(repo)).toBeUndefined();
+});
+
+describe('the headers a host must and must not send (scripts/check-headers.js), offline', () => {
+  test('npm start\'s server, serving the built page with its own CSP as a header, passes', async () => {
+    const built = await startServer({ root: WEB_ROOT, port: 0 });
+    try {
+      const page = await get(built, '/taskpane.html');
+      expect(page.status).toBe(200);
+      expect(page.headers['content-security-policy']).toContain('https://appsforoffice.microsoft.com');
+      expect(hostHeaderProblems(page.headers, { status: page.status })).toEqual([]);
+    } finally {
+      await built.close();
+    }
+  });
+
+  const ok = { 'content-type': 'text/html; charset=utf-8' };
+  test.each([
+    [{ 'X-Frame-Options': 'DENY' }, /X-Frame-Options: DENY/],
+    [{ 'x-frame-options': 'SAMEORIGIN' }, /X-Frame-Options: SAMEORIGIN/],
+    [{ 'Content-Security-Policy': "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors 'self'" }, /frame-ancestors 'self' leaves Office out/],
+    [{ 'Content-Security-Policy': "frame-ancestors 'none'" }, /leaves Office out/],
+    [{ 'Content-Security-Policy': "script-src 'self'" }, /does not allow https:\/\/appsforoffice\.microsoft\.com/],
+    [{ 'Cross-Origin-Embedder-Policy': 'require-corp' }, /blocks Office\.js/],
+    [{ 'Cross-Origin-Resource-Policy': 'same-origin' }, /keeps Office from embedding/],
+  ])('%p is refused', (headers, problem) => {
+    const problems = hostHeaderProblems({ ...ok, ...headers });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(problem);
+  });
+
+  test('a frame-ancestors that lets Office in, plain HTTP and a wrong type', () => {
+    expect(hostHeaderProblems({ ...ok, 'Content-Security-Policy': "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors https://*.officeapps.live.com https://*.office.com" })).toEqual([]);
+    expect(hostHeaderProblems(ok, { url: 'http://example.no/taskpane.html' })).toEqual([expect.stringMatching(/not HTTPS/)]);
+    expect(hostHeaderProblems({ 'content-type': 'text/plain' })).toEqual([expect.stringMatching(/not text\/html/)]);
+  });
 });
