@@ -52,7 +52,8 @@ describe('Nytt prosjekt', () => {
   test('opens with the workbook’s strategies, næringer, phases and statuses; the first field has the focus', async () => {
     await renderDemo();
     fireEvent.click(button('Nytt prosjekt'));
-    const form = await screen.findByRole('form', { name: 'Nytt prosjekt' });
+    // The first form of the file loads the lazy forms module (ts-jest compiles it on first use): slow on a busy machine.
+    const form = await screen.findByRole('form', { name: 'Nytt prosjekt' }, { timeout: 15_000 });
     const strategy = within(form).getByRole('combobox', { name: /Strategi/ });
     const options = within(strategy).getAllByRole('option').map((o) => o.textContent);
     expect(options[0]).toBe('Velg …');
