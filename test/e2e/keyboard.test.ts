@@ -69,7 +69,7 @@ test('Bruk eksempelet, Valider, a finding, Generer and the language switch, with
   await page.keyboard.press('Space');
   await page.getByRole('heading', { level: 2, name: 'Funn' }).waitFor();
   await idle(page);
-  expect(await status(page).innerText()).toContain('4 feil, 1 advarsel');
+  expect(await status(page).innerText()).toContain('4 feil og 1 advarsel');
   expect(await isFocused(button(page, 'Valider'))).toBe(true);
 
   // On to the finding Mål!M15, through the severity headers; Enter shows its row.
