@@ -211,18 +211,19 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
     for (const update of changes.update) {
       if (update.row <= table.top || update.row > table.bodyBottom) throw tableNotFound(table.name);
       const cells = appendCells(table.name, table.header, update.values);
-      writeRow(survey.sheet.getRange(rangeAddress(update.row, table.left, update.row, table.right)), cells, width, []);
+      writeRow(survey.sheet.getRange(rangeAddress(update.row, table.left, update.row, table.right)), cells, width, [], []);
     }
     const rows = changes.append.map((values) => appendCells(table.name, table.header, values));
     const [first, ...others] = rows;
     const intoBlank = first !== undefined && rowIsFree(usesOf(survey.last), new Set(first.keys()));
-    if (intoBlank) writeRow(survey.last, first, width, survey.last.numberFormat[0] ?? []);
+    if (intoBlank) writeRow(survey.last, first, width, survey.last.numberFormat[0] ?? [], []);
     const rest = intoBlank ? others : rows;
     let expectedBottom = table.bodyBottom;
     if (rest.length > 0 && block !== undefined) {
       const free = !table.showTotals && blockUses(block).slice(0, rest.length).every((uses) => rowIsEmpty(uses));
       if (free) {
-        rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? []));
+        // New rows below take the last body row's number formats where their own cells have none.
+        rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? [], survey.last.numberFormat[0] ?? []));
         expectedBottom = table.bodyBottom + rest.length;
       } else {
         survey.table.rows.add(undefined, rest.map((cells) => Array.from({ length: width }, (_, i) => inputOf(cells.get(i)) ?? '')));
