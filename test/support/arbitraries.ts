@@ -809,7 +809,8 @@ export function renderPlan(model: PlanModel, mutation?: Mutation): RenderedPlan 
   for (const t of logical) {
     const name = t.spec.name;
     if (optional.has(name) && t.rows.length === 0 && chance(40, look.seed, 'omit', name)) continue;
-    const extras: LogicalColumn[] = look.extraColumns && chance(50, look.seed, 'extra', name) ? [{ key: 'extra', header: choose(EXTRA_HEADERS, look.seed, 'extraHeader', name) }] : [];
+    // Resultatmal's columns beyond the contract's are its strategies: any other is reported (structure.unknown-column).
+    const extras: LogicalColumn[] = look.extraColumns && name !== TABLES.resultatmal.name && chance(50, look.seed, 'extra', name) ? [{ key: 'extra', header: choose(EXTRA_HEADERS, look.seed, 'extraHeader', name) }] : [];
     const columns = look.reorderColumns ? shuffled([...t.columns, ...extras], look.seed, 'columns', name) : [...t.columns, ...extras];
     const millions = look.millions && columns.some((c) => c.amount === true) && chance(50, look.seed, 'millions', name);
     let rows = t.fixedOrder || !look.shuffleRows ? [...t.rows] : shuffled(t.rows, look.seed, 'rows', name);

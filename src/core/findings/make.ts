@@ -42,3 +42,15 @@ export function formatNumber(value: number, decimals = 0): string {
 export function formatPercent(share: number): string {
   return `${formatNumber(share * 100, 1)}\u00a0%`;
 }
+
+/**
+ * A share above `limit`, with as many decimals as it takes to differ from the limit as printed: 12,04 % over a
+ * 12 % limit is "12,04 %", never "12,0 %" (which would read as the limit itself).
+ */
+export function formatShareAbove(share: number, limit: number): string {
+  for (let decimals = 1; decimals <= 4; decimals++) {
+    const shown = `${formatNumber(share * 100, decimals)}\u00a0%`;
+    if (shown !== `${formatNumber(limit * 100, decimals)}\u00a0%`) return shown;
+  }
+  return `over ${formatPercent(limit)}`;
+}

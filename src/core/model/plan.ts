@@ -181,6 +181,30 @@ export interface IndicatorRow {
   ref: Ref;
 }
 
+/**
+ * What an unreadable cell stood for. A key the cell's row could not give (its year, strategy, post …) is
+ * null: the figure may then belong to any of them, and every check it could feed is left unchecked.
+ */
+export type UnknownWhat =
+  | { table: 'budget'; year: number | null; strategy: string | null }
+  | { table: 'frames'; year: number | null; line: FrameKind | null }
+  | { table: 'financing'; year: number | null; isSum: boolean | null }
+  /**
+   * `sum`: the row's Sum cell; `year` null without `sum`: a year column outside the period; `total`: the total
+   * row (the declared year sums and period total)
+   */
+  | { table: 'jobTargets'; naering: string | null; year: number | null; sum: boolean; total: boolean }
+  /** `strategy` null with `sum` false: a column that names no known strategy */
+  | { table: 'resultatmal'; year: number | null; naering: string | null; strategy: string | null; sum: boolean }
+  /** `area` null: the declared total; undefined: not known which */
+  | { table: 'resultatmalSum'; year: number | null; area: number | null | undefined }
+  | { table: 'reallocations'; year: number | null };
+
+/** A cell that holds a figure the rules cannot read (reported once, at the cell). */
+export interface UnknownFigure extends Ref {
+  what: UnknownWhat;
+}
+
 /** The programme's plan as read from the workbook. Absent tables give empty lists; findings say why. */
 export interface Plan {
   program: Program;
@@ -200,4 +224,6 @@ export interface Plan {
   reports: Report[];
   kommuner: Kommune[];
   indicators: IndicatorRow[];
+  /** the figures that could not be read, each with the cell that holds it */
+  unknowns: UnknownFigure[];
 }

@@ -2,14 +2,15 @@ import { PROGRAM_FIELDS, TABLES, type TableSpec } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type {
   Area, BudgetLine, IndicatorRow, Kommune, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
-  Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak,
+  Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak, UnknownFigure, UnknownWhat,
 } from '../model/plan';
 import * as S from '../model/schemas';
 import type { SnapshotCell, WorkbookSnapshot } from '../snapshot/types';
 import { kroner as toKroner } from '../util/brand';
 import type { z } from 'zod';
+import { StrategyCodes } from './codes';
 import { normalizeKey } from './header';
-import { bindTable, cellText, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
+import { bindTable, cellText, isBlank, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
 
 export interface ParseResult {
   plan: Plan;
@@ -36,27 +37,45 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
   const jobTable = bind(TABLES.jobTargets);
   const resultatTable = bind(TABLES.resultatmal);
   const sumTable = bind(TABLES.resultatmalSum);
-  const codes = strategies.map((s) => s.code);
+  const codes = new StrategyCodes(strategies.map((s) => s.code));
+  const unknowns: UnknownFigure[] = [];
+  const unknown: Unknowns = (row, what, ...keys) => {
+    const at = row.firstFailure(...keys);
+    if (at) unknowns.push({ ...at, what });
+    return at !== undefined;
+  };
   const plan: Plan = {
     program,
     areas,
     strategies,
     naeringer,
-    jobTargets: jobTable ? parseJobTargets(jobTable, sink) : null,
-    resultatmal: resultatTable ? parseResultatmal(resultatTable, codes, sink) : null,
-    resultatmalSums: sumTable ? readRows(sumTable, sink).flatMap((r) => opt(parseResultatmalSum(r, areas, sink))) : [],
+    jobTargets: jobTable ? parseJobTargets(jobTable, program, sink, unknowns) : null,
+    resultatmal: resultatTable ? parseResultatmal(resultatTable, codes, sink, unknowns) : null,
+    resultatmalSums: mapTable(sumTable, sink, (r) => parseResultatmalSum(r, areas, sink, unknown)),
     delmal: mapTable(bind(TABLES.delmal), sink, (r) => parseDelmal(r, codes, sink)),
     tiltak: mapTable(bind(TABLES.tiltak), sink, (r) => parseTiltak(r, codes, sink)),
-    budget: mapTable(bind(TABLES.budget), sink, parseBudget),
-    frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas)),
-    financing: parseFinancing(bind(TABLES.financing), sink),
-    reallocations: mapTable(bind(TABLES.reallocations), sink, parseReallocation),
-    projects: mapTable(bind(TABLES.projects), sink, parseProject),
+    budget: mapTable(bind(TABLES.budget), sink, (r) => parseBudget(r, codes, unknown)),
+    frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas, unknown)),
+    financing: mapTable(bind(TABLES.financing), sink, (r) => parseFinancingLine(r, unknown)),
+    reallocations: mapTable(bind(TABLES.reallocations), sink, (r) => parseReallocation(r, unknown)),
+    projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes)),
     reports: mapTable(bind(TABLES.reports), sink, parseReport),
     kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
     indicators: mapTable(bind(TABLES.indicators), sink, parseIndicator),
+    unknowns,
   };
   return { plan, findings: sink };
+}
+
+/**
+ * Records the figure a row stands for as unknown when any of `keys`' cells could not be read; true when it did.
+ * Called after the row's cells were read (reading is what finds them unreadable).
+ */
+type Unknowns = (row: RowReader, what: UnknownWhat, ...keys: string[]) => boolean;
+
+/** A key read from a cell, or null when that cell could not be read. */
+function keyOf<T>(row: RowReader, key: string, value: T | undefined): T | null {
+  return value === undefined || row.failed(key) ? null : value;
 }
 
 function bindOptional(workbook: WorkbookSnapshot, spec: TableSpec, sink: Sink): BoundTable | undefined {
@@ -170,7 +189,7 @@ function parseStrategy(row: RowReader, areas: readonly Area[], sink: Sink): Stra
   if (areaText && area === undefined) {
     sink.push(makeFinding('structure.unknown-reference', row.at('area'), { what: 'innsatsområde', value: areaText.value, table: TABLES.strategies.name }, { actual: areaText.value }));
   }
-  const values = checked(S.StrategyRowSchema, { code: code?.value.toUpperCase(), name: name?.value, area, description }, row, sink, TABLES.strategies.name);
+  const values = checked(S.StrategyRowSchema, { code: code?.value.trim(), name: name?.value, area, description }, row, sink, TABLES.strategies.name);
   if (!values) return undefined;
   return { ...values, ref: row.range };
 }
@@ -202,11 +221,22 @@ function startsWithSumWord(text: string): boolean {
   return /^\s*sum(?:men|mert)?(?![\p{L}\p{N}])/iu.test(text);
 }
 
-function parseJobTargets(table: BoundTable, sink: Sink): JobTargets {
-  const yearColumns = table.others.flatMap((c) => {
+function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknowns: UnknownFigure[]): JobTargets {
+  const first = program.firstYear?.value;
+  const last = program.lastYear?.value;
+  const outside = (year: number) => first !== undefined && last !== undefined && first <= last && (year < first || year > last);
+  const allYears = table.others.flatMap((c) => {
     const year = yearOfHeader(c.header);
     return year === undefined ? [] : [{ year, index: c.index }];
   });
+  // A year column outside the period is reported once at its header and not read: its figures would count
+  // towards no year the plan has, and the declared sums that include them cannot be checked.
+  for (const column of allYears.filter((c) => outside(c.year))) {
+    const header = table.snapshot.header[column.index];
+    if (header) sink.push(makeFinding('structure.year-column-outside-period', { sheet: table.snapshot.sheet, cell: header.address }, { year: column.year, table: table.spec.name, first: first ?? '', last: last ?? '' }, { expected: `${first}–${last}`, actual: column.year }));
+  }
+  const yearColumns = allYears.filter((c) => !outside(c.year));
+  const ignoredColumns = allYears.filter((c) => outside(c.year));
   const rows: JobTargetRow[] = [];
   let totalCells: SnapshotCell[] | undefined = table.snapshot.totalRow;
   let totalReader: RowReader | undefined = totalCells ? new RowReader(table, totalCells, sink) : undefined;
@@ -219,16 +249,24 @@ function parseJobTargets(table: BoundTable, sink: Sink): JobTargets {
       continue;
     }
     const naering = row.text('naering');
-    if (!naering) continue;
+    const name = naering?.value ?? null;
     const byYear = new Map<number, Located<number>>();
     for (const { year, index } of yearColumns) {
       const cell = row.cells[index];
-      if (!cell || cell.kind === 'empty') continue;
+      if (!cell || isBlank(cell)) continue;
       const value = countAt(row, cell, String(year), sink);
       if (value !== undefined) byYear.set(year, { value, sheet: row.sheet, cell: cell.address });
+      else unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'jobTargets', naering: name, year, sum: false, total: false } });
     }
+    for (const { index } of ignoredColumns) {
+      const cell = row.cells[index];
+      if (cell && !isBlank(cell)) unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'jobTargets', naering: name, year: null, sum: false, total: false } });
+    }
+    const sum = row.present('sum') ? row.count('sum') : undefined;
+    const sumCell = row.cell('sum');
+    if (sumCell && row.failed('sum')) unknowns.push({ sheet: row.sheet, cell: sumCell.address, what: { table: 'jobTargets', naering: name, year: null, sum: true, total: false } });
+    if (!naering) continue;
     const entry: JobTargetRow = { naering, byYear, row: row.range };
-    const sum = row.has('sum') && row.cell('sum')?.kind !== 'empty' ? row.count('sum') : undefined;
     if (sum) entry.declaredSum = sum;
     rows.push(entry);
   }
@@ -237,12 +275,15 @@ function parseJobTargets(table: BoundTable, sink: Sink): JobTargets {
   if (totalReader) {
     for (const { year, index } of yearColumns) {
       const cell = totalReader.cells[index];
-      if (!cell || cell.kind === 'empty') continue;
+      if (!cell || isBlank(cell)) continue;
       const value = countAt(totalReader, cell, String(year), sink);
       if (value !== undefined) declaredYearSums.set(year, { value, sheet: totalReader.sheet, cell: cell.address });
+      else unknowns.push({ sheet: totalReader.sheet, cell: cell.address, what: { table: 'jobTargets', naering: null, year, sum: false, total: true } });
     }
-    const total = totalReader.has('sum') && totalReader.cell('sum')?.kind !== 'empty' ? totalReader.count('sum') : undefined;
+    const total = totalReader.present('sum') ? totalReader.count('sum') : undefined;
     if (total) result.declaredTotal = total;
+    const totalCell = totalReader.cell('sum');
+    if (totalCell && totalReader.failed('sum')) unknowns.push({ sheet: totalReader.sheet, cell: totalCell.address, what: { table: 'jobTargets', naering: null, year: null, sum: true, total: true } });
   }
   return result;
 }
@@ -263,43 +304,76 @@ function countAt(row: RowReader, cell: SnapshotCell, column: string, sink: Sink)
   return value;
 }
 
-/** `A`, `A. Rekruttering` and `A Rekruttering` all head strategy A's column. */
-function strategyOfHeader(header: string, codes: readonly string[]): string | undefined {
-  const m = /^\s*([A-Za-z]{1,3})(?:[.\s)]|$)/.exec(header);
-  const code = m?.[1]?.toUpperCase();
-  return code !== undefined && codes.includes(code) ? code : undefined;
+/** A column header that is neither a contract column nor anything the table reads, when it matters. */
+function looksEmpty(table: BoundTable, index: number): boolean {
+  return table.snapshot.rows.every((row) => {
+    const cell = row[index];
+    return cell === undefined || isBlank(cell);
+  });
 }
 
-function parseResultatmal(table: BoundTable, codes: readonly string[], sink: Sink): Resultatmal {
-  const strategyColumns = table.others.flatMap((c) => {
-    const code = strategyOfHeader(c.header, codes);
-    return code === undefined ? [] : [{ code, index: c.index }];
-  });
+/**
+ * Resultatmal's strategy columns are headed by a code of Strategier (`R1`, `R1. Rekruttering`, `1.1 – Kompetanse`).
+ * A column headed otherwise is reported at its header, never silently dropped: an empty one is a warning, one
+ * holding figures an error, and its figures make the sums they may belong to unknown.
+ */
+function parseResultatmal(table: BoundTable, codes: StrategyCodes, sink: Sink, unknowns: UnknownFigure[]): Resultatmal {
+  const strategyColumns: { code: string; index: number }[] = [];
+  const strayColumns: number[] = [];
+  for (const c of table.others) {
+    const code = codes.ofHeader(c.header);
+    if (code !== undefined) {
+      strategyColumns.push({ code, index: c.index });
+      continue;
+    }
+    const header = table.snapshot.header[c.index];
+    if (!header) continue;
+    const empty = looksEmpty(table, c.index);
+    const shown = c.header === '' ? `(${header.address})` : c.header;
+    sink.push(makeFinding('structure.unknown-column', { sheet: table.snapshot.sheet, cell: header.address }, { header: shown, table: table.spec.name }, { actual: shown, ...(empty ? { severity: 'advarsel' as const } : {}) }));
+    if (!empty) strayColumns.push(c.index);
+  }
   const rows: ResultatmalRow[] = [];
   for (const row of readRows(table, sink)) {
     if (isSumLabel(cellText(row.cell('naering')))) continue;
     const year = row.count('year');
     const naering = row.text('naering');
+    const yearKey = keyOf(row, 'year', year?.value);
+    const naeringKey = keyOf(row, 'naering', naering?.value);
     const byStrategy = new Map<string, Located<number>>();
     for (const { code, index } of strategyColumns) {
       const cell = row.cells[index];
-      if (!cell || cell.kind === 'empty') continue;
+      if (!cell || isBlank(cell)) continue;
       const value = countAt(row, cell, code, sink);
       if (value !== undefined) byStrategy.set(code, { value, sheet: row.sheet, cell: cell.address });
+      else unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: code, sum: false } });
     }
-    if (!year || !naering) continue;
+    for (const index of strayColumns) {
+      const cell = row.cells[index];
+      if (cell && !isBlank(cell)) unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false } });
+    }
+    const sum = row.present('sum') ? row.count('sum') : undefined;
+    const sumCell = row.cell('sum');
+    if (sumCell && row.failed('sum')) unknowns.push({ sheet: row.sheet, cell: sumCell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: true } });
+    // A row whose year or næring cannot be read: its figures may belong to any year's matrix.
+    if (!year || !naering) {
+      const at = row.firstFailure('year', 'naering');
+      if (at && byStrategy.size > 0) unknowns.push({ ...at, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false } });
+      continue;
+    }
     const entry: ResultatmalRow = { year: year.value, naering, byStrategy, row: row.range };
-    const sum = row.has('sum') && row.cell('sum')?.kind !== 'empty' ? row.count('sum') : undefined;
     if (sum) entry.declaredSum = sum;
     rows.push(entry);
   }
   return { strategyCodes: strategyColumns.map((c) => c.code), rows, table: tableRef(table.snapshot) };
 }
 
-function parseResultatmalSum(row: RowReader, areas: readonly Area[], sink: Sink): ResultatmalSumRow | undefined {
+function parseResultatmalSum(row: RowReader, areas: readonly Area[], sink: Sink, unknown: Unknowns): ResultatmalSumRow | undefined {
   const year = row.count('year');
   const areaText = row.text('area');
   const jobs = row.count('jobs');
+  const areaKey = areaText === undefined ? undefined : isSumLabel(areaText.value) ? null : resolveArea(areaText.value, areas);
+  if (unknown(row, { table: 'resultatmalSum', year: keyOf(row, 'year', year?.value), area: areaKey }, 'jobs', 'year', 'area')) return undefined;
   if (!year || !areaText || !jobs) return undefined;
   if (isSumLabel(areaText.value)) return { year: year.value, area: null, jobs };
   const area = resolveArea(areaText.value, areas);
@@ -313,61 +387,49 @@ function parseResultatmalSum(row: RowReader, areas: readonly Area[], sink: Sink)
 // ---- Delmål and tiltak -----------------------------------------------------------------------------
 
 /**
- * `G-H` means every strategy from G to H in the strategy list's order; `E, F` and `E/F` name each one.
- * Unknown codes are kept, so the structure rules can report them.
+ * `G-H` means every strategy from G to H in the Strategier table's order; `E, F`, `E; F` and `E og F` name each
+ * one. Unknown codes are kept as typed, so the structure rules can report them.
  */
 export function expandStrategies(text: string, codes: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,;/&]|\bog\b/)) {
-    const trimmed = part.trim().toUpperCase();
-    if (trimmed === '') continue;
-    const range = /^([A-Z]{1,3})\s*[-\u2013\u2014]\s*([A-Z]{1,3})$/.exec(trimmed);
-    if (range?.[1] !== undefined && range[2] !== undefined) {
-      const from = codes.indexOf(range[1]);
-      const to = codes.indexOf(range[2]);
-      if (from >= 0 && to >= from) out.push(...codes.slice(from, to + 1));
-      else out.push(range[1], range[2]);
-    } else {
-      out.push(trimmed);
-    }
-  }
-  return [...new Set(out)];
+  return new StrategyCodes(codes).expand(text);
 }
 
-function parseDelmal(row: RowReader, codes: readonly string[], sink: Sink): Delmal | undefined {
+function parseDelmal(row: RowReader, codes: StrategyCodes, sink: Sink): Delmal | undefined {
   const year = row.count('year');
   const strategies = row.text('strategies');
   const text = row.text('text');
   const minima: S.Minima = {};
   const minimaAt: Delmal['minimaAt'] = {};
   for (const key of ['started', 'completed', 'companies', 'newCompanies'] as const) {
-    if (!row.has(key) || row.cell(key)?.kind === 'empty') continue;
+    if (!row.present(key)) continue;
     const value = row.count(key);
     if (value) {
       minima[key] = value.value;
       minimaAt[key] = { sheet: value.sheet, cell: value.cell };
     }
   }
-  const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? expandStrategies(strategies.value, codes) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
+  const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
   return values ? { ...values, minimaAt, ref: row.range } : undefined;
 }
 
-function parseTiltak(row: RowReader, codes: readonly string[], sink: Sink): Tiltak | undefined {
+function parseTiltak(row: RowReader, codes: StrategyCodes, sink: Sink): Tiltak | undefined {
   const year = row.count('year');
   const strategies = row.text('strategies');
   const text = row.text('text');
-  const values = checked(S.TiltakRowSchema, { year: year?.value, strategies: strategies ? expandStrategies(strategies.value, codes) : undefined, text: text?.value }, row, sink, TABLES.tiltak.name);
+  const values = checked(S.TiltakRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value }, row, sink, TABLES.tiltak.name);
   return values ? { ...values, ref: row.range } : undefined;
 }
 
 // ---- Budget ----------------------------------------------------------------------------------------
 
-function parseBudget(row: RowReader): BudgetLine | undefined {
+function parseBudget(row: RowReader, codes: StrategyCodes, unknown: Unknowns): BudgetLine | undefined {
   const year = row.count('year');
   const strategy = row.text('strategy');
   const amount = row.kroner('amount');
-  if (!year || !strategy || !amount) return undefined;
-  return { year: year.value, strategy: { ...strategy, value: strategy.value.toUpperCase() }, amount: { ...amount, value: toKroner(amount.value) } };
+  const code = strategy && codes.resolve(strategy.value);
+  if (unknown(row, { table: 'budget', year: keyOf(row, 'year', year?.value), strategy: keyOf(row, 'strategy', code) }, 'amount', 'year', 'strategy')) return undefined;
+  if (!year || !strategy || !amount || code === undefined) return undefined;
+  return { year: year.value, strategy: { ...strategy, value: code }, amount: { ...amount, value: toKroner(amount.value) } };
 }
 
 /** How a `Rammer` post is read: an area (by number or name), a declared sum line, or a cost line. */
@@ -379,57 +441,58 @@ export function classifyPost(post: string, areas: readonly Area[]): FrameKind {
   return { kind: 'cost' };
 }
 
-function parseFrame(row: RowReader, areas: readonly Area[]): FrameLine | undefined {
+function parseFrame(row: RowReader, areas: readonly Area[], unknown: Unknowns): FrameLine | undefined {
   const year = row.count('year');
   const post = row.text('post');
   const amount = row.kroner('amount');
+  const line = post && classifyPost(post.value, areas);
+  if (unknown(row, { table: 'frames', year: keyOf(row, 'year', year?.value), line: keyOf(row, 'post', line) }, 'amount', 'year', 'post')) return undefined;
   if (!year || !post || !amount) return undefined;
   return { year: year.value, post, line: classifyPost(post.value, areas), amount: { ...amount, value: toKroner(amount.value) } };
 }
 
-function parseFinancing(table: BoundTable | undefined, sink: Sink): FinancingLine[] {
-  if (!table) return [];
-  const lines: FinancingLine[] = [];
-  for (const row of readRows(table, sink)) {
-    const year = row.count('year');
-    const source = row.text('source');
-    const amount = row.kroner('amount');
-    if (!year || !source || !amount) continue;
-    lines.push({ year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) } });
-  }
-  return lines;
+function parseFinancingLine(row: RowReader, unknown: Unknowns): FinancingLine | undefined {
+  const year = row.count('year');
+  const source = row.text('source');
+  const amount = row.kroner('amount');
+  const isSum = source && isSumLabel(source.value);
+  if (unknown(row, { table: 'financing', year: keyOf(row, 'year', year?.value), isSum: keyOf(row, 'source', isSum) }, 'amount', 'year', 'source')) return undefined;
+  if (!year || !source || !amount) return undefined;
+  return { year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) } };
 }
 
 // ---- Register (rules come with the project issue) --------------------------------------------------
 
-function parseReallocation(row: RowReader): Reallocation | undefined {
+function parseReallocation(row: RowReader, unknown: Unknowns): Reallocation | undefined {
   const date = row.date('date');
   const from = row.text('from');
   const to = row.text('to');
   const amount = row.kroner('amount');
+  const year = date ? Number(date.value.slice(0, 4)) : undefined;
+  if (unknown(row, { table: 'reallocations', year: keyOf(row, 'date', year) }, 'amount', 'date', 'from', 'to')) return undefined;
   if (!date || !from || !to || !amount) return undefined;
   return { date: date.value, from, to, amount: { ...amount, value: toKroner(amount.value) }, decision: row.text('decision')?.value ?? '', ref: row.range };
 }
 
 function optionalText(row: RowReader, key: string): Located<string> | null {
-  if (!row.has(key) || row.cell(key)?.kind === 'empty') return null;
+  if (!row.present(key)) return null;
   return row.text(key) ?? null;
 }
 
-function parseProject(row: RowReader): Project | undefined {
+function parseProject(row: RowReader, codes: StrategyCodes): Project | undefined {
   const id = row.text('id');
   const name = row.text('name');
   const strategy = row.text('strategy');
-  const granted = row.has('granted') && row.cell('granted')?.kind !== 'empty' ? row.kroner('granted') : undefined;
-  const own = row.has('ownFinancing') && row.cell('ownFinancing')?.kind !== 'empty' ? row.kroner('ownFinancing') : undefined;
-  const other = row.has('otherFinancing') && row.cell('otherFinancing')?.kind !== 'empty' ? row.kroner('otherFinancing') : undefined;
-  const decision = row.has('decisionDate') && row.cell('decisionDate')?.kind !== 'empty' ? row.date('decisionDate') : undefined;
+  const granted = row.present('granted') ? row.kroner('granted') : undefined;
+  const own = row.present('ownFinancing') ? row.kroner('ownFinancing') : undefined;
+  const other = row.present('otherFinancing') ? row.kroner('otherFinancing') : undefined;
+  const decision = row.present('decisionDate') ? row.date('decisionDate') : undefined;
   if (!id || !name || !strategy) return undefined;
   return {
     id,
     name: name.value,
     owner: optionalText(row, 'owner')?.value ?? '',
-    strategy: { ...strategy, value: strategy.value.toUpperCase() },
+    strategy: { ...strategy, value: codes.resolve(strategy.value) },
     naering: optionalText(row, 'naering'),
     phase: optionalText(row, 'phase'),
     status: optionalText(row, 'status'),
@@ -446,8 +509,8 @@ function parseReport(row: RowReader): Report | undefined {
   const date = row.date('date');
   const naering = row.text('naering');
   const jobs = row.count('jobs');
-  const companies = row.has('companies') && row.cell('companies')?.kind !== 'empty' ? row.count('companies') : undefined;
-  const newCompanies = row.has('newCompanies') && row.cell('newCompanies')?.kind !== 'empty' ? row.count('newCompanies') : undefined;
+  const companies = row.present('companies') ? row.count('companies') : undefined;
+  const newCompanies = row.present('newCompanies') ? row.count('newCompanies') : undefined;
   if (!projectId || !date || !naering || !jobs) return undefined;
   return {
     projectId, date, naering, jobs,

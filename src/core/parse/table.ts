@@ -110,8 +110,13 @@ export function cellText(cell: SnapshotCell | undefined): string {
   }
 }
 
+/** Nothing in the cell: no value, and no formula waiting to be calculated. */
+export function isBlank(cell: SnapshotCell): boolean {
+  return (cell.kind === 'empty' && cell.formula === undefined) || (cell.kind === 'text' && cell.value.trim() === '');
+}
+
 export function isBlankRow(row: readonly SnapshotCell[]): boolean {
-  return row.every((c) => c.kind === 'empty' || (c.kind === 'text' && c.value.trim() === ''));
+  return row.every(isBlank);
 }
 
 /**
@@ -120,6 +125,13 @@ export function isBlankRow(row: readonly SnapshotCell[]): boolean {
  * cell has no usable value.
  */
 export class RowReader {
+  /**
+   * Cells of this row whose value is unknown: an error value, text that is no number, a formula without a
+   * cached value, an empty required cell, a count that is fractional or negative. Each was reported once at
+   * its cell; the parser records what figure it stood for, so the rules can leave its dependants unchecked.
+   */
+  readonly failures: Ref[] = [];
+
   constructor(
     private readonly table: BoundTable,
     readonly cells: SnapshotCell[],
@@ -143,6 +155,31 @@ export class RowReader {
     return column === undefined ? undefined : this.cells[column.index];
   }
 
+  /** The column is there and its cell holds something (a formula without a cached value counts). */
+  present(key: string): boolean {
+    const cell = this.cell(key);
+    return cell !== undefined && !isBlank(cell);
+  }
+
+  /** Whether the cell under `key` was found unreadable while reading it. */
+  failed(key: string): boolean {
+    const cell = this.cell(key);
+    return cell !== undefined && this.failedCell(cell);
+  }
+
+  failedCell(cell: SnapshotCell): boolean {
+    return this.failures.some((f) => f.cell === cell.address);
+  }
+
+  /** The first unreadable cell among `keys` (in that order), if any. */
+  firstFailure(...keys: string[]): Ref | undefined {
+    for (const key of keys) {
+      const cell = this.cell(key);
+      if (cell && this.failedCell(cell)) return { sheet: this.sheet, cell: cell.address };
+    }
+    return undefined;
+  }
+
   at(key: string): Ref {
     const cell = this.cell(key);
     return cell ? { sheet: this.sheet, cell: cell.address } : this.range;
@@ -164,11 +201,11 @@ export class RowReader {
     const header = this.header(key);
     if (!Number.isInteger(read)) {
       this.sink.push(makeFinding('values.fractional-jobs', { sheet: this.sheet, cell: cell.address }, { column: header }, { expected: 'heltall', actual: read }));
-      return undefined;
+      return this.fail(cell);
     }
     if (read < 0) {
       this.sink.push(makeFinding('values.negative-count', { sheet: this.sheet, cell: cell.address }, { column: header }, { expected: '≥ 0', actual: read }));
-      return undefined;
+      return this.fail(cell);
     }
     return { value: read, sheet: this.sheet, cell: cell.address };
   }
@@ -202,7 +239,7 @@ export class RowReader {
     const iso = cell.kind === 'number' ? serialToIso(cell.value) : cell.kind === 'text' ? textToIso(cell.value) : undefined;
     if (iso === undefined) {
       this.sink.push(makeFinding('values.not-a-date', at, { text: cellText(cell), column: this.header(key) }, { expected: 'dd.mm.åååå', actual: cellText(cell) }));
-      return undefined;
+      return this.fail(cell);
     }
     return { value: iso, ...at };
   }
@@ -220,7 +257,7 @@ export class RowReader {
         const value = unit === 'millions' ? cell.value * 1_000_000 : cell.value;
         if (isExact(value)) return value;
         this.sink.push(makeFinding('values.not-a-number', at, { text: cellText(cell), column: this.header(column) }, { expected: 'tall', actual: cellText(cell) }));
-        return undefined;
+        return this.fail(cell);
       }
       case 'empty':
         return this.empty(cell, column);
@@ -229,7 +266,7 @@ export class RowReader {
         const parsed = parseNorwegianNumber(cell.value, unit);
         if (!parsed.ok || !isExact(parsed.value)) {
           this.sink.push(makeFinding('values.not-a-number', at, { text: cell.value, column: this.header(column) }, { expected: 'tall', actual: cell.value }));
-          return undefined;
+          return this.fail(cell);
         }
         const shown = unit === 'millions' ? parsed.value / 1_000_000 : parsed.value;
         this.sink.push(
@@ -243,8 +280,14 @@ export class RowReader {
       }
       default:
         this.sink.push(makeFinding('values.not-a-number', at, { text: cellText(cell), column: this.header(column) }, { expected: 'tall', actual: cellText(cell) }));
-        return undefined;
+        return this.fail(cell);
     }
+  }
+
+  /** Records the cell as unreadable (already reported) and gives no value. */
+  private fail(cell: SnapshotCell): undefined {
+    if (!this.failedCell(cell)) this.failures.push({ sheet: this.sheet, cell: cell.address });
+    return undefined;
   }
 
   private number(cell: SnapshotCell, key: string, unit: NumberUnit): number | undefined {
@@ -254,14 +297,26 @@ export class RowReader {
   /** Error values are always reported; they never count as a value. */
   private usable(cell: SnapshotCell, key: string): boolean {
     if (cell.kind !== 'error') return true;
-    this.sink.push(makeFinding('values.error-value', { sheet: this.sheet, cell: cell.address }, { error: cell.value, column: this.header(key) }, { expected: 'verdi', actual: cell.value }));
+    if (!this.failedCell(cell)) {
+      this.sink.push(makeFinding('values.error-value', { sheet: this.sheet, cell: cell.address }, { error: cell.value, column: this.header(key) }, { expected: 'verdi', actual: cell.value }));
+    }
+    this.fail(cell);
     return false;
   }
 
+  /**
+   * An empty cell: a formula without a cached value (written by a script or an export, never calculated) is
+   * "not calculated", not "must be filled in"; an empty required cell is reported. Either way the value is unknown.
+   */
   private empty(cell: SnapshotCell, key: string): undefined {
+    if (cell.formula !== undefined) {
+      if (!this.failedCell(cell)) this.sink.push(makeFinding('values.not-calculated', { sheet: this.sheet, cell: cell.address }, { column: this.header(key) }, { expected: 'verdi', actual: `=${cell.formula}` }));
+      return this.fail(cell);
+    }
     const spec = this.table.spec.columns.find((c) => c.key === key);
     if (spec?.required) {
       this.sink.push(makeFinding('structure.empty-required', { sheet: this.sheet, cell: cell.address }, { column: spec.header, table: this.table.spec.name }));
+      return this.fail(cell);
     }
     return undefined;
   }

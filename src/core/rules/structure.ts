@@ -2,6 +2,7 @@ import { PROGRAM_FIELDS, TABLES } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type { Finding } from '../findings/types';
 import type { Located, Plan, Ref } from '../model/plan';
+import { codeKey } from '../parse/codes';
 import { normalizeKey } from '../parse/header';
 import { a1 } from '../util/brand';
 import type { RuleContext } from './context';
@@ -71,7 +72,7 @@ function duplicateKeys(plan: Plan): Finding[] {
   const cellOf = (ref: Ref): Ref => ({ sheet: ref.sheet, cell: a1(ref.cell.split(':')[0] ?? ref.cell) });
   return [
     ...duplicatesIn(TABLES.areas.name, plan.areas.map((a) => ({ key: String(a.nr), label: `Nr ${a.nr}`, at: cellOf(a.ref) }))),
-    ...duplicatesIn(TABLES.strategies.name, plan.strategies.map((s) => ({ key: s.code, label: `Kode ${s.code}`, at: cellOf(s.ref) }))),
+    ...duplicatesIn(TABLES.strategies.name, plan.strategies.map((s) => ({ key: codeKey(s.code), label: `Kode ${s.code}`, at: cellOf(s.ref) }))),
     ...duplicatesIn(TABLES.naeringer.name, plan.naeringer.map((n) => ({ key: normalizeKey(n.name), label: n.name, at: cellOf(n.ref) }))),
     ...duplicatesIn(TABLES.jobTargets.name, (plan.jobTargets?.rows ?? []).map((r) => ({ key: normalizeKey(r.naering.value), label: r.naering.value, at: r.naering }))),
     ...duplicatesIn(TABLES.resultatmal.name, (plan.resultatmal?.rows ?? []).map((r) => ({ key: `${r.year}|${normalizeKey(r.naering.value)}`, label: `${r.year} ${r.naering.value}`, at: r.naering }))),

@@ -1,0 +1,116 @@
+/**
+ * Unknown is unknown: one unreadable cell is reported once, at its cell; every declared figure whose check
+ * depends on it gets one info naming it, and no finding carries an expected value computed without it.
+ */
+import type { Finding } from '../../src/core/findings/types';
+import { addressOf, consistentPlan, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
+
+function brief(f: Finding): string {
+  return `${f.severity} ${f.rule} @ ${f.sheet}!${f.cell}${f.expected !== null ? ` expected ${String(f.expected)}` : ''}`;
+}
+
+function findingsOf(data: ReturnType<typeof consistentPlan>): string[] {
+  return validate(data).findings.map(brief);
+}
+
+const at = (a: { sheet: string; cell: string }) => `${a.sheet}!${a.cell}`;
+
+test('the consistent plan has no findings to begin with', () => {
+  expect(findingsOf(consistentPlan())).toEqual([]);
+});
+
+test('#REF! in an area frame: one error, the sums and the share it feeds not checked, no missing frame', () => {
+  const data = setCell(consistentPlan(), 'Rammer', [2022, 'Kompetanse'], 'Beløp', { error: '#REF!' });
+  const broken = at(addressOf(data, 'Rammer', [2022, 'Kompetanse'], 'Beløp'));
+  const result = validate(data);
+  expect(result.findings.map(brief)).toEqual([
+    `feil values.error-value @ ${broken} expected verdi`,
+    `info values.not-checked @ ${at(addressOf(data, 'Rammer', [2022, 'Sum innsatsområder'], 'Beløp'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'Rammer', [2022, 'Administrasjon'], 'Beløp'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'Rammer', [2022, 'Sum totalt'], 'Beløp'))}`,
+  ]);
+  for (const f of result.findings.filter((x) => x.rule === 'values.not-checked')) {
+    expect(f.message.nb).toContain(broken);
+    expect(f.message.en).toContain(broken);
+    expect(f.actual).toBe(broken);
+  }
+});
+
+test('text that is no number in a budget line: its area frame is not checked against the strategies', () => {
+  const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 'tre hundre');
+  const broken = at(addressOf(data, 'Budsjett', [2022, 'A'], 'Beløp'));
+  const result = validate(data);
+  expect(result.findings.map(brief)).toEqual([
+    `feil values.not-a-number @ ${broken} expected tall`,
+    `info values.not-checked @ ${at(addressOf(data, 'Rammer', [2022, 'Kompetanse'], 'Beløp'))}`,
+  ]);
+});
+
+test('a financing source without a cached formula value: not calculated, and the sums it feeds not checked', () => {
+  const data = setCell(consistentPlan(), 'Finansiering', [2022, 'Fylket'], 'Beløp', { formula: 'B2*2' });
+  const broken = at(addressOf(data, 'Finansiering', [2022, 'Fylket'], 'Beløp'));
+  const result = validate(data);
+  expect(result.findings.map(brief)).toEqual([
+    `advarsel values.not-calculated @ ${broken} expected verdi`,
+    `info values.not-checked @ ${at(addressOf(data, 'Finansiering', [2022, 'Sum'], 'Beløp'))}`,
+  ]);
+  expect(result.findings[0]?.message.nb).toContain('Åpne arbeidsboka i Excel og lagre den');
+});
+
+test('a declared Sum written as a formula without a cached value is "not calculated", not "must be filled in"', () => {
+  const data = setCell(consistentPlan(), 'Rammer', [2022, 'Sum totalt'], 'Beløp', { formula: 'SUM(C2:C6)' });
+  const result = validate(data);
+  expect(result.findings.map(brief)).toEqual([`advarsel values.not-calculated @ ${at(addressOf(data, 'Rammer', [2022, 'Sum totalt'], 'Beløp'))} expected verdi`]);
+  expect(result.findings.some((f) => f.rule === 'structure.empty-required')).toBe(false);
+});
+
+test('an unreadable job target: its row sum, year sum, period total and the programme goal are not checked', () => {
+  const data = setCell(consistentPlan(), 'Arbeidsplassmal', ['Industri'], '2023', { error: '#VALUE!' });
+  const broken = at(addressOf(data, 'Arbeidsplassmal', ['Industri'], '2023'));
+  const findings = findingsOf(data);
+  expect(findings).toEqual([
+    `feil values.error-value @ ${broken} expected verdi`,
+    `info values.not-checked @ ${at(addressOf(data, 'Arbeidsplassmal', ['Industri'], 'Sum'))}`,
+    `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', '2023'))}`,
+    `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', 'Sum'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'Program', ['Arbeidsplassmål'], 'Verdi'))}`,
+  ].sort(byCell));
+  // Not "missing": the target is there, it cannot be read.
+  expect(findings.some((f) => f.includes('targets.missing-target'))).toBe(false);
+});
+
+test('an unreadable resultatmål cell: its row sum, its area sum, the total and the job target comparison are not checked', () => {
+  const data = setCell(consistentPlan(), 'Resultatmal', [2022, 'Industri'], 'A', '#N/A');
+  setCell(data, 'Resultatmal', [2022, 'Industri'], 'A', { error: '#N/A' });
+  const broken = at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'A'));
+  expect(findingsOf(data)).toEqual([
+    `feil values.error-value @ ${broken} expected verdi`,
+    `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Næring'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Sum'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 1], 'Arbeidsplasser'))}`,
+    `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 'Sum'], 'Arbeidsplasser'))}`,
+  ].sort(byCell));
+});
+
+test('a broken cell and a real error elsewhere: the real one keeps its computed expected value', () => {
+  const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', { error: '#REF!' });
+  setCell(data, 'Finansiering', [2022, 'Kommunene'], 'Beløp', 300000);
+  const findings = findingsOf(data);
+  expect(findings).toContain(`feil budget.financing-sum @ ${at(addressOf(data, 'Finansiering', [2022, 'Sum'], 'Beløp'))} expected 1300000`);
+  expect(findings).toContain(`info values.not-checked @ ${at(addressOf(data, 'Rammer', [2022, 'Kompetanse'], 'Beløp'))}`);
+});
+
+test('an unreadable declared total is reported once and nothing else', () => {
+  const data = setTotal(consistentPlan(), 'Arbeidsplassmal', 'Sum', 'tjue');
+  expect(findingsOf(data)).toEqual([`feil values.not-a-number @ ${at(totalAddressOf(data, 'Arbeidsplassmal', 'Sum'))} expected tall`]);
+});
+
+function byCell(a: string, b: string): number {
+  const key = (s: string) => {
+    const m = /@ ([^!]+)!([A-Z]+)(\d+)/.exec(s);
+    return m ? [m[1] ?? '', Number(m[3]), m[2] ?? ''] as const : ['', 0, ''] as const;
+  };
+  const [sa, ra, ca] = key(a);
+  const [sb, rb, cb] = key(b);
+  return sa.localeCompare(sb, 'nb') || ra - rb || ca.localeCompare(cb) || (a.startsWith('feil') ? -1 : b.startsWith('feil') ? 1 : 0);
+}
