@@ -1,5 +1,6 @@
 import type { Finding, FindingSummary, FindingValue, Lang, Severity } from '../core/findings/types';
 import { SEVERITIES } from '../core/findings/types';
+import { formatFigure } from '../core/findings/make';
 
 /** Severity labels as printed; the JSON output keeps the core's ids (`feil`, `advarsel`, `info`). */
 const SEVERITY_LABELS: Readonly<Record<Lang, Record<Severity, string>>> = {
@@ -27,15 +28,7 @@ function paint(text: string, code: string, color: boolean): string {
  * can be searched with ordinary tools. At most two decimals: findings compare kroner and counts.
  */
 export function formatNumber(value: number, lang: Lang): string {
-  if (!Number.isFinite(value)) return String(value);
-  const rounded = Math.round(value * 100) / 100;
-  const [whole = '0', fraction] = Math.abs(rounded).toString().split('.');
-  // toString() switches to exponent notation past 1e21; such amounts are not kroner anyone budgets.
-  const separator = lang === 'nb' ? ' ' : ',';
-  const grouped = /e/.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-  const sign = rounded < 0 ? '-' : '';
-  const decimal = lang === 'nb' ? ',' : '.';
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimal}${fraction}`;
+  return formatFigure(value, { space: ' ', decimal: lang === 'nb' ? ',' : '.' });
 }
 
 export function formatValue(value: FindingValue, lang: Lang): string {

@@ -1,14 +1,12 @@
+import { formatFigure } from '../core/findings/make';
 import type { FindingValue } from '../core/findings/types';
 
 /**
  * Numbers the Norwegian way in both languages, as the workbook and the board read them: 1 200 000 and 10,9,
  * grouped with a non-breaking space so a figure never wraps. Amounts are the workbook's, not the reader's.
  */
-const NUMBER = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
-
 export function formatNumber(value: number): string {
-  // nb-NO writes minus as U+2212; a hyphen-minus reads the same and copies into Excel as a number.
-  return NUMBER.format(value).replace(/\u2212/g, '-');
+  return formatFigure(value);
 }
 
 export function formatCount(value: number): string {

@@ -1,4 +1,5 @@
 import type { WorkbookPort } from '../adapters/port';
+import { SAMPLE_FILE_NAME } from '../core/sample/names';
 
 /**
  * A workbook opened from a file's bytes, in memory; `toBytes` gives the package with the generated sheets
@@ -12,7 +13,7 @@ export interface PackagePort extends WorkbookPort {
 export interface StandaloneFiles {
   /** Opens a workbook's bytes (loads the .xlsx code on first use). Throws WorkbookFileError for an unusable file. */
   open: (bytes: Uint8Array) => Promise<PackagePort>;
-  /** The sample workbook (Sats på Hallingdal 2022) as .xlsx bytes; `demo` adds the fictional example projects. */
+  /** The built-in sample workbook (src/core/sample) as .xlsx bytes; `demo` adds the fictional example projects. */
   sampleBytes: (kind?: SampleKind) => Promise<Uint8Array>;
   /** Offers bytes to the user as a download named `fileName`. */
   save: (bytes: Uint8Array, fileName: string) => void;
@@ -27,4 +28,4 @@ export type PaneHost =
 export type SampleKind = 'published' | 'demo';
 
 /** The name the sample is offered under (and its download's name starts with). */
-export const SAMPLE_NAME = 'sats-pa-hallingdal';
+export const SAMPLE_NAME = SAMPLE_FILE_NAME;

@@ -1,6 +1,7 @@
 import type { Lang, Localized, Severity } from '../core/findings/types';
 import { TERMS } from '../core/vocabulary';
 import { formatCount } from './format';
+import { SAMPLE_PROGRAMME, SAMPLE_YEAR } from '../core/sample/names';
 
 export type { Lang };
 
@@ -70,7 +71,7 @@ const nb = {
   chooseFile: 'Velg en .xlsx-fil',
   dropHint: 'eller slipp en .xlsx-fil her',
   dropActive: 'Slipp fila for å åpne den',
-  standaloneIntro: 'Åpne arbeidsboka med programmets tabeller, eller prøv med Sats på Hallingdals handlingsplan for 2022.',
+  standaloneIntro: `Åpne arbeidsboka med programmets tabeller, eller prøv med ${SAMPLE_PROGRAMME}s handlingsplan for ${SAMPLE_YEAR}.`,
   standalonePrivacy: 'Fila blir i nettleseren og endres ikke. En generert handlingsplan lastes ned som en ny fil.',
   dropZoneLabel: 'Åpne en arbeidsbok',
   actionsLabel: 'Handlinger',
@@ -223,7 +224,7 @@ const en: Texts = {
   chooseFile: 'Choose an .xlsx file',
   dropHint: 'or drop an .xlsx file here',
   dropActive: 'Drop the file to open it',
-  standaloneIntro: "Open the workbook with the programme's tables, or try Sats på Hallingdal's 2022 action plan.",
+  standaloneIntro: `Open the workbook with the programme's tables, or try ${SAMPLE_PROGRAMME}'s ${SAMPLE_YEAR} action plan.`,
   standalonePrivacy: 'The file stays in your browser and is not changed. A generated action plan is downloaded as a new file.',
   dropZoneLabel: 'Open a workbook',
   actionsLabel: 'Actions',

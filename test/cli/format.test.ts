@@ -18,9 +18,9 @@ describe('formatNumber', () => {
   test.each([
     [0, '0', '0'],
     [999, '999', '999'],
-    [1000, '1 000', '1,000'],
-    [1_200_000, '1 200 000', '1,200,000'],
-    [-4_600_000, '-4 600 000', '-4,600,000'],
+    [1000, '1 000', '1 000'],
+    [1_200_000, '1 200 000', '1 200 000'],
+    [-4_600_000, '-4 600 000', '-4 600 000'],
     [10.5, '10,5', '10.5'],
     [0.1 + 0.2, '0,3', '0.3'],
   ])('%p → %p (nb), %p (en)', (value, nb, en) => {
@@ -59,7 +59,7 @@ describe('formatReport', () => {
   test('English labels, words and plurals', () => {
     const text = formatReport({ file: 'plan.xlsx', year: null, findings, summary: { feil: 2, advarsel: 0, info: 1 }, lang: 'en', color: false });
     expect(text).toContain('plan.xlsx: year checked not set');
-    expect(text).toContain('  ERROR    C40    The financing (2022) does not match the total frame. (expected 4,600,000, actual 4,500,000)');
+    expect(text).toContain('  ERROR    C40    The financing (2022) does not match the total frame. (expected 4 600 000, actual 4 500 000)');
     expect(text).toContain('  WARNING  C7');
     expect(text).toContain('Summary: 2 errors, 0 warnings, 1 info');
   });

@@ -206,8 +206,9 @@ describe('§4 budget frame and financing', () => {
     ['4. Bærekraft', 800000],
     ['5. Attraktivitet for næringsliv', 200000],
     ['6. Kultur og samfunn', 200000],
-    ['Administrasjon', 500000],
-    ['Prosjektledelse/prosjektarbeid', 500000],
+    // The seed's markers: the notes under the frame come from the sample's Merknader.
+    ['Administrasjon 1)', 500000],
+    ['Prosjektledelse/prosjektarbeid 2)', 500000],
   ])('%s: %d', (label, amount) => {
     const rows = rowsWith(label);
     expect(valueAt(rows[rows.length - 1]!, 4)).toBe(amount);
@@ -219,6 +220,11 @@ describe('§4 budget frame and financing', () => {
     const total = rowWith('Sum totalt');
     expect(valueAt(total, 4)).toBe(4600000);
     expect(formulaAt(total, 4)).toBe(`${A1(areas, 4)}+SUM(${A1(areas + 1, 4)}:${A1(total - 1, 4)})`);
+  });
+  test('the notes 1) and 2) under the frame, from the sample\'s Merknader, in the published words', () => {
+    const total = rowWith('Sum totalt');
+    expect(cellAt(total + 1, 1)?.value).toEqual({ kind: 'text', text: expect.stringMatching(/^1\) Administrasjon\. Administrasjonskostnad anslått til ca 10 % av ramme\./) as unknown });
+    expect(cellAt(total + 2, 1)?.value).toEqual({ kind: 'text', text: expect.stringMatching(/^2\) Prosjektarbeid fordelt på innsatsområder\./) as unknown });
   });
   test('financing in millions: 4,0 + 0,6 = 4,6', () => {
     expect(valueAt(rowWith('Viken fylkeskommune'), 4)).toBe(4);

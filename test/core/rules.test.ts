@@ -116,7 +116,7 @@ const cases: RuleCase[] = [
   {
     name: 'budget year outside the programme period',
     change: (d) => addRow(d, 'Budsjett', [2025, 'A', 0]),
-    rule: 'structure.year-outside-period', at: (d) => addressOf(d, 'Budsjett', [2025, 'A'], 'Strategi'), actual: 2025,
+    rule: 'structure.year-outside-period', at: (d) => addressOf(d, 'Budsjett', [2025, 'A'], 'Strategi'), actual: '2025',
   },
   {
     name: 'unknown strategy in a delmål range',
@@ -142,13 +142,13 @@ const cases: RuleCase[] = [
     name: 'a requested year outside the programme period',
     change: (d) => d,
     settings: { year: 2026 },
-    rule: 'structure.year-outside-period', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), actual: 2026, expected: '2022–2024',
+    rule: 'structure.year-outside-period', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), actual: '2026', expected: '2022–2024',
   },
   {
     name: 'a year with nothing in the workbook',
     change: (d) => d,
     settings: { year: 2023 },
-    rule: 'structure.no-data-for-year', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), expected: 2023, severity: 'info',
+    rule: 'structure.no-data-for-year', at: (d) => addressOf(d, 'Program', ['Handlingsplanår'], 'Verdi'), expected: '2023', severity: 'info',
   },
   {
     name: 'a generated sheet made from other input',

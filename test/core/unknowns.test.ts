@@ -3,6 +3,8 @@
  * depends on it gets one info naming it, and no finding carries an expected value computed without it.
  */
 import type { Finding } from '../../src/core/findings/types';
+import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
+import type { SheetLayout } from '../../src/core/layout/types';
 import { addressOf, consistentPlan, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
 
 function brief(f: Finding): string {
@@ -114,3 +116,51 @@ function byCell(a: string, b: string): number {
   const [sb, rb, cb] = key(b);
   return sa.localeCompare(sb, 'nb') || ra - rb || ca.localeCompare(cb) || (a.startsWith('feil') ? -1 : b.startsWith('feil') ? 1 : 0);
 }
+
+describe('the generated sheet shows an unreadable figure as missing and the totals over it as incomplete', () => {
+  function layoutOf(data: ReturnType<typeof consistentPlan>) {
+    const result = validate(data);
+    return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2026-11-27T10:00:00Z' });
+  }
+  const textAt = (layout: SheetLayout, row: number, column: number): string | undefined => {
+    const v = layout.cells.find((c) => c.row === row && c.column === column)?.value;
+    return v?.kind === 'text' ? v.text : undefined;
+  };
+  const rowOf = (layout: SheetLayout, label: string, nth = 0): number => {
+    const rows = layout.cells.filter((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === label).map((c) => c.row);
+    const row = rows[nth];
+    if (row === undefined) throw new Error(`no row ${label}`);
+    return row;
+  };
+  const noteAt = (layout: SheetLayout, row: number, column: number): string[] => layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note);
+
+  test('#REF! in a frame: the frame is "mangler" with a note, Sum innsatsområder and Sum totalt are marked incomplete', () => {
+    const data = setCell(consistentPlan(), 'Rammer', [2022, 'Kompetanse'], 'Beløp', { error: '#REF!' });
+    const broken = at(addressOf(data, 'Rammer', [2022, 'Kompetanse'], 'Beløp'));
+    const layout = layoutOf(data);
+    const frameRow = rowOf(layout, '1. Kompetanse', 1);
+    expect(textAt(layout, frameRow, 4)).toBe('mangler');
+    expect(noteAt(layout, frameRow, 4).join('\n')).toContain(broken);
+    for (const label of ['Sum innsatsområder', 'Sum totalt']) {
+      const row = rowOf(layout, label);
+      const cell = layout.cells.find((c) => c.row === row && c.column === 4);
+      expect(cell?.style?.fill).toBe('FFC7CE');
+      expect(noteAt(layout, row, 4)).toContain(`Ufullstendig sum: ${broken} kan ikke leses og er ikke med.`);
+    }
+    // The sums the board sees are still live formulas over what is known, and say so.
+    const total = layout.cells.find((c) => c.row === rowOf(layout, 'Sum totalt') && c.column === 4);
+    expect(total?.value).toMatchObject({ kind: 'formula', result: 700000 });
+  });
+
+  test('an unreadable budget line: its cell is missing; its area sum and the table total are incomplete; others are not', () => {
+    const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 'tre hundre');
+    const broken = at(addressOf(data, 'Budsjett', [2022, 'A'], 'Beløp'));
+    const layout = layoutOf(data);
+    const budgetRow = rowOf(layout, 'Budsjett 2022');
+    expect(textAt(layout, budgetRow, 2)).toBe('mangler');
+    const incomplete = layout.marks.filter((m) => m.note.startsWith('Ufullstendig')).map((m) => `${m.row}:${m.column}`);
+    // Area 1's sum (A+B, merged from column 2) and the row's Sum column; not area 2's sum (column 4).
+    expect(incomplete).toEqual([`${budgetRow + 1}:2`, `${budgetRow + 1}:5`]);
+    expect(noteAt(layout, budgetRow, 2).join('\n')).toContain(broken);
+  });
+});

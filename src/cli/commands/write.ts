@@ -4,6 +4,7 @@ import type { WorkbookData } from '../../core/contract/tableData';
 import type { Lang } from '../../core/findings/types';
 import { hallingdalDemo } from '../../core/sample/demo';
 import { hallingdalSample } from '../../core/sample/hallingdal';
+import { SAMPLE_REGION } from '../../core/sample/names';
 import { templateWorkbook, type TemplateOptions } from '../../core/sample/template';
 import { writeWorkbookDataFile } from '../../adapters/xlsx/file';
 import { cliError, nodeErrorCode } from '../errors';
@@ -16,14 +17,14 @@ export interface WriteTarget {
 }
 
 /**
- * `handlingsplan sample <out.xlsx>`: the Hallingdal programme's published plan, as a workbook. With
+ * `handlingsplan sample <out.xlsx>`: the sample programme's published plan, as a workbook. With
  * `--demo`, the plan plus a fictional project register.
  */
 export async function sampleCommand(target: WriteTarget & { demo?: boolean }, io: CliIo, lang: Lang): Promise<number> {
   const demo = target.demo === true;
   const path = await writeNewWorkbook(demo ? hallingdalDemo() : hallingdalSample(), target, io);
-  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboka (Hallingdal med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (Hallingdal with fictional example projects) to ${path}\n`);
-  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboka (Hallingdal) til ${path}\n` : `Wrote the sample workbook (Hallingdal) to ${path}\n`);
+  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboka (${SAMPLE_REGION} med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (${SAMPLE_REGION} with fictional example projects) to ${path}\n`);
+  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboka (${SAMPLE_REGION}) til ${path}\n` : `Wrote the sample workbook (${SAMPLE_REGION}) to ${path}\n`);
   return EXIT_OK;
 }
 

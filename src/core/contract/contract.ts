@@ -91,6 +91,13 @@ export const TABLES = {
     sheet: SHEETS.oppsett,
     columns: [col('nr', 'Nr', 'count', true, 6), col('name', 'Næring', 'text', true, 26)],
   },
+  notes: {
+    name: 'Merknader',
+    sheet: SHEETS.oppsett,
+    // The notes printed under the generated tables (the seed's 1) and 2)): which table, the note's number, its
+    // text, and optionally the row label it belongs to (that label then carries the number, as `Delmål 2022 1)`).
+    columns: [col('table', 'Tabell', 'code', true, 24), col('nr', 'Nr', 'text', true, 6), col('text', 'Tekst', 'text', true, 90), col('refers', 'Gjelder', 'text', false, 24)],
+  },
   jobTargets: {
     name: 'Arbeidsplassmal',
     sheet: SHEETS.mal,
@@ -221,3 +228,18 @@ export const PROGRAM_FIELDS = {
 } as const;
 
 export const AREA_TYPES = { thematic: 'Tematisk', support: 'Støtteområde' } as const;
+
+/**
+ * The generated tables a `Merknader` row may name in its Tabell column, by key; the user types the name (any
+ * case, æøå or ae/o/a).
+ */
+export const NOTE_TABLES = {
+  strategies: 'Strategier',
+  jobTargets: 'Arbeidsplassmål',
+  thematic: 'Tematiske innsatsområder',
+  support: 'Støtteområder',
+  frame: 'Budsjett',
+  financing: 'Finansiering',
+} as const;
+
+export type NoteTable = keyof typeof NOTE_TABLES;

@@ -30,6 +30,27 @@ export function makeFinding(rule: RuleId, at: At, params: MessageParams = {}, de
   return finding;
 }
 
+/**
+ * The one way figures are written, in the CLI, the pane, findings, notes and generated sheets: thousands grouped
+ * with a space (`900 000`; a no-break space unless the shell asks for a plain one), a decimal comma (at most
+ * two decimals, only when there are any). Years are never figures: findings carry them as text, so they are
+ * never grouped (`2030`, not `2 030`).
+ */
+export function formatFigure(value: number, options: { space?: string; decimal?: string } = {}): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Math.round(value * 100) / 100;
+  const [whole = '0', fraction] = Math.abs(rounded).toString().split('.');
+  // toString() switches to exponent notation past 1e21; such amounts are not kroner anyone budgets.
+  const grouped = /e/.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, options.space ?? '\u00a0');
+  const sign = rounded < 0 ? '-' : '';
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${options.decimal ?? ','}${fraction}`;
+}
+
+/** A finding's expected or actual value as text: figures as formatFigure writes them, text as it is. */
+export function formatFindingValue(value: string | number, options: { space?: string; decimal?: string } = {}): string {
+  return typeof value === 'number' ? formatFigure(value, options) : value;
+}
+
 /** Formats a number the Norwegian way for messages: `1 200 000`, `10,9 %`. */
 export function formatNumber(value: number, decimals = 0): string {
   const fixed = Math.abs(value).toFixed(decimals);

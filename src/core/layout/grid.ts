@@ -12,6 +12,8 @@ export class Grid {
   readonly rowHeights = new Map<number, number>();
   /** input `sheet!cell` → generated positions */
   readonly sources = new Map<string, { row: number; column: number }[]>();
+  /** generated `row:column` → the input cells that could not be read behind it (shown as missing) */
+  readonly missing = new Map<string, string[]>();
 
   set(row: number, column: number, value: LayoutValue, style?: CellStyle): void {
     const cell: LayoutCell = { row, column, value };

@@ -1,9 +1,12 @@
+import { formatFindingValue } from '../findings/make';
 import type { Finding } from '../findings/types';
 import type { Area, Plan, Ref, Strategy } from '../model/plan';
 import { normalizeKey } from '../parse/header';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid, refKey } from './grid';
+import { marked, notesOf, writeNotes } from './merknader';
+import { markMissing, missingCell } from './unknownCells';
 import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
@@ -19,10 +22,6 @@ export interface HandlingsplanInput {
   /** sheet name; defaults to `Handlingsplan {year}` */
   sheet?: string;
 }
-
-/** The seed's notes under the thematic table (§3, notes 1 and 2). */
-export const NOTE_DELMAL = '1) Delmål er delvis konkrete målsettinger, delvis aktivitetsmål, altså et uttrykk for ønskelig aktivitet nødvendig for å nå det overordnede arbeidsplassmålet.';
-export const NOTE_RESULTATMAL = '2) Måltall for arbeidsplasser er knyttet til de viktigste næringer i Hallingdal, men her er forsøkt illustrert de tematiske innsatsområdenes innflytelse på måloppnåelse.';
 
 /** Least widths of the sheet's columns, in characters; the text widens them where it needs (see ./fit). */
 const LABEL_WIDTH = 18;
@@ -66,13 +65,13 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   let row = 4;
   row = strategyTable(ctx, row);
   row = jobTargetTable(ctx, row + 2);
-  row = areaTable(ctx, row + 2, thematicBlocks, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true });
-  row = areaTable(ctx, row + 2, supportBlocks, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false });
+  row = areaTable(ctx, row + 2, thematicBlocks, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true, notes: 'thematic' });
+  row = areaTable(ctx, row + 2, supportBlocks, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false, notes: 'support' });
   // §4 in the seed's order: the financing, then the budget frame with its notes.
   row = financingTable(ctx, row + 2);
   row = frameTable(ctx, row + 2);
   if (errors.length > 0) errorList(ctx, row + 2, errors);
-  const marks = markErrors(grid, errors);
+  const marks = [...markErrors(grid, errors), ...markMissing(grid)];
 
   const cells = grid.sortedCells();
   const minimum = new Map<number, number>([[1, LABEL_WIDTH]]);
@@ -187,8 +186,9 @@ function strategyTable(ctx: Ctx, start: number): number {
     }
   }
   anchor(ctx, 'Strategier', header, row - 1);
-  keepTogether(ctx, start, row - 1);
-  return row - 1;
+  const end = writeNotes(grid, row, lastColumn, notesOf(plan, 'strategies')) - 1;
+  keepTogether(ctx, start, end);
+  return end;
 }
 
 // ---- §2.1 job targets -------------------------------------------------------------------------------
@@ -220,9 +220,12 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     let rowTotal = 0;
     years.forEach((y, i) => {
       const cell = target?.byYear.get(y);
+      const lost = plan.unknowns.filter((u) => u.what.table === 'jobTargets' && !u.what.sum && !u.what.total && u.what.year === y && u.what.naering !== null && normalizeKey(u.what.naering) === normalizeKey(n.name));
       if (cell) {
         grid.number(row, 2 + i, cell.value, STYLE.count, cell);
         rowTotal += cell.value;
+      } else if (lost.length > 0) {
+        missingCell(grid, row, 2 + i, lost, STYLE.count);
       } else {
         grid.text(row, 2 + i, '', STYLE.count);
       }
@@ -240,8 +243,9 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     grid.formula(row, c, lastBody >= firstBody ? `SUM(${address(firstBody, c)}:${address(lastBody, c)})` : '0', value, STYLE.totalCount, declared);
   }
   anchor(ctx, 'Arbeidsplassmal', header, row, sumCol);
-  keepTogether(ctx, start, row);
-  return row;
+  const end = writeNotes(grid, row + 1, ctx.lastColumn, notesOf(plan, 'jobTargets')) - 1;
+  keepTogether(ctx, start, end);
+  return end;
 }
 
 /** The value a generated column sum gives, from the cells already placed. */
@@ -263,6 +267,8 @@ interface AreaTableOptions {
   title: string;
   anchor: string;
   withTargets: boolean;
+  /** the Merknader table whose notes go under it */
+  notes: 'thematic' | 'support';
 }
 
 /**
@@ -387,13 +393,10 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
     keepTogether(ctx, top, row - 1);
   });
   anchor(ctx, options.anchor, first, row - 1);
-  if (options.withTargets) {
+  const notes = notesOf(ctx.plan, options.notes);
+  if (notes.length > 0) {
     const notesTop = row;
-    for (const note of [NOTE_DELMAL, NOTE_RESULTATMAL]) {
-      grid.text(row, 1, note, STYLE.note);
-      grid.merge(row, 1, row, lastColumn);
-      row += 1;
-    }
+    row = writeNotes(grid, row, lastColumn, notes);
     // The notes print with the table they explain.
     const lastBlock = ctx.blocks.pop();
     keepTogether(ctx, lastBlock?.top ?? notesTop, row - 1);
@@ -430,15 +433,18 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
   for (const s of strategies) grid.text(h2, columnOf.get(s.code) ?? 2, `${s.code}. ${s.name}`, STYLE.header);
 
   let row = h2 + 1;
-  row = packedTexts(ctx, row, 'Tiltak og prosjekter', plan.tiltak.filter((t) => t.year === year), columnOf);
-  row = packedTexts(ctx, row, `Delmål ${year}${options.withTargets ? ' 1)' : ''}`, plan.delmal.filter((d) => d.year === year), columnOf);
+  const notes = notesOf(plan, options.notes);
+  row = packedTexts(ctx, row, marked('Tiltak og prosjekter', notes), plan.tiltak.filter((t) => t.year === year), columnOf);
+  row = packedTexts(ctx, row, marked(`Delmål ${year}`, notes), plan.delmal.filter((d) => d.year === year), columnOf);
 
   const budgetRow = row;
-  grid.text(budgetRow, 1, `Budsjett ${year}`, STYLE.label);
+  grid.text(budgetRow, 1, marked(`Budsjett ${year}`, notes), STYLE.label);
   for (const s of strategies) {
     const line = plan.budget.find((b) => b.year === year && b.strategy.value === s.code);
     const column = columnOf.get(s.code) ?? 2;
+    const lost = plan.unknowns.filter((u) => u.what.table === 'budget' && u.what.year === year && u.what.strategy === s.code);
     if (line) grid.number(budgetRow, column, line.amount.value, STYLE.kroner, line.amount);
+    else if (lost.length > 0) missingCell(grid, budgetRow, column, lost, STYLE.kroner);
     else grid.text(budgetRow, column, '', STYLE.kroner);
   }
   if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
@@ -556,7 +562,7 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
   const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => n.name) : data.map((r) => r.naering.value);
   const sumColumn = previous === undefined ? undefined : rows.right + 1;
   const right = sumColumn ?? rows.right;
-  grid.text(start, 1, 'Resultatmål 2) – arbeidsplasser per næring', STYLE.group);
+  grid.text(start, 1, `${marked('Resultatmål', notesOf(plan, 'thematic'))} – arbeidsplasser per næring`, STYLE.group);
   grid.styleBlock(start, 1, start, right, STYLE.group);
   grid.merge(start, 1, start, right);
   let row = start + 1;
@@ -566,7 +572,9 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
     grid.styleBlock(row, 2, row, rows.right, STYLE.count);
     for (const s of strategies) {
       const cell = found?.byStrategy.get(s.code);
+      const lost = plan.unknowns.filter((u) => u.what.table === 'resultatmal' && u.what.year === year && u.what.strategy === s.code && u.what.naering !== null && normalizeKey(u.what.naering) === normalizeKey(name));
       if (cell) grid.number(row, columnOf.get(s.code) ?? 2, cell.value, STYLE.count, cell);
+      else if (lost.length > 0) missingCell(grid, row, columnOf.get(s.code) ?? 2, lost, STYLE.count);
     }
     rows.targets.set(normalizeKey(name), row);
     if (sumColumn !== undefined && previous !== undefined) {
@@ -622,8 +630,10 @@ function frameTable(ctx: Ctx, start: number): number {
   const firstArea = row;
   for (const area of plan.areas) {
     const frame = frames.find((f) => f.line.kind === 'area' && f.line.area === area.nr);
+    const lost = plan.unknowns.filter((u) => u.what.table === 'frames' && u.what.year === year && u.what.line?.kind === 'area' && u.what.line.area === area.nr);
     labelCell(grid, row, areaLabel(area), STYLE.text);
     if (frame) grid.number(row, amountColumn, frame.amount.value, STYLE.kroner, frame.amount);
+    else if (lost.length > 0) missingCell(grid, row, amountColumn, lost, STYLE.kroner);
     else grid.text(row, amountColumn, '', STYLE.kroner);
     row += 1;
   }
@@ -634,9 +644,16 @@ function frameTable(ctx: Ctx, start: number): number {
   grid.formula(areasRow, amountColumn, `SUM(${address(firstArea, amountColumn)}:${address(lastArea, amountColumn)})`, sumColumnValues(grid, firstArea, lastArea, amountColumn), STYLE.totalKroner, declaredAreas?.amount);
   row += 1;
   const firstCost = row;
+  const notes = notesOf(plan, 'frame');
   for (const cost of frames.filter((f) => f.line.kind === 'cost')) {
-    labelCell(grid, row, cost.post.value, STYLE.text);
+    labelCell(grid, row, marked(cost.post.value, notes), STYLE.text);
     grid.number(row, amountColumn, cost.amount.value, STYLE.kroner, cost.amount);
+    row += 1;
+  }
+  // A cost line whose amount cannot be read still has its row: shown as missing, so the total says it is incomplete.
+  for (const lost of plan.unknowns.filter((u) => u.what.table === 'frames' && u.what.year === year && u.what.line?.kind === 'cost')) {
+    labelCell(grid, row, marked(lost.label ?? `${lost.sheet}!${lost.cell}`, notes), STYLE.text);
+    missingCell(grid, row, amountColumn, [lost], STYLE.kroner);
     row += 1;
   }
   const lastCost = row - 1;
@@ -647,8 +664,10 @@ function frameTable(ctx: Ctx, start: number): number {
   const value = cellNumber(grid, areasRow, amountColumn) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, amountColumn) : 0);
   grid.formula(totalRow, amountColumn, `${address(areasRow, amountColumn)}${costs}`, value, STYLE.totalKroner, declaredTotal?.amount);
   anchor(ctx, 'Ramme', header, totalRow, amountColumn);
-  keepTogether(ctx, start, totalRow);
-  return totalRow;
+  // The frame's notes (the workbook's Merknader for Budsjett: the seed's 1) and 2)) print with it.
+  const end = writeNotes(grid, totalRow + 1, ctx.lastColumn, notes) - 1;
+  keepTogether(ctx, start, end);
+  return end;
 }
 
 function labelCell(grid: Grid, row: number, text: string, style: CellStyle): void {
@@ -672,13 +691,19 @@ function financingTable(ctx: Ctx, start: number): number {
     grid.number(row, amountColumn, source.amount.value / 1_000_000, STYLE.millions, source.amount);
     row += 1;
   }
+  for (const lost of plan.unknowns.filter((u) => u.what.table === 'financing' && u.what.year === year && u.what.isSum === false)) {
+    labelCell(grid, row, lost.label ?? `${lost.sheet}!${lost.cell}`, STYLE.text);
+    missingCell(grid, row, amountColumn, [lost], STYLE.millions);
+    row += 1;
+  }
   const last = row - 1;
   labelCell(grid, row, 'SUM', STYLE.totalLabel);
   const declared = lines.find((f) => f.isSum);
   grid.formula(row, amountColumn, last >= first ? `SUM(${address(first, amountColumn)}:${address(last, amountColumn)})` : '0', last >= first ? sumColumnValues(grid, first, last, amountColumn) : 0, STYLE.totalMillions, declared?.amount);
   anchor(ctx, 'Finansiering', header, row, amountColumn);
-  keepTogether(ctx, start, row);
-  return row;
+  const end = writeNotes(grid, row + 1, ctx.lastColumn, notesOf(plan, 'financing')) - 1;
+  keepTogether(ctx, start, end);
+  return end;
 }
 
 /** The draft's errors, listed under the tables so the board can see what the draft is waiting for. */
@@ -705,7 +730,9 @@ function errorList(ctx: Ctx, start: number, errors: readonly Finding[]): number 
 }
 
 function findingText(f: Finding): string {
-  return `${f.message.nb}${f.expected !== null ? ` Forventet ${String(f.expected)}, faktisk ${String(f.actual)}.` : ''}`;
+  const expected = f.expected !== null ? ` Forventet ${formatFindingValue(f.expected)}` : '';
+  const actual = f.actual !== null ? `${expected === '' ? ' Faktisk' : ', faktisk'} ${formatFindingValue(f.actual)}` : '';
+  return `${f.message.nb}${expected}${actual}${expected !== '' || actual !== '' ? '.' : ''}`;
 }
 
 // ---- marks and dates --------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { A1, Kroner } from '../util/brand';
+import type { NoteTable } from '../contract/contract';
 import type { AreaType, Minima } from './schemas';
 
 /** Where a value came from, so every finding can point at its cell. */
@@ -181,6 +182,17 @@ export interface IndicatorRow {
   ref: Ref;
 }
 
+/** A note printed under a generated table (`Merknader`), numbered as the workbook numbers it. */
+export interface Note {
+  table: NoteTable;
+  /** `1`, `2`, `a` … as typed, without the closing parenthesis */
+  nr: string;
+  text: string;
+  /** the row label the note belongs to, normalised for matching; that label then carries `{nr})` */
+  refers: string | null;
+  ref: Ref;
+}
+
 /**
  * What an unreadable cell stood for. A key the cell's row could not give (its year, strategy, post …) is
  * null: the figure may then belong to any of them, and every check it could feed is left unchecked.
@@ -203,6 +215,8 @@ export type UnknownWhat =
 /** A cell that holds a figure the rules cannot read (reported once, at the cell). */
 export interface UnknownFigure extends Ref {
   what: UnknownWhat;
+  /** the row's label when it could be read (a Rammer post, a financing source), for the generated sheet */
+  label?: string;
 }
 
 /** The programme's plan as read from the workbook. Absent tables give empty lists; findings say why. */
@@ -224,6 +238,8 @@ export interface Plan {
   reports: Report[];
   kommuner: Kommune[];
   indicators: IndicatorRow[];
+  /** notes under the generated tables, in the workbook's order */
+  notes: Note[];
   /** the figures that could not be read, each with the cell that holds it */
   unknowns: UnknownFigure[];
 }

@@ -1,8 +1,8 @@
-import { PROGRAM_FIELDS, TABLES, type TableSpec } from '../contract/contract';
+import { NOTE_TABLES, PROGRAM_FIELDS, TABLES, type NoteTable, type TableSpec } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type {
   Area, BudgetLine, IndicatorRow, Kommune, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
-  Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak, UnknownFigure, UnknownWhat,
+  Note, Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak, UnknownFigure, UnknownWhat,
 } from '../model/plan';
 import * as S from '../model/schemas';
 import type { SnapshotCell, WorkbookSnapshot } from '../snapshot/types';
@@ -22,6 +22,8 @@ const OPTIONAL_TABLES = new Set<string>([
   TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name,
   // Workbooks made before the effect indicators came have neither; the rest of the plan does not need them.
   TABLES.kommuner.name, TABLES.indicators.name,
+  // A programme without notes under its tables has none.
+  TABLES.notes.name,
 ]);
 
 /** Snapshot → plan. Never throws on bad cells: each problem is a finding and the cell is left out. */
@@ -41,7 +43,9 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
   const unknowns: UnknownFigure[] = [];
   const unknown: Unknowns = (row, what, ...keys) => {
     const at = row.firstFailure(...keys);
-    if (at) unknowns.push({ ...at, what });
+    const labelKey = what.table === 'frames' ? 'post' : what.table === 'financing' ? 'source' : undefined;
+    const label = labelKey && !row.failed(labelKey) ? cellText(row.cell(labelKey)) : '';
+    if (at) unknowns.push(label !== '' ? { ...at, what, label } : { ...at, what });
     return at !== undefined;
   };
   const plan: Plan = {
@@ -62,6 +66,7 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     reports: mapTable(bind(TABLES.reports), sink, parseReport),
     kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
     indicators: mapTable(bind(TABLES.indicators), sink, parseIndicator),
+    notes: mapTable(bind(TABLES.notes), sink, (r) => parseNote(r, sink)),
     unknowns,
   };
   return { plan, findings: sink };
@@ -82,8 +87,12 @@ function bindOptional(workbook: WorkbookSnapshot, spec: TableSpec, sink: Sink): 
   if (!OPTIONAL_TABLES.has(spec.name)) return bindTable(workbook, spec, sink);
   const local: Sink = [];
   const bound = bindTable(workbook, spec, local);
-  // A missing optional table is worth a note, not an error; a broken one is still an error.
-  for (const f of local) sink.push(f.rule === 'structure.missing-table' ? { ...f, severity: 'info' } : f);
+  // A missing optional table is worth a note, not an error; a broken one is still an error. A programme
+  // without notes under its tables simply has none: no word about Merknader.
+  for (const f of local) {
+    if (f.rule !== 'structure.missing-table') sink.push(f);
+    else if (spec.name !== TABLES.notes.name) sink.push({ ...f, severity: 'info' });
+  }
   return bound;
 }
 
@@ -134,7 +143,7 @@ function parseProgram(table: BoundTable, sink: Sink): Program {
         sink.push(makeFinding('values.fractional-jobs', at, { column: field.value }, { expected: 'heltall', actual: value }));
       } else if (value !== undefined && YEAR_FIELDS.includes(key) && !S.ProgramSchema.shape[key].safeParse(value).success) {
         // A year the programme cannot have (say -2022) would otherwise name the generated sheet and its anchors.
-        sink.push(makeFinding('structure.invalid-value', at, { value, column: field.value, table: TABLES.program.name, allowed: YEAR_RANGE }, { expected: YEAR_RANGE, actual: value }));
+        sink.push(makeFinding('structure.invalid-value', at, { value, column: field.value, table: TABLES.program.name, allowed: YEAR_RANGE }, { expected: YEAR_RANGE, actual: String(value) }));
       } else if (value !== undefined) {
         program[key] = { value, ...at } as Located<number> & Located<string>;
       }
@@ -233,7 +242,7 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
   // towards no year the plan has, and the declared sums that include them cannot be checked.
   for (const column of allYears.filter((c) => outside(c.year))) {
     const header = table.snapshot.header[column.index];
-    if (header) sink.push(makeFinding('structure.year-column-outside-period', { sheet: table.snapshot.sheet, cell: header.address }, { year: column.year, table: table.spec.name, first: first ?? '', last: last ?? '' }, { expected: `${first}–${last}`, actual: column.year }));
+    if (header) sink.push(makeFinding('structure.year-column-outside-period', { sheet: table.snapshot.sheet, cell: header.address }, { year: column.year, table: table.spec.name, first: first ?? '', last: last ?? '' }, { expected: `${first}–${last}`, actual: String(column.year) }));
   }
   const yearColumns = allYears.filter((c) => !outside(c.year));
   const ignoredColumns = allYears.filter((c) => outside(c.year));
@@ -562,4 +571,26 @@ function parseIndicator(row: RowReader): IndicatorRow | undefined {
     fetched: fetched?.value ?? null,
     ref: row.range,
   };
+}
+
+// ---- Notes -------------------------------------------------------------------------------------------
+
+/** A `Merknader` row: the table it goes under (by name), its number (`1`, `1)`, `a`), its text. */
+function parseNote(row: RowReader, sink: Sink): Note | undefined {
+  const table = row.text('table');
+  const nr = row.text('nr');
+  const text = row.text('text');
+  const refers = optionalText(row, 'refers');
+  const key = table && noteTable(table.value);
+  if (table && key === undefined) {
+    const allowed = Object.values(NOTE_TABLES).join(', ');
+    sink.push(makeFinding('structure.invalid-value', row.at('table'), { value: table.value, column: row.header('table'), table: TABLES.notes.name, allowed }, { expected: allowed, actual: table.value }));
+  }
+  if (!key || !nr || !text) return undefined;
+  return { table: key, nr: nr.value.replace(/\)\s*$/, '').trim(), text: text.value, refers: refers ? normalizeKey(refers.value) : null, ref: row.range };
+}
+
+function noteTable(text: string): NoteTable | undefined {
+  const key = normalizeKey(text);
+  return (Object.keys(NOTE_TABLES) as NoteTable[]).find((k) => normalizeKey(NOTE_TABLES[k]) === key);
 }

@@ -20,12 +20,12 @@ function checkedYear(plan: Plan, requested: number | undefined, years: readonly 
   const last = plan.program.lastYear?.value;
   const findings: Finding[] = [];
   if (requested !== undefined && first !== undefined && last !== undefined && (requested < first || requested > last)) {
-    findings.push(makeFinding('structure.year-outside-period', at, { year: requested, first, last }, { expected: `${first}–${last}`, actual: requested }));
+    findings.push(makeFinding('structure.year-outside-period', at, { year: requested, first, last }, { expected: `${first}–${last}`, actual: String(requested) }));
   }
   for (const year of years) {
     const has = (list: readonly { year: number }[]) => list.some((item) => item.year === year);
     if (!has(plan.budget) && !has(plan.frames) && !has(plan.financing) && !has(plan.resultatmal?.rows ?? [])) {
-      findings.push(makeFinding('structure.no-data-for-year', at, { year }, { expected: year }));
+      findings.push(makeFinding('structure.no-data-for-year', at, { year }, { expected: String(year) }));
     }
   }
   return findings;
@@ -41,10 +41,10 @@ function programRules(plan: Plan): Finding[] {
     makeFinding('structure.program-setting', at, { field: PROGRAM_FIELDS[k] }));
   const { firstYear, lastYear, planYear } = program;
   if (firstYear && lastYear && lastYear.value < firstYear.value) {
-    findings.push(makeFinding('structure.invalid-period', lastYear, { first: firstYear.value, last: lastYear.value }, { expected: `≥ ${firstYear.value}`, actual: lastYear.value }));
+    findings.push(makeFinding('structure.invalid-period', lastYear, { first: firstYear.value, last: lastYear.value }, { expected: `≥ ${firstYear.value}`, actual: String(lastYear.value) }));
   }
   if (planYear && firstYear && lastYear && (planYear.value < firstYear.value || planYear.value > lastYear.value)) {
-    findings.push(makeFinding('structure.year-outside-period', planYear, { year: planYear.value, first: firstYear.value, last: lastYear.value }, { expected: `${firstYear.value}–${lastYear.value}`, actual: planYear.value }));
+    findings.push(makeFinding('structure.year-outside-period', planYear, { year: planYear.value, first: firstYear.value, last: lastYear.value }, { expected: `${firstYear.value}–${lastYear.value}`, actual: String(planYear.value) }));
   }
   return findings;
 }
@@ -119,7 +119,7 @@ function yearsOutsidePeriod(plan: Plan): Finding[] {
   const last = plan.program.lastYear?.value;
   if (first === undefined || last === undefined || last < first) return [];
   const outside = (year: number) => year < first || year > last;
-  const finding = (year: number, at: Ref) => makeFinding('structure.year-outside-period', at, { year, first, last }, { expected: `${first}–${last}`, actual: year });
+  const finding = (year: number, at: Ref) => makeFinding('structure.year-outside-period', at, { year, first, last }, { expected: `${first}–${last}`, actual: String(year) });
   const findings: Finding[] = [];
   for (const b of plan.budget) if (outside(b.year)) findings.push(finding(b.year, b.strategy));
   for (const f of plan.frames) if (outside(f.year)) findings.push(finding(f.year, f.post));

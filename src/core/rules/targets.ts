@@ -39,7 +39,7 @@ function jobTargetRules(plan: Plan, targets: JobTargets): Finding[] {
     // A target that is there but cannot be read is not a missing one.
     const unreadYears = new Set(ofRow.map((u) => (u.what.table === 'jobTargets' ? u.what.year : null)));
     for (const year of years.filter((y) => !row.byYear.has(y) && !unreadYears.has(y))) {
-      findings.push(makeFinding('targets.missing-target', row.naering, { naering: row.naering.value, year }, { expected: year }));
+      findings.push(makeFinding('targets.missing-target', row.naering, { naering: row.naering.value, year }, { expected: String(year) }));
     }
   }
   for (const [year, declared] of targets.declaredYearSums) {

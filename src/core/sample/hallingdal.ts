@@ -6,8 +6,9 @@
  *
  * Section numbers (§2.1, §2.3, §3, §4) refer to the published plan.
  */
-import { AREA_TYPES, PROGRAM_FIELDS, TABLES } from '../contract/contract';
+import { AREA_TYPES, NOTE_TABLES, PROGRAM_FIELDS, TABLES } from '../contract/contract';
 import type { CellInput, WorkbookData } from '../contract/tableData';
+import { SAMPLE_PROGRAMME, SAMPLE_REGION } from './names';
 import { contractTables, headerOf, rowOf, workbookOf } from './template';
 
 const YEAR = 2022;
@@ -227,6 +228,38 @@ const KOMMUNER: readonly { nr: string; name: string }[] = [
   { nr: '3330', name: 'Hol' },
 ];
 
+/**
+ * The published plan's notes, verbatim: 1) and 2) under the thematic areas table (§3), 1) and 2) under the
+ * budget frame (§4), each with the row label that carries its number.
+ */
+export const NOTES: readonly { table: string; nr: string; text: string; refers: string }[] = [
+  {
+    table: NOTE_TABLES.thematic,
+    nr: '1',
+    text: 'Delmål er delvis konkrete målsettinger, delvis aktivitetsmål, altså et uttrykk for ønskelig aktivitet nødvendig for å nå det overordnede arbeidsplassmålet.',
+    refers: 'Delmål',
+  },
+  {
+    table: NOTE_TABLES.thematic,
+    nr: '2',
+    text: 'Måltall for arbeidsplasser er knyttet til de viktigste næringer i Hallingdal, men her er forsøkt illustrert de tematiske innsatsområdenes innflytelse på måloppnåelse.',
+    refers: 'Resultatmål',
+  },
+  {
+    table: NOTE_TABLES.frame,
+    nr: '1',
+    // "ramme., tilsvarende" is punctuated so in the published plan.
+    text: 'Administrasjon. Administrasjonskostnad anslått til ca 10 % av ramme., tilsvarende kr 500.000,-. Dekker drift og ledelse av programorganisasjonen, styrearbeid, rapportering, husleie og andre driftskostnader.',
+    refers: 'Administrasjon',
+  },
+  {
+    table: NOTE_TABLES.frame,
+    nr: '2',
+    text: 'Prosjektarbeid fordelt på innsatsområder. Prosjektrettet arbeid fra programleder – initielt arbeid, prosjektutvikling og oppfølging av prosjekter. Anslått til ca 10 % av rammen, tilsvarende kr 500.000',
+    refers: 'Prosjektledelse/prosjektarbeid',
+  },
+];
+
 /** Codes of the thematic strategies: the columns of Resultatmal. */
 function thematicStrategyCodes(): string[] {
   const thematic = new Set(AREAS.filter((a) => a.type === AREA_TYPES.thematic).map((a) => a.nr));
@@ -244,8 +277,8 @@ export function hallingdalSample(): WorkbookData {
   const tables = contractTables({ years, strategyCodes: thematicStrategyCodes() });
 
   const program: [string, CellInput][] = [
-    [PROGRAM_FIELDS.name, 'Sats på Hallingdal'],
-    [PROGRAM_FIELDS.region, 'Hallingdal'],
+    [PROGRAM_FIELDS.name, SAMPLE_PROGRAMME],
+    [PROGRAM_FIELDS.region, SAMPLE_REGION],
     [PROGRAM_FIELDS.firstYear, FIRST_YEAR],
     [PROGRAM_FIELDS.lastYear, LAST_YEAR],
     [PROGRAM_FIELDS.planYear, YEAR],
@@ -258,6 +291,8 @@ export function hallingdalSample(): WorkbookData {
   for (const s of STRATEGIES) {
     tables.strategies.rows.push(rowOf(tables.strategies, TABLES.strategies, { code: s.code, name: s.name, area: s.area, description: s.description }));
   }
+
+  for (const n of NOTES) tables.notes.rows.push(rowOf(tables.notes, TABLES.notes, { table: n.table, nr: n.nr, text: n.text, refers: n.refers }));
 
   NAERINGER.forEach((name, i) => tables.naeringer.rows.push(rowOf(tables.naeringer, TABLES.naeringer, { nr: i + 1, name })));
 

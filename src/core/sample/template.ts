@@ -12,6 +12,7 @@ export const TABLE_CAPTIONS: Readonly<Record<TableKey, string>> = {
   areas: 'Innsatsområder',
   strategies: 'Strategier',
   naeringer: 'Næringer',
+  notes: 'Merknader under tabellene i handlingsplanen',
   jobTargets: 'Arbeidsplassmål per næring og år',
   resultatmal: 'Resultatmål per strategi og næring',
   resultatmalSum: 'Oppgitte summer for resultatmål per innsatsområde',
