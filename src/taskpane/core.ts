@@ -5,16 +5,11 @@
  */
 // First: configures zod before the core's schemas are built.
 import './zodConfig';
-import { inputDigest } from '../core/digest';
-import { buildHandlingsplan } from '../core/layout/handlingsplan';
-import { buildStyrerapport } from '../core/layout/styrerapport';
-import type { SheetLayout } from '../core/layout/types';
 import type { Plan } from '../core/model/plan';
 import { parsePlan } from '../core/parse/plan';
 import { templateWorkbook } from '../core/sample/template';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { WorkbookData } from '../core/contract/tableData';
-import { validateWorkbook, type ValidationResult } from '../core/validate';
 import type { WorkbookInfo } from './session';
 
 const MAX_PERIOD_YEARS = 20;
@@ -45,19 +40,8 @@ export function infoOfPlan(plan: Plan, tableCount: number): WorkbookInfo {
   };
 }
 
-export function validate(snapshot: WorkbookSnapshot, year: number | null): ValidationResult {
-  return validateWorkbook(snapshot, year === null ? {} : { year });
-}
-
-/** The year's Handlingsplan sheet from a snapshot and its validation. */
-export function handlingsplanLayout(snapshot: WorkbookSnapshot, result: ValidationResult, year: number, generatedAt: string): SheetLayout {
-  return buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt });
-}
-
-/** The year's Styrerapport sheet (the board's status report) from a snapshot and its validation. */
-export function styrerapportLayout(snapshot: WorkbookSnapshot, result: ValidationResult, year: number, generatedAt: string): SheetLayout {
-  return buildStyrerapport({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt });
-}
+/** The core's one use case, as every shell calls it (src/core/usecase.ts). */
+export { isoDateOf, sheetUseCase, validateUseCase } from '../core/usecase';
 
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
 export { fetchFromSsb } from '../core/effekt/fetch';

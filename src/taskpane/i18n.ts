@@ -143,6 +143,7 @@ const nb = {
   downloadAgain: 'Last ned igjen',
   goToSheet: 'Gå til arket',
   noYear: 'Velg et år, eller fyll inn Handlingsplanår i tabellen Program, før du genererer.',
+  yearOutsidePeriod: (p: { year: number; first: number; last: number }) => `${p.year} ligger utenfor programperioden ${p.first}–${p.last}. Velg et år i perioden.`,
   templateTitle: 'Arbeidsboka er oppdatert',
   templateCreated: (sheets: string[], tables: string[], columns: string[]) =>
     [
@@ -291,6 +292,7 @@ const en: Texts = {
   downloadAgain: 'Download again',
   goToSheet: 'Go to the sheet',
   noYear: 'Choose a year, or fill in Handlingsplanår in the Program table, before generating.',
+  yearOutsidePeriod: (p) => `${p.year} is outside the programme period ${p.first}–${p.last}. Choose a year in the period.`,
   templateTitle: 'The workbook is updated',
   templateCreated: (sheets, tables, columns) =>
     [

@@ -4,6 +4,7 @@ import type { StatisticsPort } from '../core/effekt/ssb';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
 import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
+import type { SheetKind } from '../core/usecase';
 import type { ValidationResult } from '../core/validate';
 import { PaneError } from './errors';
 
@@ -60,9 +61,13 @@ export interface Checked {
   info: WorkbookInfo;
 }
 
-export async function check(port: WorkbookPort, year: number | null): Promise<Checked> {
+/**
+ * Validates the workbook as it is now for `year`, with `now`'s date as today (whether a year is over changes
+ * what some rules say): the same use case, with the same inputs, as the CLI.
+ */
+export async function check(port: WorkbookPort, year: number | null, now: Date = new Date()): Promise<Checked> {
   const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
-  const result = c.validate(snapshot, year);
+  const result = c.validateUseCase({ snapshot, year, today: c.isoDateOf(now) });
   return { snapshot, result, info: c.infoOfPlan(result.plan, snapshot.tables.length) };
 }
 
@@ -71,21 +76,22 @@ export interface Generated extends Checked {
   outcome: RenderOutcome;
 }
 
-export type SheetKind = 'handlingsplan' | 'styrerapport';
+export type { SheetKind };
 
 /**
  * Validates, builds the year's Handlingsplan (or the board's Styrerapport) from the same snapshot and
  * renders it.
  */
 export async function generate(port: WorkbookPort, year: number | null, now: Date, kind: SheetKind = 'handlingsplan'): Promise<Generated> {
-  const checked = await check(port, year);
-  const planYear = checked.result.year;
-  if (planYear === null) throw new PaneError((t) => t.noYear);
-  const c = await loadCore();
-  const build = kind === 'styrerapport' ? c.styrerapportLayout : c.handlingsplanLayout;
-  const layout = build(checked.snapshot, checked.result, planYear, now.toISOString());
-  const outcome = await port.renderLayout(layout);
-  return { ...checked, layout, outcome };
+  const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
+  const made = c.sheetUseCase({ snapshot, year, today: c.isoDateOf(now), kind, generatedAt: now.toISOString() });
+  if (!made.ok) {
+    const problem = made.problem;
+    if (problem.kind === 'no-year') throw new PaneError((t) => t.noYear);
+    throw new PaneError((t) => t.yearOutsidePeriod(problem));
+  }
+  const outcome = await port.renderLayout(made.layout);
+  return { snapshot, result: made.result, info: c.infoOf(snapshot), layout: made.layout, outcome };
 }
 
 // ---------------------------------------------------------------------------------------------------------

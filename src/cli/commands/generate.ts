@@ -2,11 +2,8 @@ import { resolve } from 'node:path';
 import { renderLayoutIntoFile } from '../../adapters/xlsx/file';
 import { OutputFileError } from '../../adapters/xlsx/errors';
 import { WorkbookFileError } from '../../adapters/port';
-import { inputDigest } from '../../core/digest';
 import type { Lang } from '../../core/findings/types';
-import { buildHandlingsplan } from '../../core/layout/handlingsplan';
-import { buildStyrerapport } from '../../core/layout/styrerapport';
-import { validateWorkbook } from '../../core/validate';
+import { sheetUseCase, type SheetProblem } from '../../core/usecase';
 import { cliError } from '../errors';
 import { EXIT_OK, type CliIo } from '../io';
 import { readWorkbook } from './validate';
@@ -37,14 +34,19 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
   checkExtension(options.out, { macros: true });
   if (source === output) throw cliError(`${options.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
   const snapshot = await readWorkbook(source, options.file);
-  const result = validateWorkbook(snapshot, options.year === undefined ? {} : { year: options.year });
-  checkYearOption(options.year, result.plan.program);
-  const year = requireYear(result.year, result.plan.program.firstYear?.value, result.plan.program.lastYear?.value);
+  const made = sheetUseCase({
+    snapshot,
+    year: options.year ?? null,
+    today: io.today ?? null,
+    kind: options.kind === 'report' ? 'styrerapport' : 'handlingsplan',
+    generatedAt: io.now ?? new Date().toISOString(),
+  });
+  checkYearOption(options.year, made.result.plan.program);
+  if (!made.ok) throw yearProblem(made.problem);
+  const { result, layout } = made;
   await checkFree(output, { out: options.out, force: options.force });
   const pdf = options.pdf === true ? pdfPathFor(output) : undefined;
   if (pdf !== undefined) await checkFree(pdf, { out: pdfPathFor(options.out), force: options.force });
-  const input = { plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: io.now ?? new Date().toISOString() };
-  const layout = options.kind === 'report' ? buildStyrerapport(input) : buildHandlingsplan(input);
   const outcome = await renderLayoutIntoFile(source, layout, output).catch((error: unknown) => {
     if (error instanceof OutputFileError || error instanceof WorkbookFileError) throw cliError(error.nb, error.en);
     throw error;
@@ -78,14 +80,12 @@ async function writePdf(workbook: string, sheet: string, pdf: string, io: CliIo,
 }
 
 /** A handlingsplan is for one year of the period; without one there is nothing to lay out. */
-function requireYear(year: number | null, first: number | undefined, last: number | undefined): number {
-  if (year === null) {
-    throw cliError('arbeidsboka oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
+function yearProblem(problem: SheetProblem): Error {
+  if (problem.kind === 'no-year') {
+    return cliError('arbeidsboka oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
   }
-  if (first !== undefined && last !== undefined && (year < first || year > last)) {
-    throw cliError(`Handlingsplanår ${year} ligger utenfor programperioden ${first}–${last}; bruk --year`, `Handlingsplanår ${year} is outside the programme period ${first}–${last}; use --year`);
-  }
-  return year;
+  const { year, first, last } = problem;
+  return cliError(`Handlingsplanår ${year} ligger utenfor programperioden ${first}–${last}; bruk --year`, `Handlingsplanår ${year} is outside the programme period ${first}–${last}; use --year`);
 }
 
 interface Outcome {

@@ -3,8 +3,7 @@ import { WorkbookFileError } from '../../adapters/port';
 import { openXlsxFile } from '../../adapters/xlsx/file';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { Lang } from '../../core/findings/types';
-import type { ValidationSettings } from '../../core/settings';
-import { validateWorkbook } from '../../core/validate';
+import { validateUseCase } from '../../core/usecase';
 import { cliError } from '../errors';
 import { formatJson, formatReport } from '../format';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
@@ -22,7 +21,7 @@ export interface ValidateOptions {
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo, lang: Lang): Promise<number> {
   const snapshot = await readWorkbook(resolve(io.cwd, options.file), options.file);
-  const result = validateWorkbook(snapshot, settingsFor(options, io));
+  const result = validateUseCase({ snapshot, year: options.year ?? null, today: io.today ?? null });
   checkYearOption(options.year, result.plan.program);
   if (options.json) {
     io.stdout(formatJson(result.findings, result.summary, lang));
@@ -30,14 +29,6 @@ export async function validateCommand(options: ValidateOptions, io: CliIo, lang:
     io.stdout(formatReport({ file: options.file, year: result.year, findings: result.findings, summary: result.summary, lang, color: io.color }));
   }
   return result.summary.feil > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** Only what the user or the shell decided; everything else stays at the core's defaults. */
-function settingsFor(options: ValidateOptions, io: CliIo): Partial<ValidationSettings> {
-  const settings: Partial<ValidationSettings> = {};
-  if (options.year !== undefined) settings.year = options.year;
-  if (io.today !== undefined) settings.today = io.today;
-  return settings;
 }
 
 export async function readWorkbook(path: string, shown: string): Promise<WorkbookSnapshot> {
