@@ -300,13 +300,13 @@ describe('written workbook details', () => {
     expect(workbook.creator).toBe('Handlingsplan');
   });
 
-  test('list validations: a fixed range for a table column, an inline list for values', async () => {
-    expect(listValidations(await partText(bytes, 'xl/worksheets/sheet1.xml'))).toEqual(new Map([['B9:B11', 'Oppsett!$A$3:$A$4']]));
+  test('list validations: the whole code column of a table (it grows with the table), an inline list for values', async () => {
+    expect(listValidations(await partText(bytes, 'xl/worksheets/sheet1.xml'))).toEqual(new Map([['B9:B11', 'INDIRECT("Strategier[Kode]")']]));
     expect(listValidations(await partText(bytes, 'xl/worksheets/sheet2.xml'))).toEqual(
       new Map([
         ['A2', '"Reiseliv,Industri,Jord og skog"'],
-        // A sheet name with æøå is quoted.
-        ['A7', "'Mål'!$A$2:$A$2"],
+        // Never a fixed range such as 'Mål'!$A$2:$A$2, which a code added later would fall outside.
+        ['A7', 'INDIRECT("Arbeidsplassmal[Næring]")'],
       ]),
     );
   });

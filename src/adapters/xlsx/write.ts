@@ -1,7 +1,7 @@
 import { Workbook, type CellErrorValue, type CellFormulaValue, type CellValue, type DataValidation, type TableColumnProperties, type Worksheet } from 'exceljs';
 import { DATE_FORMAT } from '../../core/contract/contract';
 import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../core/contract/tableData';
-import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
+import { cellAddress, rangeAddress } from '../../core/util/brand';
 
 /**
  * Writes workbook content described as plain data (sample plans, templates) to .xlsx bytes, with each table a
@@ -217,8 +217,7 @@ function listValidation(source: ListSource, data: WorkbookData, placements: Map<
     allowBlank: true,
     formulae: ['values' in source ? inlineList(source.values) : columnRange(source.tableColumn, data, placements)],
     showErrorMessage: true,
-    // A warning, not a stop: the list range is fixed when written, so a code added later to the source table
-    // below its original rows is outside it and must still be accepted.
+    // A warning, not a stop: a value may be typed before its code is added to the source table.
     errorStyle: 'warning',
     errorTitle: 'Ukjent verdi',
     error: 'Verdien står ikke i listen.',
@@ -236,19 +235,15 @@ function inlineList(values: string[]): string {
 }
 
 /**
- * The body of another table's column as an absolute range. Excel does not accept structured references
- * (Strategier[Kode]) in a validation list, so the range is computed from the same placement as the table.
+ * The whole code column of another table, as the list follows it when the table grows: Excel does not accept a
+ * structured reference (Strategier[Kode]) directly in a validation list, but it does through INDIRECT — the
+ * same formula the Office adapter writes. A fixed range would hold only the rows there when it was written
+ * (`Oppsett!$A$18:$A$18` for an empty table), so codes added later would never appear.
  */
 function columnRange(ref: { table: string; column: string }, data: WorkbookData, placements: Map<string, TablePlacement>): string {
   const index = data.tables.find((t) => t.name === ref.table)?.header.indexOf(ref.column) ?? -1;
-  const placement = placements.get(ref.table);
-  if (placement === undefined || index < 0) throw new Error(`List source ${ref.table}[${ref.column}] is not a table column in this workbook`);
-  const letters = columnLetters(placement.firstColumn + index);
-  return `${sheetPrefix(placement.sheet)}!$${letters}$${placement.headerRow + 1}:$${letters}$${placement.lastBodyRow}`;
-}
-
-/** A sheet name as formulas need it: quoted unless it is a plain identifier that cannot be read as a cell. */
-function sheetPrefix(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc]$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+  if (!placements.has(ref.table) || index < 0) throw new Error(`List source ${ref.table}[${ref.column}] is not a table column in this workbook`);
+  // Inside a structured reference ' [ ] # are escaped with a leading '.
+  const column = ref.column.replace(/(['#[\]])/g, "'$1");
+  return `INDIRECT("${ref.table}[${column}]")`;
 }
