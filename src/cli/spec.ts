@@ -1,5 +1,6 @@
 import type { Localized } from '../core/findings/types';
 import { COMMAND_WORDS } from '../core/vocabulary';
+import { SAMPLE_PROGRAMME, SAMPLE_YEAR } from '../core/sample/names';
 
 /**
  * The command line in one place: every option and every command, with the help text the usage is printed
@@ -102,7 +103,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'sample',
     words: COMMAND_WORDS.sample,
     args: { nb: '<ut.xlsx>', en: '<out.xlsx>' },
-    help: { nb: 'Skriv eksempelarbeidsboka: Sats på Hallingdals handlingsplan for 2022.', en: "Write the sample workbook: Sats på Hallingdal's 2022 action plan." },
+    help: { nb: `Skriv eksempelarbeidsboka: ${SAMPLE_PROGRAMME}s handlingsplan for ${SAMPLE_YEAR}.`, en: `Write the sample workbook: ${SAMPLE_PROGRAMME}'s ${SAMPLE_YEAR} action plan.` },
     options: ['demo', 'force'],
   },
   {
