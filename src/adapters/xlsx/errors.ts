@@ -50,6 +50,26 @@ export function legacyFormat(): WorkbookFileError {
   );
 }
 
+/** Spreadsheet formats other programs write, named as their users know them. */
+export type OtherFormat = 'ods' | 'fods' | 'numbers' | 'xml2003';
+
+const OTHER_FORMATS: Record<OtherFormat, { nb: string; en: string }> = {
+  ods: { nb: 'OpenDocument-regneark (.ods, fra LibreOffice eller OpenOffice)', en: 'an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice)' },
+  fods: { nb: 'flatt OpenDocument-regneark (.fods)', en: 'a flat OpenDocument spreadsheet (.fods)' },
+  numbers: { nb: 'Apple Numbers-dokument (.numbers)', en: 'an Apple Numbers document (.numbers)' },
+  xml2003: { nb: 'XML-regneark fra Excel 2003 (.xml)', en: 'an Excel 2003 XML spreadsheet (.xml)' },
+};
+
+/** Another program's spreadsheet: the same one-line hint as an old .xls — save it as .xlsx and try again. */
+export function otherFormat(format: OtherFormat): WorkbookFileError {
+  const name = OTHER_FORMATS[format];
+  return new WorkbookFileError(
+    'legacy-format',
+    `Filen er et ${name.nb}, ikke en Excel-arbeidsbok. Lagre den som .xlsx og prøv igjen.`,
+    `The file is ${name.en}, not an Excel workbook. Save it as .xlsx and try again.`,
+  );
+}
+
 export function corrupt(detail: string): WorkbookFileError {
   const why = oneLine(detail);
   return new WorkbookFileError(

@@ -53,7 +53,7 @@ export async function readPackageParts(bytes: Uint8Array, options: XlsxReadOptio
   rejectNonZip(bytes);
   const zip = await loadZip(bytes);
   checkDeclaredSizes(zip, limit);
-  checkIsPackage(zip);
+  await checkIsPackage(zip);
   const parts = await inflateAll(zip, limit);
   const contentTypes = decode(parts.get(CONTENT_TYPES));
   if (!parts.has(WORKBOOK)) {
@@ -89,7 +89,17 @@ function rejectNonZip(bytes: Uint8Array): void {
   if (startsWith(bytes, CFB_MAGIC)) {
     throw containsBytes(bytes, utf16le(ENCRYPTED_STREAM)) ? errors.encrypted() : errors.legacyFormat();
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw errors.notXlsx();
+  if (!startsWith(bytes, ZIP_MAGIC)) throw notZip(bytes);
+}
+
+/** An XML spreadsheet another program wrote (flat OpenDocument, Excel 2003 XML) gets the hint; anything else is no workbook. */
+function notZip(bytes: Uint8Array): Error {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  if (/^\s*(?:\uFEFF)?<\?xml/.test(head) || /^\s*</.test(head)) {
+    if (/urn:schemas-microsoft-com:office:spreadsheet/.test(head)) return errors.otherFormat('xml2003');
+    if (/opendocument\.spreadsheet|<office:spreadsheet/.test(head)) return errors.otherFormat('fods');
+  }
+  return errors.notXlsx();
 }
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -140,10 +150,26 @@ function fileEntries(zip: JSZip): JSZip.JSZipObject[] {
 }
 
 /** Without a content-types part a zip is no Office file at all, unless it still holds a workbook part. */
-function checkIsPackage(zip: JSZip): void {
+async function checkIsPackage(zip: JSZip): Promise<void> {
   const names = new Set(fileEntries(zip).map(partName));
   if (names.has(CONTENT_TYPES)) return;
-  throw names.has(WORKBOOK) ? errors.corrupt(`missing ${CONTENT_TYPES}`) : errors.notXlsx();
+  if (names.has(WORKBOOK)) throw errors.corrupt(`missing ${CONTENT_TYPES}`);
+  throw await otherPackage(zip, names);
+}
+
+/**
+ * A zip that is no Office package may be another program's spreadsheet: an OpenDocument file names its type
+ * in its `mimetype` entry; a Numbers document keeps its sheets under `Index/`.
+ */
+async function otherPackage(zip: JSZip, names: Set<string>): Promise<Error> {
+  const mimetype = zip.file('mimetype');
+  // The mimetype entry is a few dozen bytes; anything larger is not one.
+  if (mimetype && names.has('mimetype') && declaredSize(mimetype) < 200) {
+    const type = await mimetype.async('string').catch(() => '');
+    if (type.includes('opendocument.spreadsheet')) return errors.otherFormat('ods');
+  }
+  if ([...names].some((n) => n.startsWith('Index/') || n === 'Index.zip')) return errors.otherFormat('numbers');
+  return errors.notXlsx();
 }
 
 /** The central-directory fields JSZip keeps on a loaded entry; not in its type declarations, so checked at run time. */
