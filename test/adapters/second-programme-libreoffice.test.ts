@@ -88,7 +88,7 @@ withLibreOffice('LibreOffice recalculates the generated Handlingsplan 2024 to th
     // §3: area sums and the total of the thematic budget; the support areas' sum.
     const thematic = rows.findIndex((r) => r[0] === 'Budsjett 2024');
     expect(numbers(rows[thematic + 1] ?? [], [2, 4, 6, 8])).toEqual([250000, 400000, 300000, 950000]);
-    const resultatmal = rows.findIndex((r) => r[0] === 'Resultatmål');
+    const resultatmal = rows.findIndex((r) => r[0] === 'Resultatmål – arbeidsplasser per næring') + 1;
     expect([0, 1, 2, 3, 4].map((i) => Number(rows[resultatmal + i]?.[7]))).toEqual([4, 3, 5, 1, 2]);
     expect(numbers(rows[resultatmal + 5] ?? [], [2, 4, 6, 8])).toEqual([4, 6, 5, 15]);
     const support = rows.map((r, i) => (r[0] === 'Budsjett 2024' ? i : -1)).filter((i) => i >= 0)[1] ?? -1;

@@ -58,7 +58,7 @@ test('the generated sheet holds the hand-calculated figures', () => {
   const budget = rowOf(layout, 'Budsjett 2024');
   expect([2, 3, 4, 5, 6, 7].map((c) => value(layout, budget, c))).toEqual([150000, 100000, 250000, 150000, 200000, 100000]);
   expect([2, 4, 6, 8].map((c) => value(layout, budget + 1, c))).toEqual([250000, 400000, 300000, 950000]);
-  const targets = rowOf(layout, 'Resultatmål');
+  const targets = rowOf(layout, 'Resultatmål – arbeidsplasser per næring') + 1;
   expect([0, 1, 2, 3, 4].map((i) => value(layout, targets + i, 8))).toEqual([4, 3, 5, 1, 2]);
   expect([2, 4, 6, 8].map((c) => value(layout, targets + 5, c))).toEqual([4, 6, 5, 15]);
   // Its own notes, with their markers; none of the sample's.

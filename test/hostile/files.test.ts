@@ -151,14 +151,15 @@ const FILES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   },
   // One column over the whole sheet is a million cells: under the reader's cap, so every row is listed.
   'whole-column.xlsx': async () => {
-    const written = await aloneOnASheet('Merknader', (data) => data.tables.push({ name: 'Merknader', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
-    return editParts(written, { [await tablePart(written, 'Merknader')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"') });
+    // The user's own table (not the contract's Merknader).
+    const written = await aloneOnASheet('Notater', (data) => data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
+    return editParts(written, { [await tablePart(written, 'Notater')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"') });
   },
   // The same with a cell stored in the sheet's last row: nothing to trim, a million cells to list.
   'whole-column-last-row.xlsx': async () => {
-    const written = await aloneOnASheet('Merknader', (data) => data.tables.push({ name: 'Merknader', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
+    const written = await aloneOnASheet('Notater', (data) => data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
     return editParts(written, {
-      [await tablePart(written, 'Merknader')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"'),
+      [await tablePart(written, 'Notater')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"'),
       'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
     });
   },
@@ -350,7 +351,7 @@ describe('workbooks with something unusual that can still be read', () => {
 
   test('a table over whole columns with a cell stored in the last row is refused as too large', () => {
     expectRefused('last-row.xlsx', /Tabellen Budsjett er for stor/);
-    expectRefused('whole-column-last-row.xlsx', /Tabellen Merknader er for stor/);
+    expectRefused('whole-column-last-row.xlsx', /Tabellen Notater er for stor/);
   });
 
   test('a table overlapping merged cells: the covered cell reads as empty and is reported there', async () => {

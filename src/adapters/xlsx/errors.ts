@@ -65,7 +65,7 @@ export function otherFormat(format: OtherFormat): WorkbookFileError {
   const name = OTHER_FORMATS[format];
   return new WorkbookFileError(
     'legacy-format',
-    `Filen er et ${name.nb}, ikke en Excel-arbeidsbok. Lagre den som .xlsx og prøv igjen.`,
+    `Fila er et ${name.nb}, ikke en Excel-arbeidsbok. Lagre den som .xlsx og prøv igjen.`,
     `The file is ${name.en}, not an Excel workbook. Save it as .xlsx and try again.`,
   );
 }

@@ -95,9 +95,13 @@ export function fitColumnWidths(cells: readonly LayoutCell[], merges: readonly A
       for (let c = span.left; c <= span.right; c++) widths.set(c, (widths.get(c) ?? DEFAULT_WIDTH) + 0.25 / count);
     }
   }
-  for (const [c, w] of widths) widths.set(c, Math.ceil(w * 4) / 4);
+  // A word wider than a page (400 typed digits) is broken by wrapping; its column stays within what a sheet takes.
+  for (const [c, w] of widths) widths.set(c, Math.min(MAX_FITTED_WIDTH, Math.ceil(w * 4) / 4));
   return widths;
 }
+
+/** The widest column fitting gives, in characters: wider than a landscape A4 page, well under Excel's 255. */
+const MAX_FITTED_WIDTH = 120;
 
 /** The points a cell needs from top to bottom in the width its span has. */
 export function neededHeight(cell: LayoutCell, widths: ReadonlyMap<number, number>, spans: ReadonlyMap<string, Span>): number {
