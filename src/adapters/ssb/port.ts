@@ -7,7 +7,7 @@ import { cellsOf, DatasetSchema, labelOf, type Cell, type Dataset } from './json
 /**
  * The statistics port over SSB's PxWebApi 2. Every table is asked for the region's kommuner through SSB's code
  * list `agg_KommSummer` ("kommuner summert til dagens grenser"): one series per kommune as it is today, with
- * the years before a renumbering (Hallingdal's 3040–3046 of 2020–2023 are 3320–3330 since 2024) summed into it.
+ * the years before a renumbering (kommuner 3040–3046 of 2020–2023 are 3320–3330 since 2024) summed into it.
  * The code list's value map also tells which earlier numbers each code covers, so a workbook that still has an
  * old number finds its kommune, and the user is told which code SSB used.
  */
