@@ -235,7 +235,8 @@ function GroupList({ t, label, groups, disabled, contexts, selected, onSelect, o
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
-    const current = row ? Number(row.dataset['row']) : activeRow;
+    // A row asked for but not drawn yet still holds the focus's place: keys pressed quickly must not be lost.
+    const current = pendingFocus.current ?? (row ? Number(row.dataset['row']) : activeRow);
     const moves: Record<string, [number, 1 | -1]> = { ArrowDown: [current + 1, 1], ArrowUp: [current - 1, -1], Home: [0, 1], End: [rows.length - 1, -1] };
     const target = moves[event.key];
     if (target === undefined) return;
