@@ -168,6 +168,12 @@ maybe('printed through LibreOffice with Carlito', () => {
     const text = get('Handlingsplan 2022 of the sample').text.replace(/\s+/g, ' ');
     expect(text).toContain('1) Delmål er delvis konkrete målsettinger');
     expect(text).toContain('2) Måltall for arbeidsplasser er knyttet til');
+    // §4: the notes under the budget frame, and their numbers on the lines they explain
+    expect(text).toContain('Administrasjon 1)');
+    expect(text).toContain('Prosjektledelse/prosjektarbeid 2)');
+    expect(text).toContain('Administrasjonskostnad anslått til ca 10 % av ramme');
+    expect(text).toContain('Prosjektrettet arbeid fra programleder');
+    expect(text.indexOf('Sum totalt')).toBeLessThan(text.indexOf('Administrasjonskostnad anslått'));
   });
 
   test('the Styrerapport before the first report: no "Ikke nådd", "–" for ratios of nothing', () => {
