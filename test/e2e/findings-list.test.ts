@@ -86,6 +86,18 @@ function focusedRow(): Promise<number> {
   })()`);
 }
 
+/** Waits until the focus is on a row after `row` in the warnings (the keyboard's move has been drawn). */
+async function focusMovedPast(row: number): Promise<void> {
+  await page.waitForFunction(`(() => {
+    const el = document.activeElement;
+    const li = el && el.closest('ul[aria-label^="Advarsler"]') ? el.closest('li') : null;
+    return Number(li?.getAttribute('aria-posinset') ?? 0) > ${row};
+  })()`, undefined, { timeout: 5_000 }).catch(async () => {
+    const focused = await inPage<string>(`document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing'`);
+    throw new Error(`the focus did not move past row ${row} after ArrowDown; it is on ${focused}`);
+  });
+}
+
 async function rowsInDom(): Promise<number> {
   return warnings().locator(':scope > li').count();
 }
@@ -147,8 +159,11 @@ test('the keyboard reaches every group and every finding: arrows, Home and End; 
   await page.keyboard.press('Home');
   const seen = new Set<number>();
   for (let i = 0; i < total; i++) {
-    seen.add(await focusedRow());
+    const row = await focusedRow();
+    seen.add(row);
     await page.keyboard.press('ArrowDown');
+    // A row below the window is focused only once it is drawn: wait for it, or the next read sees the old row.
+    if (row < total) await focusMovedPast(row);
   }
   // every row with a control was reached (sheet headings have none)
   const headings = await inPage<number>(`document.querySelectorAll('ul[aria-label^="Advarsler"] h4').length`);
