@@ -6,6 +6,36 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'zlib', 'http', 'https', 'url', 'buffer', 'process', 'events'];
 
+/** The core's outer boundary (no I/O, UI, Office.js or shell), plus any inner-layer patterns. */
+function coreImports(layerPatterns = []) {
+  return ['error', {
+    paths: [
+      ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: no Node built-ins.' })),
+      ...nodeBuiltins.map((name) => ({ name: `node:${name}`, message: 'src/core is pure: no Node built-ins.' })),
+    ],
+    patterns: [
+      { group: ['exceljs', 'exceljs/*', 'jszip', 'xlsx', 'xlsx-populate', '@cj-tech-master/*'], message: 'src/core may not import an .xlsx library; use an adapter.' },
+      { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core may not import UI code.' },
+      { group: ['@microsoft/office-js', 'office-js', '@types/office-js'], message: 'src/core may not import Office.js; use the Office adapter.' },
+      { group: ['**/adapters/**', '**/cli/**', '**/taskpane/**'], message: 'src/core may not depend on the shells or adapters.' },
+      ...layerPatterns,
+    ],
+  }];
+}
+
+const TOP = ['validate', 'usecase', 'digest', 'sample'];
+/** Each group of folders and the folders above it that it may not import. */
+const innerLayers = [
+  { dirs: ['util', 'text'], below: ['contract', 'findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['contract'], below: ['findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['model', 'snapshot'], below: ['parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['findings', 'parse'], below: ['count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['count', 'effekt'], below: ['rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['rules'], below: ['layout', 'forms', ...TOP] },
+  { dirs: ['layout'], below: ['rules', 'forms', ...TOP] },
+  { dirs: ['forms'], below: ['rules', 'layout', ...TOP] },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bin/**', 'jest.config.js'] },
   js.configs.recommended,
@@ -23,18 +53,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: no Node built-ins.' })),
-          ...nodeBuiltins.map((name) => ({ name: `node:${name}`, message: 'src/core is pure: no Node built-ins.' })),
-        ],
-        patterns: [
-          { group: ['exceljs', 'exceljs/*', 'jszip', 'xlsx', 'xlsx-populate', '@cj-tech-master/*'], message: 'src/core may not import an .xlsx library; use an adapter.' },
-          { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core may not import UI code.' },
-          { group: ['@microsoft/office-js', 'office-js', '@types/office-js'], message: 'src/core may not import Office.js; use the Office adapter.' },
-          { group: ['**/adapters/**', '**/cli/**', '**/taskpane/**'], message: 'src/core may not depend on the shells or adapters.' },
-        ],
-      }],
+      'no-restricted-imports': coreImports(),
       'no-restricted-globals': ['error',
         { name: 'Excel', message: 'src/core is pure: no Office.js.' },
         { name: 'Office', message: 'src/core is pure: no Office.js.' },
@@ -45,6 +64,13 @@ export default tseslint.config(
       ],
     },
   },
+  // The core's inner layers, lowest first: util and text (dates, keys, number text) → contract, findings →
+  // model, snapshot → parse → count (also the reallocation ledger) and effekt → rules | layout → forms →
+  // validate and usecase. rules/ and layout/ are siblings: neither imports the other.
+  ...innerLayers.map(({ dirs, below }) => ({
+    files: dirs.map((dir) => `src/core/${dir}/**/*.ts`),
+    rules: { 'no-restricted-imports': coreImports(below.map((dir) => ({ regex: `(^|/)${dir}(/|$)`, message: `src/core/${dirs.join(', ')} may not import src/core/${dir}: it is a layer above (see eslint.config.mjs).` }))) },
+  })),
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,4 +1,4 @@
-import { normalizeHeader } from '../core/parse/header';
+import { normalizeHeader } from '../core/text/keys';
 import { WorkbookOperationError, type RowValue } from './port';
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding, FindingSummary, FindingValue, Lang, Severity } from '../core/findings/types';
 import { SEVERITIES } from '../core/findings/types';
-import { formatFigure } from '../core/findings/make';
+import { formatFigure } from '../core/text/figures';
 
 /** Severity labels as printed; the JSON output keeps the core's ids (`feil`, `advarsel`, `info`). */
 const SEVERITY_LABELS: Readonly<Record<Lang, Record<Severity, string>>> = {

@@ -1,6 +1,6 @@
 import type { SnapshotCell, WorkbookSnapshot } from './snapshot/types';
 import { TABLES } from './contract/contract';
-import { normalizeHeader } from './parse/header';
+import { normalizeHeader } from './text/keys';
 
 const CONTRACT_TABLES = new Set(Object.values(TABLES).map((t) => normalizeHeader(t.name)));
 

@@ -10,9 +10,20 @@ import { parsePlan } from '../core/parse/plan';
 import { templateWorkbook } from '../core/sample/template';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { WorkbookData } from '../core/contract/tableData';
-import type { WorkbookInfo } from './session';
 
 const MAX_PERIOD_YEARS = 20;
+
+export interface WorkbookInfo {
+  programName: string | null;
+  region: string | null;
+  firstYear: number | null;
+  lastYear: number | null;
+  planYear: number | null;
+  /** the years to choose from: the programme period, else the plan year alone */
+  years: number[];
+  /** how many of the workbook's tables the reader found */
+  tableCount: number;
+}
 
 export function infoOf(snapshot: WorkbookSnapshot): WorkbookInfo {
   return infoOfPlan(parsePlan(snapshot).plan, snapshot.tables.length);

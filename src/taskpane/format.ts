@@ -1,4 +1,4 @@
-import { formatFigure } from '../core/findings/make';
+import { formatFigure } from '../core/text/figures';
 import type { FindingValue } from '../core/findings/types';
 
 /**

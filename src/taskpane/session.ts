@@ -6,6 +6,7 @@ import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { SheetKind } from '../core/usecase';
 import type { ValidationResult } from '../core/validate';
+import type { WorkbookInfo } from './core';
 import { PaneError } from './errors';
 
 /**
@@ -33,17 +34,8 @@ export async function fetchIndicators(port: WorkbookPort, statistics: Statistics
 }
 
 /** What the header and the year picker show. */
-export interface WorkbookInfo {
-  programName: string | null;
-  region: string | null;
-  firstYear: number | null;
-  lastYear: number | null;
-  planYear: number | null;
-  /** the years to choose from: the programme period, else the plan year alone */
-  years: number[];
-  /** how many of the workbook's tables the reader found */
-  tableCount: number;
-}
+// Defined where the lazily loaded core builds it; a type only, so the pane's first chunk does not grow.
+export type { WorkbookInfo };
 
 export async function readInfo(port: WorkbookPort): Promise<WorkbookInfo> {
   const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);

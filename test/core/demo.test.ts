@@ -2,7 +2,7 @@ import { TABLES } from '../../src/core/contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
 import { countForDelmal, countJobs, grantsPerStrategy, grantTotals, leverage, projectsByPhaseAndStatus } from '../../src/core/count';
 import type { Plan } from '../../src/core/model/plan';
-import { framesAfterReallocations } from '../../src/core/rules/reallocations';
+import { framesAfterReallocations } from '../../src/core/count/reallocations';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { parseCommandLine } from '../../src/cli/args';

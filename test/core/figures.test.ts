@@ -1,5 +1,5 @@
 /** One way to write numbers: kroner grouped with a space everywhere, years never grouped, shares never printed as the limit. */
-import { formatFigure, formatShareAbove } from '../../src/core/findings/make';
+import { formatFigure, formatShareAbove } from '../../src/core/text/figures';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
 import { formatReport } from '../../src/cli/format';
 import { formatValue } from '../../src/taskpane/format';

@@ -1,5 +1,5 @@
 import { headerUnit, parseNorwegianNumber } from '../../src/core/parse/number';
-import { normalizeHeader } from '../../src/core/parse/header';
+import { normalizeHeader } from '../../src/core/text/keys';
 import { expandStrategies, classifyPost } from '../../src/core/parse/plan';
 
 const NBSP = '\u00a0';

@@ -1,5 +1,5 @@
 import type { WorkbookData } from '../../src/core/contract/tableData';
-import { framesAfterReallocations } from '../../src/core/rules/reallocations';
+import { framesAfterReallocations } from '../../src/core/count/reallocations';
 import { describeRuleCases, type RuleCase } from '../support/ruleCases';
 import { addressOf, addRow, consistentPlan, setCell, validate } from '../support/planBuilder';
 

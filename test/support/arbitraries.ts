@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { PROGRAM_FIELDS, TABLES, type ColumnKind, type TableSpec } from '../../src/core/contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
-import { normalizeKey } from '../../src/core/parse/header';
+import { normalizeKey } from '../../src/core/text/keys';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { GeneratedSheetInfo } from '../../src/core/snapshot/types';
 

@@ -1,5 +1,5 @@
 import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../../src/adapters/port';
-import { normalizeHeader } from '../../src/core/parse/header';
+import { normalizeHeader } from '../../src/core/text/keys';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { QuickFix } from '../../src/core/findings/types';
 import type { SheetLayout } from '../../src/core/layout/types';

@@ -1,6 +1,6 @@
 import { DATE_FORMAT } from '../../core/contract/contract';
 import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../core/contract/tableData';
-import { normalizeHeader } from '../../core/parse/header';
+import { normalizeHeader } from '../../core/text/keys';
 import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 import { WorkbookOperationError, type TemplateOutcome } from '../port';
 import { COMMAND_BYTES, jsonBytes, packSteps, sendBatches, type Rect, type WriteStep } from './batches';

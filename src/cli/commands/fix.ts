@@ -4,7 +4,7 @@ import { OutputFileError } from '../../adapters/xlsx/errors';
 import { applyFixesIntoFile } from '../../adapters/xlsx/file';
 import { openXlsx } from '../../adapters/xlsx/read';
 import { CATALOG, type RuleId } from '../../core/findings/catalog';
-import { formatNumber } from '../../core/findings/make';
+import { formatNumber } from '../../core/text/figures';
 import type { Lang } from '../../core/findings/types';
 import { validateWorkbook } from '../../core/validate';
 import { cliError } from '../errors';

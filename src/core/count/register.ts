@@ -3,7 +3,7 @@
  * spelled leniently, project ids matched like codes, and which projects the programme supports.
  */
 import type { Plan, Project } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 
 /** The phases of the PLP method (prosjektledelse etter PLP), in project order. */
 export const PLP_PHASES = ['forstudie', 'forprosjekt', 'hovedprosjekt'] as const;

@@ -1,4 +1,5 @@
-import { normalizeKey } from '../parse/header';
+import type { IndicatorRow, Kommune, Plan } from '../model/plan';
+import { normalizeKey } from '../text/keys';
 
 /**
  * The effect indicators the seed's §2.4 proposes, as the documented names the `Effektindikatorer` table uses.
@@ -46,4 +47,21 @@ export function indicatorDef(name: string): IndicatorDef {
 /** Names compare as headers do, and 20-39 is 20–39. */
 export function indicatorKey(name: string): string {
   return normalizeKey(name.replace(/[\u2013\u2014]/g, '-'));
+}
+
+/** The year before the programme's first year: what every indicator is measured against. */
+export function baselineYear(plan: Plan): number | undefined {
+  const first = plan.program.firstYear?.value;
+  return first === undefined ? undefined : first - 1;
+}
+
+/**
+ * The kommune a row's Kommune cell names, by number or by name; undefined for one the region does not have.
+ * A row without a Kommune is the whole region (null).
+ */
+export function resolveKommune(row: IndicatorRow, kommuner: readonly Kommune[]): Kommune | null | undefined {
+  if (row.kommune === null) return null;
+  const typed = row.kommune.value.trim();
+  const key = normalizeKey(typed);
+  return kommuner.find((k) => k.nr === typed) ?? kommuner.find((k) => normalizeKey(k.name) === key);
 }

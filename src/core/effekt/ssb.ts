@@ -1,8 +1,7 @@
 import { TABLES } from '../contract/contract';
 import type { IndicatorRow, Plan, Ref } from '../model/plan';
-import { normalizeKey } from '../parse/header';
-import { baselineYear, resolveKommune } from '../rules/effekt';
-import { INDICATOR_NAMES, indicatorKey } from './indicators';
+import { normalizeKey } from '../text/keys';
+import { baselineYear, INDICATOR_NAMES, indicatorKey, resolveKommune } from './indicators';
 
 /**
  * Fetching the indicators Statistics Norway (SSB) publishes per kommune. The core defines what is asked and how

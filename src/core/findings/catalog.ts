@@ -1,4 +1,11 @@
-import type { Localized, Severity } from './types';
+export type Severity = 'feil' | 'advarsel' | 'info';
+export const SEVERITIES: readonly Severity[] = ['feil', 'advarsel', 'info'];
+
+export type Lang = 'nb' | 'en';
+export interface Localized {
+  nb: string;
+  en: string;
+}
 
 /**
  * Every rule the validator knows: its stable id, default severity and message in bokmål and English.

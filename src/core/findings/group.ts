@@ -2,7 +2,7 @@ import { cellText } from '../parse/table';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { parseCell } from '../util/brand';
 import type { RuleId } from './catalog';
-import { formatNumber } from './make';
+import { formatNumber } from '../text/figures';
 import type { Finding, Localized, QuickFix, Severity } from './types';
 
 /**

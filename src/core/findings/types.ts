@@ -1,19 +1,8 @@
 import type { A1 } from '../util/brand';
-import type { RuleId } from './catalog';
+import type { Localized, RuleId, Severity } from './catalog';
 
-export type Severity = 'feil' | 'advarsel' | 'info';
-export const SEVERITIES: readonly Severity[] = ['feil', 'advarsel', 'info'];
-
-export type Lang = 'nb' | 'en';
-export interface Localized {
-  nb: string;
-  en: string;
-}
-
-export interface Location {
-  sheet: string;
-  cell: A1;
-}
+// The catalogue's own words, here too: everything a finding is made of has one import.
+export { SEVERITIES, type Lang, type Localized, type Severity } from './catalog';
 
 export type FindingValue = string | number | null;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TABLES } from '../contract/contract';
 import { PLP_PHASES, PROJECT_STATUSES } from '../count/register';
 import type { Localized } from '../findings/types';
-import { normalizeHeader, normalizeKey } from '../parse/header';
+import { normalizeHeader, normalizeKey } from '../text/keys';
 import { parseNorwegianNumber } from '../parse/number';
 import { parsePlan } from '../parse/plan';
 import { cellText } from '../parse/table';

@@ -1,27 +1,20 @@
-import { formatFindingValue } from '../findings/make';
 import type { Finding } from '../findings/types';
 import type { Area, Plan, Ref, Strategy } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
+import { formatDate } from '../text/dates';
+import { formatFindingValue } from '../text/figures';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid, refKey } from './grid';
 import { marked, notesOf, writeNotes } from './merknader';
+import { banner, sectionTitle, type SheetInput } from './sheet';
 import { markMissing, missingCell } from './unknownCells';
 import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
 
-export interface HandlingsplanInput {
-  plan: Plan;
-  year: number;
-  /** the findings of validating the same input: errors make the sheet a draft and mark their cells */
-  findings: readonly Finding[];
-  inputDigest: string;
-  /** ISO date-time of generation, passed in: the core reads no clock */
-  generatedAt: string;
-  /** sheet name; defaults to `Handlingsplan {year}` */
-  sheet?: string;
-}
+/** Sheet name defaults to `Handlingsplan {year}`. */
+export type HandlingsplanInput = SheetInput;
 
 /** Least widths of the sheet's columns, in characters; the text widens them where it needs (see ./fit). */
 const LABEL_WIDTH = 18;
@@ -117,23 +110,12 @@ function strategiesOf(plan: Plan, type: Area['type']): Strategy[] {
   return plan.strategies.filter((s) => areas.has(s.area)).sort((a, b) => a.area - b.area);
 }
 
-/** Row 2 of every generated sheet: a draft warning with the error count, or when it was validated. */
-export function banner(grid: Grid, errorCount: number, generatedAt: string, lastColumn: number): void {
-  const date = formatDate(generatedAt);
-  const text = errorCount > 0 ? `Utkast – ${errorCount} feil i grunnlaget (${date})` : `Validert ${date}`;
-  grid.text(2, 1, text, errorCount > 0 ? STYLE.bannerDraft : STYLE.bannerOk);
-  grid.styleBlock(2, 1, 2, lastColumn, errorCount > 0 ? STYLE.bannerDraft : STYLE.bannerOk);
-  grid.merge(2, 1, 2, lastColumn);
-  grid.height(2, 20);
-}
-
 function anchor(ctx: Ctx, name: string, top: number, bottom: number, right = ctx.lastColumn): void {
   ctx.anchors.push({ name: `HP${ctx.year}_${name}`, range: rangeAddress(top, 1, Math.max(top, bottom), right) });
 }
 
 function section(ctx: Ctx, row: number, title: string): void {
-  ctx.grid.text(row, 1, title, STYLE.section);
-  ctx.grid.height(row, 18);
+  sectionTitle(ctx.grid, row, title);
 }
 
 /** Rows `top`–`bottom` print on one page when they fit on one. */
@@ -749,11 +731,6 @@ function markErrors(grid: Grid, errors: readonly Finding[]): SheetLayout['marks'
     }
   }
   return marks;
-}
-
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 function formatDateTime(iso: string): string {

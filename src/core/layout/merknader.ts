@@ -1,6 +1,6 @@
 import type { NoteTable } from '../contract/contract';
 import type { Note, Plan } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import type { Grid } from './grid';
 import { STYLE } from './styles';
 

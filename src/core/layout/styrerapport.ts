@@ -1,17 +1,18 @@
 import { countForDelmal, countJobs, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
 import type { Delmal, Plan } from '../model/plan';
-import { normalizeKey } from '../parse/header';
-import { framesAfterReallocations } from '../rules/reallocations';
-import { yearIsOver } from '../rules/projects';
+import { normalizeKey } from '../text/keys';
+import { framesAfterReallocations } from '../count/reallocations';
+import { formatDate, yearIsOver } from '../text/dates';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid } from './grid';
-import { banner, formatDate, type HandlingsplanInput } from './handlingsplan';
+import { banner, sectionTitle, type SheetInput } from './sheet';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
-export type StyrerapportInput = HandlingsplanInput;
+/** Sheet name defaults to `Styrerapport {year}`. */
+export type StyrerapportInput = SheetInput;
 
 const PERCENT: CellStyle = { border: true, numberFormat: '0 %', horizontal: 'right', vertical: 'top' };
 const PERCENT_TOTAL: CellStyle = { ...PERCENT, bold: true, fill: 'F2F2F2' };
@@ -99,8 +100,7 @@ interface Ctx {
 }
 
 function section(ctx: Ctx, row: number, title: string): void {
-  ctx.grid.text(row, 1, title, STYLE.section);
-  ctx.grid.height(row, 18);
+  sectionTitle(ctx.grid, row, title);
 }
 
 /** Header cells; an empty label widens the one before it (merged), as the first two columns share a label. */

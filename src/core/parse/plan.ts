@@ -9,7 +9,7 @@ import type { SnapshotCell, WorkbookSnapshot } from '../snapshot/types';
 import { kroner as toKroner } from '../util/brand';
 import type { z } from 'zod';
 import { StrategyCodes } from './codes';
-import { normalizeKey } from './header';
+import { normalizeKey } from '../text/keys';
 import { bindTable, cellText, isBlank, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
 
 export interface ParseResult {

@@ -1,10 +1,11 @@
 import type { ColumnSpec, TableSpec } from '../contract/contract';
 import type { Finding } from '../findings/types';
-import { makeFinding, formatNumber } from '../findings/make';
+import { makeFinding } from '../findings/make';
+import { formatNumber } from '../text/figures';
 import type { Located, Ref } from '../model/plan';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../snapshot/types';
 import { a1, parseCell, rangeAddress } from '../util/brand';
-import { normalizeHeader } from './header';
+import { normalizeHeader } from '../text/keys';
 import { headerUnit, parseNorwegianNumber, type NumberUnit } from './number';
 
 /** Findings collected while parsing; parsing never throws on bad cells. */

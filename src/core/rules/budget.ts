@@ -1,10 +1,11 @@
-import { formatPercent, formatShareAbove, makeFinding } from '../findings/make';
+import { makeFinding } from '../findings/make';
+import { formatPercent, formatShareAbove } from '../text/figures';
 import type { Finding } from '../findings/types';
 import type { FinancingLine, FrameLine, Plan } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import type { ValidationSettings } from '../settings';
 import { sumOf, type RuleContext } from './context';
-import { framesAfterReallocations } from './reallocations';
+import { framesAfterReallocations } from '../count/reallocations';
 import { inYear, notChecked, unknownsOf } from './unknowns';
 
 /** Strategy budgets against area frames, frames against their declared sums, and the total against financing. */

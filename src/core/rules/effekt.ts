@@ -1,8 +1,9 @@
-import { indicatorDef, indicatorKey, type IndicatorKind } from '../effekt/indicators';
-import { makeFinding, formatNumber } from '../findings/make';
+import { baselineYear, indicatorDef, indicatorKey, resolveKommune, type IndicatorKind } from '../effekt/indicators';
+import { makeFinding } from '../findings/make';
+import { formatNumber } from '../text/figures';
 import type { Finding } from '../findings/types';
 import type { IndicatorRow, Kommune, Plan } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import type { RuleContext } from './context';
 
 /**
@@ -12,23 +13,6 @@ import type { RuleContext } from './context';
  */
 export function effektRules({ plan }: RuleContext): Finding[] {
   return [...duplicateKommuner(plan), ...unknownKommuner(plan), ...missingSources(plan), ...duplicateRows(plan), ...wrongKinds(plan), ...missingBaselines(plan)];
-}
-
-/** The year before the programme's first year: what every indicator is measured against. */
-export function baselineYear(plan: Plan): number | undefined {
-  const first = plan.program.firstYear?.value;
-  return first === undefined ? undefined : first - 1;
-}
-
-/**
- * The kommune a row's Kommune cell names, by number or by name; undefined for one the region does not have.
- * A row without a Kommune is the whole region (null).
- */
-export function resolveKommune(row: IndicatorRow, kommuner: readonly Kommune[]): Kommune | null | undefined {
-  if (row.kommune === null) return null;
-  const typed = row.kommune.value.trim();
-  const key = normalizeKey(typed);
-  return kommuner.find((k) => k.nr === typed) ?? kommuner.find((k) => normalizeKey(k.name) === key);
 }
 
 function duplicateKommuner(plan: Plan): Finding[] {

@@ -6,7 +6,7 @@ import { budgetRules } from './budget';
 import { effektRules } from './effekt';
 import type { RuleContext, RuleFamily } from './context';
 import { projectRules } from './projects';
-import { reallocationRules } from './reallocations';
+import { reallocationRules } from '../count/reallocations';
 import { stalenessRules } from './staleness';
 import { structureRules } from './structure';
 import { targetRules } from './targets';

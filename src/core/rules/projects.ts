@@ -1,8 +1,9 @@
-import { makeFinding, formatNumber } from '../findings/make';
+import { makeFinding } from '../findings/make';
+import { formatNumber } from '../text/figures';
 import type { Finding } from '../findings/types';
 import { delmalCounter, type DelmalCount } from '../count/delmal';
 import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/register';
-import { formatDate } from '../layout/handlingsplan';
+import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { RuleContext } from './context';
@@ -129,10 +130,4 @@ function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly 
 
 function strategiesLabel(d: Delmal): string {
   return d.strategies.join(', ');
-}
-
-/** Whether `today` (ISO) is on or after 31.12 of the year; an unknown or unreadable date is not. */
-export function yearIsOver(year: number, today: string | undefined): boolean {
-  const date = today !== undefined ? /^\d{4}-\d{2}-\d{2}/.exec(today)?.[0] : undefined;
-  return date !== undefined && date >= `${year}-12-31`;
 }

@@ -1,6 +1,6 @@
 import { makeFinding } from '../findings/make';
 import type { Finding } from '../findings/types';
-import { formatDate } from '../layout/handlingsplan';
+import { formatDate } from '../text/dates';
 import { a1 } from '../util/brand';
 import type { RuleContext } from './context';
 

@@ -3,7 +3,7 @@ import { makeFinding } from '../findings/make';
 import type { Finding } from '../findings/types';
 import type { Located, Plan, Ref } from '../model/plan';
 import { codeKey } from '../parse/codes';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import { a1 } from '../util/brand';
 import type { RuleContext } from './context';
 

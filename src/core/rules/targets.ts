@@ -1,7 +1,7 @@
 import { makeFinding } from '../findings/make';
 import type { Finding } from '../findings/types';
 import type { JobTargets, Plan, Resultatmal } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import { sumOf, type RuleContext } from './context';
 import { inYear, notChecked, unknownsOf } from './unknowns';
 

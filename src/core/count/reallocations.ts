@@ -1,12 +1,12 @@
 import { TABLES } from '../contract/contract';
-import { formatNumber, makeFinding } from '../findings/make';
+import { makeFinding } from '../findings/make';
+import { formatNumber } from '../text/figures';
 import type { Finding } from '../findings/types';
 import type { Located, Plan, Reallocation } from '../model/plan';
-import { formatDate } from '../layout/handlingsplan';
-import { normalizeKey } from '../parse/header';
+import { formatDate } from '../text/dates';
+import { normalizeKey } from '../text/keys';
 import { classifyPost } from '../parse/plan';
-import { yearOf } from '../count/register';
-import type { RuleContext } from './context';
+import { yearOf } from './register';
 
 /**
  * Omdisponeringer: the board moves money from one focus area's frame to another's during a year. A row
@@ -16,9 +16,10 @@ import type { RuleContext } from './context';
  *     earlier reallocations, in date order (rows of the same date in row order) (reallocation.not-available);
  *   - a reallocation never changes the total of the areas' frames: money moved to a cost line or a
  *     financing source, or from one, is reallocation.changes-total.
- * Only rows without a finding move money in `framesAfterReallocations`.
+ * Only rows without a finding move money in `framesAfterReallocations`. One walk gives both the findings and
+ * the frames after the moves, so it sits with the counts, below both the rules and the layouts that use it.
  */
-export function reallocationRules({ plan }: RuleContext): Finding[] {
+export function reallocationRules({ plan }: { plan: Plan }): Finding[] {
   const years = [...new Set(plan.reallocations.map((r) => yearOf(r.date)))].sort((a, b) => a - b);
   return years.flatMap((year) => walk(plan, year).findings);
 }
