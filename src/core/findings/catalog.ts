@@ -1,11 +1,4 @@
-export type Severity = 'feil' | 'advarsel' | 'info';
-export const SEVERITIES: readonly Severity[] = ['feil', 'advarsel', 'info'];
-
-export type Lang = 'nb' | 'en';
-export interface Localized {
-  nb: string;
-  en: string;
-}
+import type { Localized, Severity } from './severity';
 
 /**
  * Every rule the validator knows: its stable id, default severity and message in bokmål and English.

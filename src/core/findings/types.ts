@@ -1,8 +1,9 @@
 import type { A1 } from '../util/brand';
-import type { Localized, RuleId, Severity } from './catalog';
+import type { RuleId } from './catalog';
+import type { Localized, Severity } from './severity';
 
-// The catalogue's own words, here too: everything a finding is made of has one import.
-export { SEVERITIES, type Lang, type Localized, type Severity } from './catalog';
+// Everything a finding is made of has one import.
+export { SEVERITIES, type Lang, type Localized, type Severity } from './severity';
 
 export type FindingValue = string | number | null;
 
