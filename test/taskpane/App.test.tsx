@@ -9,6 +9,8 @@ import { tableByName } from '../../src/core/snapshot/fromTableData';
 import { loadCore } from '../../src/taskpane/session';
 import { FakePort, fakeFiles, sampleSnapshot, setBudget } from './fakes';
 
+// getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
+
 const NOW = new Date('2026-11-27T10:15:00Z');
 
 function excel(port: FakePort): PaneHost {
@@ -56,8 +58,8 @@ describe('Valider', () => {
     const advarsler = screen.getByRole('button', { name: /^Advarsler\s*1$/ });
     expect(feil.getAttribute('aria-expanded')).toBe('true');
     expect(advarsler.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByRole('heading', { level: 4, name: '4 på arket Mål' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 4, name: '1 på arket Mål' })).toBeTruthy();
+    screen.getByRole('heading', { level: 4, name: '4 på arket Mål' });
+    screen.getByRole('heading', { level: 4, name: '1 på arket Mål' });
 
     const targets = screen.getAllByRole('button', { name: /^Gå til Mål!/ }).map((b) => /Mål!([A-Z]+\d+)/.exec(b.textContent ?? '')?.[1]);
     expect(targets).toEqual(['M15', 'C20', 'C21', 'C24', 'B15']);
@@ -67,7 +69,7 @@ describe('Valider', () => {
     expect(text(m15)).toContain('Forventet: 10');
     expect(text(m15)).toContain('Faktisk: 15');
 
-    expect(screen.getByText('Validert for 2022: 4 feil og 1 advarsel.')).toBeTruthy();
+    screen.getByText('Validert for 2022: 4 feil og 1 advarsel.');
   });
 
   test('numbers are written the Norwegian way', async () => {
@@ -109,8 +111,8 @@ describe('Valider', () => {
     const error = new WorkbookOperationError('protected', 'Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.', 'Sheet "Mål" is protected.');
     port.failures.readSnapshot = error;
     fireEvent.click(button('Valider'));
-    expect(await screen.findByText('Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.')).toBeTruthy();
-    expect(screen.getByText('Det gikk ikke')).toBeTruthy();
+    await screen.findByText('Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.');
+    screen.getByText('Det gikk ikke');
     expect(document.body.textContent).not.toContain('at ');
     expect(document.body.textContent).not.toContain('WorkbookOperationError');
     expect(document.body.textContent).not.toContain('is protected');
@@ -121,7 +123,7 @@ describe('Valider', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     port.failures.readSnapshot = new TypeError("Cannot read properties of undefined (reading 'values')");
     fireEvent.click(button('Valider'));
-    expect(await screen.findByText(/Noe uventet gikk galt/)).toBeTruthy();
+    await screen.findByText(/Noe uventet gikk galt/);
     expect(document.body.textContent).not.toContain('Cannot read properties');
     spy.mockRestore();
   });
@@ -142,7 +144,7 @@ describe('Valider', () => {
       open = resolve;
     });
     fireEvent.click(button('Valider'));
-    expect(await screen.findByText('Validerer …')).toBeTruthy();
+    await screen.findByText('Validerer …');
     expect(isDisabled(button('Valider'))).toBe(true);
     expect(isDisabled(button('Generer handlingsplan'))).toBe(true);
     expect(isDisabled(button('Opprett / oppdater arbeidsbok'))).toBe(true);
@@ -161,13 +163,13 @@ describe('Generer handlingsplan', () => {
   test('renders the year’s sheet through the port and says where it went', async () => {
     const port = await renderExcel();
     fireEvent.click(button('Generer handlingsplan'));
-    expect(await screen.findByText('Arket «Handlingsplan 2022» er laget.')).toBeTruthy();
+    await screen.findByText('Arket «Handlingsplan 2022» er laget.');
     expect(port.calls.renderLayout).toHaveLength(1);
     const layout = port.calls.renderLayout[0];
     expect(layout?.sheet).toBe('Handlingsplan 2022');
     expect(layout?.marker).toMatchObject({ kind: 'handlingsplan', year: 2022, generatedAt: NOW.toISOString() });
     expect(layout?.marker.inputDigest).toMatch(/^[0-9a-f]{14}$/);
-    expect(screen.getByText('Arket er merket som utkast: 4 feil i grunnlaget er markert.')).toBeTruthy();
+    screen.getByText('Arket er merket som utkast: 4 feil i grunnlaget er markert.');
 
     // "Gå til arket" selects it.
     fireEvent.click(button('Gå til arket'));
@@ -179,12 +181,12 @@ describe('Generer handlingsplan', () => {
     port.renderOutcome = () => ({ sheet: 'Handlingsplan 2022 (2)', replaced: false, renamedFrom: 'Handlingsplan 2022' });
     await renderExcel(port);
     fireEvent.click(button('Generer handlingsplan'));
-    expect(await screen.findByText('Arket «Handlingsplan 2022 (2)» er laget.')).toBeTruthy();
-    expect(screen.getByText('Du har et eget ark som heter «Handlingsplan 2022», så den nye fikk navnet «Handlingsplan 2022 (2)».')).toBeTruthy();
+    await screen.findByText('Arket «Handlingsplan 2022 (2)» er laget.');
+    screen.getByText('Du har et eget ark som heter «Handlingsplan 2022», så den nye fikk navnet «Handlingsplan 2022 (2)».');
 
     port.renderOutcome = (layout) => ({ sheet: layout.sheet, replaced: true });
     fireEvent.click(button('Generer handlingsplan'));
-    expect(await screen.findByText('Det erstattet forrige versjon av arket.')).toBeTruthy();
+    await screen.findByText('Det erstattet forrige versjon av arket.');
   });
 
   test('generates for the year picked in the programme period', async () => {
@@ -223,8 +225,8 @@ describe('Opprett / oppdater arbeidsbok', () => {
     const port = await renderExcel();
     port.templateOutcome = { createdSheets: ['Prosjekter'], createdTables: ['Prosjekter', 'Rapporter'], addedColumns: [{ table: 'Budsjett', column: 'Merknad' }] };
     fireEvent.click(button('Opprett / oppdater arbeidsbok'));
-    expect(await screen.findByText('Nye ark: Prosjekter. Nye tabeller: Prosjekter, Rapporter. Nye kolonner: Budsjett[Merknad].')).toBeTruthy();
-    expect(screen.getByText('Tabellene er laget for perioden 2022–2024.')).toBeTruthy();
+    await screen.findByText('Nye ark: Prosjekter. Nye tabeller: Prosjekter, Rapporter. Nye kolonner: Budsjett[Merknad].');
+    screen.getByText('Tabellene er laget for perioden 2022–2024.');
     const template = port.calls.createTemplate[0];
     expect(template?.tables.map((t) => t.name)).toContain('Program');
     expect(template?.tables.find((t) => t.name === 'Arbeidsplassmal')?.header).toEqual(expect.arrayContaining(['2022', '2023', '2024']));
@@ -233,7 +235,7 @@ describe('Opprett / oppdater arbeidsbok', () => {
   test('an empty workbook is pointed to it', async () => {
     const port = new FakePort({ sheets: ['Ark1'], tables: [] });
     render(<App host={excel(port)} now={() => NOW} />);
-    expect(await screen.findByText(/Fant ingen av programmets tabeller i arbeidsboka\. Velg «Opprett \/ oppdater arbeidsbok»/)).toBeTruthy();
+    await screen.findByText(/Fant ingen av programmets tabeller i arbeidsboka\. Velg «Opprett \/ oppdater arbeidsbok»/);
   });
 });
 
@@ -243,18 +245,18 @@ describe('language', () => {
     await validate();
     fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
 
-    expect(button('Validate')).toBeTruthy();
-    expect(button('Generate action plan')).toBeTruthy();
-    expect(button('Create / update workbook')).toBeTruthy();
+    button('Validate');
+    button('Generate action plan');
+    button('Create / update workbook');
     expect(screen.queryByRole('button', { name: 'Valider' })).toBeNull();
     expect(text(button(/Mål!M15/))).toContain('Result targets 2022, Øvrig næringsliv: the declared sum does not match the strategies.');
     expect(text(button(/Mål!M15/))).toContain('Expected: 10');
-    expect(screen.getByRole('button', { name: /^Errors\s*4$/ })).toBeTruthy();
-    expect(screen.getByText('Validated for 2022: 4 errors and 1 warning.')).toBeTruthy();
+    screen.getByRole('button', { name: /^Errors\s*4$/ });
+    screen.getByText('Validated for 2022: 4 errors and 1 warning.');
     expect(document.documentElement.lang).toBe('en');
 
     fireEvent.click(screen.getByRole('button', { name: 'Bytt til norsk' }));
-    expect(button('Valider')).toBeTruthy();
+    button('Valider');
     expect(document.documentElement.lang).toBe('nb');
   });
 });
@@ -273,16 +275,16 @@ describe('standalone page', () => {
     fireEvent.click(button(/Mål!M15/));
     const row = await screen.findByRole('heading', { level: 4, name: 'Raden i tabellen Resultatmal' });
     const list = row.parentElement?.querySelector('dl');
-    expect(list).toBeTruthy();
-    expect(within(list as HTMLElement).getByText('Øvrig næringsliv')).toBeTruthy();
-    expect(within(list as HTMLElement).getByText('Sum')).toBeTruthy();
+    expect(list).toBeInstanceOf(HTMLElement);
+    within(list as HTMLElement).getByText('Øvrig næringsliv');
+    within(list as HTMLElement).getByText('Sum');
     expect(files.packages[0]?.calls.select).toEqual([['Mål', 'M15']]);
 
     fireEvent.click(button('Generer handlingsplan'));
     await screen.findByText(/ligger i en kopi av arbeidsboka/);
     expect(files.packages[0]?.calls.renderLayout[0]?.sheet).toBe('Handlingsplan 2022');
     expect(files.saved.map((s) => s.fileName)).toEqual(['sats-pa-hallingdal – handlingsplan 2022.xlsx']);
-    expect(screen.getByText('Arket «Handlingsplan 2022» ligger i en kopi av arbeidsboka: sats-pa-hallingdal – handlingsplan 2022.xlsx. Originalfila er ikke endret.')).toBeTruthy();
+    screen.getByText('Arket «Handlingsplan 2022» ligger i en kopi av arbeidsboka: sats-pa-hallingdal – handlingsplan 2022.xlsx. Originalfila er ikke endret.');
     fireEvent.click(button('Last ned igjen'));
     expect(files.saved).toHaveLength(2);
   });
@@ -295,7 +297,7 @@ describe('standalone page', () => {
 
     const csv = new File(['a;b'], 'budsjett.csv', { type: 'text/csv' });
     fireEvent.change(input, { target: { files: [csv] } });
-    expect(await screen.findByText(/Det er ikke en \.xlsx-fil/)).toBeTruthy();
+    await screen.findByText(/Det er ikke en \.xlsx-fil/);
     expect(files.opened).toHaveLength(0);
 
     const xlsx = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'Hallingdal 2022.xlsx');
@@ -312,6 +314,6 @@ describe('standalone page', () => {
     fireEvent.drop(screen.getByRole('group', { name: 'Åpne en arbeidsbok' }), {
       dataTransfer: { files: [new File([new Uint8Array([1])], 'hemmelig.xlsx')] },
     });
-    expect(await screen.findByText('Arbeidsboka er kryptert (passordbeskyttet).')).toBeTruthy();
+    await screen.findByText('Arbeidsboka er kryptert (passordbeskyttet).');
   });
 });

@@ -15,6 +15,8 @@ import { loadCore } from '../../src/taskpane/session';
 import { createExcelDouble, type ExcelDouble } from '../support/excelDouble';
 import { tableGrowth } from '../support/excelDouble/growth';
 
+// getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
+
 const NOW = new Date('2026-11-27T10:15:00Z');
 
 function button(name: string | RegExp): HTMLElement {
@@ -71,7 +73,7 @@ test('Generer styrerapport leaves the board report with its chart in the workboo
   const double = await renderOverDouble();
   double.resetStats();
   fireEvent.click(button('Generer styrerapport'));
-  expect(await screen.findByText('Arket «Styrerapport 2022» er laget.')).toBeTruthy();
+  await screen.findByText('Arket «Styrerapport 2022» er laget.');
   // read (2) + render (3: look, write, the print setup in its own round trip)
   expect(double.stats.syncs).toBe(5);
   const sheet = double.sheet('Styrerapport 2022');

@@ -13,6 +13,8 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { loadCore } from '../../src/taskpane/session';
 import { FakePort, fakeFiles, sampleSnapshot } from './fakes';
 
+// getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
+
 const NOW = new Date('2026-11-27T10:15:00Z');
 
 function button(name: string | RegExp): HTMLElement {
@@ -71,10 +73,10 @@ describe('Nytt prosjekt', () => {
     type(/ProsjektID/, 'EKS-01');
     type(/Innvilget/, '12,5');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText('Det finnes allerede et prosjekt med denne ID-en.')).toBeTruthy();
+    await screen.findByText('Det finnes allerede et prosjekt med denne ID-en.');
     expect(screen.getAllByText('Må fylles ut.')).toHaveLength(2); // Prosjektnavn and Strategi
-    expect(screen.getByText('Må være et helt tall.')).toBeTruthy();
-    expect(screen.getByText('4 felt må rettes før raden kan legges til. Ingenting er skrevet.')).toBeTruthy();
+    screen.getByText('Må være et helt tall.');
+    screen.getByText('4 felt må rettes før raden kan legges til. Ingenting er skrevet.');
     expect(field(/ProsjektID/).getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(field(/ProsjektID/)));
     expect(port.calls.appendRow).toEqual([]);
@@ -92,7 +94,7 @@ describe('Nytt prosjekt', () => {
     type('Vedtaksdato', '2023-02-01');
     type(/Innvilget/, '250 000');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText(/Prosjektet EKS-09 er lagt til i tabellen Prosjekter \(Prosjekter!A\d+:K\d+\)\./)).toBeTruthy();
+    await screen.findByText(/Prosjektet EKS-09 er lagt til i tabellen Prosjekter \(Prosjekter!A\d+:K\d+\)\./);
     expect(port.calls.appendRow).toEqual([
       { table: 'Prosjekter', values: { ProsjektID: 'EKS-09', Prosjekt: 'Eksempel: Ny satsing', Strategi: 'B', 'Næring': 'Industri', Status: 'Innvilget', Vedtaksdato: { date: '2023-02-01' }, Innvilget: 250000 } },
     ]);
@@ -125,7 +127,7 @@ describe('Ny prosjektlederrapport', () => {
     type(/Nye arbeidsplasser/, '2');
     type('Kommentar', '=HYPERLINK("x")');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText(/Rapporten for EKS-03 er lagt til i tabellen Rapporter \(Prosjekter!M\d+:S\d+\)\./)).toBeTruthy();
+    await screen.findByText(/Rapporten for EKS-03 er lagt til i tabellen Rapporter \(Prosjekter!M\d+:S\d+\)\./);
     expect(port.calls.appendRow).toEqual([
       { table: 'Rapporter', values: { ProsjektID: 'EKS-03', Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 2, Kommentar: '=HYPERLINK("x")' } },
     ]);
@@ -136,11 +138,11 @@ describe('Ny prosjektlederrapport', () => {
     fireEvent.click(button('Ny prosjektlederrapport'));
     await screen.findByRole('form', { name: 'Ny prosjektlederrapport' });
     choose(/^Prosjekt/, 'EKS-06');
-    expect(screen.getByText('Prosjektet har ikke fått innvilget støtte: arbeidsplassene telles ikke før det har det.')).toBeTruthy();
+    screen.getByText('Prosjektet har ikke fått innvilget støtte: arbeidsplassene telles ikke før det har det.');
     type(/Rapportdato/, '2025-01-15');
     type(/Nye arbeidsplasser/, '1');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText('Datoen må være i programperioden 2022–2024.')).toBeTruthy();
+    await screen.findByText('Datoen må være i programperioden 2022–2024.');
     expect(port.calls.appendRow).toEqual([]);
   });
 
@@ -149,7 +151,7 @@ describe('Ny prosjektlederrapport', () => {
     render(<App host={{ kind: 'excel', port }} now={() => NOW} />);
     await waitFor(() => expect(isDisabled(button('Valider'))).toBe(false));
     fireEvent.click(button('Ny prosjektlederrapport'));
-    expect(await screen.findByText('Det er ingen prosjekter i tabellen Prosjekter å rapportere på. Legg til prosjektet først.')).toBeTruthy();
+    await screen.findByText('Det er ingen prosjekter i tabellen Prosjekter å rapportere på. Legg til prosjektet først.');
     expect(screen.queryByRole('form')).toBeNull();
   });
 });
@@ -158,8 +160,8 @@ describe('Generer styrerapport', () => {
   test('renders the year’s board report through the port', async () => {
     const port = await renderDemo();
     fireEvent.click(button('Generer styrerapport'));
-    expect(await screen.findByText('Styrerapporten er laget')).toBeTruthy();
-    expect(screen.getByText('Arket «Styrerapport 2022» er laget.')).toBeTruthy();
+    await screen.findByText('Styrerapporten er laget');
+    screen.getByText('Arket «Styrerapport 2022» er laget.');
     const layout = port.calls.renderLayout[0];
     expect(layout?.marker).toMatchObject({ kind: 'styrerapport', year: 2022 });
     expect(layout?.charts?.[0]?.series.map((s) => s.values)).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
@@ -188,7 +190,7 @@ describe('standalone', () => {
     type(/Prosjektnavn/, 'Eksempel: Fra nettsiden');
     type(/Strategi/, 'A');
     fireEvent.click(button('Legg til'));
-    expect(await screen.findByText('Endringen er bare i kopien her i nettleseren: last ned arbeidsboka for å beholde den.')).toBeTruthy();
+    await screen.findByText('Endringen er bare i kopien her i nettleseren: last ned arbeidsboka for å beholde den.');
     fireEvent.click(button('Last ned arbeidsboka'));
     expect(files.saved.map((s) => s.fileName)).toEqual(['sats-pa-hallingdal – oppdatert.xlsx']);
     expect(files.packages[0]?.calls.appendRow).toHaveLength(1);

@@ -7,6 +7,8 @@ import { App } from '../../src/taskpane/App';
 import { loadCore } from '../../src/taskpane/session';
 import { FakePort, sampleSnapshot } from './fakes';
 
+// getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
+
 /** Hent fra SSB in the pane: the same use case as the CLI, over the pane's port and a statistics port given to it. */
 const NOW = new Date('2026-11-27T10:15:00Z');
 
@@ -48,9 +50,9 @@ test('asks SSB for the sample\'s six kommuner from the baseline 2021, writes the
     table: 'Effektindikatorer',
     changes: { update: [], append: [{ 'År': 2021, Indikator: 'Folkemengde', Kommune: '3320', Verdi: 1000, Kilde: 'SSB, tabell 07459', Hentet: { date: '2026-11-27' } }] },
   }]);
-  expect(screen.getByText('Hentet fra SSB fra 2021: 1 nye rader, 0 oppdatert, 0 uendret.')).toBeTruthy();
-  expect(screen.getByText(/3320: SSB brukte K-3320 \(Flå, summert til dagens grenser; omfatter tidligere nummer 3039, 0615\)/)).toBeTruthy();
-  expect(screen.getByText(/CC BY 4\.0/)).toBeTruthy();
+  screen.getByText('Hentet fra SSB fra 2021: 1 nye rader, 0 oppdatert, 0 uendret.');
+  screen.getByText(/3320: SSB brukte K-3320 \(Flå, summert til dagens grenser; omfatter tidligere nummer 3039, 0615\)/);
+  screen.getByText(/CC BY 4\.0/);
 });
 
 test('offline: one Norwegian line, nothing written', async () => {
