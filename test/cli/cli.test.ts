@@ -2,24 +2,15 @@
  * End-to-end tests of the built command-line tool: each runs `node bin/handlingsplan.js` as its own process,
  * exactly as a user or CI would, and looks only at exit status, stdout, stderr and the files written.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PROGRAM_FIELDS, TABLES } from '../../src/core/contract/contract';
-import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
-import { rowOf, templateWorkbook } from '../../src/core/sample/template';
 import { writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
+import { runCli, type CliResult } from '../support/cli';
+import { filledTemplate } from '../support/planBuilder';
 
 const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'handlingsplan.js');
 const FINDING_KEYS = ['rule', 'severity', 'sheet', 'cell', 'message', 'expected', 'actual'];
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface JsonReport {
   findings: { rule: string; severity: 'feil' | 'advarsel' | 'info'; sheet: string; cell: string; message: string; expected: unknown; actual: unknown }[];
@@ -28,23 +19,8 @@ interface JsonReport {
 
 let dir: string;
 
-/** The environment of a plain pipe: no colour forced either way, no debug output. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['FORCE_COLOR'];
-  delete env['NO_COLOR'];
-  delete env['HANDLINGSPLAN_DEBUG'];
-  // The language follows the locale (an English LANG means English); these tests expect the default, bokmål.
-  delete env['LC_ALL'];
-  delete env['LC_MESSAGES'];
-  delete env['LANG'];
-  return { ...env, ...extra };
-}
-
 function cli(args: string[], extraEnv: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: cleanEnv(extraEnv), timeout: 60_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir, env: extraEnv });
 }
 
 function parseReport(stdout: string): JsonReport {
@@ -64,74 +40,6 @@ function expectCountsMatch(report: JsonReport): void {
   for (const f of report.findings) counts[f.severity] += 1;
   expect(report.summary).toEqual(counts);
   expect(Object.keys(report.summary)).toEqual(['feil', 'advarsel', 'info']);
-}
-
-function table(workbook: WorkbookData, name: string): TableData {
-  const found = workbook.tables.find((t) => t.name === name);
-  if (!found) throw new Error(`template has no table ${name}`);
-  return found;
-}
-
-interface PlanOptions {
-  /** The first financing source, to break the plan on purpose. */
-  fylkeskommunen?: number;
-}
-
-/**
- * A small plan that adds up everywhere: programme 2022–2024, two thematic areas, three strategies, two
- * næringer, job targets and resultatmål with correct sums, strategy budgets equal to the area frames, and
- * financing equal to the total frame (administration 100 000 of 1 100 000, under the 12 % limit).
- */
-function consistentPlan(options: PlanOptions = {}): WorkbookData {
-  const workbook = templateWorkbook({ firstYear: 2022, lastYear: 2024, strategyCodes: ['A', 'B', 'C'] });
-  const add = (name: keyof typeof TABLES, cells: Record<string, CellInput>, dynamic: Record<string, CellInput> = {}): void => {
-    const t = table(workbook, TABLES[name].name);
-    t.rows.push(rowOf(t, TABLES[name], cells, dynamic));
-  };
-
-  const program: [string, CellInput][] = [
-    [PROGRAM_FIELDS.name, 'Omstilling Testdal'],
-    [PROGRAM_FIELDS.region, 'Testdal'],
-    [PROGRAM_FIELDS.firstYear, 2022],
-    [PROGRAM_FIELDS.lastYear, 2024],
-    [PROGRAM_FIELDS.planYear, 2022],
-    [PROGRAM_FIELDS.jobGoal, 60],
-  ];
-  for (const [field, value] of program) add('program', { field, value });
-
-  add('areas', { nr: 1, name: 'Kompetanse', type: 'Tematisk' });
-  add('areas', { nr: 2, name: 'Innovasjon', type: 'Tematisk' });
-  add('strategies', { code: 'A', name: 'Rekruttering', area: 1, description: 'Skaffe folk' });
-  add('strategies', { code: 'B', name: 'Nettverk', area: 2, description: 'Samarbeid' });
-  add('strategies', { code: 'C', name: 'Gründere', area: 2, description: 'Nye bedrifter' });
-  add('naeringer', { nr: 1, name: 'Reiseliv' });
-  add('naeringer', { nr: 2, name: 'Industri' });
-
-  add('jobTargets', { naering: 'Reiseliv', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
-  add('jobTargets', { naering: 'Industri', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
-  const jobTargets = table(workbook, TABLES.jobTargets.name);
-  jobTargets.totalRow = rowOf(jobTargets, TABLES.jobTargets, { naering: 'Sum', sum: 60 }, { '2022': 10, '2023': 20, '2024': 30 });
-
-  add('resultatmal', { year: 2022, naering: 'Reiseliv', sum: 5 }, { A: 2, B: 2, C: 1 });
-  add('resultatmal', { year: 2022, naering: 'Industri', sum: 5 }, { A: 1, B: 2, C: 2 });
-  add('resultatmalSum', { year: 2022, area: 1, jobs: 3 });
-  add('resultatmalSum', { year: 2022, area: 2, jobs: 7 });
-  add('resultatmalSum', { year: 2022, area: 'Sum', jobs: 10 });
-
-  add('tiltak', { year: 2022, strategies: 'A', text: 'Rekrutteringskampanje' });
-
-  add('budget', { year: 2022, strategy: 'A', amount: 400_000 });
-  add('budget', { year: 2022, strategy: 'B', amount: 300_000 });
-  add('budget', { year: 2022, strategy: 'C', amount: 300_000 });
-  add('frames', { year: 2022, post: 'Kompetanse', amount: 400_000 });
-  add('frames', { year: 2022, post: 'Innovasjon', amount: 600_000 });
-  add('frames', { year: 2022, post: 'Sum innsatsområder', amount: 1_000_000 });
-  add('frames', { year: 2022, post: 'Administrasjon', amount: 100_000 });
-  add('frames', { year: 2022, post: 'Sum totalt', amount: 1_100_000 });
-  add('financing', { year: 2022, source: 'Fylkeskommunen', amount: options.fylkeskommunen ?? 800_000 });
-  add('financing', { year: 2022, source: 'Kommunene', amount: 300_000 });
-  add('financing', { year: 2022, source: 'Sum', amount: (options.fylkeskommunen ?? 800_000) + 300_000 });
-  return workbook;
 }
 
 beforeAll(() => {
@@ -292,7 +200,7 @@ describe('init and a consistent plan', () => {
   });
 
   test('a filled-in template that adds up validates with exit 0', async () => {
-    await writeWorkbookDataFile(consistentPlan(), join(dir, 'consistent.xlsx'));
+    await writeWorkbookDataFile(filledTemplate(), join(dir, 'consistent.xlsx'));
     const result = cli(['validate', 'consistent.xlsx', '--json']);
     const report = parseReport(result.stdout);
     // Show the findings when this fails: they say which rule disagrees with the plan.
@@ -302,7 +210,7 @@ describe('init and a consistent plan', () => {
   });
 
   test('amounts are grouped with a space in nb and in en (one way to write numbers)', async () => {
-    await writeWorkbookDataFile(consistentPlan({ fylkeskommunen: 700_000 }), join(dir, 'underfunded.xlsx'));
+    await writeWorkbookDataFile(filledTemplate({ fylkeskommunen: 700_000 }), join(dir, 'underfunded.xlsx'));
     const nb = cli(['validate', 'underfunded.xlsx']);
     expect(nb.status).toBe(1);
     expect(nb.stdout).toContain('(forventet 1 100 000, faktisk 1 000 000)');

@@ -2,23 +2,21 @@
  * `handlingsplan fix` (rett-opp) as a process: a copy with every quick fix applied in one write, the input
  * never touched, only the named cells changed, clear exit codes.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';
 import { consistentPlan, setCell } from '../support/planBuilder';
 import { reportsWithJobsAsText } from '../support/scale';
+import { runCli } from '../support/cli';
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'hp-fix-'));
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 async function snapshotOf(name: string): Promise<WorkbookSnapshot> {

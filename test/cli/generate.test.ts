@@ -2,10 +2,9 @@
  * `handlingsplan generate` as a process: the board's sheet lands in a new file, the input file is never
  * touched, every part of the input package survives, and the result reads back as generated and current.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
@@ -13,14 +12,12 @@ import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { validateWorkbook } from '../../src/core/validate';
 import { consistentPlan } from '../support/planBuilder';
+import { runCli } from '../support/cli';
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'hp-generate-'));
 
 function cli(args: string[]) {
-  // The locale decides the language without --lang; these tests read bokmål.
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'nb_NO.UTF-8' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 async function parts(path: string): Promise<Map<string, string>> {

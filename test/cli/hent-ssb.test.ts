@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { parsePlan } from '../../src/core/parse/plan';
 import { consistentPlan } from '../support/planBuilder';
+import { runCliAsync, type CliResult } from '../support/cli';
 
 /**
  * `handlingsplan hent-ssb` as a process. The network is closed here, so SSB is a local server answering with
  * the recorded fixtures (HANDLINGSPLAN_SSB_API points the CLI at it); the same command without it asks
  * data.ssb.no itself.
  */
-const BIN = resolve(__dirname, '../../bin/handlingsplan.js');
 const FIXTURES = resolve(__dirname, '../adapters/ssb');
 let dir = '';
 let server: Server;
@@ -42,16 +41,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+/** Not blocking: this process serves the CLI's requests meanwhile. */
+function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runCliAsync(args, { cwd: dir, env });
 }
 
 test('hent-ssb writes a copy with the figures, says which codes SSB used, and leaves the input alone', async () => {

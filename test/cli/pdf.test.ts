@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { runCli } from '../support/cli';
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'hp-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,12 +20,11 @@ function onPath(command: string): boolean {
 const available = (onPath('soffice') || onPath('libreoffice')) && onPath('pdftotext');
 if (!available) console.warn('--pdf test SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is missing');
 
-/** Bokmål whatever the machine's locale (an English LANG switches the CLI to English). */
-const NB: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+/** Bokmål whatever the machine's locale (an English LANG switches the CLI to English); LibreOffice gets UTF-8. */
+const NB: Record<string, string> = { LANG: 'C.UTF-8' };
 
-function cli(args: string[], env: NodeJS.ProcessEnv = NB) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 240_000, env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(args: string[], env: Record<string, string> = NB) {
+  return runCli(args, { cwd: dir, timeout: 240_000, env });
 }
 
 beforeAll(async () => {

@@ -2,16 +2,15 @@
  * `handlingsplan sample --demo` end to end: the built CLI writes the demo, and the file reads back to the same
  * findings as the demo built in memory.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openXlsxFile } from '../../src/adapters/xlsx/file';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
+import { runCli, type CliResult } from '../support/cli';
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 let dir: string;
 
 beforeAll(() => {
@@ -22,9 +21,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(args: string[]): CliResult {
+  return runCli(args, { cwd: dir });
 }
 
 test('--help shows the option', () => {

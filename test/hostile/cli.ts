@@ -4,12 +4,10 @@
  * system time), written by a module preloaded with `--import` when it exits: what `/usr/bin/time -v`
  * reports, without needing it. CPU time, unlike wall-clock time, does not grow when the machine is busy.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { deflateRawSync, crc32 } from 'node:zlib';
-
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
+import { runCliAsync } from '../support/cli';
 
 const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const f = process.env.HP_USAGE_FILE; const u = process.resourceUsage(); if (f) writeFileSync(f, JSON.stringify({ maxRSS: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); });",
@@ -33,50 +31,20 @@ function isUsage(value: unknown): value is { maxRSS: number; cpu: number } {
 
 let runCount = 0;
 
-/** The environment of a plain pipe: no colour, no debug output. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['FORCE_COLOR'];
-  delete env['NO_COLOR'];
-  delete env['HANDLINGSPLAN_DEBUG'];
-  // Messages follow the locale; the tests read the default, bokmål.
-  delete env['LC_ALL'];
-  delete env['LC_MESSAGES'];
-  delete env['LANG'];
-  return { ...env, ...extra };
-}
-
-export function runCli(args: string[], cwd: string, timeoutMs = 60_000): Promise<CliRun> {
+export async function measureCli(args: string[], cwd: string, timeoutMs = 60_000): Promise<CliRun> {
   runCount += 1;
   const usageFile = join(cwd, `.usage-${process.pid}-${runCount}`);
   const started = Date.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', USAGE_HOOK, BIN, ...args], { cwd, env: cleanEnv({ HP_USAGE_FILE: usageFile }) });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      // Killed before it could write: NaN, which fails any bound.
-      let usage = { maxRSS: Number.NaN, cpu: Number.NaN };
-      if (existsSync(usageFile)) {
-        const parsed: unknown = JSON.parse(readFileSync(usageFile, 'utf8'));
-        if (isUsage(parsed)) usage = parsed;
-        rmSync(usageFile, { force: true });
-      }
-      resolvePromise({
-        status,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        ms: Date.now() - started,
-        cpuMs: usage.cpu / 1000,
-        peakMb: usage.maxRSS / 1024,
-      });
-    });
-  });
+  const run = await runCliAsync(args, { cwd, env: { HP_USAGE_FILE: usageFile }, timeout: timeoutMs, nodeArgs: ['--import', USAGE_HOOK] });
+  const ms = Date.now() - started;
+  // Killed before it could write: NaN, which fails any bound.
+  let usage = { maxRSS: Number.NaN, cpu: Number.NaN };
+  if (existsSync(usageFile)) {
+    const parsed: unknown = JSON.parse(readFileSync(usageFile, 'utf8'));
+    if (isUsage(parsed)) usage = parsed;
+    rmSync(usageFile, { force: true });
+  }
+  return { ...run, ms, cpuMs: usage.cpu / 1000, peakMb: usage.maxRSS / 1024 };
 }
 
 // ---------------------------------------------------------------------------------------------------------

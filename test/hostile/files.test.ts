@@ -15,7 +15,7 @@ import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { consistentPlan } from '../support/planBuilder';
-import { deflatedZeros, runCli, zip, type CliRun } from './cli';
+import { deflatedZeros, measureCli, zip, type CliRun } from './cli';
 
 /**
  * "Within seconds": CPU time of one process, which a busy machine does not inflate; the worst (the lying zip
@@ -233,10 +233,10 @@ beforeAll(async () => {
     runs.set(file, entry);
     return [
       async () => {
-        entry.validate = await runCli(['validate', file, '--json'], dir);
+        entry.validate = await measureCli(['validate', file, '--json'], dir);
       },
       async () => {
-        entry.generate = await runCli(['generate', file, '-o', out], dir);
+        entry.generate = await measureCli(['generate', file, '-o', out], dir);
       },
     ];
   });

@@ -13,7 +13,7 @@ import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/fil
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
 import { INJECTIONS } from '../support/arbitraries';
 import { consistentPlan } from '../support/planBuilder';
-import { runCli } from './cli';
+import { measureCli } from './cli';
 
 const [HYPERLINK = '', PLUS = '', MINUS = '', AT = '', DDE = ''] = INJECTIONS;
 
@@ -82,7 +82,7 @@ let output: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hp-injection-'));
   await writeWorkbookDataFile(plan(), join(dir, 'input.xlsx'));
-  const run = await runCli(['generate', 'input.xlsx', '-o', 'styret.xlsx'], dir);
+  const run = await measureCli(['generate', 'input.xlsx', '-o', 'styret.xlsx'], dir);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   output = join(dir, 'styret.xlsx');

@@ -5,10 +5,9 @@
  * consistent workbooks (with formulas, number formats, dates, booleans, error values and unicode in them)
  * through the same render the CLI uses.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
@@ -21,10 +20,10 @@ import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';
 import { configureProperties, consistentWorkbookArb, runs, timeout } from '../support/arbitraries';
+import { runCli } from '../support/cli';
 
 configureProperties('noloss.test.ts');
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 /** The parts a new sheet must be registered in; everything else is carried over untouched. */
 const REGISTRY_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
 
@@ -81,7 +80,7 @@ async function expectSameInput(input: Uint8Array, output: Uint8Array, sheet: str
 test('the sample through `handlingsplan generate`: every input cell and every other part survives', async () => {
   const input = join(dir, 'sample.xlsx');
   await writeWorkbookDataFile(hallingdalSample(), input);
-  const result = spawnSync(process.execPath, [BIN, 'generate', 'sample.xlsx', '-o', 'board.xlsx'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const result = runCli(['generate', 'sample.xlsx', '-o', 'board.xlsx'], { cwd: dir });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   const inputBytes = new Uint8Array(readFileSync(input));

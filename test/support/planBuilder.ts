@@ -1,5 +1,6 @@
-import { TABLES } from '../../src/core/contract/contract';
+import { PROGRAM_FIELDS, TABLES } from '../../src/core/contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
+import { rowOf, templateWorkbook } from '../../src/core/sample/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook, type ValidationResult } from '../../src/core/validate';
@@ -56,6 +57,70 @@ export function consistentPlan(): WorkbookData {
       ]),
     ],
   };
+}
+
+export interface FilledTemplateOptions {
+  /** The first financing source, to break the plan on purpose. */
+  fylkeskommunen?: number;
+}
+
+/**
+ * The other kind of fixture: the `init` template (its sheets, headers and extra columns) filled in as a user
+ * would, where consistentPlan types the tables from scratch. A small plan that adds up everywhere: programme
+ * 2022–2024, two thematic areas, three strategies, two næringer, job targets and resultatmål with correct sums,
+ * strategy budgets equal to the area frames, and financing equal to the total frame (administration 100 000 of
+ * 1 100 000, under the 12 % limit).
+ */
+export function filledTemplate(options: FilledTemplateOptions = {}): WorkbookData {
+  const workbook = templateWorkbook({ firstYear: 2022, lastYear: 2024, strategyCodes: ['A', 'B', 'C'] });
+  const add = (name: keyof typeof TABLES, cells: Record<string, CellInput>, dynamic: Record<string, CellInput> = {}): void => {
+    const t = table(workbook, TABLES[name].name);
+    t.rows.push(rowOf(t, TABLES[name], cells, dynamic));
+  };
+
+  const program: [string, CellInput][] = [
+    [PROGRAM_FIELDS.name, 'Omstilling Testdal'],
+    [PROGRAM_FIELDS.region, 'Testdal'],
+    [PROGRAM_FIELDS.firstYear, 2022],
+    [PROGRAM_FIELDS.lastYear, 2024],
+    [PROGRAM_FIELDS.planYear, 2022],
+    [PROGRAM_FIELDS.jobGoal, 60],
+  ];
+  for (const [field, value] of program) add('program', { field, value });
+
+  add('areas', { nr: 1, name: 'Kompetanse', type: 'Tematisk' });
+  add('areas', { nr: 2, name: 'Innovasjon', type: 'Tematisk' });
+  add('strategies', { code: 'A', name: 'Rekruttering', area: 1, description: 'Skaffe folk' });
+  add('strategies', { code: 'B', name: 'Nettverk', area: 2, description: 'Samarbeid' });
+  add('strategies', { code: 'C', name: 'Gründere', area: 2, description: 'Nye bedrifter' });
+  add('naeringer', { nr: 1, name: 'Reiseliv' });
+  add('naeringer', { nr: 2, name: 'Industri' });
+
+  add('jobTargets', { naering: 'Reiseliv', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
+  add('jobTargets', { naering: 'Industri', sum: 30 }, { '2022': 5, '2023': 10, '2024': 15 });
+  const jobTargets = table(workbook, TABLES.jobTargets.name);
+  jobTargets.totalRow = rowOf(jobTargets, TABLES.jobTargets, { naering: 'Sum', sum: 60 }, { '2022': 10, '2023': 20, '2024': 30 });
+
+  add('resultatmal', { year: 2022, naering: 'Reiseliv', sum: 5 }, { A: 2, B: 2, C: 1 });
+  add('resultatmal', { year: 2022, naering: 'Industri', sum: 5 }, { A: 1, B: 2, C: 2 });
+  add('resultatmalSum', { year: 2022, area: 1, jobs: 3 });
+  add('resultatmalSum', { year: 2022, area: 2, jobs: 7 });
+  add('resultatmalSum', { year: 2022, area: 'Sum', jobs: 10 });
+
+  add('tiltak', { year: 2022, strategies: 'A', text: 'Rekrutteringskampanje' });
+
+  add('budget', { year: 2022, strategy: 'A', amount: 400_000 });
+  add('budget', { year: 2022, strategy: 'B', amount: 300_000 });
+  add('budget', { year: 2022, strategy: 'C', amount: 300_000 });
+  add('frames', { year: 2022, post: 'Kompetanse', amount: 400_000 });
+  add('frames', { year: 2022, post: 'Innovasjon', amount: 600_000 });
+  add('frames', { year: 2022, post: 'Sum innsatsområder', amount: 1_000_000 });
+  add('frames', { year: 2022, post: 'Administrasjon', amount: 100_000 });
+  add('frames', { year: 2022, post: 'Sum totalt', amount: 1_100_000 });
+  add('financing', { year: 2022, source: 'Fylkeskommunen', amount: options.fylkeskommunen ?? 800_000 });
+  add('financing', { year: 2022, source: 'Kommunene', amount: 300_000 });
+  add('financing', { year: 2022, source: 'Sum', amount: (options.fylkeskommunen ?? 800_000) + 300_000 });
+  return workbook;
 }
 
 function table(data: WorkbookData, name: string): TableData {
