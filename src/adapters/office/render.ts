@@ -349,27 +349,29 @@ function chartSteps(sheet: () => Excel.Worksheet, charts: readonly LayoutChart[]
 function addChart(sheet: Excel.Worksheet, chart: LayoutChart): void {
   const [first, ...others] = chart.series;
   if (first === undefined) return;
-  const added = sheet.charts.add('ColumnClustered', sheet.getRange(first.range), 'Columns');
+  const added = sheet.charts.add(chart.kind === 'line' ? 'Line' : 'ColumnClustered', sheet.getRange(first.range), 'Columns');
   added.name = chart.name;
   added.title.text = chart.title;
   added.legend.position = 'Bottom';
-  added.dataLabels.showValue = true;
+  // Values on the columns; a line over years reads from its axis (labels on every point would crowd it).
+  added.dataLabels.showValue = chart.kind !== 'line';
   if (chart.valueAxisTitle !== undefined) added.axes.valueAxis.title.text = chart.valueAxisTitle;
   const { top, left, bottom, right } = chart.placement;
   added.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
   const categories = sheet.getRange(chart.categories.range);
-  describeSeries(added.series.getItemAt(0), first, categories);
+  describeSeries(added.series.getItemAt(0), first, categories, chart.kind);
   for (const series of others) {
     const more = added.series.add(series.name);
     more.setValues(sheet.getRange(series.range));
-    describeSeries(more, series, categories);
+    describeSeries(more, series, categories, chart.kind);
   }
 }
 
-function describeSeries(target: Excel.ChartSeries, series: ChartSeries, categories: Excel.Range): void {
+function describeSeries(target: Excel.ChartSeries, series: ChartSeries, categories: Excel.Range, kind: LayoutChart['kind']): void {
   target.name = series.name;
   target.setXAxisValues(categories);
   target.format.fill.setSolidColor(`#${series.color}`);
+  if (kind === 'line') target.format.line.color = `#${series.color}`;
 }
 
 /**

@@ -55,17 +55,51 @@ export function chartXml(chart: LayoutChart, sheet: string): string {
     title(chart.title, 1200),
     '<c:autoTitleDeleted val="0"/>',
     '<c:plotArea><c:layout/>',
-    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>',
-    chart.series.map((series, i) => seriesXml(chart, i, sheet)).join(''),
-    `<c:gapWidth val="80"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>`,
-    '</c:barChart>',
+    chart.kind === 'line' ? lineChart(chart, sheet) : barChart(chart, sheet),
     categoryAxis(),
-    valueAxis(chart.valueAxisTitle),
+    valueAxis(chart.valueAxisTitle, chart.kind === 'clusteredColumn'),
     '</c:plotArea>',
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>',
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>',
     '</c:chart>',
+    // An opaque white chart area: a line chart's own figures lie in the cells it covers (see the layout).
+    chart.kind === 'line' ? '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>' : '',
     '</c:chartSpace>',
+  ].join('');
+}
+
+function barChart(chart: LayoutChart, sheet: string): string {
+  return [
+    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>',
+    chart.series.map((series, i) => seriesXml(chart, i, sheet)).join(''),
+    `<c:gapWidth val="80"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>`,
+    '</c:barChart>',
+  ].join('');
+}
+
+/** CT_LineChart: grouping, varyColors, the series, marker, the axes. A year without a figure is a gap. */
+function lineChart(chart: LayoutChart, sheet: string): string {
+  return [
+    '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>',
+    chart.series.map((series, i) => lineSeriesXml(chart, i, sheet)).join(''),
+    `<c:marker val="1"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>`,
+    '</c:lineChart>',
+  ].join('');
+}
+
+/** CT_LineSer in schema order: idx, order, tx, spPr, marker, cat, val, smooth. */
+function lineSeriesXml(chart: LayoutChart, index: number, sheet: string): string {
+  const series = chart.series[index];
+  if (series === undefined) return '';
+  const fill = `<a:solidFill><a:srgbClr val="${colour(series.color)}"/></a:solidFill>`;
+  return [
+    `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>`,
+    `<c:tx><c:v>${escapeText(series.name)}</c:v></c:tx>`,
+    `<c:spPr><a:ln w="28575" cap="rnd">${fill}<a:round/></a:ln></c:spPr>`,
+    `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`,
+    `<c:cat><c:strRef><c:f>${escapeText(reference(sheet, chart.categories.range))}</c:f>${stringCache(chart.categories.labels)}</c:strRef></c:cat>`,
+    `<c:val><c:numRef><c:f>${escapeText(reference(sheet, series.range))}</c:f>${numberCache(series.values)}</c:numRef></c:val>`,
+    '<c:smooth val="0"/></c:ser>',
   ].join('');
 }
 
@@ -108,9 +142,10 @@ function categoryAxis(): string {
   ].join('');
 }
 
-function valueAxis(axisTitle: string | undefined): string {
+/** Columns start at 0; a line keeps the automatic scale, so a population's few per cent of change can be seen. */
+function valueAxis(axisTitle: string | undefined, fromZero: boolean): string {
   return [
-    `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>`,
+    `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/>${fromZero ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="l"/>`,
     '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>',
     axisTitle === undefined ? '' : title(axisTitle, 1000),
     '<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>',

@@ -6,6 +6,7 @@ import { formatFindingValue } from '../text/figures';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid, refKey } from './grid';
+import { effektHandlingsplan } from './effekt';
 import { marked, notesOf, writeNotes } from './merknader';
 import { banner, sectionTitle, type SheetInput } from './sheet';
 import { markMissing, missingCell } from './unknownCells';
@@ -58,6 +59,7 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   let row = 4;
   row = strategyTable(ctx, row);
   row = jobTargetTable(ctx, row + 2);
+  row = effektTable(ctx, row + 2);
   row = areaTable(ctx, row + 2, thematicBlocks, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true, notes: 'thematic' });
   row = areaTable(ctx, row + 2, supportBlocks, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false, notes: 'support' });
   // §4 in the seed's order: the financing, then the budget frame with its notes.
@@ -103,6 +105,8 @@ interface Ctx {
   sheet: string;
   /** rows that belong together on a printed page: a heading and its table */
   blocks: { top: number; bottom: number }[];
+  /** the generated job table's period total, once written (with at least one næring) */
+  jobTotal?: { row: number; column: number };
 }
 
 function strategiesOf(plan: Plan, type: Area['type']): Strategy[] {
@@ -225,7 +229,16 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     grid.formula(row, c, lastBody >= firstBody ? `SUM(${address(firstBody, c)}:${address(lastBody, c)})` : '0', value, STYLE.totalCount, declared);
   }
   anchor(ctx, 'Arbeidsplassmal', header, row, sumCol);
+  if (lastBody >= firstBody) ctx.jobTotal = { row, column: sumCol };
   const end = writeNotes(grid, row + 1, ctx.lastColumn, notesOf(plan, 'jobTargets')) - 1;
+  keepTogether(ctx, start, end);
+  return end;
+}
+
+// ---- §2.4 effect goals ----------------------------------------------------------------------------------
+
+function effektTable(ctx: Ctx, start: number): number {
+  const end = effektHandlingsplan(ctx.grid, ctx.plan, ctx.year, start, ctx.lastColumn, ctx.jobTotal);
   keepTogether(ctx, start, end);
   return end;
 }

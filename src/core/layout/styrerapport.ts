@@ -6,7 +6,9 @@ import { formatDate, yearIsOver } from '../text/dates';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid } from './grid';
+import { effektColumns, effektStyrerapport } from './effekt';
 import { banner, sectionTitle, type SheetInput } from './sheet';
+import { markMissing } from './unknownCells';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
 
@@ -40,11 +42,13 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const blocks: { top: number; bottom: number }[] = [];
   const errors = input.findings.filter((f) => f.severity === 'feil').length;
   const name = plan.program.name?.value ?? '';
+  // The Effektmål table has a column per year from the baseline: a long period widens the sheet.
+  const lastColumn = Math.max(LAST_COLUMN, effektColumns(plan, year));
   grid.text(1, 1, name ? `Styrerapport ${year} – ${name}` : `Styrerapport ${year}`, STYLE.title);
-  grid.merge(1, 1, 1, LAST_COLUMN);
+  grid.merge(1, 1, 1, lastColumn);
   grid.height(1, 24);
   const date = formatDate(input.generatedAt);
-  banner(grid, errors, input.generatedAt, LAST_COLUMN);
+  banner(grid, errors, input.generatedAt, lastColumn);
 
   const ctx: Ctx = { grid, plan, year, anchors, today: input.generatedAt };
   const jobs = jobsTable(ctx, 4);
@@ -63,10 +67,15 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const portfolio = row + 2;
   row = portfolioTable(ctx, portfolio);
   blocks.push({ top: portfolio, bottom: row });
+  const effekt = effektStyrerapport(grid, plan, year, row + 2, lastColumn);
+  blocks.push(...effekt.blocks);
+  if (effekt.table) anchor(ctx, 'Effektmal', effekt.table.top, effekt.table.bottom, effekt.table.right);
+  const charts = [...(chart ? [chart] : []), ...effekt.charts];
+  const marks = markMissing(grid);
 
   const cells = grid.sortedCells();
   const widths = fitColumnWidths(cells, grid.merges, new Map(MIN_WIDTHS.map((w, i) => [i + 1, w])));
-  spreadColumns(widths, 2, LAST_COLUMN, PAGE_WIDTH * 0.96);
+  spreadColumns(widths, 2, lastColumn, PAGE_WIDTH * 0.96);
   const heights = fitRowHeights(cells, grid.merges, widths, grid.rowHeights);
   return {
     sheet,
@@ -86,8 +95,8 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
     },
     anchors,
     marker: { kind: 'styrerapport', year, inputDigest: input.inputDigest, generatedAt: input.generatedAt },
-    ...(chart ? { charts: [chart] } : {}),
-    marks: [],
+    ...(charts.length > 0 ? { charts } : {}),
+    marks,
   };
 }
 

@@ -71,7 +71,7 @@ export interface GeneratedMarker {
 /** One data series of a chart: cells of this sheet, and their values for readers that do not calculate. */
 export interface ChartSeries {
   name: string;
-  /** a single column of this sheet, e.g. `C6:C9` */
+  /** a single column of this sheet, e.g. `C6:C9`; a cell left empty is a gap in a line */
   range: A1;
   values: number[];
   /** fill colour, `RRGGBB` */
@@ -85,7 +85,8 @@ export interface ChartSeries {
 export interface LayoutChart {
   /** unique in the sheet, e.g. `Arbeidsplasser` */
   name: string;
-  kind: 'clusteredColumn';
+  /** columns side by side per category, or one line per series over the categories (years) */
+  kind: 'clusteredColumn' | 'line';
   title: string;
   valueAxisTitle?: string;
   /** the labels along the category axis: a single column of this sheet and its texts */

@@ -210,7 +210,9 @@ export type UnknownWhat =
   | { table: 'resultatmal'; year: number | null; naering: string | null; strategy: string | null; sum: boolean }
   /** `area` null: the declared total; undefined: not known which */
   | { table: 'resultatmalSum'; year: number | null; area: number | null | undefined }
-  | { table: 'reallocations'; year: number | null };
+  | { table: 'reallocations'; year: number | null }
+  /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
+  | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null };
 
 /** A cell that holds a figure the rules cannot read (reported once, at the cell). */
 export interface UnknownFigure extends Ref {

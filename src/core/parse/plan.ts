@@ -65,7 +65,7 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes)),
     reports: mapTable(bind(TABLES.reports), sink, parseReport),
     kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
-    indicators: mapTable(bind(TABLES.indicators), sink, parseIndicator),
+    indicators: mapTable(bind(TABLES.indicators), sink, (r) => parseIndicator(r, unknown)),
     notes: mapTable(bind(TABLES.notes), sink, (r) => parseNote(r, sink)),
     unknowns,
   };
@@ -552,7 +552,11 @@ function parseKommune(row: RowReader, sink: Sink): Kommune | undefined {
   return { nr: code, name: name.value, ref: row.range };
 }
 
-function parseIndicator(row: RowReader): IndicatorRow | undefined {
+/**
+ * An indicator row. A value that cannot be read is recorded as unknown (with its year, indicator and kommune),
+ * so the generated reports show it as missing at that cell rather than as no data or 0.
+ */
+function parseIndicator(row: RowReader, unknown: Unknowns): IndicatorRow | undefined {
   const year = row.count('year');
   const indicator = row.text('indicator');
   const kommuneCell = row.has('kommune') ? row.cell('kommune') : undefined;
@@ -560,6 +564,8 @@ function parseIndicator(row: RowReader): IndicatorRow | undefined {
   const valueCell = row.cell('value');
   const value = valueCell ? row.numberAt(valueCell, 'value', 'units') : undefined;
   const fetched = row.has('fetched') && row.cell('fetched')?.kind !== 'empty' ? row.date('fetched') : undefined;
+  const where = kommune ? kommuneCode(kommuneCell) : null;
+  if (unknown(row, { table: 'indicators', year: keyOf(row, 'year', year?.value), indicator: keyOf(row, 'indicator', indicator?.value), kommune: where }, 'value')) return undefined;
   if (!year || !indicator || value === undefined || !valueCell) return undefined;
   return {
     year,

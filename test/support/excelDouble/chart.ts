@@ -6,7 +6,7 @@ import { parseAddress, type Bounds, type ChartSeriesState, type ChartState, type
 /**
  * Charts of the Excel double: `worksheet.charts.add(type, range, seriesBy)` and the parts of a chart the
  * adapter sets (name, title, legend, data labels, value-axis title, position, series with values, category
- * labels and fill). Series members added after creation need ExcelApi 1.7, as in Excel. Tests read the
+ * labels, fill and line colour). Series members added after creation need ExcelApi 1.7, as in Excel. Tests read the
  * result from `SheetState.charts`.
  */
 
@@ -230,8 +230,21 @@ export class DoubleChartSeries extends OnSheet<SeriesTarget> {
     this.invoke('setXAxisValues', [sourceData], (t) => (t.series.xValues = boundsOn(this.sheet(), sourceData, 'ChartSeries.setXAxisValues')));
   }
 
-  get format(): { fill: { setSolidColor: (color: string) => void } } {
+  get format(): { fill: { setSolidColor: (color: string) => void }; line: { color: string } } {
+    const assignLine = (color: string) =>
+      this.assign('format.line.color', color, (t) => {
+        if (!/^#[0-9A-Fa-f]{6}$/.test(color)) throw invalidArgument(`colour '${color}'`, 'ChartLineFormat.color');
+        t.series.line = color.toUpperCase();
+      });
     return {
+      line: {
+        get color(): string {
+          throw new Error('ChartLineFormat.color is not read by the adapter');
+        },
+        set color(value: string) {
+          assignLine(value);
+        },
+      },
       fill: {
         setSolidColor: (color: string) =>
           this.invoke('format.fill.setSolidColor', [color], (t) => {

@@ -81,6 +81,8 @@ export interface ChartSeriesState {
   xValues?: Bounds;
   /** `#RRGGBB` */
   fill?: string;
+  /** `#RRGGBB`, the colour of a line series' line (`format.line.color`) */
+  line?: string;
 }
 
 export interface ChartState {
