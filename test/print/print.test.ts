@@ -24,6 +24,7 @@ import { hallingdalDemo } from '../../src/core/sample/demo';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
+import { withEffektValues } from '../support/effektValues';
 
 function onPath(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
@@ -47,6 +48,7 @@ const PAGES: Record<string, number> = {
   'Styrerapport 2022 of the sample': 4,
   'Handlingsplan 2022 of the demo': 6,
   'Styrerapport 2022 of the demo': 4,
+  'Styrerapport 2022 of the sample with indicator values': 6,
 };
 
 interface Word {
@@ -129,6 +131,8 @@ const CASES: [string, () => WorkbookData, 'handlingsplan' | 'styrerapport'][] = 
   ['Styrerapport 2022 of the sample', hallingdalSample, 'styrerapport'],
   ['Handlingsplan 2022 of the demo', hallingdalDemo, 'handlingsplan'],
   ['Styrerapport 2022 of the demo', hallingdalDemo, 'styrerapport'],
+  // Values added in the test (the sample has none): the Effektmål tables and line charts on paper.
+  ['Styrerapport 2022 of the sample with indicator values', () => withEffektValues(hallingdalSample()), 'styrerapport'],
 ];
 
 maybe('printed through LibreOffice with Carlito', () => {
@@ -174,6 +178,15 @@ maybe('printed through LibreOffice with Carlito', () => {
     expect(text).toContain('Administrasjonskostnad anslått til ca 10 % av ramme');
     expect(text).toContain('Prosjektrettet arbeid fra programleder');
     expect(text.indexOf('Sum totalt')).toBeLessThan(text.indexOf('Administrasjonskostnad anslått'));
+  });
+
+  test('the Effektmål section prints the region\'s figures, the change, "ingen data" and "mangler" — never a 0 for them', () => {
+    const text = get('Styrerapport 2022 of the sample with indicator values').text;
+    expect(text).toContain('Effektmål – regionens utvikling siden grunnlagsåret 2021');
+    const line = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))?.replace(/\s+/g, ' ').trim();
+    expect(line('Folkemengde 20–39 år')).toBe('Folkemengde 20–39 år 4 000 ingen data 4 200 ingen data 2023 200 5,0 %');
+    expect(line('Kommune-NM-plassering')).toBe('Kommune-NM-plassering 120 110 mangler ingen data mangler mangler mangler');
+    expect(line('Sysselsatte etter arbeidssted')).toBe('Sysselsatte etter arbeidssted ingen data');
   });
 
   test('the Styrerapport before the first report: no "Ikke nådd", "–" for ratios of nothing', () => {
