@@ -53,6 +53,11 @@ export interface FixesOutcome {
   changed: number;
   /** fixes left out: not one number for one cell, or a second value for a cell already fixed */
   skipped: number;
+  /**
+   * cells left as they are because they no longer hold the text they held when validated (a co-author or the
+   * user has typed into them since): checked in the same write, never overwritten
+   */
+  changedSince: number;
   /** writes it took: round trips to Excel, package writes of a file */
   writes: number;
 }
@@ -82,8 +87,10 @@ export interface WorkbookPort {
   /**
    * Applies many quick fixes the user asked for at once ("Rett opp alle"): writes exactly the cells they name,
    * in as few writes as the core's plan allows (in Excel at most 2 round trips for any realistic count, in a
-   * file one write), and says how many cells changed. A fix whose cell is missing fails the whole call before
-   * anything is written.
+   * file one write), and says how many cells changed. Each cell is written only while it still holds the text
+   * it was validated with (read in the same operation: in Excel the first of the 2 round trips, in a file the
+   * same package pass); the others are left alone and counted. A fix whose cell is missing in a file fails
+   * the whole call before anything is written.
    */
   applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome>;
   /** Creates the sheets, tables and columns of `template` that are missing; never changes a cell with content. */

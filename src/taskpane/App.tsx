@@ -252,7 +252,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       const outcome = await port.applyFixes(group.fixes);
       const checked = await check(port, year);
       apply(checked);
-      setStatus(summaryStatus(checked.result, [(tx) => tx.fixedMany(outcome.changed, what)]));
+      setStatus(summaryStatus(checked.result, [(tx) => tx.fixedMany(outcome.changed, what, outcome.changedSince)]));
     });
   };
 

@@ -112,7 +112,8 @@ const nb = {
   moreCells: (n: number) => `og ${formatCount(n)} til`,
   listLabel: (severity: string, findings: number, groups: number) => `${severity}: ${formatCount(findings)} funn i ${formatCount(groups)} ${groups === 1 ? 'gruppe' : 'grupper'}`,
   listHint: 'Piltastene opp og ned flytter mellom funnene; Home og End går til første og siste.',
-  fixedMany: (n: number, what: string) => `Rettet ${formatCount(n)} ${n === 1 ? 'celle' : 'celler'} (${what}). Validert på nytt.`,
+  fixedMany: (n: number, what: string, changedSince = 0) =>
+    `Rettet ${formatCount(n)} ${n === 1 ? 'celle' : 'celler'} (${what}).${changedSince === 0 ? '' : ` ${formatCount(changedSince)} ${changedSince === 1 ? 'celle var endret' : 'celler var endret'} siden Valider og ble ikke rørt.`} Validert på nytt.`,
   rowContext: (table: string) => `Raden i tabellen ${table}`,
   rowContextNone: 'Cellen står ikke i en tabell.',
   // results
@@ -263,7 +264,8 @@ const en: Texts = {
   moreCells: (n) => `and ${formatCount(n)} more`,
   listLabel: (severity, findings, groups) => `${severity}: ${formatCount(findings)} findings in ${formatCount(groups)} ${groups === 1 ? 'group' : 'groups'}`,
   listHint: 'The up and down arrow keys move between the findings; Home and End go to the first and the last.',
-  fixedMany: (n, what) => `Fixed ${formatCount(n)} ${n === 1 ? 'cell' : 'cells'} (${what}). Validated again.`,
+  fixedMany: (n, what, changedSince = 0) =>
+    `Fixed ${formatCount(n)} ${n === 1 ? 'cell' : 'cells'} (${what}).${changedSince === 0 ? '' : ` ${formatCount(changedSince)} ${changedSince === 1 ? 'cell had' : 'cells had'} changed since Valider and ${changedSince === 1 ? 'was' : 'were'} left as ${changedSince === 1 ? 'it was' : 'they were'}.`} Validated again.`,
   rowContext: (table) => `The row in table ${table}`,
   rowContextNone: 'The cell is not in a table.',
   summary: (counts, year) => `${year === null ? 'Validated' : `Validated for ${year}`}: ${listCounts(counts, 'en')}.`,

@@ -315,10 +315,53 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       expect(validateWorkbook(after).findings.filter((f) => f.rule === 'values.number-as-text')).toEqual([]);
     });
 
+    test('applyFixes leaves a cell that changed since Valider as it is, and counts it', async () => {
+      const validated = reportsWithJobsAsText(12);
+      const fixes = validateWorkbook(snapshotFromData(validated)).groups.flatMap((g) => g.fixes);
+      expect(fixes).toHaveLength(12);
+      // Since Valider a co-author typed another text into one cell and a number into another, and cleared a third.
+      const reports = validated.tables.find((t) => t.name === 'Rapporter');
+      const jobs = reports?.header.indexOf('Nye arbeidsplasser') ?? -1;
+      const edited = structuredClone(validated);
+      const rows = edited.tables.find((t) => t.name === 'Rapporter')?.rows ?? [];
+      const asText = rows.map((row, i) => (row[jobs] === '1' ? i : -1)).filter((i) => i >= 0);
+      const [typedText = 0, typedNumber = 0, cleared = 0] = [asText[2], asText[5], asText[9]];
+      (rows[typedText] ?? [])[jobs] = '3';
+      (rows[typedNumber] ?? [])[jobs] = 2;
+      (rows[cleared] ?? [])[jobs] = null;
+      const opened = await open(edited);
+      const before = await opened.port.readSnapshot();
+      const outcome = await opened.port.applyFixes(fixes);
+      expect(outcome).toMatchObject({ changed: 9, skipped: 0, changedSince: 3 });
+      expect(outcome.writes).toBeLessThanOrEqual(2);
+      const after = await (await current(opened)).readSnapshot();
+      const expected = structuredClone(before);
+      let left = 0;
+      for (const fix of fixes) {
+        const at = cellOf(before, fix.sheet, fix.cell);
+        if (at === undefined) throw new Error(`no cell ${fix.cell}`);
+        const was = before.tables[at.table]?.rows[at.row]?.[at.column];
+        const now = after.tables[at.table]?.rows[at.row]?.[at.column];
+        if (was?.kind === 'text' && was.value === fix.text) {
+          expect(now).toMatchObject({ kind: 'number', value: fix.value, address: fix.cell });
+          const row = expected.tables[at.table]?.rows[at.row];
+          if (row && now) row[at.column] = now;
+        } else {
+          left += 1;
+          expect(now).toEqual(was);
+        }
+      }
+      expect(left).toBe(3);
+      // The edited cells kept what the co-author typed; every other cell is as it was or its fixed number.
+      expect(after).toEqual(expected);
+      const texts = after.tables.flatMap((t) => t.rows.flat()).filter((c) => c.kind === 'text' && c.value === '3');
+      expect(texts).toHaveLength(1);
+    });
+
     test('applyFixes with nothing to fix writes nothing', async () => {
       const opened = await open(hallingdalSample());
       const before = await opened.port.readSnapshot();
-      expect(await opened.port.applyFixes([])).toEqual({ changed: 0, skipped: 0, writes: 0 });
+      expect(await opened.port.applyFixes([])).toEqual({ changed: 0, skipped: 0, changedSince: 0, writes: 0 });
       expect(await (await current(opened)).readSnapshot()).toEqual(before);
     });
 

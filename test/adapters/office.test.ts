@@ -262,12 +262,40 @@ describe('round trips', () => {
       const fixes = group?.fixes ?? [];
       const before = contentCells(double);
       const { result, stats } = await measure(double, () => port.applyFixes(fixes));
-      expect(result).toEqual({ changed: count, skipped: 0, writes: stats.syncs });
+      expect(result).toEqual({ changed: count, skipped: 0, changedSince: 0, writes: stats.syncs });
       expect(stats.syncs).toBeLessThanOrEqual(2);
       expect(stats.maxRequestBytes).toBeLessThan(FIVE_MB);
       const after = contentCells(double);
       const changed = changedCells(before, after);
       expect(changed.sort()).toEqual(fixes.map((f) => `${f.sheet}!${cellKeyOf(f.cell)}`).sort());
+      for (const key of changed) expect(after.get(key)).toMatchObject({ type: 'Double', value: 1 });
+    });
+
+    test('cells changed since Valider: read and written in the same 2 round trips, left as they are and counted', async () => {
+      const validated = reportsWithJobsAsText(count);
+      const fixes = validateWorkbook(snapshotFromData(validated)).groups.flatMap((g) => g.fixes);
+      expect(fixes).toHaveLength(count);
+      // A co-author has typed into every fifth of those cells since (another text, or a number).
+      const edited = structuredClone(validated);
+      const reports = edited.tables.find((t) => t.name === 'Rapporter');
+      const jobs = reports?.header.indexOf('Nye arbeidsplasser') ?? -1;
+      let typed = 0;
+      reports?.rows.forEach((row) => {
+        if (row[jobs] !== '1') return;
+        if (typed % 5 === 0) row[jobs] = typed % 10 === 0 ? '2' : 7;
+        typed += 1;
+      });
+      const { double, port } = open({ data: edited });
+      const before = contentCells(double);
+      const { result, stats } = await measure(double, () => port.applyFixes(fixes));
+      const left = Math.ceil(count / 5);
+      expect(result).toEqual({ changed: count - left, skipped: 0, changedSince: left, writes: stats.syncs });
+      expect(stats.syncs).toBe(2);
+      expect(stats.maxRequestBytes).toBeLessThan(FIVE_MB);
+      const after = contentCells(double);
+      const changed = changedCells(before, after);
+      expect(changed).toHaveLength(count - left);
+      for (const key of changed) expect(before.get(key)).toMatchObject({ value: '1' });
       for (const key of changed) expect(after.get(key)).toMatchObject({ type: 'Double', value: 1 });
     });
 
@@ -690,7 +718,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
 
   test('a missing sheet: not-found', async () => {
     const { port } = open({ data: hallingdalSample() });
-    const error = await rejection(port.applyFix({ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, label: { nb: '', en: '' } }));
+    const error = await rejection(port.applyFix({ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, text: '1', label: { nb: '', en: '' } }));
     expect(error.code).toBe('not-found');
     expect(error.nb).toBe('Fant ikke arket «Borte». Les arbeidsboka på nytt og prøv igjen.');
   });

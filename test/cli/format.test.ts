@@ -89,7 +89,7 @@ describe('formatJson', () => {
       cell: cell('C40'),
       expected: 1,
       actual: 2,
-      fix: { kind: 'set-number', sheet: 'Budsjett', cell: cell('C40'), value: 1, label: { nb: 'x', en: 'x' } },
+      fix: { kind: 'set-number', sheet: 'Budsjett', cell: cell('C40'), value: 1, text: '1', label: { nb: 'x', en: 'x' } },
     });
     const text = formatJson([withFix], { feil: 1, advarsel: 0, info: 0 }, 'en');
     expect(text.endsWith('\n')).toBe(true);

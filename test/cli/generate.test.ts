@@ -73,7 +73,7 @@ test('after the input changes, the generated sheet is reported as stale; generat
   const budget = snapshot.tables.find((t) => t.name === 'Budsjett');
   const cell = budget?.rows[0]?.[2];
   expect(cell?.kind).toBe('number');
-  await port.applyFix({ kind: 'set-number', sheet: 'Budsjett', cell: cell!.address, value: 250000, label: { nb: '', en: '' } });
+  await port.applyFix({ kind: 'set-number', sheet: 'Budsjett', cell: cell!.address, value: 250000, text: '250000', label: { nb: '', en: '' } });
   const stale = validateWorkbook(await port.readSnapshot()).findings.filter((f) => f.rule === 'staleness.generated-stale');
   expect(stale).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', cell: 'A1', severity: 'advarsel' })]);
 });

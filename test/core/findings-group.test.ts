@@ -1,5 +1,5 @@
 import { groupFindings } from '../../src/core/findings/group';
-import { planFixes, runBytes, type FixRun } from '../../src/core/findings/fixPlan';
+import { plannedFixes, planFixes, runBytes, runCells, stillAsValidated, type FixRun } from '../../src/core/findings/fixPlan';
 import type { QuickFix } from '../../src/core/findings/types';
 import { a1, parseCell } from '../../src/core/util/brand';
 import { addressOf, consistentPlan, setCell, snapshot, totalAddressOf, validate } from '../support/planBuilder';
@@ -82,7 +82,7 @@ describe('groupFindings', () => {
 });
 
 function fix(sheet: string, cell: string, value: number): QuickFix {
-  return { kind: 'set-number', sheet, cell: a1(cell), value, label: { nb: '', en: '' } };
+  return { kind: 'set-number', sheet, cell: a1(cell), value, text: String(value), label: { nb: '', en: '' } };
 }
 
 /** Every cell a run writes, with its value. */
@@ -135,5 +135,29 @@ describe('planFixes', () => {
 
   test('nothing to fix is no request', () => {
     expect(planFixes([], { maxRequestBytes: 100 })).toEqual({ requests: [], cells: 0, skipped: [] });
+  });
+});
+
+describe('stillAsValidated', () => {
+  test('a fix applies only while its cell holds the text it was validated with', () => {
+    const fixes = [fix('S', 'B2', 1), fix('S', 'B3', 2), fix('S', 'B4', 3), fix('S', 'B5', 4), fix('T', 'B2', 5)];
+    const now = new Map<string, string | undefined>([['S!B2', '1'], ['S!B3', '20'], ['S!B4', undefined], ['T!B2', '5']]);
+    const verified = stillAsValidated(fixes, (sheet, cell) => now.get(`${sheet}!${cell}`));
+    // B3 holds another text now, B4 no text (a number or empty), B5 is not there any more
+    expect(verified.unchanged).toEqual([fixes[0], fixes[4]]);
+    expect(verified.changed).toBe(3);
+  });
+
+  test('the same cell named twice counts once', () => {
+    const verified = stillAsValidated([fix('S', 'B2', 1), fix('S', 'B2', 1)], () => 'x');
+    expect(verified).toEqual({ unchanged: [], changed: 1 });
+  });
+
+  test('runCells names every cell of a run, top to bottom; plannedFixes drops what the plan skipped', () => {
+    expect(runCells({ range: a1('D5:D7') })).toEqual(['D5', 'D6', 'D7']);
+    expect(runCells({ range: a1('AA9') })).toEqual(['AA9']);
+    const conflict = fix('S', 'A1', 2);
+    const fixes = [fix('S', 'A1', 1), conflict, fix('S', 'A2', 1)];
+    expect(plannedFixes(fixes, planFixes(fixes, { maxRequestBytes: 1_000 }))).toEqual([fixes[0], fixes[2]]);
   });
 });

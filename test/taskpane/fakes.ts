@@ -72,7 +72,7 @@ export class FakePort implements WorkbookPort {
     this.calls.applyFixes.push([...fixes]);
     this.fail('applyFixes');
     for (const fix of fixes) this.write(fix);
-    return Promise.resolve({ changed: fixes.length, skipped: 0, writes: fixes.length > 0 ? 1 : 0 });
+    return Promise.resolve({ changed: fixes.length, skipped: 0, changedSince: 0, writes: fixes.length > 0 ? 1 : 0 });
   }
 
   private write(fix: QuickFix): void {

@@ -3,7 +3,7 @@ import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
-import { planFixes } from '../../core/findings/fixPlan';
+import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
 import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
@@ -62,30 +62,44 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One round trip per request of the core's write plan: a column of adjacent cells is one range write, and
-   * the requests stay under the request budget (10 000 scattered cells still fit in one). Only the named
-   * cells' values are written; their formats stay as the user made them.
+   * Two round trips for any realistic count: the first reads what the planned cells hold now, the second
+   * writes those that still hold the text they were validated with (a co-author may have typed into the
+   * others since). The writes follow the core's plan: a column of adjacent cells is one range write, and each
+   * request stays under the request budget (10 000 scattered cells still fit in one; more take one round trip
+   * per request). Only the named cells' values are written; their formats stay as the user made them.
    */
   applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
-    const plan = planFixes(fixes, { maxRequestBytes: this.maxRequestBytes });
-    const sheets = [...new Set(plan.requests.flat().map((run) => run.sheet))];
-    const outcome: FixesOutcome = { changed: plan.cells, skipped: plan.skipped.length, writes: plan.requests.length };
-    if (plan.requests.length === 0) return Promise.resolve(outcome);
+    const wanted = planFixes(fixes, { maxRequestBytes: this.maxRequestBytes });
+    const none: FixesOutcome = { changed: 0, skipped: wanted.skipped.length, changedSince: 0, writes: 0 };
+    if (wanted.requests.length === 0) return Promise.resolve(none);
+    const sheets = [...new Set(wanted.requests.flat().map((run) => run.sheet))];
     return this.guard({ sheets }, () =>
       this.run(async (context) => {
         const worksheets = new Map<string, Excel.Worksheet>();
-        for (const request of plan.requests) {
-          for (const run of request) {
-            let sheet = worksheets.get(run.sheet);
-            if (!sheet) {
-              sheet = context.workbook.worksheets.getItem(run.sheet);
-              worksheets.set(run.sheet, sheet);
-            }
-            sheet.getRange(run.range).values = run.values.map((value) => [value]);
+        const sheet = (name: string): Excel.Worksheet => {
+          let found = worksheets.get(name);
+          if (!found) {
+            found = context.workbook.worksheets.getItem(name);
+            worksheets.set(name, found);
           }
+          return found;
+        };
+        // Round trip 1: what the cells hold now, run by run.
+        const reads = wanted.requests.flat().map((run) => ({ run, range: sheet(run.sheet).getRange(run.range).load('values') }));
+        await context.sync();
+        const now = new Map<string, unknown>();
+        for (const { run, range } of reads) runCells(run).forEach((cell, i) => now.set(`${run.sheet}!${cell}`, range.values[i]?.[0]));
+        const verified = stillAsValidated(plannedFixes(fixes, wanted), (name, cell) => {
+          const value = now.get(`${name}!${cell}`);
+          return typeof value === 'string' ? value : undefined;
+        });
+        // Round trip 2 (one per request of the plan): the cells that are as they were validated.
+        const plan = planFixes(verified.unchanged, { maxRequestBytes: this.maxRequestBytes });
+        for (const request of plan.requests) {
+          for (const run of request) sheet(run.sheet).getRange(run.range).values = run.values.map((value) => [value]);
           await context.sync();
         }
-        return outcome;
+        return { changed: plan.cells, skipped: wanted.skipped.length, changedSince: verified.changed, writes: 1 + plan.requests.length };
       }));
   }
 

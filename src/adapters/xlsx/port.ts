@@ -4,7 +4,7 @@ import type { SheetLayout } from '../../core/layout/types';
 import { cellText } from '../../core/parse/table';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { parseCell, type A1 } from '../../core/util/brand';
-import { planFixes } from '../../core/findings/fixPlan';
+import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
 import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { appendRowIntoPackage, writeRowsIntoPackage } from './append';
 import { PackageParts } from './opc';
@@ -35,8 +35,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    this.snapshot ??= await (await openXlsx(this.bytes, this.options)).readSnapshot();
-    return structuredClone(this.snapshot);
+    return structuredClone(await this.currentSnapshot());
   }
 
   async renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
@@ -56,14 +55,21 @@ export class XlsxPort implements WorkbookPort {
     this.replaceBytes(await packParts(edit.entries()));
   }
 
-  /** One write: the package is opened once, each sheet's XML edited in one pass, and packed once. */
+  /**
+   * One write: the cells are checked against the package about to be edited (a fix whose cell no longer holds
+   * the text it was validated with is left out and counted), then the package is opened once, each sheet's
+   * XML edited in one pass, and packed once.
+   */
   async applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
-    const plan = planFixes(fixes, { maxRequestBytes: Number.POSITIVE_INFINITY });
-    const outcome: FixesOutcome = { changed: plan.cells, skipped: plan.skipped.length, writes: 0 };
+    const wanted = planFixes(fixes, { maxRequestBytes: Number.POSITIVE_INFINITY });
+    const current = textsOf(await this.currentSnapshot(), plannedFixes(fixes, wanted));
+    const verified = stillAsValidated(plannedFixes(fixes, wanted), (sheet, cell) => current.get(`${sheet}!${cell}`));
+    const plan = planFixes(verified.unchanged, { maxRequestBytes: Number.POSITIVE_INFINITY });
+    const outcome: FixesOutcome = { changed: plan.cells, skipped: wanted.skipped.length, changedSince: verified.changed, writes: 0 };
     const bySheet = new Map<string, Map<string, number>>();
     for (const run of plan.requests.flat()) {
       const cells = bySheet.get(run.sheet) ?? new Map<string, number>();
-      runCells(run.range).forEach((ref, i) => cells.set(ref, run.values[i] ?? 0));
+      runCells(run).forEach((ref, i) => cells.set(ref, run.values[i] ?? 0));
       bySheet.set(run.sheet, cells);
     }
     if (bySheet.size === 0) return outcome;
@@ -110,6 +116,12 @@ export class XlsxPort implements WorkbookPort {
     return this.bytes;
   }
 
+  /** The snapshot of the bytes as they are now, read once per version of the package (not a copy: read only). */
+  private async currentSnapshot(): Promise<WorkbookSnapshot> {
+    this.snapshot ??= await (await openXlsx(this.bytes, this.options)).readSnapshot();
+    return this.snapshot;
+  }
+
   private replaceBytes(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.snapshot = undefined;
@@ -138,15 +150,19 @@ function withNumber(xml: string, cell: A1, value: number, sheet: string): string
   return xml.slice(0, open.index) + replacement + xml.slice(end);
 }
 
-/** The cells of a one-column run, top to bottom. */
-function runCells(range: A1): string[] {
-  const [start = range, end = start] = range.split(':');
-  const top = parseCell(start);
-  const bottom = parseCell(end);
-  const letters = start.replace(/\d+$/, '');
-  const cells: string[] = [];
-  for (let row = top.row; row <= bottom.row; row++) cells.push(`${letters}${row}`);
-  return cells;
+/** The text each fix's cell holds now in the package's tables (cells holding no text are left out). */
+function textsOf(snapshot: WorkbookSnapshot, fixes: readonly QuickFix[]): Map<string, string> {
+  const wanted = new Set(fixes.map((fix) => `${fix.sheet}!${fix.cell}`));
+  const texts = new Map<string, string>();
+  for (const table of snapshot.tables) {
+    for (const row of [table.header, ...table.rows, ...(table.totalRow ? [table.totalRow] : [])]) {
+      for (const cell of row) {
+        const key = `${table.sheet}!${cell.address}`;
+        if (cell.kind === 'text' && wanted.has(key)) texts.set(key, cell.value);
+      }
+    }
+  }
+  return texts;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseCell, rangeAddress, type A1 } from '../util/brand';
+import { cellAddress, parseCell, rangeAddress, type A1 } from '../util/brand';
 import type { QuickFix } from './types';
 
 /**
@@ -148,4 +148,42 @@ function splitRun(run: FixRun, budget: number): FixRun[] {
     offset = end;
   }
   return parts;
+}
+
+/** The cells of a one-column run, top to bottom (`D5:D7` → D5, D6, D7). */
+export function runCells(run: Pick<FixRun, 'range'>): A1[] {
+  const [start = run.range, end = start] = run.range.split(':');
+  const top = parseCell(start);
+  const bottom = parseCell(end);
+  const cells: A1[] = [];
+  for (let row = top.row; row <= bottom.row; row++) cells.push(cellAddress(row, top.column));
+  return cells;
+}
+
+/** The fixes a plan writes: those it did not skip, in their order. */
+export function plannedFixes(fixes: readonly QuickFix[], plan: Pick<FixPlan, 'skipped'>): QuickFix[] {
+  const skipped = new Set(plan.skipped);
+  return fixes.filter((fix) => !skipped.has(fix));
+}
+
+export interface Verified {
+  /** fixes whose cell still holds the text it held when validated: these may be written */
+  unchanged: QuickFix[];
+  /** cells (one per sheet and cell) that hold something else now: left as they are, and counted for the user */
+  changed: number;
+}
+
+/**
+ * Which fixes still apply: a cell someone has typed into since Valider (another text, a number, nothing) is
+ * not overwritten with a number worked out from what it held before. `current` gives what the cell holds
+ * now: its text, or undefined when it holds no text (a number, empty, an error, or no such cell).
+ */
+export function stillAsValidated(fixes: readonly QuickFix[], current: (sheet: string, cell: A1) => string | undefined): Verified {
+  const unchanged: QuickFix[] = [];
+  const changedCells = new Set<string>();
+  for (const fix of fixes) {
+    if (current(fix.sheet, fix.cell) === fix.text) unchanged.push(fix);
+    else changedCells.add(`${fix.sheet}!${fix.cell}`);
+  }
+  return { unchanged, changed: changedCells.size };
 }

@@ -13,6 +13,11 @@ export interface QuickFix {
   sheet: string;
   cell: A1;
   value: number;
+  /**
+   * The text the cell held when it was validated. The fix is applied only while the cell still holds it: a
+   * co-author (or the user) may have typed something else since, which is then left as it is.
+   */
+  text: string;
   label: Localized;
 }
 

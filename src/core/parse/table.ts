@@ -274,7 +274,7 @@ export class RowReader {
           makeFinding('values.number-as-text', at, { text: cell.value, value: formatNumber(parsed.value, Number.isInteger(parsed.value) ? 0 : 2) }, {
             expected: parsed.value,
             actual: cell.value,
-            fix: { kind: 'set-number', sheet: this.sheet, cell: cell.address, value: shown, label: { nb: `Gjør om til tallet ${formatNumber(shown, Number.isInteger(shown) ? 0 : 2)}`, en: `Convert to the number ${shown}` } },
+            fix: { kind: 'set-number', sheet: this.sheet, cell: cell.address, value: shown, text: cell.value, label: { nb: `Gjør om til tallet ${formatNumber(shown, Number.isInteger(shown) ? 0 : 2)}`, en: `Convert to the number ${shown}` } },
           }),
         );
         return parsed.value;
