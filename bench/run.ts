@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { OfficeWorkbook } from '../src/adapters/office';
@@ -160,7 +160,16 @@ function nodeModulesSize(): string {
 
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs\n`);
+  const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
+  console.log(`Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs; load average ${load()} at start\n`);
+  // BENCH_ONLY=page runs only the pane in Chromium (the figures that take longest and vary most with load).
+  if (process.env['BENCH_ONLY'] === 'page') {
+    console.log((await pageTable(Number(process.env['BENCH_PAGE_RUNS'] ?? 3))).join('\n'));
+    console.log(`\nload average ${load()} at the end`);
+    console.log('\nBundles:\n');
+    console.log(bundleTable().join('\n'));
+    return;
+  }
   console.log('Core validation per table rows:\n');
   console.log(validationTable(RUNS).join('\n'));
   console.log('\nGenerating Handlingsplan 2022:\n');
@@ -174,6 +183,7 @@ async function main(): Promise<void> {
   console.log('\nBundles:\n');
   console.log(bundleTable().join('\n'));
   console.log(`\nnode_modules after npm ci: ${nodeModulesSize()} (the official React add-in template: 1.1 GB)`);
+  console.log(`\nload average ${load()} at the end`);
 }
 
 main().catch((error: unknown) => {

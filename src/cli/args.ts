@@ -12,7 +12,7 @@ export type Command =
   /** `demo`: the sample plus a fictional project register (only present when asked for). */
   | { kind: 'sample'; out: string; force: boolean; demo?: boolean }
   | { kind: 'init'; out: string; force: boolean; firstYear?: number; lastYear?: number }
-  | { kind: 'validate'; file: string; year?: number; json: boolean }
+  | { kind: 'validate'; file: string; year?: number; json: boolean; all: boolean }
   /** `pdf`: also the generated sheet alone as a PDF next to the copy (only present when asked for). */
   | { kind: 'generate'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
   | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
@@ -154,7 +154,7 @@ function initCommand(raw: RawOptions): Command {
 }
 
 function validateCommand(raw: RawOptions): Command {
-  const command: Command = { kind: 'validate', file: fileArgument(raw), json: raw.values.has('json') };
+  const command: Command = { kind: 'validate', file: fileArgument(raw), json: raw.values.has('json'), all: raw.values.has('all') };
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
   return command;

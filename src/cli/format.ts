@@ -1,6 +1,9 @@
+import type { FindingGroup } from '../core/findings/group';
 import type { Finding, FindingSummary, FindingValue, Lang, Severity } from '../core/findings/types';
 import { SEVERITIES } from '../core/findings/types';
 import { formatFigure } from '../core/text/figures';
+import { GROUP_PREVIEW_CELLS } from '../core/findings/preview';
+import { COMMAND_WORDS } from '../core/vocabulary';
 
 /** Severity labels as printed; the JSON output keeps the core's ids (`feil`, `advarsel`, `info`). */
 const SEVERITY_LABELS: Readonly<Record<Lang, Record<Severity, string>>> = {
@@ -44,15 +47,23 @@ function expectedActual(finding: Finding, lang: Lang): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** Findings grouped by sheet, in the order the core sorted them. */
-function groupBySheet(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.sheet);
-    if (group) group.push(finding);
-    else groups.set(finding.sheet, [finding]);
-  }
-  return groups;
+/** What a sheet's part of the report lists: groups of findings (a group of one is a finding). */
+type Item = Pick<FindingGroup, 'findings' | 'fixes' | 'title' | 'rule' | 'severity' | 'sheet'>;
+
+/**
+ * The items by sheet, sheets in the order the core sorted the findings; within a sheet the groups in the
+ * core's order (by severity, then where they start), as the pane lists them.
+ */
+function itemsBySheet(input: ReportInput): Map<string, Item[]> {
+  const bySheet = new Map<string, Item[]>();
+  for (const finding of input.findings) if (!bySheet.has(finding.sheet)) bySheet.set(finding.sheet, []);
+  const items: readonly Item[] = input.groups && !input.all ? input.groups : input.findings.map(singleItem);
+  for (const item of items) bySheet.get(item.sheet)?.push(item);
+  return bySheet;
+}
+
+function singleItem(finding: Finding): Item {
+  return { findings: [finding], fixes: finding.fix ? [finding.fix] : [], title: finding.message, rule: finding.rule, severity: finding.severity, sheet: finding.sheet };
 }
 
 export interface ReportInput {
@@ -63,6 +74,12 @@ export interface ReportInput {
   summary: FindingSummary;
   lang: Lang;
   color: boolean;
+  /**
+   * The core's groups of the findings: a group of many is one entry (its title, the first cells, "… og N
+   * til", and how to fix them all at once). Without them, or with `all`, every finding has a line of its own.
+   */
+  groups?: readonly FindingGroup[];
+  all?: boolean;
 }
 
 function headerLine(input: ReportInput): string {
@@ -94,7 +111,7 @@ function countWord(count: number, severity: Severity, lang: Lang): string {
     nb: { feil: 'feil', advarsel: one ? 'advarsel' : 'advarsler', info: 'info' },
     en: { feil: one ? 'error' : 'errors', advarsel: one ? 'warning' : 'warnings', info: 'info' },
   };
-  return `${count} ${words[lang][severity]}`;
+  return `${formatNumber(count, lang)} ${words[lang][severity]}`;
 }
 
 export function summaryLine(summary: FindingSummary, lang: Lang): string {
@@ -102,18 +119,56 @@ export function summaryLine(summary: FindingSummary, lang: Lang): string {
   return `${lang === 'nb' ? 'Sammendrag' : 'Summary'}: ${counts}`;
 }
 
-/** The human report: header, findings per sheet, summary. Ends with a newline. */
+/** The lines of a group of many: the title, then its first cells and how many more, then how to fix them all. */
+function groupLines(item: Item, input: ReportInput, cellWidth: number): string[] {
+  const labels = SEVERITY_LABELS[input.lang];
+  const labelWidth = Math.max(...SEVERITIES.map((s) => labels[s].length));
+  const label = labels[item.severity];
+  const padding = ' '.repeat(labelWidth - label.length);
+  const indent = ' '.repeat(2 + labelWidth + 2 + cellWidth + 2);
+  const [first] = item.findings;
+  const head = `  ${paint(label, SEVERITY_COLORS[item.severity], input.color)}${padding}  ${groupCell(first?.cell ?? '').padEnd(cellWidth)}  ${item.title[input.lang]}`;
+  const shown = item.findings.slice(0, GROUP_PREVIEW_CELLS).map((f) => f.cell);
+  const rest = item.findings.length - shown.length;
+  const more = rest === 0 ? '' : input.lang === 'nb' ? ` … og ${formatNumber(rest, 'nb')} til` : ` … and ${formatNumber(rest, 'en')} more`;
+  const lines = [head, `${indent}${shown.join(', ')}${more}`];
+  if (item.fixes.length > 0) {
+    const out = input.lang === 'nb' ? '<ut.xlsx>' : '<out.xlsx>';
+    const command = `handlingsplan ${COMMAND_WORDS.fix[input.lang]} ${input.file} -o ${out} --rule ${item.rule}`;
+    lines.push(`${indent}${input.lang === 'nb' ? 'Rett opp alle' : 'Fix all'}: ${command}`);
+  }
+  return lines;
+}
+
+/** Where a group of many starts, marked as the first of several. */
+function groupCell(cell: string): string {
+  return `${cell} …`;
+}
+
+/** The human report: header, findings per sheet (groups of many in a few lines), summary. Ends with a newline. */
 export function formatReport(input: ReportInput): string {
   const lines: string[] = [headerLine(input), ''];
   if (input.findings.length === 0) {
     lines.push(input.lang === 'nb' ? 'Ingen funn.' : 'No findings.', '');
   }
-  const cellWidth = Math.max(0, ...input.findings.map((f) => f.cell.length));
-  for (const [sheet, findings] of groupBySheet(input.findings)) {
+  const bySheet = itemsBySheet(input);
+  const items = [...bySheet.values()].flat();
+  const cellWidth = Math.max(0, ...items.map((item) => (item.findings.length > 1 ? groupCell(item.findings[0]?.cell ?? '') : (item.findings[0]?.cell ?? '')).length));
+  let folded = false;
+  for (const [sheet, sheetItems] of bySheet) {
     lines.push(sheetHeading(sheet, input.lang, input.color));
-    for (const finding of findings) lines.push(findingLine(finding, input, cellWidth));
+    for (const item of sheetItems) {
+      const [only] = item.findings;
+      if (item.findings.length === 1 && only) {
+        lines.push(findingLine(only, input, cellWidth));
+      } else {
+        lines.push(...groupLines(item, input, cellWidth));
+        folded ||= item.findings.length > GROUP_PREVIEW_CELLS;
+      }
+    }
     lines.push('');
   }
+  if (folded) lines.push(input.lang === 'nb' ? '(--all lister hvert funn for seg.)' : '(--all lists every finding on a line of its own.)');
   lines.push(summaryLine(input.summary, input.lang));
   return `${lines.join('\n')}\n`;
 }

@@ -50,6 +50,13 @@ export const OPTIONS = {
     },
   },
   json: { type: 'boolean', help: { nb: 'Skriv ett JSON-objekt i stedet for tekst.', en: 'Print one JSON object instead of text.' } },
+  all: {
+    type: 'boolean',
+    help: {
+      nb: 'List hvert funn på egen linje (uten: funn av samme regel i samme tabellkolonne er én gruppe med de første cellene, som i panelet).',
+      en: 'List every finding on a line of its own (without it: findings of one rule in one table column are one group with its first cells, as in the pane).',
+    },
+  },
   output: {
     type: 'string',
     short: 'o',
@@ -119,7 +126,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['kontroller'],
     args: { nb: '<fil.xlsx>', en: '<file.xlsx>' },
     help: { nb: 'Kontroller arbeidsboka og list funnene.', en: 'Check the workbook and list the findings.' },
-    options: ['year', 'json'],
+    options: ['year', 'json', 'all'],
   },
   {
     name: 'generate',

@@ -33,13 +33,21 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<V
 
 const SEVERITY_ORDER = { feil: 0, advarsel: 1, info: 2 } as const;
 
-/** Stable order: by sheet, then row and column of the cell, then rule id. */
+/** One collator for every comparison: `localeCompare` with a locale builds a new one on each call. */
+const COLLATOR = new Intl.Collator('nb');
+
+/**
+ * Stable order: by sheet, then row and column of the cell, then rule id. The keys are worked out once per
+ * finding, not once per comparison: 10 000 findings take some 140 000 comparisons.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) =>
-    a.sheet.localeCompare(b.sheet, 'nb') ||
-    cellOrder(a.cell) - cellOrder(b.cell) ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.rule.localeCompare(b.rule));
+  const keyed = findings.map((finding) => ({ finding, cell: cellOrder(finding.cell), severity: SEVERITY_ORDER[finding.severity] }));
+  keyed.sort((a, b) =>
+    (a.finding.sheet === b.finding.sheet ? 0 : COLLATOR.compare(a.finding.sheet, b.finding.sheet)) ||
+    a.cell - b.cell ||
+    a.severity - b.severity ||
+    (a.finding.rule === b.finding.rule ? 0 : COLLATOR.compare(a.finding.rule, b.finding.rule)));
+  return keyed.map((k) => k.finding);
 }
 
 function cellOrder(cell: string): number {

@@ -171,7 +171,10 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
 
   const openBytes = async (bytes: Uint8Array, name: string) => {
     if (host.kind !== 'standalone') return;
-    const opened = await host.files.open(bytes);
+    await openPort(await host.files.open(bytes), name);
+  };
+
+  const openPort = async (opened: PackagePort, name: string) => {
     const read = await readInfo(opened);
     setPkg(opened);
     setFileName(name);
@@ -190,7 +193,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   const openSample = (kind: SampleKind = 'published') => {
     if (host.kind !== 'standalone') return;
     void run('sample', async () => {
-      await openBytes(await host.files.sampleBytes(kind), kind === 'demo' ? `${SAMPLE_NAME}-demo.xlsx` : `${SAMPLE_NAME}.xlsx`);
+      await openPort(await host.files.openSample(kind), kind === 'demo' ? `${SAMPLE_NAME}-demo.xlsx` : `${SAMPLE_NAME}.xlsx`);
     });
   };
 

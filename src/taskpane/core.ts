@@ -7,6 +7,8 @@
 import './zodConfig';
 import type { Plan } from '../core/model/plan';
 import { parsePlan } from '../core/parse/plan';
+import { hallingdalDemo } from '../core/sample/demo';
+import { hallingdalSample } from '../core/sample/hallingdal';
 import { templateWorkbook } from '../core/sample/template';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { WorkbookData } from '../core/contract/tableData';
@@ -56,6 +58,13 @@ export { isoDateOf, sheetUseCase, validateUseCase } from '../core/usecase';
 
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
 export { fetchFromSsb } from '../core/effekt/fetch';
+
+export { snapshotFromData } from '../core/snapshot/fromTableData';
+
+/** The built-in sample's tables as data (the standalone page shows them before any .xlsx is made). */
+export function sampleData(kind: 'published' | 'demo'): WorkbookData {
+  return kind === 'demo' ? hallingdalDemo() : hallingdalSample();
+}
 
 export function template(firstYear: number, lastYear: number): WorkbookData {
   return templateWorkbook({ firstYear, lastYear });

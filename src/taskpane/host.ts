@@ -13,8 +13,11 @@ export interface PackagePort extends WorkbookPort {
 export interface StandaloneFiles {
   /** Opens a workbook's bytes (loads the .xlsx code on first use). Throws WorkbookFileError for an unusable file. */
   open: (bytes: Uint8Array) => Promise<PackagePort>;
-  /** The built-in sample workbook (src/core/sample) as .xlsx bytes; `demo` adds the fictional example projects. */
-  sampleBytes: (kind?: SampleKind) => Promise<Uint8Array>;
+  /**
+   * The built-in sample workbook (src/core/sample), `demo` with the fictional example projects: shown from its
+   * data at once, its .xlsx package made when first needed (see adapters/samplePort).
+   */
+  openSample: (kind: SampleKind) => Promise<PackagePort>;
   /** Offers bytes to the user as a download named `fileName`. */
   save: (bytes: Uint8Array, fileName: string) => void;
 }

@@ -32,8 +32,10 @@ async function start(): Promise<void> {
     if (shellStatus !== null && seconds >= 3) shellStatus.textContent = t.waitingForExcel(seconds);
   };
 
-  // A page opened with ?sample is the standalone page: its chunks need not wait for the Office check.
-  preloadChunks(new URLSearchParams(window.location.search).has('sample') ? 'standalone' : 'unknown');
+  // A page opened with ?sample is the standalone page showing the sample, which it shows from the core's data:
+  // the .xlsx chunk comes once the page is idle (adapters/samplePort), not while it starts.
+  const sample = new URLSearchParams(window.location.search).has('sample');
+  preloadChunks('unknown');
   const kind = await detectHost({ inOffice, office: () => loadedOffice(), onProgress: waiting });
   if (kind === 'no-answer') {
     root.render(
@@ -43,7 +45,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  if (kind === 'standalone') preloadChunks('standalone');
+  if (kind === 'standalone' && !sample) preloadChunks('standalone');
   const host: PaneHost =
     kind === 'excel'
       ? { kind: 'excel', port: officePort() }

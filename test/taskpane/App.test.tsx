@@ -267,7 +267,8 @@ describe('standalone page', () => {
     render(<App host={{ kind: 'standalone', files, preloadSample: true }} now={() => NOW} />);
     await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' });
     await screen.findByText('Åpnet sats-pa-hallingdal.xlsx.');
-    expect(files.opened).toHaveLength(1);
+    expect(files.samples).toEqual(['published']);
+    expect(files.opened).toHaveLength(0);
     // Excel-only action is not offered.
     expect(screen.queryByRole('button', { name: 'Opprett / oppdater arbeidsbok' })).toBeNull();
 

@@ -156,7 +156,7 @@ export function setBudget(row: number, value: string | number): (data: WorkbookD
 
 export interface FakeFiles extends StandaloneFiles {
   opened: Uint8Array[];
-  /** which sample each sampleBytes call asked for */
+  /** which sample each openSample call asked for */
   samples: (string | undefined)[];
   saved: { bytes: Uint8Array; fileName: string }[];
   packages: FakePackage[];
@@ -175,9 +175,11 @@ export function fakeFiles(snapshot: () => WorkbookSnapshot = () => sampleSnapsho
       files.packages.push(pkg);
       return Promise.resolve(pkg);
     },
-    sampleBytes(kind) {
+    openSample(kind) {
       files.samples.push(kind);
-      return Promise.resolve(new Uint8Array([0x50, 0x4b, 3, 4]));
+      const pkg = new FakePackage(snapshot());
+      files.packages.push(pkg);
+      return Promise.resolve(pkg);
     },
     save(bytes, fileName) {
       files.saved.push({ bytes, fileName });

@@ -1,5 +1,7 @@
 import { saveDownload } from '../download';
 import type { StandaloneFiles } from '../host';
+import { loadCore } from '../session';
+import { SamplePort } from './samplePort';
 
 type XlsxChunk = typeof import('./xlsxChunk');
 
@@ -20,9 +22,21 @@ export function standaloneFiles(): StandaloneFiles {
     async open(bytes) {
       return (await loadXlsxChunk()).openPackage(bytes);
     },
-    async sampleBytes(kind) {
-      return (await loadXlsxChunk()).sampleBytes(kind);
+    async openSample(kind) {
+      const core = await loadCore();
+      const port = new SamplePort(core.sampleData(kind), core.snapshotFromData, async () => {
+        const xlsx = await loadXlsxChunk();
+        return xlsx.openPackage(await xlsx.sampleBytes(kind));
+      });
+      whenIdle(() => void port.package().catch(() => undefined));
+      return port;
     },
     save: saveDownload,
   };
+}
+
+/** Runs `task` once the page has nothing else to do (the sample shown), or after a few seconds at the latest. */
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 5000 });
+  else setTimeout(task, 1000);
 }

@@ -1,5 +1,6 @@
 import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FindingGroup } from '../../core/findings/group';
+import { GROUP_PREVIEW_CELLS } from '../../core/findings/preview';
 import type { Finding } from '../../core/findings/types';
 import { cellRef } from '../format';
 import type { Texts } from '../i18n';
@@ -59,8 +60,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** How many cells a closed group shows; the rest come with "Vis alle". */
-export const FIRST_CELLS = 3;
+/** How many cells a closed group shows (as the CLI does); the rest come with "Vis alle". */
+export const FIRST_CELLS = GROUP_PREVIEW_CELLS;
 
 export interface GroupItemProps {
   item: RowItemProps;
