@@ -10,6 +10,9 @@ import { parsePlan } from '../core/parse/plan';
 import { hallingdalDemo } from '../core/sample/demo';
 import { hallingdalSample } from '../core/sample/hallingdal';
 import { templateWorkbook } from '../core/sample/template';
+import { snapshotFromData } from '../core/snapshot/fromTableData';
+import { SamplePort } from './adapters/samplePort';
+import type { PackagePort, SampleKind } from './host';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { WorkbookData } from '../core/contract/tableData';
 
@@ -59,11 +62,9 @@ export { isoDateOf, sheetUseCase, validateUseCase } from '../core/usecase';
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
 export { fetchFromSsb } from '../core/effekt/fetch';
 
-export { snapshotFromData } from '../core/snapshot/fromTableData';
-
-/** The built-in sample's tables as data (the standalone page shows them before any .xlsx is made). */
-export function sampleData(kind: 'published' | 'demo'): WorkbookData {
-  return kind === 'demo' ? hallingdalDemo() : hallingdalSample();
+/** The built-in sample, shown from its data before any .xlsx is made (see adapters/samplePort). */
+export function samplePort(kind: SampleKind, makePackage: () => Promise<PackagePort>): SamplePort {
+  return new SamplePort(kind === 'demo' ? hallingdalDemo() : hallingdalSample(), snapshotFromData, makePackage);
 }
 
 export function template(firstYear: number, lastYear: number): WorkbookData {

@@ -1,11 +1,11 @@
 import type { WorkbookData } from '../../core/contract/tableData';
 import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
-import { cellText } from '../../core/parse/table';
-import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
-import { parseCell, type A1 } from '../../core/util/brand';
+import type { WorkbookSnapshot } from '../../core/snapshot/types';
+import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
 import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { rowAround } from '../rowContext';
 import { appendRowIntoPackage, writeRowsIntoPackage } from './append';
 import { PackageParts } from './opc';
 import { packParts, readPackageParts, type XlsxReadOptions } from './package';
@@ -206,28 +206,4 @@ function withNumbers(xml: string, cells: ReadonlyMap<string, number>, sheet: str
   }
   out.push(xml.slice(copied));
   return out.join('');
-}
-
-function rowAround(snapshot: WorkbookSnapshot, sheet: string, cell: A1): RowContext | null {
-  const { row, column } = parseCell(cell.split(':')[0] ?? cell);
-  for (const table of snapshot.tables.filter((t) => t.sheet === sheet)) {
-    const rows = [...table.rows, ...(table.totalRow ? [table.totalRow] : [])];
-    const found = rows.find((cells) => cells.some((c) => sameRow(c, row)));
-    const at = table.header.findIndex((c) => parseCell(c.address).column === column);
-    const focus = at < 0 ? {} : { column: at };
-    if (found && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)), ...focus };
-    if (table.header.some((c) => sameRow(c, row)) && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: [], ...focus };
-  }
-  return null;
-}
-
-function sameRow(cell: SnapshotCell, row: number): boolean {
-  return parseCell(cell.address).row === row;
-}
-
-function covers(table: TableSnapshot, column: number): boolean {
-  const first = table.header[0];
-  const last = table.header[table.header.length - 1];
-  if (!first || !last) return false;
-  return column >= parseCell(first.address).column && column <= parseCell(last.address).column;
 }

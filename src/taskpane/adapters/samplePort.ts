@@ -4,17 +4,21 @@ import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
+import { rowAround } from '../../adapters/rowContext';
 import type { PackagePort } from '../host';
 
 /**
  * The built-in sample, shown at once. Its tables are read straight from the core's data: the snapshot an
  * .xlsx written from that data gives (same placement and addresses; test/adapters/sample-port.test.ts holds
- * the two to the same findings). The .xlsx package itself — exceljs writing the workbook, the largest chunk
- * and seconds of work on a slow laptop — is made only when something needs it (a write, a row shown, a
- * download), or when the page is idle after start, so the sample is on screen without waiting for it.
+ * the two to the same findings), and Valider and a finding's table row need nothing else. The .xlsx package
+ * itself — the largest chunk, and exceljs writing the workbook: seconds of work on a slow laptop — is made
+ * when the first write needs it (Generer, Rett opp, a form's row), so start and Valider never wait for it
+ * and no background work competes with them.
  */
 export class SamplePort implements PackagePort {
   private made: Promise<PackagePort> | null = null;
+  /** a write has gone to the package (or is on its way): from then on it is what is read */
+  private written = false;
   private readonly snapshot: WorkbookSnapshot;
 
   constructor(data: WorkbookData, snapshotOf: (data: WorkbookData) => WorkbookSnapshot, private readonly makePackage: () => Promise<PackagePort>) {
@@ -30,40 +34,47 @@ export class SamplePort implements PackagePort {
     return this.made;
   }
 
-  /** Before the package is made, nothing can have changed the sample: its data is the workbook. */
+  /** Until something is written, nothing can have changed the sample: its data is the workbook. */
   readSnapshot(): Promise<WorkbookSnapshot> {
-    return this.made === null ? Promise.resolve(this.snapshot) : this.made.then((p) => p.readSnapshot());
+    return this.written ? this.package().then((p) => p.readSnapshot()) : Promise.resolve(this.snapshot);
   }
 
-  async renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
-    return (await this.package()).renderLayout(layout);
+  renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
+    return this.write((p) => p.renderLayout(layout));
   }
 
-  async applyFix(fix: QuickFix): Promise<void> {
-    return (await this.package()).applyFix(fix);
+  applyFix(fix: QuickFix): Promise<void> {
+    return this.write((p) => p.applyFix(fix));
   }
 
-  async applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
-    return (await this.package()).applyFixes(fixes);
+  applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
+    return this.write((p) => p.applyFixes(fixes));
   }
 
-  async createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
-    return (await this.package()).createTemplate(template);
+  createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
+    return this.write((p) => p.createTemplate(template));
   }
 
-  async appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
-    return (await this.package()).appendRow(table, values);
+  appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
+    return this.write((p) => p.appendRow(table, values));
   }
 
-  async writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
-    return (await this.package()).writeRows(table, changes);
+  writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
+    return this.write((p) => p.writeRows(table, changes));
   }
 
+  /** The row around a cell, as the .xlsx adapter answers it, from the same snapshot. */
   async select(sheet: string, cell: A1): Promise<RowContext | null> {
-    return (await this.package()).select(sheet, cell);
+    return this.written ? (await this.package()).select(sheet, cell) : rowAround(this.snapshot, sheet, cell);
   }
 
   async toBytes(): Promise<Uint8Array> {
     return (await this.package()).toBytes();
+  }
+
+  private async write<T>(operation: (port: PackagePort) => Promise<T>): Promise<T> {
+    const port = await this.package();
+    this.written = true;
+    return operation(port);
   }
 }

@@ -1,7 +1,6 @@
 import { saveDownload } from '../download';
 import type { StandaloneFiles } from '../host';
 import { loadCore } from '../session';
-import { SamplePort } from './samplePort';
 
 type XlsxChunk = typeof import('./xlsxChunk');
 
@@ -23,20 +22,14 @@ export function standaloneFiles(): StandaloneFiles {
       return (await loadXlsxChunk()).openPackage(bytes);
     },
     async openSample(kind) {
+      // The sample's port comes with the core chunk (it reads the core's data), not in the initial script.
       const core = await loadCore();
-      const port = new SamplePort(core.sampleData(kind), core.snapshotFromData, async () => {
+      return core.samplePort(kind, async () => {
         const xlsx = await loadXlsxChunk();
         return xlsx.openPackage(await xlsx.sampleBytes(kind));
       });
-      whenIdle(() => void port.package().catch(() => undefined));
-      return port;
     },
     save: saveDownload,
   };
 }
 
-/** Runs `task` once the page has nothing else to do (the sample shown), or after a few seconds at the latest. */
-function whenIdle(task: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 5000 });
-  else setTimeout(task, 1000);
-}
