@@ -134,7 +134,7 @@ function handler(root) {
       'Cache-Control': 'no-cache',
     };
     if (ext === '.html') {
-      const csp = metaCsp(body.toString('utf8'));
+      const csp = metaCsp(raw.toString('utf8'));
       if (csp) headers['Content-Security-Policy'] = csp;
     }
     res.writeHead(200, headers);
