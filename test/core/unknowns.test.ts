@@ -5,7 +5,7 @@
 import type { Finding } from '../../src/core/findings/types';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
 import type { SheetLayout } from '../../src/core/layout/types';
-import { addressOf, consistentPlan, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
+import { addRow, addressOf, consistentPlan, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
 
 function brief(f: Finding): string {
   return `${f.severity} ${f.rule} @ ${f.sheet}!${f.cell}${f.expected !== null ? ` expected ${String(f.expected)}` : ''}`;
@@ -163,4 +163,17 @@ describe('the generated sheet shows an unreadable figure as missing and the tota
     expect(incomplete).toEqual([`${budgetRow + 1}:2`, `${budgetRow + 1}:5`]);
     expect(noteAt(layout, budgetRow, 2).join('\n')).toContain(broken);
   });
+});
+
+test('grants against an unreadable budget line: not checked, never "over a budget of 0"', () => {
+  const data = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', { error: '#REF!' }), 'Prosjekter', ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0]);
+  const broken = at(addressOf(data, 'Budsjett', [2022, 'C'], 'Beløp'));
+  const granted = at(addressOf(data, 'Prosjekter', ['P1'], 'Innvilget'));
+  const findings = validate(data).findings;
+  expect(findings.filter((f) => f.rule === 'projects.granted-over-budget')).toEqual([]);
+  const note = findings.find((f) => f.rule === 'values.not-checked' && `${f.sheet}!${f.cell}` === granted);
+  expect(note?.message.nb).toContain(broken);
+  // Readable again, the same grant is over a budget it can see: the check is made.
+  const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0]);
+  expect(validate(readable).findings.filter((f) => f.rule === 'projects.granted-over-budget').map((f) => f.expected)).toEqual([100000]);
 });

@@ -14,6 +14,8 @@ export class Grid {
   readonly sources = new Map<string, { row: number; column: number }[]>();
   /** generated `row:column` → the input cells that could not be read behind it (shown as missing) */
   readonly missing = new Map<string, string[]>();
+  /** generated `row:column` → unreadable input cells that may belong to this total but have no cell of their own */
+  readonly incomplete = new Map<string, string[]>();
 
   set(row: number, column: number, value: LayoutValue, style?: CellStyle): void {
     const cell: LayoutCell = { row, column, value };

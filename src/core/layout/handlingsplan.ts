@@ -9,7 +9,7 @@ import { address, Grid, refKey } from './grid';
 import { effektHandlingsplan } from './effekt';
 import { marked, notesOf, writeNotes } from './merknader';
 import { banner, sectionTitle, type SheetInput } from './sheet';
-import { markMissing, missingCell } from './unknownCells';
+import { incompleteCell, lostAreaFrame, lostBudget, markMissing, missingCell, unplacedBudget, unplacedFrames, unplacedSources } from './unknownCells';
 import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
@@ -405,6 +405,7 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
  */
 function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOptions, done: BlockRows[], isLast: boolean, all: Strategy[]): BlockRows {
   const { grid, plan, year } = ctx;
+  const tableAreas = all.map((s) => s.area);
   const previous = isLast ? done : undefined;
   const strategies = block.strategies;
   const columnOf = new Map(strategies.map((s, i) => [s.code, 2 + i]));
@@ -437,7 +438,7 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
   for (const s of strategies) {
     const line = plan.budget.find((b) => b.year === year && b.strategy.value === s.code);
     const column = columnOf.get(s.code) ?? 2;
-    const lost = plan.unknowns.filter((u) => u.what.table === 'budget' && u.what.year === year && u.what.strategy === s.code);
+    const lost = lostBudget(plan, year, s.code);
     if (line) grid.number(budgetRow, column, line.amount.value, STYLE.kroner, line.amount);
     else if (lost.length > 0) missingCell(grid, budgetRow, column, lost, STYLE.kroner);
     else grid.text(budgetRow, column, '', STYLE.kroner);
@@ -459,6 +460,8 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
     const value = ranges.reduce((n, r) => n + sumColumnRange(grid, r.row, r.left, r.right), 0);
     const frame = plan.frames.find((f) => f.year === year && f.line.kind === 'area' && f.line.area === g.area.nr);
     grid.formula(sumRow, g.left, `SUM(${ranges.map((r) => `${address(r.row, r.left)}:${address(r.row, r.right)}`).join(',')})`, value, STYLE.totalKroner, frame?.amount);
+    // A budget line whose strategy (or year) cannot be read may be this area's: its sum is then incomplete.
+    incompleteCell(grid, sumRow, g.left, unplacedBudget(plan, year, [g.area.nr]));
     grid.styleBlock(sumRow, g.left, sumRow, g.right, STYLE.totalKroner);
     grid.merge(sumRow, g.left, sumRow, g.right);
   }
@@ -467,6 +470,7 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
     const ranges = all.map((b) => `${address(b.budget, b.left)}:${address(b.budget, b.right)}`).join(',');
     const total = all.reduce((n, b) => n + sumColumnRange(grid, b.budget, b.left, b.right), 0);
     grid.formula(sumRow, sumColumn, `SUM(${ranges})`, total, STYLE.totalKroner);
+    incompleteCell(grid, sumRow, sumColumn, unplacedBudget(plan, year, tableAreas));
   }
   if (options.withTargets) targetRows(ctx, sumRow + 1, strategies, columnOf, groups, rows, done, isLast);
   return rows;
@@ -625,7 +629,7 @@ function frameTable(ctx: Ctx, start: number): number {
   const firstArea = row;
   for (const area of plan.areas) {
     const frame = frames.find((f) => f.line.kind === 'area' && f.line.area === area.nr);
-    const lost = plan.unknowns.filter((u) => u.what.table === 'frames' && u.what.year === year && u.what.line?.kind === 'area' && u.what.line.area === area.nr);
+    const lost = lostAreaFrame(plan, year, area.nr);
     labelCell(grid, row, areaLabel(area), STYLE.text);
     if (frame) grid.number(row, amountColumn, frame.amount.value, STYLE.kroner, frame.amount);
     else if (lost.length > 0) missingCell(grid, row, amountColumn, lost, STYLE.kroner);
@@ -637,6 +641,8 @@ function frameTable(ctx: Ctx, start: number): number {
   labelCell(grid, areasRow, 'Sum innsatsområder', STYLE.totalLabel);
   const declaredAreas = frames.find((f) => f.line.kind === 'sum-areas');
   grid.formula(areasRow, amountColumn, `SUM(${address(firstArea, amountColumn)}:${address(lastArea, amountColumn)})`, sumColumnValues(grid, firstArea, lastArea, amountColumn), STYLE.totalKroner, declaredAreas?.amount);
+  // A frame line whose post or year cannot be read has no row: it may be an area's, so the sums are incomplete.
+  incompleteCell(grid, areasRow, amountColumn, unplacedFrames(plan, year, ['area']));
   row += 1;
   const firstCost = row;
   const notes = notesOf(plan, 'frame');
@@ -658,6 +664,7 @@ function frameTable(ctx: Ctx, start: number): number {
   const costs = lastCost >= firstCost ? `+SUM(${address(firstCost, amountColumn)}:${address(lastCost, amountColumn)})` : '';
   const value = cellNumber(grid, areasRow, amountColumn) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, amountColumn) : 0);
   grid.formula(totalRow, amountColumn, `${address(areasRow, amountColumn)}${costs}`, value, STYLE.totalKroner, declaredTotal?.amount);
+  incompleteCell(grid, totalRow, amountColumn, unplacedFrames(plan, year, ['cost']));
   anchor(ctx, 'Ramme', header, totalRow, amountColumn);
   // The frame's notes (the workbook's Merknader for Budsjett: the seed's 1) and 2)) print with it.
   const end = writeNotes(grid, totalRow + 1, ctx.lastColumn, notes) - 1;
@@ -695,6 +702,7 @@ function financingTable(ctx: Ctx, start: number): number {
   labelCell(grid, row, 'SUM', STYLE.totalLabel);
   const declared = lines.find((f) => f.isSum);
   grid.formula(row, amountColumn, last >= first ? `SUM(${address(first, amountColumn)}:${address(last, amountColumn)})` : '0', last >= first ? sumColumnValues(grid, first, last, amountColumn) : 0, STYLE.totalMillions, declared?.amount);
+  incompleteCell(grid, row, amountColumn, unplacedSources(plan, year));
   anchor(ctx, 'Finansiering', header, row, amountColumn);
   const end = writeNotes(grid, row + 1, ctx.lastColumn, notesOf(plan, 'financing')) - 1;
   keepTogether(ctx, start, end);

@@ -11,6 +11,7 @@ import { banner, sectionTitle, type SheetInput } from './sheet';
 import { markMissing } from './unknownCells';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
+import { incompleteCell, lostAreaFrame, lostBudget, lostJobTargets, lostReallocations, markMissing, missingCell, unplacedBudget, unplacedFrames } from './unknownCells';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
 /** Sheet name defaults to `Styrerapport {year}`. */
@@ -73,6 +74,8 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const charts = [...(chart ? [chart] : []), ...effekt.charts];
   const marks = markMissing(grid);
 
+  // Unknown is unknown here too: unreadable inputs are "mangler", the totals over them marked incomplete.
+  const marks = markMissing(grid);
   const cells = grid.sortedCells();
   const widths = fitColumnWidths(cells, grid.merges, new Map(MIN_WIDTHS.map((w, i) => [i + 1, w])));
   spreadColumns(widths, 2, lastColumn, PAGE_WIDTH * 0.96);
@@ -171,10 +174,14 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
     grid.text(row, 1, n.naering, STYLE.label);
     grid.styleBlock(row, 1, row, 2, STYLE.label);
     grid.merge(row, 1, row, 2);
-    grid.number(row, 3, targetYear, STYLE.count);
+    const lost = target?.byYear.has(year) === true ? [] : lostJobTargets(plan, n.naering, (y) => y === year);
+    if (lost.length > 0) missingCell(grid, row, 3, lost, STYLE.count);
+    else grid.number(row, 3, targetYear, STYLE.count);
     grid.number(row, 4, n.perYear.get(year) ?? 0, STYLE.count);
-    share(grid, row, 5, 4, 3, PERCENT);
+    if (lost.length > 0) missingCell(grid, row, 5, lost, PERCENT);
+    else share(grid, row, 5, 4, 3, PERCENT);
     grid.number(row, 6, targetToDate, STYLE.count);
+    incompleteCell(grid, row, 6, lostJobTargets(plan, n.naering, (y) => y <= year));
     grid.number(row, 7, n.toDate.get(year) ?? 0, STYLE.count);
     share(grid, row, 8, 7, 6, PERCENT);
     row += 1;
@@ -184,6 +191,9 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
   grid.styleBlock(row, 1, row, 2, STYLE.totalLabel);
   grid.merge(row, 1, row, 2);
   for (const c of [3, 4, 6, 7]) columnSum(grid, row, c, first, last, STYLE.totalCount);
+  // A target row whose næring cannot be read may be any næring's: the target totals are incomplete.
+  incompleteCell(grid, row, 3, lostJobTargets(plan, null, (y) => y === year));
+  incompleteCell(grid, row, 6, lostJobTargets(plan, null, (y) => y <= year));
   share(grid, row, 5, 4, 3, PERCENT_TOTAL);
   share(grid, row, 8, 7, 6, PERCENT_TOTAL);
   anchor(ctx, 'Arbeidsplasser', header, row, LAST_COLUMN);
@@ -256,16 +266,29 @@ function grantsTable(ctx: Ctx, start: number): number {
       grid.text(row, 1, '', STYLE.text);
       grid.text(row, 2, `${s.code}. ${s.name}`, STYLE.text);
       grid.text(row, 3, '', STYLE.kroner);
-      grid.number(row, 4, g?.budget ?? 0, STYLE.kroner);
+      const lost = g?.budget === null ? lostBudget(plan, year, s.code) : [];
+      if (lost.length > 0) missingCell(grid, row, 4, lost, STYLE.kroner);
+      else grid.number(row, 4, g?.budget ?? 0, STYLE.kroner);
       grid.number(row, 5, g?.granted ?? 0, STYLE.kroner);
-      grid.formula(row, 6, `${address(row, 4)}-${address(row, 5)}`, (g?.budget ?? 0) - (g?.granted ?? 0), STYLE.kroner);
-      share(grid, row, 7, 5, 4, PERCENT);
+      if (lost.length > 0) {
+        // What remains of an unknown budget, and the share used of it, are unknown too.
+        missingCell(grid, row, 6, lost, STYLE.kroner);
+        missingCell(grid, row, 7, lost, PERCENT);
+      } else {
+        grid.formula(row, 6, `${address(row, 4)}-${address(row, 5)}`, (g?.budget ?? 0) - (g?.granted ?? 0), STYLE.kroner);
+        share(grid, row, 7, 5, 4, PERCENT);
+      }
       grid.number(row, 8, g?.projects ?? 0, STYLE.count);
       row += 1;
     }
     const last = row - 1;
-    grid.number(areaRow, 3, frames.get(area.nr) ?? 0, STYLE.totalKroner);
+    const lostFrame = frames.has(area.nr) ? [] : [...lostAreaFrame(plan, year, area.nr), ...unplacedFrames(plan, year, ['area'])];
+    if (lostFrame.length > 0) missingCell(grid, areaRow, 3, lostFrame, STYLE.totalKroner);
+    else grid.number(areaRow, 3, frames.get(area.nr) ?? 0, STYLE.totalKroner);
+    incompleteCell(grid, areaRow, 3, lostFrame.length > 0 ? [] : lostReallocations(plan, year));
     for (const c of [4, 5, 6, 8]) columnSum(grid, areaRow, c, first, last, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
+    // A budget line whose strategy or year cannot be read may be this area's.
+    for (const c of [4, 6]) incompleteCell(grid, areaRow, c, unplacedBudget(plan, year, [area.nr]));
     share(grid, areaRow, 7, 5, 4, PERCENT_TOTAL);
   }
   grid.text(row, 1, 'Sum innsatsområder', STYLE.totalLabel);
@@ -273,7 +296,8 @@ function grantsTable(ctx: Ctx, start: number): number {
   grid.merge(row, 1, row, 2);
   for (const c of [3, 4, 5, 6, 8]) {
     const total = areaRows.reduce((n, r) => n + numberAt(grid, r, c), 0);
-    grid.formula(row, c, areaRows.length > 0 ? areaRows.map((r) => address(r, c)).join('+') : '0', total, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
+    // SUM, not +: an area's frame may be "mangler", which SUM leaves out (and the mark says so).
+    grid.formula(row, c, areaRows.length > 0 ? `SUM(${areaRows.map((r) => address(r, c)).join(',')})` : '0', total, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
   }
   share(grid, row, 7, 5, 4, PERCENT_TOTAL);
   anchor(ctx, 'Budsjett', header, row, LAST_COLUMN);

@@ -1,4 +1,5 @@
-import type { UnknownFigure } from '../model/plan';
+import type { Plan, UnknownFigure, UnknownWhat } from '../model/plan';
+import { normalizeKey } from '../parse/header';
 import { parseCell } from '../util/brand';
 import { refKey, type Grid } from './grid';
 import { STYLE } from './styles';
@@ -16,6 +17,72 @@ export const MISSING_TEXT = 'mangler';
 export function missingCell(grid: Grid, row: number, column: number, figures: readonly UnknownFigure[], style: CellStyle): void {
   grid.text(row, column, MISSING_TEXT, { ...style, ...STYLE.marked, horizontal: 'center' });
   grid.missing.set(`${row}:${column}`, figures.map(refKey));
+}
+
+/**
+ * Marks the total at (row, column) incomplete: `figures` could not be read and have no cell of their own in the
+ * sheet (their strategy, post or year is the unreadable part), yet may belong to this total.
+ */
+export function incompleteCell(grid: Grid, row: number, column: number, figures: readonly UnknownFigure[]): void {
+  if (figures.length === 0) return;
+  const key = `${row}:${column}`;
+  grid.incomplete.set(key, [...new Set([...(grid.incomplete.get(key) ?? []), ...figures.map(refKey)])]);
+}
+
+type Of<T extends UnknownWhat['table']> = Extract<UnknownWhat, { table: T }>;
+
+function unknownsIn<T extends UnknownWhat['table']>(plan: Plan, table: T, matches: (what: Of<T>) => boolean): UnknownFigure[] {
+  return plan.unknowns.filter((u) => u.what.table === table && matches(u.what as Of<T>));
+}
+
+/** The budget figure of strategy `code` in `year`, when its amount could not be read: it has its own cell. */
+export function lostBudget(plan: Plan, year: number, code: string): UnknownFigure[] {
+  return unknownsIn(plan, 'budget', (w) => w.year === year && w.strategy === code);
+}
+
+/**
+ * Budget figures of `year` that may belong to one of `areas` but have no strategy cell to be shown in: their
+ * strategy or their year could not be read. A sum over those areas is then incomplete.
+ */
+export function unplacedBudget(plan: Plan, year: number, areas: readonly number[]): UnknownFigure[] {
+  const areaOf = new Map(plan.strategies.map((s) => [s.code, s.area]));
+  return unknownsIn(plan, 'budget', (w) => {
+    if (w.year !== null && w.year !== year) return false;
+    if (w.strategy === null) return true;
+    const area = areaOf.get(w.strategy);
+    return w.year === null && area !== undefined && areas.includes(area);
+  });
+}
+
+/** The frame line of `area` in `year`, when its amount could not be read. */
+export function lostAreaFrame(plan: Plan, year: number, area: number): UnknownFigure[] {
+  return unknownsIn(plan, 'frames', (w) => w.year === year && w.line?.kind === 'area' && w.line.area === area);
+}
+
+/**
+ * Frame lines of `year` that may be one of `kinds` ('area', 'cost') but have no row of their own: their post or
+ * year could not be read.
+ */
+export function unplacedFrames(plan: Plan, year: number, kinds: readonly ('area' | 'cost')[]): UnknownFigure[] {
+  return unknownsIn(plan, 'frames', (w) => (w.year === null || (w.year === year && w.line === null)) && (w.line === null || (kinds as readonly string[]).includes(w.line.kind)));
+}
+
+/** Financing sources that may be of `year` but have no row of their own (their year, or whether they are a sum, unknown). */
+export function unplacedSources(plan: Plan, year: number): UnknownFigure[] {
+  return unknownsIn(plan, 'financing', (w) => (w.year === null && w.isSum !== true) || (w.year === year && w.isSum === null));
+}
+
+/** Reallocations of `year` (or of an unreadable year) that could not be read: every frame after them is incomplete. */
+export function lostReallocations(plan: Plan, year: number): UnknownFigure[] {
+  return unknownsIn(plan, 'reallocations', (w) => w.year === null || w.year === year);
+}
+
+/**
+ * Job target cells of the period that could not be read, for the næring (null: a row whose næring could not be
+ * read either, which may be any) and the years `years` accepts.
+ */
+export function lostJobTargets(plan: Plan, naering: string | null, years: (year: number) => boolean): UnknownFigure[] {
+  return unknownsIn(plan, 'jobTargets', (w) => !w.sum && !w.total && w.year !== null && years(w.year) && (naering === null ? w.naering === null : w.naering !== null && normalizeKey(w.naering) === normalizeKey(naering)));
 }
 
 /** Cells a formula's references cover (`B5`, `B5:D9`; absolute or not), as `row:column` keys. */
@@ -37,7 +104,7 @@ function referencedCells(formula: string): string[] {
  */
 export function markMissing(grid: Grid): SheetLayout['marks'] {
   const behind = new Map<string, Set<string>>();
-  for (const [key, inputs] of grid.missing) behind.set(key, new Set(inputs));
+  for (const [key, inputs] of [...grid.missing, ...grid.incomplete]) behind.set(key, new Set([...(behind.get(key) ?? []), ...inputs]));
   const formulas = [...grid.cells.values()].filter((c) => c.value.kind === 'formula');
   let changed = behind.size > 0;
   while (changed) {

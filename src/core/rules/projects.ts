@@ -7,6 +7,7 @@ import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { RuleContext } from './context';
+import { inYear, notChecked, unknownsOf } from './unknowns';
 
 /**
  * The project register (Prosjekter, Rapporter): references to strategies, næringer, phases and statuses,
@@ -92,8 +93,14 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
     const granted = projects.reduce((sum, p) => sum + grantOf(p), 0);
     const line = plan.budget.find((b) => b.year === year && b.strategy.value === code);
     const budget = line?.amount.value ?? 0;
-    if (granted <= budget) continue;
     const at = line?.amount ?? projects[0]!.granted ?? projects[0]!.id;
+    // Without a readable line, an unreadable one may be this strategy's budget: no budget of 0 is assumed.
+    const blocking = line ? [] : unknownsOf(plan, 'budget', (w) => inYear(w.year, year) && (w.strategy === null || w.strategy === code));
+    if (blocking.length > 0) {
+      findings.push(...notChecked(at, blocking, { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
+      continue;
+    }
+    if (granted <= budget) continue;
     findings.push(makeFinding('projects.granted-over-budget', at, { code, year, granted: formatNumber(granted), budget: formatNumber(budget) }, { expected: budget, actual: granted }));
   }
   return findings;
