@@ -75,6 +75,8 @@ describe('a #REF! in a budget line\'s Strategi: the line belongs to no known str
     // The thematic total over what is known: 950 000 less I1's 250 000.
     expect(valueAt(layout, thematic, 8)).toMatchObject({ kind: 'formula', result: 700000 });
     expect(layout.cells.find((c) => c.row === thematic && c.column === 8)?.style?.fill).toBe('FFC7CE');
+    // I1 has no readable line now: its blank is not taken for "no budget" either.
+    expect(noteOf(layout, thematic - 1, 4)).toBe(`Ufullstendig: ${cell} kan ikke leses og kan høre til her.`);
   });
 
   test('Styrerapport: every area\'s budget and remainder, and the totals over them, are marked incomplete', () => {
@@ -84,6 +86,10 @@ describe('a #REF! in a budget line\'s Strategi: the line belongs to no known str
     const incomplete = marked(layout, 'Ufullstendig');
     for (const row of [...areaRows, total]) expect(incomplete).toEqual(expect.arrayContaining([`${row}:4`, `${row}:6`, `${row}:7`]));
     expect(noteOf(layout, areaRows[1]!, 4)).toContain(cell);
+    // I1, without a readable line, shows 0 marked as possibly incomplete, and so do its remainder and share.
+    const i1 = rowOf(layout, 'I1. Nyskaping', 0, 2);
+    expect(valueAt(layout, i1, 4)).toEqual({ kind: 'number', number: 0 });
+    expect([4, 6, 7].map((c) => noteOf(layout, i1, c) !== '')).toEqual([true, true, true]);
     // The frames and the grants do not depend on the budget.
     expect(incomplete.filter((k) => k.endsWith(':3') || k.endsWith(':5'))).toEqual([]);
   });

@@ -441,7 +441,11 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
     const lost = lostBudget(plan, year, s.code);
     if (line) grid.number(budgetRow, column, line.amount.value, STYLE.kroner, line.amount);
     else if (lost.length > 0) missingCell(grid, budgetRow, column, lost, STYLE.kroner);
-    else grid.text(budgetRow, column, '', STYLE.kroner);
+    else {
+      grid.text(budgetRow, column, '', STYLE.kroner);
+      // No line of its own, but a line whose strategy cannot be read may be this strategy's.
+      incompleteCell(grid, budgetRow, column, unplacedBudget(plan, year, [s.area]));
+    }
   }
   if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
   const sumRow = budgetRow + 1;

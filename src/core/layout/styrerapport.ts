@@ -269,6 +269,8 @@ function grantsTable(ctx: Ctx, start: number): number {
       const lost = g?.budget === null ? lostBudget(plan, year, s.code) : [];
       if (lost.length > 0) missingCell(grid, row, 4, lost, STYLE.kroner);
       else grid.number(row, 4, g?.budget ?? 0, STYLE.kroner);
+      // No readable line: one whose strategy cannot be read may be this strategy's.
+      if (g?.budget == null) incompleteCell(grid, row, 4, unplacedBudget(plan, year, [area.nr]));
       grid.number(row, 5, g?.granted ?? 0, STYLE.kroner);
       if (lost.length > 0) {
         // What remains of an unknown budget, and the share used of it, are unknown too.

@@ -130,7 +130,9 @@ export function markMissing(grid: Grid): SheetLayout['marks'] {
       marks.push({ row: cell.row, column: cell.column, note: `Mangler: ${list} kan ikke leses. Tallet er ikke med i summene.` });
     } else {
       cell.style = { ...cell.style, ...STYLE.marked };
-      marks.push({ row: cell.row, column: cell.column, note: `Ufullstendig sum: ${list} kan ikke leses og er ikke med.` });
+      // A figure (or blank) with no formula: an unreadable line may be this one's, or part of it.
+      const note = cell.value.kind === 'formula' ? `Ufullstendig sum: ${list} kan ikke leses og er ikke med.` : `Ufullstendig: ${list} kan ikke leses og kan høre til her.`;
+      marks.push({ row: cell.row, column: cell.column, note });
     }
   }
   return marks.sort((a, b) => a.row - b.row || a.column - b.column);
