@@ -2,8 +2,10 @@
  * Unknown is unknown: one unreadable cell is reported once, at its cell; every declared figure whose check
  * depends on it gets one info naming it, and no finding carries an expected value computed without it.
  */
+import type { CellInput } from '../../src/core/contract/tableData';
 import type { Finding } from '../../src/core/findings/types';
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
+import { buildStyrerapport } from '../../src/core/layout/styrerapport';
 import type { SheetLayout } from '../../src/core/layout/types';
 import { addRow, addressOf, consistentPlan, setCell, setTotal, totalAddressOf, validate } from '../support/planBuilder';
 
@@ -176,4 +178,54 @@ test('grants against an unreadable budget line: not checked, never "over a budge
   // Readable again, the same grant is over a budget it can see: the check is made.
   const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0]);
   expect(validate(readable).findings.filter((f) => f.rule === 'projects.granted-over-budget').map((f) => f.expected)).toEqual([100000]);
+});
+
+describe('an unreadable cell in the project register: no project taken as unsupported, no total as complete', () => {
+  const P1 = ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Aktiv', { date: '2022-03-01' }, { error: '#REF!' }, 50000, 0];
+  const P2 = ['P2', 'Rekrutteringen', 'Eier AS', 'A', 'Reiseliv', 'Forprosjekt', 'Aktiv', { date: '2022-04-01' }, 100000, 20000, 0];
+  function registerPlan() {
+    const data = addRow(addRow(consistentPlan(), 'Prosjekter', P1), 'Prosjekter', P2);
+    addRow(data, 'Rapporter', ['P1', { date: '2022-06-01' }, 'Industri', 3, null, null, '']);
+    addRow(data, 'Rapporter', ['P2', { date: '2022-06-01' }, 'Reiseliv', { error: '#REF!' }, null, null, '']);
+    return data;
+  }
+  const at = (data: ReturnType<typeof consistentPlan>, table: string, key: CellInput[], column: string) => {
+    const a = addressOf(data, table, key, column);
+    return `${a.sheet}!${a.cell}`;
+  };
+
+  test('rules: the report of a project whose grant cannot be read is not said to lack one; the delmål over it not judged', () => {
+    const data = registerPlan();
+    const granted = at(data, 'Prosjekter', ['P1'], 'Innvilget');
+    const findings = validate(data, { today: '2023-02-01' }).findings;
+    expect(findings.filter((f) => f.rule === 'projects.report-without-grant')).toEqual([]);
+    const reportJobs = findings.find((f) => f.rule === 'values.not-checked' && f.actual === granted && f.sheet === 'Prosjekter');
+    expect(reportJobs?.message.nb).toContain('P1');
+    // Delmål C (1 started, 1 completed, 4 companies): P1 may be its project; no "not met" from a count without it.
+    const started = at(data, 'Delmal', [2022, 'C'], 'Prosjekter igangsatt');
+    expect(findings.filter((f) => `${f.sheet}!${f.cell}` === started).map((f) => `${f.rule} ${String(f.actual)}`)).toEqual([`values.not-checked ${granted}`]);
+    expect(findings.filter((f) => f.severity === 'feil').map((f) => f.rule).sort()).toEqual(['values.error-value', 'values.error-value']);
+  });
+
+  test('Styrerapport: the strategy\'s grants, the næringer\'s reported jobs and the leverage are marked incomplete', () => {
+    const data = registerPlan();
+    const granted = at(data, 'Prosjekter', ['P1'], 'Innvilget');
+    const result = validate(data);
+    const layout = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2022-12-01T10:00:00Z' });
+    const rowAt = (label: string, column = 1) => layout.cells.find((c) => c.column === column && c.value.kind === 'text' && c.value.text === label)?.row ?? -1;
+    const notesAt = (row: number, column: number) => layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note).join('\n');
+    const c = rowAt('C. Nettverk', 2);
+    expect(notesAt(c, 5)).toContain(granted);
+    expect(notesAt(c, 8)).toContain(granted);
+    // Industri: P1's report is not counted while P1's grant is unknown; Reiseliv: P2's report cannot be read.
+    expect(notesAt(rowAt('Industri'), 4)).toContain(granted);
+    expect(notesAt(rowAt('Reiseliv'), 4)).not.toBe('');
+    expect(notesAt(rowAt('Reiseliv'), 7)).not.toBe('');
+    for (const column of [3, 4, 5, 7]) expect(notesAt(rowAt('Vedtatt i 2022'), column)).toContain(granted);
+    // Not said to be a project without a grant.
+    expect(layout.cells.some((x) => x.value.kind === 'text' && x.value.text.startsWith('Ikke medregnet'))).toBe(false);
+    // A register that reads: nothing marked.
+    const clean = validate(addRow(addRow(consistentPlan(), 'Prosjekter', P2), 'Rapporter', ['P2', { date: '2022-06-01' }, 'Reiseliv', 2, null, null, '']));
+    expect(buildStyrerapport({ plan: clean.plan, year: 2022, findings: clean.findings, inputDigest: 'x', generatedAt: '2022-12-01T10:00:00Z' }).marks).toEqual([]);
+  });
 });

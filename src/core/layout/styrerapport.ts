@@ -11,7 +11,7 @@ import { banner, sectionTitle, type SheetInput } from './sheet';
 import { markMissing } from './unknownCells';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
-import { incompleteCell, lostAreaFrame, lostBudget, lostJobTargets, lostReallocations, markMissing, missingCell, unplacedBudget, unplacedFrames } from './unknownCells';
+import { incompleteCell, lostAreaFrame, lostBudget, lostGrants, lostJobTargets, lostReallocations, lostReportedJobs, markMissing, missingCell, unknownGrantIds, unplacedBudget, unplacedFrames } from './unknownCells';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
 /** Sheet name defaults to `Styrerapport {year}`. */
@@ -178,11 +178,13 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
     if (lost.length > 0) missingCell(grid, row, 3, lost, STYLE.count);
     else grid.number(row, 3, targetYear, STYLE.count);
     grid.number(row, 4, n.perYear.get(year) ?? 0, STYLE.count);
+    incompleteCell(grid, row, 4, lostReportedJobs(plan, n.naering, (y) => y === year));
     if (lost.length > 0) missingCell(grid, row, 5, lost, PERCENT);
     else share(grid, row, 5, 4, 3, PERCENT);
     grid.number(row, 6, targetToDate, STYLE.count);
     incompleteCell(grid, row, 6, lostJobTargets(plan, n.naering, (y) => y <= year));
     grid.number(row, 7, n.toDate.get(year) ?? 0, STYLE.count);
+    incompleteCell(grid, row, 7, lostReportedJobs(plan, n.naering, (y) => y <= year));
     share(grid, row, 8, 7, 6, PERCENT);
     row += 1;
   }
@@ -194,6 +196,8 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
   // A target row whose næring cannot be read may be any næring's: the target totals are incomplete.
   incompleteCell(grid, row, 3, lostJobTargets(plan, null, (y) => y === year));
   incompleteCell(grid, row, 6, lostJobTargets(plan, null, (y) => y <= year));
+  incompleteCell(grid, row, 4, lostReportedJobs(plan, null, (y) => y === year));
+  incompleteCell(grid, row, 7, lostReportedJobs(plan, null, (y) => y <= year));
   share(grid, row, 5, 4, 3, PERCENT_TOTAL);
   share(grid, row, 8, 7, 6, PERCENT_TOTAL);
   anchor(ctx, 'Arbeidsplasser', header, row, LAST_COLUMN);
@@ -202,9 +206,12 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
     grid.text(row, 1, `Ingen prosjektlederrapporter for ${year} ennå: rapporterte arbeidsplasser telles når rapportene kommer inn.`, STYLE.note);
     grid.merge(row, 1, row, LAST_COLUMN);
   }
-  if (jobs.excluded.length > 0) {
+  // A report whose project's grant cannot be read is not said to lack one: its næring's figure is marked instead.
+  const grantUnknown = unknownGrantIds(plan);
+  const excluded = jobs.excluded.filter((e) => !grantUnknown.has(normalizeKey(e.projectId)));
+  if (excluded.length > 0) {
     row += 1;
-    const text = `Ikke medregnet: ${jobs.excluded.length} rapport(er) for prosjekter uten innvilget støtte eller ukjent prosjekt (${jobs.excluded.map((e) => e.projectId).join(', ')}).`;
+    const text = `Ikke medregnet: ${excluded.length} rapport(er) for prosjekter uten innvilget støtte eller ukjent prosjekt (${excluded.map((e) => e.projectId).join(', ')}).`;
     grid.text(row, 1, text, STYLE.note);
     grid.merge(row, 1, row, LAST_COLUMN);
   }
@@ -272,6 +279,8 @@ function grantsTable(ctx: Ctx, start: number): number {
       // No readable line: one whose strategy cannot be read may be this strategy's.
       if (g?.budget == null) incompleteCell(grid, row, 4, unplacedBudget(plan, year, [area.nr]));
       grid.number(row, 5, g?.granted ?? 0, STYLE.kroner);
+      // A grant that cannot be read leaves the strategy's granted sum and its count of projects incomplete.
+      for (const c of [5, 8]) incompleteCell(grid, row, c, lostGrants(plan, year, s.code));
       if (lost.length > 0) {
         // What remains of an unknown budget, and the share used of it, are unknown too.
         missingCell(grid, row, 6, lost, STYLE.kroner);
@@ -378,7 +387,7 @@ function leverageTable(ctx: Ctx, start: number): number {
   const header = start + 1;
   headerRow(ctx, header, ['Vedtak', '', 'Innvilget', 'Egenfinansiering', 'Annen finansiering', 'Utløst per krone', 'Prosjekter']);
   let row = header + 1;
-  for (const [label, totals] of [[`Vedtatt i ${year}`, grantTotals(plan, year)], ['Hele perioden', grantTotals(plan)]] as const) {
+  for (const [label, totals, of] of [[`Vedtatt i ${year}`, grantTotals(plan, year), year], ['Hele perioden', grantTotals(plan), undefined]] as const) {
     grid.text(row, 1, label, STYLE.label);
     grid.styleBlock(row, 1, row, 2, STYLE.label);
     grid.merge(row, 1, row, 2);
@@ -388,6 +397,11 @@ function leverageTable(ctx: Ctx, start: number): number {
     const c = address(row, 3);
     grid.formula(row, 6, `IF(${c}=0,"${UNDEFINED_RATIO}",(${address(row, 4)}+${address(row, 5)})/${c})`, totals.granted === 0 ? UNDEFINED_RATIO : (totals.own + totals.other) / totals.granted, { ...STYLE.kroner, numberFormat: '0.00' });
     grid.number(row, 7, totals.projects, STYLE.count);
+    // A project whose grant cannot be read is not counted at all; one whose financing cannot be read, without it.
+    const grants = lostGrants(plan, of);
+    for (const c of [3, 4, 5, 7]) incompleteCell(grid, row, c, grants);
+    incompleteCell(grid, row, 4, lostGrants(plan, of, undefined, 'ownFinancing'));
+    incompleteCell(grid, row, 5, lostGrants(plan, of, undefined, 'otherFinancing'));
     row += 1;
   }
   anchor(ctx, 'Utlost', header, row - 1, 7);

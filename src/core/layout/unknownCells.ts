@@ -85,6 +85,36 @@ export function lostJobTargets(plan: Plan, naering: string | null, years: (year:
   return unknownsIn(plan, 'jobTargets', (w) => !w.sum && !w.total && w.year !== null && years(w.year) && (naering === null ? w.naering === null : w.naering !== null && normalizeKey(w.naering) === normalizeKey(naering)));
 }
 
+/**
+ * Grants (or the financing of `field`) that could not be read, of projects decided in `year` (every year when
+ * undefined) and of `strategy` (every strategy when undefined).
+ */
+export function lostGrants(plan: Plan, year: number | undefined, strategy?: string, field: 'granted' | 'ownFinancing' | 'otherFinancing' = 'granted'): UnknownFigure[] {
+  return unknownsIn(plan, 'projects', (w) => w.field === field && (year === undefined || w.year === year) && (strategy === undefined || w.strategy === strategy));
+}
+
+/** Ids of the projects whose grant cannot be read: whether they are supported is unknown. */
+export function unknownGrantIds(plan: Plan): Set<string> {
+  return new Set(lostGrants(plan, undefined).map((u) => (u.what.table === 'projects' ? normalizeKey(u.what.id) : '')));
+}
+
+function sameNaering(a: string | null, b: string | null): boolean {
+  return b === null ? a === null : a !== null && normalizeKey(a) === normalizeKey(b);
+}
+
+/**
+ * Reported jobs of the næring (null: a report whose næring cannot be read) in the years `years` accepts that are
+ * not counted because a cell cannot be read: the report's own Nye arbeidsplasser, or its project's grant (then
+ * whether the project is supported, and so whether its report counts, is unknown).
+ */
+export function lostReportedJobs(plan: Plan, naering: string | null, years: (year: number) => boolean): UnknownFigure[] {
+  const own = unknownsIn(plan, 'reports', (w) => (w.year === null || years(w.year)) && sameNaering(w.naering, naering));
+  const grants = lostGrants(plan, undefined).filter((g) =>
+    plan.reports.some((r) => g.what.table === 'projects' && normalizeKey(r.projectId.value) === normalizeKey(g.what.id) && years(Number(r.date.value.slice(0, 4))) && sameNaering(r.naering.value, naering)),
+  );
+  return [...own, ...grants];
+}
+
 /** Cells a formula's references cover (`B5`, `B5:D9`; absolute or not), as `row:column` keys. */
 function referencedCells(formula: string): string[] {
   const keys: string[] = [];

@@ -212,7 +212,11 @@ export type UnknownWhat =
   | { table: 'resultatmalSum'; year: number | null; area: number | null | undefined }
   | { table: 'reallocations'; year: number | null }
   /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
-  | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null };
+  | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null }
+  /** a money cell of a project; `year` its Vedtaksdato's year (null: no readable date) */
+  | { table: 'projects'; id: string; strategy: string; year: number | null; field: 'granted' | 'ownFinancing' | 'otherFinancing' }
+  /** a report's Nye arbeidsplasser; `naering` and `year` null when their cells cannot be read either */
+  | { table: 'reports'; projectId: string | null; naering: string | null; year: number | null };
 
 /** A cell that holds a figure the rules cannot read (reported once, at the cell). */
 export interface UnknownFigure extends Ref {

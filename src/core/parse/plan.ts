@@ -62,8 +62,8 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas, unknown)),
     financing: mapTable(bind(TABLES.financing), sink, (r) => parseFinancingLine(r, unknown)),
     reallocations: mapTable(bind(TABLES.reallocations), sink, (r) => parseReallocation(r, unknown)),
-    projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes)),
-    reports: mapTable(bind(TABLES.reports), sink, parseReport),
+    projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes, unknown)),
+    reports: mapTable(bind(TABLES.reports), sink, (r) => parseReport(r, unknown)),
     kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
     indicators: mapTable(bind(TABLES.indicators), sink, (r) => parseIndicator(r, unknown)),
     notes: mapTable(bind(TABLES.notes), sink, (r) => parseNote(r, sink)),
@@ -488,7 +488,7 @@ function optionalText(row: RowReader, key: string): Located<string> | null {
   return row.text(key) ?? null;
 }
 
-function parseProject(row: RowReader, codes: StrategyCodes): Project | undefined {
+function parseProject(row: RowReader, codes: StrategyCodes, unknown: Unknowns): Project | undefined {
   const id = row.text('id');
   const name = row.text('name');
   const strategy = row.text('strategy');
@@ -497,6 +497,11 @@ function parseProject(row: RowReader, codes: StrategyCodes): Project | undefined
   const other = row.present('otherFinancing') ? row.kroner('otherFinancing') : undefined;
   const decision = row.present('decisionDate') ? row.date('decisionDate') : undefined;
   if (!id || !name || !strategy) return undefined;
+  // A money cell that cannot be read is no 0: what it feeds (grants, leverage, who is supported) is left unknown.
+  const year = decision?.value !== undefined ? Number(decision.value.slice(0, 4)) : null;
+  for (const field of ['granted', 'ownFinancing', 'otherFinancing'] as const) {
+    unknown(row, { table: 'projects', id: id.value, strategy: codes.resolve(strategy.value), year, field }, field);
+  }
   return {
     id,
     name: name.value,
@@ -513,13 +518,14 @@ function parseProject(row: RowReader, codes: StrategyCodes): Project | undefined
   };
 }
 
-function parseReport(row: RowReader): Report | undefined {
+function parseReport(row: RowReader, unknown: Unknowns): Report | undefined {
   const projectId = row.text('projectId');
   const date = row.date('date');
   const naering = row.text('naering');
   const jobs = row.count('jobs');
   const companies = row.present('companies') ? row.count('companies') : undefined;
   const newCompanies = row.present('newCompanies') ? row.count('newCompanies') : undefined;
+  unknown(row, { table: 'reports', projectId: projectId?.value ?? null, naering: keyOf(row, 'naering', naering?.value), year: keyOf(row, 'date', date ? Number(date.value.slice(0, 4)) : undefined) }, 'jobs');
   if (!projectId || !date || !naering || !jobs) return undefined;
   return {
     projectId, date, naering, jobs,

@@ -59,6 +59,9 @@ function reportRules(plan: Plan): Finding[] {
     const project = findProject(index, id);
     if (!project) {
       findings.push(makeFinding('projects.report-unknown-project', r.projectId, { id }, { actual: id }));
+    } else if (!isSupported(project) && grantUnknown(plan, project).length > 0) {
+      // Whether the project has a grant is not known: not said that it has none.
+      findings.push(...notChecked(r.jobs, grantUnknown(plan, project), { nb: `rapporten for ${id} mot prosjektets innvilgede støtte`, en: `the report of ${id} against its project's grant` }));
     } else if (!isSupported(project)) {
       findings.push(makeFinding('projects.report-without-grant', r.jobs, { id: project.id.value, jobs: r.jobs.value }, { expected: 'Innvilget > 0', actual: grantOf(project) }));
     }
@@ -71,6 +74,11 @@ function reportRules(plan: Plan): Finding[] {
     }
   }
   return findings;
+}
+
+/** The project's Innvilget, when it cannot be read. */
+function grantUnknown(plan: Plan, project: Project) {
+  return unknownsOf(plan, 'projects', (w) => w.field === 'granted' && w.id === project.id.value);
 }
 
 /**
@@ -95,7 +103,11 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
     const budget = line?.amount.value ?? 0;
     const at = line?.amount ?? projects[0]!.granted ?? projects[0]!.id;
     // Without a readable line, an unreadable one may be this strategy's budget: no budget of 0 is assumed.
-    const blocking = line ? [] : unknownsOf(plan, 'budget', (w) => inYear(w.year, year) && (w.strategy === null || w.strategy === code));
+    const blocking = [
+      ...(line ? [] : unknownsOf(plan, 'budget', (w) => inYear(w.year, year) && (w.strategy === null || w.strategy === code))),
+      // A grant of the strategy's that cannot be read may be what tips it over, or not.
+      ...unknownsOf(plan, 'projects', (w) => w.field === 'granted' && w.year === year && w.strategy === code),
+    ];
     if (blocking.length > 0) {
       findings.push(...notChecked(at, blocking, { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
       continue;
@@ -129,6 +141,12 @@ function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly 
     for (const { key, nb, en } of MINIMA) {
       const minimum = d.minima[key];
       if (minimum === undefined || counted[key] >= minimum) continue;
+      // A project of these strategies whose grant cannot be read may count, or not: the minimum is not judged.
+      const blocking = unknownsOf(plan, 'projects', (w) => w.field === 'granted' && d.strategies.includes(w.strategy));
+      if (blocking.length > 0) {
+        findings.push(...notChecked(d.minimaAt[key] ?? d.ref, blocking, { nb: `delmålet (${strategiesLabel(d)}, ${d.year}): ${nb}`, en: `the delmål (${strategiesLabel(d)}, ${d.year}): ${en}` }));
+        continue;
+      }
       findings.push(makeFinding('delmal.minimum-not-met', d.minimaAt[key] ?? d.ref, { year: d.year, strategies: strategiesLabel(d), what: nb, whatEn: en, expected: minimum, actual: counted[key] }, { expected: minimum, actual: counted[key], severity }));
     }
   }
