@@ -1,5 +1,5 @@
 import type { Plan, UnknownFigure, UnknownWhat } from '../model/plan';
-import { normalizeKey } from '../parse/header';
+import { normalizeKey } from '../text/keys';
 import { parseCell } from '../util/brand';
 import { refKey, type Grid } from './grid';
 import { STYLE } from './styles';
