@@ -8,7 +8,6 @@ import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns }
 import { address, Grid } from './grid';
 import { effektColumns, effektStyrerapport } from './effekt';
 import { banner, sectionTitle, type SheetInput } from './sheet';
-import { markMissing } from './unknownCells';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
 import { incompleteCell, lostAreaFrame, lostBudget, lostGrants, lostJobTargets, lostReallocations, lostReportedJobs, markMissing, missingCell, unknownGrantIds, unplacedBudget, unplacedFrames } from './unknownCells';
@@ -72,8 +71,6 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   blocks.push(...effekt.blocks);
   if (effekt.table) anchor(ctx, 'Effektmal', effekt.table.top, effekt.table.bottom, effekt.table.right);
   const charts = [...(chart ? [chart] : []), ...effekt.charts];
-  const marks = markMissing(grid);
-
   // Unknown is unknown here too: unreadable inputs are "mangler", the totals over them marked incomplete.
   const marks = markMissing(grid);
   const cells = grid.sortedCells();
