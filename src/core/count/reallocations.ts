@@ -20,6 +20,11 @@ import { yearOf } from './register';
  * the frames after the moves, so it sits with the counts, below both the rules and the layouts that use it.
  */
 export function reallocationRules({ plan }: { plan: Plan }): Finding[] {
+  return reallocationFindings(plan);
+}
+
+/** The findings of every year's reallocations (the rule, for a plan alone: the form checks a move with it). */
+export function reallocationFindings(plan: Plan): Finding[] {
   const years = [...new Set(plan.reallocations.map((r) => yearOf(r.date)))].sort((a, b) => a - b);
   return years.flatMap((year) => walk(plan, year).findings);
 }
@@ -29,9 +34,30 @@ export function framesAfterReallocations(plan: Plan, year: number): Map<number, 
   return walk(plan, year).frames;
 }
 
-/** What one side (Fra or Til) of a reallocation names. */
+/** One reallocation that moved money, as the generated sheets list it. */
+export interface ReallocationMove {
+  date: string;
+  /** Fra and Til as typed */
+  from: string;
+  to: string;
+  fromArea: number;
+  toArea: number;
+  amount: number;
+  decision: string;
+}
+
+/** The year's reallocations that moved money (rows with a finding move nothing), in the order they were made. */
+export function reallocationMoves(plan: Plan, year: number): ReallocationMove[] {
+  return walk(plan, year).moves;
+}
+
+/**
+ * What one side (Fra or Til) of a reallocation names. A strategy stands for its area's frame: the Budsjett
+ * lines are the strategies' budgets as they stand (the user moves them), so a move from strategy A to
+ * strategy C moves frame between their areas, and one within an area moves no frame.
+ */
 type Side =
-  | { kind: 'area'; area: number }
+  | { kind: 'area'; area: number; strategy?: string }
   /** a Rammer cost line or a financing source: outside the areas' frames */
   | { kind: 'outside' }
   | { kind: 'unknown' };
@@ -45,6 +71,8 @@ function frameOf(plan: Plan, year: number): Map<number, number> {
 }
 
 function sideOf(plan: Plan, text: string): Side {
+  const strategy = strategyNamed(plan, text);
+  if (strategy !== undefined) return { kind: 'area', area: strategy.area, strategy: strategy.code };
   const line = classifyPost(text, plan.areas);
   if (line.kind === 'area') return { kind: 'area', area: line.area };
   // A number that is no area's (`7`, `7. Havbruk`) is an unknown area, not a cost line.
@@ -55,13 +83,22 @@ function sideOf(plan: Plan, text: string): Side {
   return costLines.includes(key) || sources.includes(key) ? { kind: 'outside' } : { kind: 'unknown' };
 }
 
+/** The strategy whose code `text` is; a bare number (`2`, `2.`) is an area's, never a strategy's. */
+function strategyNamed(plan: Plan, text: string): { code: string; area: number } | undefined {
+  if (/^\s*\d+\s*\.?\s*$/.test(text)) return undefined;
+  const key = normalizeKey(text);
+  const found = plan.strategies.find((s) => normalizeKey(s.code) === key);
+  return found === undefined || !plan.areas.some((a) => a.nr === found.area) ? undefined : { code: found.code, area: found.area };
+}
+
 function byDate(rows: readonly Reallocation[]): Reallocation[] {
   return rows.map((row, i) => ({ row, i })).sort((a, b) => a.row.date.localeCompare(b.row.date) || a.i - b.i).map((x) => x.row);
 }
 
-function walk(plan: Plan, year: number): { frames: Map<number, number>; findings: Finding[] } {
+function walk(plan: Plan, year: number): { frames: Map<number, number>; findings: Finding[]; moves: ReallocationMove[] } {
   const frames = frameOf(plan, year);
   const findings: Finding[] = [];
+  const moves: ReallocationMove[] = [];
   const columns = { from: headerOf('from'), to: headerOf('to') };
   for (const r of byDate(plan.reallocations.filter((row) => yearOf(row.date) === year))) {
     const from = sideOf(plan, r.from.value);
@@ -85,6 +122,11 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
       continue;
     }
     const available = frames.get(from.area) ?? 0;
+    // Between two strategies of one area no frame moves (their Budsjett lines say the rest).
+    if (from.area === to.area && r.amount.value > 0) {
+      moves.push(moveOf(r, from.area, to.area));
+      continue;
+    }
     if (r.amount.value > available) {
       findings.push(makeFinding('reallocation.not-available', r.amount, { date, amount: formatNumber(r.amount.value), from: r.from.value, available: formatNumber(available), year }, { expected: available, actual: r.amount.value }));
       continue;
@@ -93,8 +135,13 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     if (r.amount.value <= 0) continue;
     frames.set(from.area, available - r.amount.value);
     frames.set(to.area, (frames.get(to.area) ?? 0) + r.amount.value);
+    moves.push(moveOf(r, from.area, to.area));
   }
-  return { frames, findings };
+  return { frames, findings, moves };
+}
+
+function moveOf(r: Reallocation, fromArea: number, toArea: number): ReallocationMove {
+  return { date: r.date, from: r.from.value, to: r.to.value, fromArea, toArea, amount: r.amount.value, decision: r.decision };
 }
 
 function headerOf(key: 'from' | 'to'): string {

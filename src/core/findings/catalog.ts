@@ -78,7 +78,7 @@ export const CATALOG = {
   'projects.report-outside-period': rule('feil', 'Rapportdatoen {date} (prosjekt {id}) ligger utenfor programperioden {first}–{last}.', 'The report date {date} (project {id}) is outside the programme period {first}–{last}.'),
   'projects.granted-over-budget': rule('advarsel', 'Innvilget til strategi {code} i {year} er {granted} kr, mer enn budsjettet på {budget} kr.', 'Granted to strategy {code} in {year} is {granted} kr, more than its budget of {budget} kr.'),
   // reallocations
-  'reallocation.unknown-area': rule('feil', 'Omdisponering {date}: «{value}» ({column}) er ikke et kjent innsatsområde.', 'Reallocation {date}: "{value}" ({column}) is not a known focus area.'),
+  'reallocation.unknown-area': rule('feil', 'Omdisponering {date}: «{value}» ({column}) er ikke et kjent innsatsområde eller en kjent strategi.', 'Reallocation {date}: "{value}" ({column}) is not a known focus area or strategy.'),
   'reallocation.not-available': rule('feil', 'Omdisponering {date}: {amount} kr kan ikke flyttes fra «{from}»; rammen har {available} kr igjen i {year}.', 'Reallocation {date}: {amount} kr cannot be moved from "{from}"; its frame has {available} kr left in {year}.'),
   'reallocation.changes-total': rule('feil', 'Omdisponering {date}: «{value}» er ikke et innsatsområde, så flyttingen endrer summen av rammene for innsatsområdene.', 'Reallocation {date}: "{value}" is not a focus area, so the move changes the total of the focus-area frames.'),
   // effect indicators (§2.4)

@@ -95,11 +95,11 @@ type Problem =
 /** Excel keeps at most this many characters in a cell. */
 const MAX_TEXT = 32_767;
 
-const text = z.string().trim().max(MAX_TEXT, 'tooLong');
-const requiredText = text.min(1, 'required');
+export const text = z.string().trim().max(MAX_TEXT, 'tooLong');
+export const requiredText = text.min(1, 'required');
 
 /** An amount or a count, typed the Norwegian way (`1 200 000`, `400.000,-`); empty is null. */
-function wholeNumber(required: boolean) {
+export function wholeNumber(required: boolean) {
   return z.string().transform((typed, ctx): number | null => {
     const trimmed = typed.trim();
     if (trimmed === '') {
@@ -116,7 +116,7 @@ function wholeNumber(required: boolean) {
 }
 
 /** A date from a date field (`YYYY-MM-DD`) or typed the Norwegian way (`19.08.2025`); empty is null. */
-function dateField(required: boolean) {
+export function dateField(required: boolean) {
   return z.string().transform((typed, ctx): string | null => {
     const trimmed = typed.trim();
     if (trimmed === '') {
@@ -238,7 +238,7 @@ function capitalised(value: string | null): string | null {
 }
 
 /** Values by column key → values by the contract's header, leaving out empty cells (nothing to write). */
-function rowOf(columns: readonly { key: string; header: string }[], values: Record<string, FormValue>): Record<string, FormValue> {
+export function rowOf(columns: readonly { key: string; header: string }[], values: Record<string, FormValue>): Record<string, FormValue> {
   const row: Record<string, FormValue> = {};
   for (const column of columns) {
     const value = values[column.key];
