@@ -111,6 +111,22 @@ export interface WorkbookPort {
   writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome>;
   /** Shows a cell or range to the user: selects it in Excel; elsewhere returns the row around it. */
   select(sheet: string, cell: A1): Promise<RowContext | null>;
+  /**
+   * Tells `listener` about every change to a table's cells, as it happens (Excel only: a file does not change
+   * under the page). Resolves to the way to stop listening, or null when the host cannot tell (ExcelApi 1.7).
+   */
+  watchTables?(listener: (change: TableChange) => void): Promise<TableWatch | null>;
+}
+
+/** A change Excel reported in a table: the table's name (null when the table is not known yet) and who made it. */
+export interface TableChange {
+  table: string | null;
+  /** `remote`: a co-author's change, synchronised into this workbook */
+  source: 'local' | 'remote';
+}
+
+export interface TableWatch {
+  stop(): Promise<void>;
 }
 
 export type WorkbookErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'legacy-format' | 'macro-enabled';

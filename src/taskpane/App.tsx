@@ -7,6 +7,7 @@ import type { Finding, FindingSummary } from '../core/findings/types';
 import { a1 } from '../core/util/brand';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
+import { LiveControl } from './components/LiveControl';
 import { OpenWorkbook } from './components/OpenWorkbook';
 import { StatusMessage } from './components/StatusMessage';
 import { YearPicker } from './components/YearPicker';
@@ -21,9 +22,13 @@ import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
 import { findingKey } from './findingKey';
 import { loadFindingsView } from './preload';
+import { appendedStatus } from './appended';
+import { useLiveChecks } from './useLiveChecks';
+import { useReallocationForm } from './useReallocationForm';
 
 // The register forms are opened now and then: their code comes in a chunk of its own, on first use.
 const RegisterForm = lazy(() => import(/* webpackChunkName: "forms" */ './components/RegisterForm').then((m) => ({ default: m.RegisterForm })));
+const ReallocationForm = lazy(() => import(/* webpackChunkName: "forms" */ './components/ReallocationForm').then((m) => ({ default: m.ReallocationForm })));
 
 // The findings list (its virtualizer, accordion and items) is fetched at start-up in parallel with the core
 // (see ./preload), not in the initial script: nothing is listed before the core has validated.
@@ -75,6 +80,8 @@ export interface AppProps {
   initialLang?: Lang;
   /** the clock, for the generation time stamp (tests pass a fixed one) */
   now?: () => Date;
+  /** how long typing must pause before a live check (tests pass a short one) */
+  livePauseMs?: number;
   onLanguageChange?: (lang: Lang) => void;
   /** Hent fra SSB's statistics port; by default SSB's API over fetch, loaded in its own chunk when first used */
   statistics?: () => Promise<StatisticsPort>;
@@ -109,7 +116,7 @@ function summaryStatus(validation: Pick<Validation, 'summary' | 'year'>, extra: 
   return { intent, title, lines: [...extra, line] };
 }
 
-export function App({ host, theme = 'light', initialLang = 'nb', now = () => new Date(), onLanguageChange, statistics = ssbStatistics }: AppProps) {
+export function App({ host, theme = 'light', initialLang = 'nb', now = () => new Date(), livePauseMs, onLanguageChange, statistics = ssbStatistics }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -146,8 +153,30 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     onLanguageChange?.(next);
   };
 
+  const live = useLiveChecks({
+    host,
+    port,
+    year,
+    busy,
+    run,
+    ...(livePauseMs !== undefined ? { pauseMs: livePauseMs } : {}),
+    onChecked: (checked, batch) => {
+      apply(checked);
+      setStatus(summaryStatus(checked.result, [(tx) => tx.live.after(batch.edits, batch.remote)]));
+    },
+  });
+  const reallocation = useReallocationForm({
+    host, port, pkg, fileName, run, setStatus,
+    onOpened: () => {
+      setForm(null);
+      setFormErrors({});
+    },
+    onAppended: () => setValidation(null),
+  });
+
   /** Takes in what a check read: the header, the year list, the findings. */
   const apply = (checked: Checked) => {
+    live.noteChecked(checked.result);
     setInfo(checked.info);
     validations.current += 1;
     setValidation({ groups: checked.result.groups, summary: checked.result.summary, year: checked.result.year, run: validations.current });
@@ -162,6 +191,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     setInfo(next);
     setYear(defaultYear(next));
     setValidation(null);
+    live.forget();
     setContexts(new Map());
     setSelected(null);
     return next.tableCount === 0 ? [(tx) => (excel ? tx.noTablesExcel : tx.noTables)] : [];
@@ -349,6 +379,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       if (kind === 'report' && choices.projects.length === 0) throw new PaneError((tx) => tx.noProjectsYet);
       setFormErrors({});
       setStatus(null);
+      reallocation.dismiss();
       setForm({ kind, choices });
     });
   };
@@ -367,33 +398,19 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
       }
       const { outcome, projectId } = result;
       const where = cellRef(outcome.sheet, outcome.range);
-      const lines: Say[] = [kind === 'project' ? (tx) => tx.appendedProject(projectId, outcome.table, where) : (tx) => tx.appendedReport(projectId, outcome.table, where)];
-      let action: Status['action'];
-      if (host.kind === 'standalone' && pkg) {
-        const bytes = await pkg.toBytes();
-        const name = (fileName ?? `${SAMPLE_NAME}.xlsx`).replace(/\.(xlsx|xlsm)$/i, '') + ' – oppdatert.xlsx';
-        lines.push((tx) => tx.appendedDownload);
-        action = { label: (tx) => tx.downloadWorkbook, run: () => host.files.save(bytes, name) };
-      } else {
-        action = {
-          label: (tx) => tx.goToRow,
-          run: () => {
-            void run('select', async () => {
-              await port.select(outcome.sheet, outcome.range);
-            });
-          },
-        };
-      }
+      const said: Say = kind === 'project' ? (tx) => tx.appendedProject(projectId, outcome.table, where) : (tx) => tx.appendedReport(projectId, outcome.table, where);
+      const done = await appendedStatus({ host, port, pkg, fileName, run }, outcome, [said]);
       // The findings shown were for the workbook before the new row; validate again to see them now.
       setValidation(null);
       closeForm();
-      setStatus({ intent: 'success', title: (tx) => tx.appendedTitle, lines, action });
+      setStatus(done);
     });
   };
 
   const changeYear = (next: number) => {
     setYear(next);
     setValidation(null);
+    live.forget();
     setContexts(new Map());
     setSelected(null);
     setStatus(null);
@@ -402,7 +419,7 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider} lang={t.htmlLang}>
       <main className={styles.page} aria-busy={busy !== null}>
-        <Header t={t} info={info} fileName={fileName} onSwitchLanguage={switchLanguage} />
+        <Header t={t} info={info} fileName={fileName} count={live.count} onSwitchLanguage={switchLanguage} />
         <div className={styles.body}>
           <div className={styles.controls}>
             {standalone && (
@@ -423,7 +440,9 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
               onCreateTemplate={makeTemplate}
               onNewProject={() => openForm('project')}
               onNewReport={() => openForm('report')}
+              onNewReallocation={reallocation.open}
             />
+            <LiveControl t={t} mode={live.mode} disabled={busy !== null} onChange={live.setEnabled} />
             <StatusMessage t={t} status={status} />
           </div>
           <div className={styles.results}>
@@ -441,7 +460,20 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
                 />
               </Suspense>
             )}
-            {!form && validation && (
+            {!form && reallocation.form && (
+              <Suspense fallback={null}>
+                <ReallocationForm
+                  t={t}
+                  choices={reallocation.form.choices}
+                  preview={reallocation.form.preview}
+                  busy={busy !== null}
+                  errors={reallocation.errors}
+                  onSubmit={reallocation.submit}
+                  onCancel={reallocation.close}
+                />
+              </Suspense>
+            )}
+            {!form && !reallocation.form && validation && (
               <Suspense fallback={null}>
                 <Findings
                   key={validation.run}

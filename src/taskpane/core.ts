@@ -60,6 +60,7 @@ export function infoOfPlan(plan: Plan, tableCount: number): WorkbookInfo {
 export { isoDateOf, sheetUseCase, validateUseCase } from '../core/usecase';
 
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
+export { checkReallocationForm, previewReallocation, reallocationChoices } from '../core/forms/reallocation';
 export { fetchFromSsb } from '../core/effekt/fetch';
 
 /** The built-in sample, shown from its data before any .xlsx is made (see adapters/samplePort). */

@@ -22,9 +22,17 @@ export interface StandaloneFiles {
   save: (bytes: Uint8Array, fileName: string) => void;
 }
 
+/** A setting the add-in keeps in the workbook (Office.context.document.settings), seen by everyone who opens it. */
+export interface WorkbookSetting {
+  /** null: never set in this workbook */
+  read(): boolean | null;
+  write(on: boolean): Promise<void>;
+}
+
 /** Where the pane runs: in Excel on the open workbook, or as a web page on files the user opens. */
 export type PaneHost =
-  | { kind: 'excel'; port: WorkbookPort }
+  /** `liveChecks`: whether live checks are on in this workbook (kept in memory when not given) */
+  | { kind: 'excel'; port: WorkbookPort; liveChecks?: WorkbookSetting }
   | { kind: 'standalone'; files: StandaloneFiles; preloadSample: boolean | SampleKind };
 
 /** The published plan, or the published plan with fictional example projects and reports (`sample --demo`). */

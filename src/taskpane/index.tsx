@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { officePort } from './adapters/office';
+import { liveChecksSetting, officePort } from './adapters/office';
 import { standaloneFiles } from './adapters/standalone';
 import { App } from './App';
 import { detectHost, loadedOffice, officeBackground, openedByOffice, storedLang, storeLang } from './boot';
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   if (kind === 'standalone' && !sample) preloadChunks('standalone');
   const host: PaneHost =
     kind === 'excel'
-      ? { kind: 'excel', port: officePort() }
+      ? { kind: 'excel', port: officePort(), liveChecks: liveChecksSetting() }
       : { kind: 'standalone', files: standaloneFiles(), preloadSample: sampleParameter(new URLSearchParams(window.location.search).get('sample')) };
 
   const dark = window.matchMedia('(prefers-color-scheme: dark)');

@@ -2,6 +2,7 @@ import type { AppendOutcome, RenderOutcome, TemplateOutcome, WorkbookPort } from
 import type { SsbFetchSummary } from '../core/effekt/fetch';
 import type { StatisticsPort } from '../core/effekt/ssb';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
+import type { FramePreview, ReallocationChoices, ReallocationFormInput } from '../core/forms/reallocation';
 import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { SheetKind } from '../core/usecase';
@@ -112,6 +113,35 @@ export async function submitForm(port: WorkbookPort, kind: FormKind, values: Rea
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const outcome = await port.appendRow(checked.table, checked.row);
   return { ok: true, outcome, projectId: checked.projectId };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ny omdisponering
+
+/** What the reallocation form offers, and the frames it shows, read from the workbook as it is now. */
+export async function readReallocationChoices(port: WorkbookPort): Promise<ReallocationChoices> {
+  const [snapshot, c] = await Promise.all([port.readSnapshot(), loadCore()]);
+  return c.reallocationChoices(snapshot);
+}
+
+/** The frames before and after the move typed so far (the core is loaded by the time the form is open). */
+export async function reallocationPreviewer(): Promise<(input: Partial<ReallocationFormInput>, choices: ReallocationChoices) => FramePreview | null> {
+  const c = await loadCore();
+  return c.previewReallocation;
+}
+
+export type SubmittedReallocation = { ok: true; outcome: AppendOutcome; what: string } | { ok: false; errors: FieldErrors<string> };
+
+/**
+ * Checks a reallocation against the frames as they are now (a colleague may have moved money since the
+ * form opened) and appends its one row to Omdisponeringer when nothing refuses it.
+ */
+export async function submitReallocation(port: WorkbookPort, values: Readonly<Record<string, string>>): Promise<SubmittedReallocation> {
+  const [choices, c] = await Promise.all([readReallocationChoices(port), loadCore()]);
+  const checked = c.checkReallocationForm(values, choices);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const outcome = await port.appendRow(checked.table, checked.row);
+  return { ok: true, outcome, what: checked.projectId };
 }
 
 export interface Templated {

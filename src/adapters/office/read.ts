@@ -19,6 +19,8 @@ export interface ReadOptions {
   isSupported: RequirementCheck;
   /** how much a fallback round trip may bring back */
   maxResponseBytes: number;
+  /** told each table's id and name as the read finds them (the change events name tables by id) */
+  onTableIds?: (ids: ReadonlyMap<string, string>) => void;
 }
 
 interface TableInfo {
@@ -45,17 +47,18 @@ interface Inventory {
 
 export async function readSnapshot(options: ReadOptions): Promise<WorkbookSnapshot> {
   try {
-    return await options.run((context) => readWhole(context, options.isSupported));
+    return await options.run((context) => readWhole(context, options.isSupported, options.onTableIds));
   } catch (error) {
     if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
     return options.run((context) => readInBlocks(context, options));
   }
 }
 
-async function loadInventory(context: Excel.RequestContext): Promise<Inventory> {
+async function loadInventory(context: Excel.RequestContext, onTableIds?: ReadOptions['onTableIds']): Promise<Inventory> {
   const sheets = context.workbook.worksheets.load('items/name');
-  const tables = context.workbook.tables.load('items/name, items/showTotals, items/showHeaders');
+  const tables = context.workbook.tables.load('items/name, items/id, items/showTotals, items/showHeaders');
   await context.sync();
+  onTableIds?.(new Map(tables.items.map((t) => [t.id, t.name])));
   return { sheets: sheets.items, tables: tables.items };
 }
 
@@ -70,8 +73,8 @@ function tableInfo(table: Excel.Table, sheet: string): TableInfo {
   return { name: table.name, showTotals: table.showTotals, showHeaders: table.showHeaders, sheet };
 }
 
-async function readWhole(context: Excel.RequestContext, isSupported: RequirementCheck): Promise<WorkbookSnapshot> {
-  const { sheets, tables } = await loadInventory(context);
+async function readWhole(context: Excel.RequestContext, isSupported: RequirementCheck, onTableIds?: ReadOptions['onTableIds']): Promise<WorkbookSnapshot> {
+  const { sheets, tables } = await loadInventory(context, onTableIds);
   const reads = tables.map((table) => ({ table, sheet: table.worksheet.load('name'), range: table.getRange().load(RANGE_PROPERTIES) }));
   const markers = loadMarkers(sheets, isSupported);
   await context.sync();
@@ -95,7 +98,7 @@ interface Block {
 }
 
 async function readInBlocks(context: Excel.RequestContext, options: ReadOptions): Promise<WorkbookSnapshot> {
-  const { sheets, tables } = await loadInventory(context);
+  const { sheets, tables } = await loadInventory(context, options.onTableIds);
   const shapes = tables.map((table) => ({ table, sheet: table.worksheet.load('name'), range: table.getRange().load('address') }));
   const markers = loadMarkers(sheets, options.isSupported);
   await context.sync();

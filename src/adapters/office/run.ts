@@ -19,6 +19,8 @@ export const EXCEL_API = {
   delayForCellEdit: '1.5',
   suspendCalculation: '1.6',
   freezePanes: '1.7',
+  /** TableCollection.onChanged: live checks while the user types */
+  tableEvents: '1.7',
   chartSeries: '1.7',
   workbookProtection: '1.7',
   dataValidation: '1.8',

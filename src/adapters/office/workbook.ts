@@ -4,7 +4,7 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
-import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TableChange, type TableWatch, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
@@ -12,6 +12,7 @@ import { readSnapshot } from './read';
 import { renderLayout } from './render';
 import { officeRequirementCheck, officeRun, type ExcelRun, type RequirementCheck } from './run';
 import { createTemplate } from './template';
+import { watchTables } from './watch';
 
 export interface OfficeWorkbookOptions {
   /** which ExcelApi requirement sets Excel supports; defaults to Office.context.requirements */
@@ -32,6 +33,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly isSupported: RequirementCheck;
   private readonly maxRequestBytes: number;
   private readonly maxResponseBytes: number;
+  /** table id → name, as the last read found them: change events name a table by its id */
+  private tableNames: ReadonlyMap<string, string> = new Map();
 
   constructor(run?: ExcelRun, options: OfficeWorkbookOptions = {}) {
     this.isSupported = options.isSupported ?? officeRequirementCheck;
@@ -41,7 +44,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   readSnapshot(): Promise<WorkbookSnapshot> {
-    return this.guard({ sheets: [] }, () => readSnapshot({ run: this.run, isSupported: this.isSupported, maxResponseBytes: this.maxResponseBytes }));
+    return this.guard({ sheets: [] }, () => readSnapshot({
+        run: this.run,
+        isSupported: this.isSupported,
+        maxResponseBytes: this.maxResponseBytes,
+        onTableIds: (ids) => {
+          this.tableNames = ids;
+        },
+      }));
   }
 
   renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
@@ -129,6 +139,14 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
         return null;
       }));
+  }
+
+  /**
+   * One round trip to register (ExcelApi 1.7; null without it); each change then costs nothing: the table is
+   * named from the ids the last read found, so an edit outside the contract's tables reads nothing.
+   */
+  watchTables(listener: (change: TableChange) => void): Promise<TableWatch | null> {
+    return this.guard({ sheets: [] }, () => watchTables({ run: this.run, isSupported: this.isSupported, tableName: (id) => this.tableNames.get(id) ?? null }, listener));
   }
 
   /** Runs an operation and turns whatever it throws into a WorkbookOperationError. */

@@ -39,13 +39,14 @@ export interface ActionsProps {
   onCreateTemplate: () => void;
   onNewProject: () => void;
   onNewReport: () => void;
+  onNewReallocation: () => void;
 }
 
 /**
  * Valider, Generer handlingsplan, Generer styrerapport, Hent fra SSB and (in Excel) Opprett / oppdater arbeidsbok; the
- * register's two forms; and the running action's progress.
+ * register's two forms; Ny omdisponering; and the running action's progress.
  */
-export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, onCreateTemplate, onNewProject, onNewReport }: ActionsProps) {
+export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, onCreateTemplate, onNewProject, onNewReport, onNewReallocation }: ActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null || !enabled;
   return (
@@ -62,6 +63,9 @@ export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGen
       <div className={styles.buttons} role="group" aria-label={t.registerLabel}>
         <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewProject}>{t.newProject}</Button>
         <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReport}>{t.newReport}</Button>
+      </div>
+      <div className={styles.buttons} role="group" aria-label={t.budgetGroupLabel}>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReallocation}>{t.newReallocation}</Button>
       </div>
       <div className={styles.progress} aria-live="polite">
         {busy !== null && (

@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { Texts } from '../i18n';
+import type { CheckCount } from '../live';
 import type { WorkbookInfo } from '../session';
 
 const useStyles = makeStyles({
@@ -40,6 +41,16 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     verticalAlign: 'bottom',
   },
+  count: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  changes: {
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+  },
   language: {
     flexShrink: 0,
     minWidth: 'auto',
@@ -51,11 +62,13 @@ export interface HeaderProps {
   info: WorkbookInfo | null;
   /** the opened file's name (standalone page) */
   fileName: string | null;
+  /** the last check's errors and warnings, and what is new and fixed since the one before */
+  count?: CheckCount | null;
   onSwitchLanguage: () => void;
 }
 
 /** The programme's name from the workbook, its region and period, and the language switch. */
-export function Header({ t, info, fileName, onSwitchLanguage }: HeaderProps) {
+export function Header({ t, info, fileName, count = null, onSwitchLanguage }: HeaderProps) {
   const styles = useStyles();
   const details = [
     info?.region ?? null,
@@ -78,6 +91,16 @@ export function Header({ t, info, fileName, onSwitchLanguage }: HeaderProps) {
             )}
           </Text>
         )}
+        <Text size={200} className={styles.count} role="status" data-check-count="">
+          {count !== null && (
+            <>
+              <span>{t.live.count(count.feil, count.advarsel)}</span>
+              {count.added !== null && count.fixed !== null && count.added + count.fixed > 0 && (
+                <span className={styles.changes}>{t.live.changes(count.added, count.fixed)}</span>
+              )}
+            </>
+          )}
+        </Text>
       </div>
       <Button
         className={styles.language}

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { EMPTY_PROJECT, EMPTY_REPORT } from '../../core/forms/fields';
 import type { FieldErrors, FormChoices } from '../../core/forms/register';
 import type { Texts } from '../i18n';
@@ -36,15 +36,16 @@ const useStyles = makeStyles({
   select: { width: '100%', minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
 });
 
-type Values = Record<string, string>;
+export type Values = Record<string, string>;
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string;
   label: string;
   required?: boolean;
   hint?: string;
   kind: 'text' | 'number' | 'date' | 'select' | 'long';
-  options?: { value: string; label: string }[];
+  /** `group`: options with a group are shown under its heading (an optgroup) */
+  options?: { value: string; label: string; group?: string }[];
 }
 
 function projectFields(t: Texts, choices: FormChoices): FieldSpec[] {
@@ -101,15 +102,57 @@ export interface RegisterFormProps {
 
 /**
  * Nytt prosjekt / Ny prosjektlederrapport: labelled Fluent fields, dropdowns filled from the workbook, and
- * the check's message under each wrong field. The first wrong field takes the focus after a refused submit,
- * so keyboard and screen reader users land on what to correct.
+ * the check's message under each wrong field.
  */
 export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCancel }: RegisterFormProps) {
+  // A report is usually for the næring its project is registered under; the user may change it.
+  const adjust = (old: Values, next: Values, name: string): Values => {
+    if (kind !== 'report' || name !== 'projectId' || old.naering !== '') return next;
+    const naering = choices.projects.find((p) => p.id === next.projectId)?.naering;
+    return naering && choices.naeringer.includes(naering) ? { ...next, naering } : next;
+  };
+  return (
+    <FormShell
+      t={t}
+      title={kind === 'project' ? t.form.projectTitle : t.form.reportTitle}
+      intro={kind === 'project' ? t.form.projectIntro : t.form.reportIntro}
+      initial={kind === 'project' ? EMPTY_PROJECT : EMPTY_REPORT}
+      fields={(values) => (kind === 'project' ? projectFields(t, choices) : reportFields(t, choices, values))}
+      adjust={adjust}
+      busy={busy}
+      errors={errors}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    />
+  );
+}
+
+export interface FormShellProps {
+  t: Texts;
+  title: string;
+  intro: string;
+  initial: Readonly<Values>;
+  fields: (values: Values) => FieldSpec[];
+  /** a change to one field may fill another (the report's næring from its project) */
+  adjust?: (old: Values, next: Values, name: string) => Values;
+  /** shown under the fields, from what is typed (the reallocation's frames before and after) */
+  below?: (values: Values) => ReactNode;
+  busy: boolean;
+  errors: FieldErrors<string>;
+  onSubmit: (values: Values) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A form of the pane: labelled Fluent fields and the check's message under each wrong field. The first
+ * wrong field takes the focus after a refused submit, so keyboard and screen reader users land on what to
+ * correct.
+ */
+export function FormShell({ t, title, intro, initial, fields: fieldsOf, adjust, below, busy, errors, onSubmit, onCancel }: FormShellProps) {
   const styles = useStyles();
-  const [values, setValues] = useState<Values>(() => ({ ...(kind === 'project' ? EMPTY_PROJECT : EMPTY_REPORT) }));
+  const [values, setValues] = useState<Values>(() => ({ ...initial }));
   const refs = useRef(new Map<string, HTMLElement>());
-  const fields = kind === 'project' ? projectFields(t, choices) : reportFields(t, choices, values);
-  const title = kind === 'project' ? t.form.projectTitle : t.form.reportTitle;
+  const fields = fieldsOf(values);
 
   // The first field takes the focus once the form can be used: it opens while the pane is still busy
   // reading the workbook, and a disabled field cannot hold the focus.
@@ -136,12 +179,7 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
   const set = (name: string, value: string) => {
     setValues((old) => {
       const next = { ...old, [name]: value };
-      // A report is usually for the næring its project is registered under; the user may change it.
-      if (kind === 'report' && name === 'projectId' && old.naering === '') {
-        const naering = choices.projects.find((p) => p.id === value)?.naering;
-        if (naering && choices.naeringer.includes(naering)) next.naering = naering;
-      }
-      return next;
+      return adjust ? adjust(old, next, name) : next;
     });
   };
 
@@ -158,7 +196,7 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
   return (
     <form className={styles.root} aria-labelledby="register-form-title" onSubmit={submit} noValidate>
       <h2 id="register-form-title" className={styles.heading}>{title}</h2>
-      <p className={styles.intro}>{kind === 'project' ? t.form.projectIntro : t.form.reportIntro}</p>
+      <p className={styles.intro}>{intro}</p>
       {fields.map((field) => {
         const message = errors[field.name];
         const text = message === undefined ? undefined : t.lang === 'nb' ? message.nb : message.en;
@@ -175,6 +213,7 @@ export function RegisterForm({ t, kind, choices, busy, errors, onSubmit, onCance
           </Field>
         );
       })}
+      {below?.(values)}
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={busy}>{t.form.add}</Button>
         <Button type="button" disabled={busy} onClick={onCancel}>{t.form.cancel}</Button>
@@ -190,9 +229,15 @@ function control(field: FieldSpec, value: string, change: (value: string) => voi
       return (
         <Select {...common} select={{ className: styles.select }} ref={ref} onChange={(_, data) => change(data.value)}>
           <option value="">{t.form.choose}</option>
-          {(field.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
+          {optionGroups(field.options ?? []).map(({ group, options }) =>
+            group === undefined ? (
+              options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)
+            ) : (
+              <optgroup key={group} label={group}>
+                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </optgroup>
+            ),
+          )}
         </Select>
       );
     case 'long':
@@ -204,4 +249,15 @@ function control(field: FieldSpec, value: string, change: (value: string) => voi
     case 'text':
       return <Input {...common} ref={ref} autoComplete="off" onChange={(_, data) => change(data.value)} />;
   }
+}
+
+/** Options in runs of the same group, in their order. */
+function optionGroups(options: NonNullable<FieldSpec['options']>): { group: string | undefined; options: NonNullable<FieldSpec['options']> }[] {
+  const runs: { group: string | undefined; options: NonNullable<FieldSpec['options']> }[] = [];
+  for (const option of options) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
 }

@@ -1,5 +1,6 @@
 import { DoubleRichApiError, apiNotFound, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { WorkbookState } from './state';
+import type { TableChangedHandler } from './table';
 
 /**
  * The request context of the Excel double and the base of its proxy objects. Like Office.js, a proxy records
@@ -27,6 +28,8 @@ export interface DoubleHost {
   recordSync: (stats: SyncStats) => void;
   /** members (`PageLayout.zoom`) Excel refuses, with the code it refuses them with: a printer driver, a policy */
   readonly refusals: Map<string, string>;
+  /** the handlers registered with `workbook.tables.onChanged` */
+  readonly tableChangedHandlers: Set<TableChangedHandler>;
 }
 
 /** Loaded values on their way back; they reach the proxies only when the whole response fits. */

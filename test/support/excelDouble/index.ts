@@ -4,6 +4,7 @@ import { DoubleContext, type DoubleHost, type SyncStats } from './context';
 import { fillWorkbook } from './fill';
 import { parseAddress, WorkbookState, type CellState, type SheetState } from './state';
 import { DoubleWorkbook } from './workbook';
+import { tableIdOf } from './table';
 
 /**
  * A strict, in-memory stand-in for the part of the Excel JavaScript API the Office adapter uses. Unlike
@@ -58,6 +59,14 @@ export interface ExcelDouble {
   refuse(member: string, code: string): void;
   /** The value a formula cell shows (the double does not calculate). */
   setFormulaResult(sheet: string, address: string, value: number | string): void;
+  /**
+   * Someone types `value` into one cell, outside the add-in: the user (`local`) or a co-author whose change
+   * Excel synchronises (`remote`). As Excel does, a cell in a table raises that table's change event for every
+   * handler the add-in registered; a cell outside every table raises none. Returns the handlers called.
+   */
+  edit(sheet: string, address: string, value: number | string | null, source?: 'local' | 'remote'): number;
+  /** how many table change handlers the add-in has registered now */
+  readonly tableChangedHandlers: number;
 }
 
 class DoubleRequestContext extends DoubleContext {
@@ -87,6 +96,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
 
   const host: DoubleHost & { cellEditMode: boolean; refusals: Map<string, string> } = {
     state,
+    tableChangedHandlers: new Set(),
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
     responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     cellEditMode: false,
@@ -154,6 +164,23 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     },
     refuse: (member, code) => {
       host.refusals.set(member, code);
+    },
+    edit: (name, address, value, source = 'local') => {
+      const b = boundsOf(address);
+      const target = sheet(name);
+      const cell = target.cellForWrite(b.top, b.left);
+      delete cell.formula;
+      cell.type = value === null ? 'Empty' : typeof value === 'number' ? 'Double' : 'String';
+      cell.value = value;
+      const table = state.tables.find((t) => t.sheet === target && b.top >= t.bounds.top && b.top <= t.bounds.bottom && b.left >= t.bounds.left && b.left <= t.bounds.right);
+      if (table === undefined) return 0;
+      const event = { type: 'TableChanged' as const, tableId: tableIdOf(table), worksheetId: target.name, address, changeType: 'RangeEdited', source: source === 'remote' ? ('Remote' as const) : ('Local' as const) };
+      const handlers = [...host.tableChangedHandlers];
+      for (const handler of handlers) void handler(event);
+      return handlers.length;
+    },
+    get tableChangedHandlers() {
+      return host.tableChangedHandlers.size;
     },
     setFormulaResult: (name, address, value) => {
       const b = boundsOf(address);

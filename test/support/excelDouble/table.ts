@@ -53,6 +53,23 @@ export function headerTexts(table: TableState): string[] {
   return texts;
 }
 
+/** Excel's table ids are not their names (a rename keeps the id): the double gives each table an id of its own. */
+const tableIds = new WeakMap<TableState, string>();
+let nextTableId = 0;
+
+export function tableIdOf(table: TableState): string {
+  let id = tableIds.get(table);
+  if (id === undefined) {
+    nextTableId += 1;
+    id = `{T-${String(nextTableId).padStart(4, '0')}}`;
+    tableIds.set(table, id);
+  }
+  return id;
+}
+
+/** A handler the add-in registered with `tables.onChanged.add`, as Excel calls it. */
+export type TableChangedHandler = (event: { type: 'TableChanged'; tableId: string; worksheetId: string; address: string; changeType: string; source: 'Local' | 'Remote' }) => Promise<unknown>;
+
 export class DoubleTableCollection extends DoubleCollection<TableScope, TableState, DoubleTable> {
   constructor(context: DoubleContext, path: string, private readonly locateSheet: (() => SheetState | null) | undefined) {
     super(context, path, () => {
@@ -80,6 +97,31 @@ export class DoubleTableCollection extends DoubleCollection<TableScope, TableSta
       if (table === undefined) throw itemNotFound(`table '${key}'`, 'TableCollection.getItem');
       return table;
     });
+  }
+
+  /**
+   * The workbook's table change event (ExcelApi 1.7). Adding and removing a handler are commands like any
+   * other: they take effect at the next sync. The handler is called by the double's `edit` (see index).
+   */
+  get onChanged(): { add: (handler: TableChangedHandler) => { context: DoubleContext; remove: () => void } } {
+    const context = this.context;
+    const path = `${this.path}.onChanged`;
+    return {
+      add: (handler) => {
+        context.requires('1.7', 'TableCollection.onChanged');
+        context.enqueue({ call: `${path}.add` }, () => {
+          context.host.tableChangedHandlers.add(handler);
+        });
+        return {
+          context,
+          remove: () => {
+            context.enqueue({ call: `${path}.remove` }, () => {
+              context.host.tableChangedHandlers.delete(handler);
+            });
+          },
+        };
+      },
+    };
   }
 
   getItemOrNullObject(key: string): DoubleTable {
@@ -136,7 +178,7 @@ export class DoubleTable extends DoubleObject<TableState> {
   }
 
   protected properties(): PropertyTable<TableState> {
-    return { name: (t) => t.name, showTotals: (t) => t.showTotals, showHeaders: (t) => t.showHeaders, style: (t) => t.style, id: (t) => t.name };
+    return { name: (t) => t.name, showTotals: (t) => t.showTotals, showHeaders: (t) => t.showHeaders, style: (t) => t.style, id: (t) => tableIdOf(t) };
   }
 
   protected override child(name: string): DoubleObject<unknown> | undefined {
