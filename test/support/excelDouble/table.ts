@@ -191,6 +191,10 @@ export class DoubleTable extends DoubleObject<TableState> {
     return this.read('name') as string;
   }
 
+  get id(): string {
+    return this.read('id') as string;
+  }
+
   set name(value: string) {
     this.assign('name', value, (table) => {
       checkTableName(this.context.state, value, table, 'Table.name');
