@@ -38,6 +38,11 @@ export interface AppendOutcome {
 export interface RowChanges {
   update: { row: number; values: Readonly<Record<string, RowValue>> }[];
   append: Readonly<Record<string, RowValue>>[];
+  /**
+   * When the rows below the table are taken, insert sheet rows for the new ones rather than refuse (the .xlsx
+   * adapter; Excel always inserts through the table)
+   */
+  makeRoom?: boolean;
 }
 
 export interface WriteRowsOutcome {

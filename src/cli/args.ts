@@ -17,7 +17,8 @@ export type Command =
   | { kind: 'generate'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
   | { kind: 'report'; file: string; out: string; force: boolean; year?: number; pdf?: boolean }
   | { kind: 'fetchSsb'; file: string; out: string; force: boolean }
-  | { kind: 'fix'; file: string; out: string; force: boolean; rule?: string; year?: number };
+  | { kind: 'fix'; file: string; out: string; force: boolean; rule?: string; year?: number }
+  | { kind: 'nextYear'; file: string; out: string; force: boolean; year?: number };
 
 export interface Invocation {
   lang: Lang;
@@ -196,6 +197,18 @@ function fetchSsbCommand(raw: RawOptions): Command {
   return { kind: 'fetchSsb', file: fileArgument(raw), out, force: raw.values.has('force') };
 }
 
+function nextYearCommand(raw: RawOptions): Command {
+  const out = raw.values.get('output');
+  if (out === undefined || out === true || out.trim() === '') {
+    const typed = typedWord(raw);
+    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+  }
+  const command: Extract<Command, { kind: 'nextYear' }> = { kind: 'nextYear', file: fileArgument(raw), out, force: raw.values.has('force') };
+  const year = yearOption(raw, 'year');
+  if (year !== undefined) command.year = year;
+  return command;
+}
+
 function namedCommand(name: CommandName, raw: RawOptions): Command {
   checkOptionsFor(name, raw);
   switch (name) {
@@ -212,6 +225,8 @@ function namedCommand(name: CommandName, raw: RawOptions): Command {
       return fetchSsbCommand(raw);
     case 'fix':
       return fixCommand(raw);
+    case 'nextYear':
+      return nextYearCommand(raw);
   }
 }
 

@@ -51,6 +51,8 @@ function dispatch(command: Command, io: CliIo, lang: Lang): Promise<number> {
       return import('./commands/fetchSsb').then((m) => m.fetchSsbCommand(command, io, lang));
     case 'fix':
       return import('./commands/fix').then((m) => m.fixCommand(command, io, lang));
+    case 'nextYear':
+      return import('./commands/nextYear').then((m) => m.nextYearCommand(command, io, lang));
   }
 }
 

@@ -174,6 +174,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     options: ['rule', 'year', 'output', 'force'],
   },
+  {
+    name: 'nextYear',
+    words: COMMAND_WORDS.nextYear,
+    aliases: ['neste-år', 'forbered'],
+    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    help: {
+      nb: 'Skriv en kopi av arbeidsboka med neste års rader lagt til (pane: «Forbered {år}»): budsjett per strategi med årets ramme fordelt etter andelene året før, tiltak og delmål kopiert, resultatmål med årets arbeidsplassmål, rammer og finansiering fra perioden — alle merket som forslag i kolonnen Forslag. Ingenting som finnes, endres; to ganger legger ikke til noe mer.',
+      en: 'Write a copy of the workbook with next year\'s rows added (pane: "Forbered {year}"): a budget per strategy with the year\'s frame split by the year before\'s shares, measures and sub-goals copied, result targets with the year\'s job targets, frames and financing from the period — all marked as proposals in the Forslag column. Nothing there is changed; running it twice adds nothing more.',
+    },
+    options: ['year', 'output', 'force'],
+    optionHelp: {
+      year: { nb: 'Året som forberedes (standard: året etter Handlingsplanår); må ligge i programperioden, etter første år.', en: 'The year to prepare (default: the year after Handlingsplanår); must be in the programme period, after its first year.' },
+    },
+  },
 ];
 
 /** Every word that names a command (English, Norwegian, aliases), to the command. */

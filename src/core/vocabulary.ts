@@ -22,6 +22,8 @@ export const TERMS = {
   useSample: { nb: 'Bruk eksempelet', en: 'Use the sample' },
   createWorkbook: { nb: 'Opprett / oppdater arbeidsbok', en: 'Create / update workbook' },
   fetchSsb: { nb: 'Hent fra SSB', en: 'Fetch from Statistics Norway' },
+  /** followed by the year: **Forbered 2023** */
+  prepareYear: { nb: 'Forbered', en: 'Prepare' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -39,6 +41,8 @@ export const COMMAND_WORDS = {
   fetchSsb: { nb: 'hent-ssb', en: 'fetch-ssb' },
   /** **Rett opp** / **Rett opp alle** in the pane */
   fix: { nb: 'rett-opp', en: 'fix' },
+  /** the pane's **Forbered {år}** */
+  nextYear: { nb: 'neste-aar', en: 'next-year' },
 } as const satisfies Record<string, Localized>;
 
 export type CommandWord = keyof typeof COMMAND_WORDS;

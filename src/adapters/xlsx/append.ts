@@ -5,6 +5,7 @@ import { cellAddress, rangeAddress } from '../../core/util/brand';
 import { WorkbookFileError, WorkbookOperationError, type AppendOutcome, type RowChanges, type RowValue, type WriteRowsOutcome } from '../port';
 import { appendCells, rowBelowTaken, rowIsEmpty, rowIsFree, sheetProtected, tableNotFound, totalRowInTheWay, type AppendCell } from '../rowValues';
 import * as errors from './errors';
+import { insertSheetRows } from './insertRows';
 import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, resolveTarget, unusedRelationshipId } from './opc';
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
 import { boundsRef, growValidations, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
@@ -63,6 +64,7 @@ export async function writeRowsIntoPackage(input: Uint8Array, snapshot: Workbook
   const parts = new PackageParts(stored);
   asDamage(() => {
     for (const update of updates) updateInto(parts, table, update.row, update.cells);
+    if (changes.makeRoom === true) makeRoomBelow(parts, table, appends);
     for (const cells of appends) appendInto(parts, table, cells);
   });
   return { bytes: await packParts(parts.entries()), outcome: { table: table.name, sheet: table.sheet, updated: updates.length, appended: appends.length } };
@@ -80,6 +82,28 @@ function updateInto(parts: PackageParts, table: TableSnapshot, row: number, cell
   const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
   const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
   parts.setText(sheetPart, writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))));
+}
+
+/**
+ * When the rows the new rows need below the table are not all free, that many whole sheet rows are inserted
+ * right below it first (see ./insertRows), so nothing below is overwritten or refused.
+ */
+function makeRoomBelow(parts: PackageParts, table: TableSnapshot, appends: readonly ReadonlyMap<number, AppendCell>[]): void {
+  if (appends.length === 0) return;
+  const sheetPart = worksheetPart(parts, table.sheet);
+  const sheetXml = parts.text(sheetPart) ?? '';
+  const tables = sheetTables(parts, sheetPart);
+  const own = tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+  if (own === undefined) throw tableNotFound(table.name);
+  if (own.totalRows > 0) return;
+  const { left, right, top: bodyTop, bottom: bodyBottom } = bodyOf(own);
+  const first = appends[0];
+  const intoBlank = first !== undefined && bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(first.keys()));
+  const needed = appends.length - (intoBlank ? 1 : 0);
+  const others = tables.filter((t) => t !== own);
+  let free = 0;
+  while (free < needed && takenCell(sheetXml, { top: own.bounds.bottom + 1 + free, bottom: own.bounds.bottom + 1 + free, left, right }, others) === undefined) free += 1;
+  if (free < needed) insertSheetRows(parts, table.sheet, own.bounds.bottom + 1, needed);
 }
 
 /** Parts that cannot be edited as XML (a missing element, an unclosed one) mean a damaged workbook. */

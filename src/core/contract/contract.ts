@@ -57,6 +57,12 @@ function col(key: string, header: string, kind: ColumnKind, required = true, wid
   return spec;
 }
 
+/**
+ * `Forslag`: a row the add-in proposed for next year's plan (`neste-aar`, *Forbered {år}*) says so here, with
+ * what it was made from; the user empties the cell once the row is decided. Optional: a row without it is decided.
+ */
+const PROPOSAL_COLUMN = col('proposal', 'Forslag', 'text', false, 24);
+
 export const SHEETS = {
   oppsett: 'Oppsett',
   mal: 'Mål',
@@ -129,27 +135,28 @@ export const TABLES = {
       col('completed', 'Prosjekter gjennomført', 'count', false, 12),
       col('companies', 'Bedrifter involvert', 'count', false, 12),
       col('newCompanies', 'Nye bedrifter', 'count', false, 12),
+      PROPOSAL_COLUMN,
     ],
   },
   tiltak: {
     name: 'Tiltak',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('strategies', 'Strategier', 'code', true, 11), col('text', 'Tiltak', 'text', true, 60)],
+    columns: [col('year', 'År', 'year', true, 7), col('strategies', 'Strategier', 'code', true, 11), col('text', 'Tiltak', 'text', true, 60), PROPOSAL_COLUMN],
   },
   budget: {
     name: 'Budsjett',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('strategy', 'Strategi', 'code', true, 10), col('amount', 'Beløp', 'kroner', true, 14)],
+    columns: [col('year', 'År', 'year', true, 7), col('strategy', 'Strategi', 'code', true, 10), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
   },
   frames: {
     name: 'Rammer',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('post', 'Post', 'code', true, 34), col('amount', 'Beløp', 'kroner', true, 14)],
+    columns: [col('year', 'År', 'year', true, 7), col('post', 'Post', 'code', true, 34), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
   },
   financing: {
     name: 'Finansiering',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('source', 'Kilde', 'text', true, 28), col('amount', 'Beløp', 'kroner', true, 14)],
+    columns: [col('year', 'År', 'year', true, 7), col('source', 'Kilde', 'text', true, 28), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
   },
   reallocations: {
     name: 'Omdisponeringer',

@@ -65,6 +65,8 @@ export const CATALOG = {
   // staleness
   'staleness.generated-stale': rule('advarsel', 'Arket «{sheet}» ble laget {date} fra et grunnlag som er endret siden. Generer det på nytt.', 'Sheet "{sheet}" was made {date} from input that has changed since. Generate it again.'),
   // delmål
+  // next year's plan
+  'plan.proposal': rule('advarsel', '{what} for {year} er et forslag ({proposal}): kontroller det, og tøm Forslag-cellen når det er bestemt.', '{whatEn} for {year} is a proposal ({proposal}): check it, and empty the Forslag cell once it is decided.'),
   'delmal.unknown-strategy': rule('feil', 'Delmål/tiltak viser til ukjent strategi «{code}».', 'Sub-goal/measure refers to unknown strategy "{code}".'),
   'delmal.minimum-not-met': rule('info', 'Delmål {year} ({strategies}): {what} er {actual} i prosjektregisteret, minimum er {expected}.', 'Sub-goal {year} ({strategies}): {whatEn} is {actual} in the project register, the minimum is {expected}.'),
   // project register

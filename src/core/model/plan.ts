@@ -83,7 +83,12 @@ export interface ResultatmalSumRow {
   jobs: Located<number>;
 }
 
-export interface Delmal {
+/** The `Forslag` cell of a row next year's plan proposed and nobody has decided yet (see contract). */
+export interface Proposed {
+  proposal?: Located<string>;
+}
+
+export interface Delmal extends Proposed {
   year: number;
   strategies: string[];
   text: string;
@@ -93,14 +98,14 @@ export interface Delmal {
   ref: Ref;
 }
 
-export interface Tiltak {
+export interface Tiltak extends Proposed {
   year: number;
   strategies: string[];
   text: string;
   ref: Ref;
 }
 
-export interface BudgetLine {
+export interface BudgetLine extends Proposed {
   year: number;
   strategy: Located<string>;
   amount: Located<Kroner>;
@@ -109,14 +114,14 @@ export interface BudgetLine {
 /** How a `Rammer` line is read: an area's frame, a cost line outside the areas, or a declared sum. */
 export type FrameKind = { kind: 'area'; area: number } | { kind: 'cost' } | { kind: 'sum-areas' } | { kind: 'sum-total' };
 
-export interface FrameLine {
+export interface FrameLine extends Proposed {
   year: number;
   post: Located<string>;
   line: FrameKind;
   amount: Located<Kroner>;
 }
 
-export interface FinancingLine {
+export interface FinancingLine extends Proposed {
   year: number;
   source: Located<string>;
   /** true for the declared sum line ("Sum") */

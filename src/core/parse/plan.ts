@@ -1,6 +1,7 @@
 import { NOTE_TABLES, PROGRAM_FIELDS, TABLES, type NoteTable, type TableSpec } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type {
+  Proposed,
   Area, BudgetLine, IndicatorRow, Kommune, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
   Note, Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak, UnknownFigure, UnknownWhat,
 } from '../model/plan';
@@ -418,7 +419,7 @@ function parseDelmal(row: RowReader, codes: StrategyCodes, sink: Sink): Delmal |
     }
   }
   const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
-  return values ? { ...values, minimaAt, ref: row.range } : undefined;
+  return values ? { ...values, minimaAt, ref: row.range, ...proposalOf(row) } : undefined;
 }
 
 function parseTiltak(row: RowReader, codes: StrategyCodes, sink: Sink): Tiltak | undefined {
@@ -426,7 +427,13 @@ function parseTiltak(row: RowReader, codes: StrategyCodes, sink: Sink): Tiltak |
   const strategies = row.text('strategies');
   const text = row.text('text');
   const values = checked(S.TiltakRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value }, row, sink, TABLES.tiltak.name);
-  return values ? { ...values, ref: row.range } : undefined;
+  return values ? { ...values, ref: row.range, ...proposalOf(row) } : undefined;
+}
+
+/** A non-empty `Forslag` cell: the row is a proposal still to be decided. */
+function proposalOf(row: RowReader): Proposed {
+  const proposal = optionalText(row, 'proposal');
+  return proposal !== null && proposal.value.trim() !== '' ? { proposal } : {};
 }
 
 // ---- Budget ----------------------------------------------------------------------------------------
@@ -438,7 +445,7 @@ function parseBudget(row: RowReader, codes: StrategyCodes, unknown: Unknowns): B
   const code = strategy && codes.resolve(strategy.value);
   if (unknown(row, { table: 'budget', year: keyOf(row, 'year', year?.value), strategy: keyOf(row, 'strategy', code) }, 'amount', 'year', 'strategy')) return undefined;
   if (!year || !strategy || !amount || code === undefined) return undefined;
-  return { year: year.value, strategy: { ...strategy, value: code }, amount: { ...amount, value: toKroner(amount.value) } };
+  return { year: year.value, strategy: { ...strategy, value: code }, amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
 }
 
 /** How a `Rammer` post is read: an area (by number or name), a declared sum line, or a cost line. */
@@ -457,7 +464,7 @@ function parseFrame(row: RowReader, areas: readonly Area[], unknown: Unknowns): 
   const line = post && classifyPost(post.value, areas);
   if (unknown(row, { table: 'frames', year: keyOf(row, 'year', year?.value), line: keyOf(row, 'post', line) }, 'amount', 'year', 'post')) return undefined;
   if (!year || !post || !amount) return undefined;
-  return { year: year.value, post, line: classifyPost(post.value, areas), amount: { ...amount, value: toKroner(amount.value) } };
+  return { year: year.value, post, line: classifyPost(post.value, areas), amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
 }
 
 function parseFinancingLine(row: RowReader, unknown: Unknowns): FinancingLine | undefined {
@@ -467,7 +474,7 @@ function parseFinancingLine(row: RowReader, unknown: Unknowns): FinancingLine | 
   const isSum = source && isSumLabel(source.value);
   if (unknown(row, { table: 'financing', year: keyOf(row, 'year', year?.value), isSum: keyOf(row, 'source', isSum) }, 'amount', 'year', 'source')) return undefined;
   if (!year || !source || !amount) return undefined;
-  return { year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) } };
+  return { year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
 }
 
 // ---- Register (rules come with the project issue) --------------------------------------------------

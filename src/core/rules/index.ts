@@ -7,12 +7,13 @@ import { effektRules } from './effekt';
 import type { RuleContext, RuleFamily } from './context';
 import { projectRules } from './projects';
 import { reallocationRules } from '../count/reallocations';
+import { proposalRules } from './proposals';
 import { stalenessRules } from './staleness';
 import { structureRules } from './structure';
 import { targetRules } from './targets';
 
 /** The rule families in the order their findings are produced. */
-export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, effektRules, stalenessRules];
+export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, effektRules, proposalRules, stalenessRules];
 
 export interface WorkbookFacts {
   generated: readonly GeneratedSheetInfo[];
