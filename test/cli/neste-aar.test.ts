@@ -112,7 +112,8 @@ test('neste-aar on the sample adds the hand-worked 2023 rows, changes no cell th
     expect({ name, rows: rowsOfYear(tableOf(after, name), 2023) }).toEqual({ name, rows: expected });
   }
   // the 2022 plan is as it was
-  expect(validateWorkbook(after, { year: 2022 }).findings).toEqual(validateWorkbook(before, { year: 2022 }).findings.map((f) => expect.objectContaining({ rule: f.rule, message: f.message })));
+  const said = (snapshot: WorkbookSnapshot) => validateWorkbook(snapshot, { year: 2022 }).findings.map((f) => [f.rule, f.message.nb, f.expected, f.actual]);
+  expect(said(after)).toEqual(said(before));
 
   const again = cli(['neste-aar', 'sats-2023.xlsx', '-o', 'sats-2023-igjen.xlsx']);
   expect(again.status).toBe(0);
@@ -155,7 +156,7 @@ test('the second programme: 2025 prepared from 2024 (its Sum formulas follow the
 
   const data: WorkbookData = secondProgramme();
   for (const t of data.tables) {
-    if ([TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name].includes(t.name)) {
+    if (([TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name] as string[]).includes(t.name)) {
       t.header.push('Forslag');
       for (const r of t.rows) r.push(null);
     }

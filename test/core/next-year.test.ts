@@ -25,7 +25,7 @@ test('2023 frames typed in the period plan are kept, the rest proposed from 2022
   expect(outcome.year).toBe(2023);
   const frames = outcome.appends.find((a) => a.table === 'Rammer');
   expect(frames?.rows.map((r) => r['Post'])).toEqual(['Kommunikasjon og samferdsel', 'Bærekraft', 'Attraktivitet for næringsliv', 'Kultur og samfunn', 'Sum innsatsområder', 'Administrasjon', 'Prosjektledelse/prosjektarbeid', 'Sum totalt']);
-  const budget = Object.fromEntries((outcome.appends.find((a) => a.table === 'Budsjett')?.rows ?? []).map((r) => [r['Strategi'], r['Beløp']]));
+  const budget: Record<string, unknown> = Object.fromEntries((outcome.appends.find((a) => a.table === 'Budsjett')?.rows ?? []).map((r) => [String(r['Strategi']), r['Beløp']]));
   // area 1: 900 000 × 400/800 each; area 2: 1 000 000 × 400, 200, 200, 400 of 1 200 = 333 333,33, 166 666,67,
   // 166 666,67, 333 333,33: rounded down 999 998, the 2 kroner left go to the largest remainders (D and E)
   expect(budget).toEqual({ A: 450_000, B: 450_000, C: 333_333, D: 166_667, E: 166_667, F: 333_333, G: 200_000, H: 200_000, I: 400_000, J: 400_000, K: 100_000, L: 100_000, M: 200_000 });
