@@ -306,10 +306,11 @@ export function nextYearProblemText(problem: NextYearProblem): { nb: string; en:
 }
 
 /** What was added, in one line per table (bokmål, English). */
-export function nextYearSummary(outcome: Extract<NextYearOutcome, { ok: true }>): { nb: string; en: string }[] {
+export function nextYearSummary(outcome: Extract<NextYearOutcome, { ok: true }>, shell: 'cli' | 'pane' = 'cli'): { nb: string; en: string }[] {
   if (outcome.added === 0) return [{ nb: `Ingenting å legge til: ${outcome.year} har alle radene allerede.`, en: `Nothing to add: ${outcome.year} already has every row.` }];
+  const check = shell === 'cli' ? { nb: `«valider --year ${outcome.year}»`, en: `"validate --year ${outcome.year}"` } : { nb: `Valider for ${outcome.year}`, en: `Validate for ${outcome.year}` };
   return [
     ...outcome.appends.map((a) => ({ nb: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'rad' : 'rader'} for ${outcome.year}`, en: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'row' : 'rows'} for ${outcome.year}` })),
-    { nb: `Forslagene er merket i kolonnen Forslag; «valider --year ${outcome.year}» viser hva som gjenstår.`, en: `The proposals are marked in the Forslag column; "validate --year ${outcome.year}" lists what is left.` },
+    { nb: `Forslagene er merket i kolonnen Forslag; ${check.nb} viser hva som gjenstår.`, en: `The proposals are marked in the Forslag column; ${check.en} lists what is left.` },
   ];
 }

@@ -16,7 +16,8 @@ import { cellRef, downloadName } from './format';
 import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from './host';
 import { localized, TEXTS, type Lang, type Say } from './i18n';
 import type { FieldErrors, FormChoices } from '../core/forms/register';
-import { check, createTemplate, defaultYear, fetchIndicators, generate, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
+import { loadCore } from './session';
+import { check, createTemplate, defaultYear, fetchIndicators, generate, prepareYear, readChoices, readInfo, submitForm, type Checked, type FormKind, type SheetKind, type WorkbookInfo } from './session';
 import type { Status } from './status';
 import { fluentTheme, type ThemeName } from './theme';
 import { useRunner } from './useRunner';
@@ -338,6 +339,36 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
     });
   };
 
+  /**
+   * Forbered {år + 1}: next year's rows proposed from the chosen year, appended through the port; then the pane
+   * shows that year and validates it, so the list is what is left to fill in.
+   */
+  const prepareNext = () => {
+    if (port === null || year === null) return;
+    const target = year + 1;
+    void run('nextYear', async () => {
+      const outcome = await prepareYear(port, target);
+      if (!outcome.ok) {
+        const problem = (await loadCore()).nextYearProblemText(outcome.problem);
+        setStatus({ intent: 'error', title: (tx) => tx.nextYearTitle(target), lines: [localized(problem)] });
+        return;
+      }
+      const summary = (await loadCore()).nextYearSummary(outcome, 'pane');
+      const checked = await check(port, target, now());
+      apply(checked);
+      setYear(target);
+      const lines: Say[] = [...summary.map(localized), (tx) => tx.summary(checked.result.summary, target)];
+      let action: Status['action'];
+      if (host.kind === 'standalone' && pkg && outcome.added > 0) {
+        const bytes = await pkg.toBytes();
+        const name = (fileName ?? `${SAMPLE_NAME}.xlsx`).replace(/\.(xlsx|xlsm)$/i, '') + ` – ${target}.xlsx`;
+        lines.push((tx) => tx.appendedDownload);
+        action = { label: (tx) => tx.downloadWorkbook, run: () => host.files.save(bytes, name) };
+      }
+      setStatus({ intent: outcome.added > 0 ? 'success' : 'info', title: (tx) => tx.nextYearTitle(target), lines, action });
+    });
+  };
+
   const makeTemplate = () => {
     if (host.kind !== 'excel') return;
     void run('template', async () => {
@@ -437,6 +468,8 @@ export function App({ host, theme = 'light', initialLang = 'nb', now = () => new
               onGenerate={() => makeSheet('handlingsplan')}
               onReport={() => makeSheet('styrerapport')}
               onFetchSsb={fetchSsb}
+              nextYear={year === null ? null : year + 1}
+              onPrepareYear={prepareNext}
               onCreateTemplate={makeTemplate}
               onNewProject={() => openForm('project')}
               onNewReport={() => openForm('report')}

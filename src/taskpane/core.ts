@@ -62,6 +62,7 @@ export { isoDateOf, sheetUseCase, validateUseCase } from '../core/usecase';
 export { checkProjectForm, checkReportForm, formChoices } from '../core/forms/register';
 export { checkReallocationForm, previewReallocation, reallocationChoices } from '../core/forms/reallocation';
 export { fetchFromSsb } from '../core/effekt/fetch';
+export { nextYearProblemText, nextYearSummary, prepareNextYear } from '../core/nextYear';
 
 /** The built-in sample, shown from its data before any .xlsx is made (see adapters/samplePort). */
 export function samplePort(kind: SampleKind, makePackage: () => Promise<PackagePort>): SamplePort {

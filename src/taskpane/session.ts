@@ -1,3 +1,4 @@
+import type { NextYearOutcome } from '../core/nextYear';
 import type { AppendOutcome, RenderOutcome, TemplateOutcome, WorkbookPort } from '../adapters/port';
 import type { SsbFetchSummary } from '../core/effekt/fetch';
 import type { StatisticsPort } from '../core/effekt/ssb';
@@ -32,6 +33,12 @@ export function loadCore(): Promise<Core> {
 export async function fetchIndicators(port: WorkbookPort, statistics: StatisticsPort, today: string): Promise<SsbFetchSummary> {
   const c = await loadCore();
   return c.fetchFromSsb(port, statistics, today);
+}
+
+/** Forbered {år}: the core's one use case for next year's plan, with the core chunk. */
+export async function prepareYear(port: WorkbookPort, year: number): Promise<NextYearOutcome> {
+  const c = await loadCore();
+  return c.prepareNextYear(port, year);
 }
 
 /** What the header and the year picker show. */

@@ -36,6 +36,9 @@ export interface ActionsProps {
   onGenerate: () => void;
   onReport: () => void;
   onFetchSsb: () => void;
+  /** the year *Forbered* prepares (the chosen year + 1); null while no year is known */
+  nextYear: number | null;
+  onPrepareYear: () => void;
   onCreateTemplate: () => void;
   onNewProject: () => void;
   onNewReport: () => void;
@@ -43,10 +46,10 @@ export interface ActionsProps {
 }
 
 /**
- * Valider, Generer handlingsplan, Generer styrerapport, Hent fra SSB and (in Excel) Opprett / oppdater arbeidsbok; the
+ * Valider, Generer handlingsplan, Generer styrerapport, Hent fra SSB, Forbered {år + 1} and (in Excel) Opprett / oppdater arbeidsbok; the
  * register's two forms; Ny omdisponering; and the running action's progress.
  */
-export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, onCreateTemplate, onNewProject, onNewReport, onNewReallocation }: ActionsProps) {
+export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, nextYear, onPrepareYear, onCreateTemplate, onNewProject, onNewReport, onNewReallocation }: ActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null || !enabled;
   return (
@@ -56,6 +59,9 @@ export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGen
         <Button className={styles.wide} disabled={disabled} onClick={onGenerate}>{t.generate}</Button>
         <Button className={styles.wide} disabled={disabled} onClick={onReport}>{t.report}</Button>
         <Button className={styles.wide} disabled={disabled} onClick={onFetchSsb}>{t.fetchSsb}</Button>
+        {nextYear !== null && (
+          <Button className={styles.wide} disabled={disabled} onClick={onPrepareYear}>{t.prepareYear(nextYear)}</Button>
+        )}
         {canCreateTemplate && (
           <Button className={styles.wide} appearance="subtle" disabled={busy !== null} onClick={onCreateTemplate}>{t.createTemplate}</Button>
         )}
