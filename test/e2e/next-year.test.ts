@@ -47,7 +47,7 @@ test('Forbered 2023, keyboard only at 350 px: the proposed rows, the year turned
   const message = status(page);
   await message.getByText('Neste års plan: 2023').waitFor();
   await message.getByText('Budsjett: 13 rader for 2023').waitFor();
-  await message.getByText(/Kontrollert for 2023: 4 feil, 61 advarsler/).waitFor();
+  await message.getByText(/Validert for 2023: 4 feil/).waitFor();
   await idle(page);
   // the button now offers the year after
   await button(page, 'Forbered 2024').waitFor();
