@@ -18,7 +18,7 @@ let page: Page;
 let log: PageLog;
 
 beforeEach(async () => {
-  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900 }));
+  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900, bypassCSP: true }));
   await openStandalone(page, harness.url, '?sample=1');
   await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
   await idle(page);
