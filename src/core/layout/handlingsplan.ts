@@ -349,6 +349,8 @@ function bestSplit(parts: readonly Strategy[][], count: number, widthOf: (list: 
 interface BlockRows {
   budget: number;
   sum: number;
+  /** the row of each strategy's budget change from the year before */
+  change: number;
   left: number;
   right: number;
   /** næring name → its row in this block */
@@ -384,7 +386,7 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
     if (i === 0) first = row;
     const rows = blockTable(ctx, row, block, options, done, last, blocks.flatMap((b) => b.strategies));
     done.push(rows);
-    row = (rows.targetSum ?? rows.sum) + 1;
+    row = (rows.targetSum ?? rows.change) + 1;
     keepTogether(ctx, top, row - 1);
   });
   anchor(ctx, options.anchor, first, row - 1);
@@ -450,7 +452,7 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
   if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
   const sumRow = budgetRow + 1;
   grid.text(sumRow, 1, 'Sum', STYLE.totalLabel);
-  const rows: BlockRows = { budget: budgetRow, sum: sumRow, left: 2, right, targets: new Map(), parts: new Map(groups.map((g) => [g.area.nr, { left: g.left, right: g.right }])) };
+  const rows: BlockRows = { budget: budgetRow, sum: sumRow, change: sumRow + 1, left: 2, right, targets: new Map(), parts: new Map(groups.map((g) => [g.area.nr, { left: g.left, right: g.right }])) };
   for (const g of groups) {
     if (g.continues) {
       partSumPending(grid, sumRow, g, STYLE.totalKroner);
@@ -476,8 +478,47 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
     grid.formula(sumRow, sumColumn, `SUM(${ranges})`, total, STYLE.totalKroner);
     incompleteCell(grid, sumRow, sumColumn, unplacedBudget(plan, year, tableAreas));
   }
-  if (options.withTargets) targetRows(ctx, sumRow + 1, strategies, columnOf, groups, rows, done, isLast);
+  changeRow(ctx, rows.change, strategies, columnOf, rows, previous, sumColumn);
+  if (options.withTargets) targetRows(ctx, rows.change + 1, strategies, columnOf, groups, rows, done, isLast);
   return rows;
+}
+
+/**
+ * Each strategy's budget change from the year before (`Budsjett {år}` − `Budsjett {år − 1}`; a strategy without a
+ * line in a year had no budget that year), and in the last block their total as a live SUM. The first year of the
+ * period has no year before it, and a workbook may hold no budget for it: the row says so instead of showing
+ * every budget as a change from 0. A budget that cannot be read in either year is shown as missing.
+ */
+function changeRow(ctx: Ctx, row: number, strategies: Strategy[], columnOf: Map<string, number>, rows: BlockRows, previous: BlockRows[] | undefined, sumColumn: number | undefined): void {
+  const { grid, plan, year } = ctx;
+  const before = year - 1;
+  grid.text(row, 1, `Endring fra ${before}`, STYLE.label);
+  const right = sumColumn ?? rows.right;
+  const unknownIn = (y: number, code: string) => plan.unknowns.filter((u) => u.what.table === 'budget' && (u.what.year === y || u.what.year === null) && (u.what.strategy === code || u.what.strategy === null));
+  const firstYear = plan.program.firstYear?.value;
+  const hasBefore = plan.budget.some((b) => b.year === before) || plan.unknowns.some((u) => u.what.table === 'budget' && u.what.year === before);
+  if ((firstYear !== undefined && year <= firstYear) || !hasBefore) {
+    const text = firstYear !== undefined && year <= firstYear ? `Første år i perioden: ingen budsjett for ${before} å sammenligne med` : `Ingen budsjett for ${before} i arbeidsboka å sammenligne med`;
+    grid.text(row, 2, text, { ...STYLE.kroner, italic: true, horizontal: 'left', wrap: true });
+    grid.styleBlock(row, 2, row, right, STYLE.kroner);
+    grid.merge(row, 2, row, right);
+    return;
+  }
+  const amountOf = (y: number, code: string) => plan.budget.find((b) => b.year === y && b.strategy.value === code)?.amount.value;
+  for (const s of strategies) {
+    const column = columnOf.get(s.code) ?? 2;
+    const lost = [...unknownIn(year, s.code), ...unknownIn(before, s.code)];
+    const now = amountOf(year, s.code);
+    const then = amountOf(before, s.code);
+    if (lost.length > 0) missingCell(grid, row, column, lost, STYLE.kroner);
+    else if (now === undefined && then === undefined) grid.text(row, column, '', STYLE.kroner);
+    else grid.number(row, column, (now ?? 0) - (then ?? 0), STYLE.kroner);
+  }
+  if (sumColumn !== undefined && previous !== undefined) {
+    const all = [...previous, rows];
+    const total = all.reduce((n, b) => n + sumColumnRange(grid, b.change, b.left, b.right), 0);
+    grid.formula(row, sumColumn, `SUM(${all.map((b) => `${address(b.change, b.left)}:${address(b.change, b.right)}`).join(',')})`, total, STYLE.totalKroner);
+  }
 }
 
 interface AreaGroup {
