@@ -83,7 +83,7 @@ describe('language', () => {
 
 describe('the pane\'s words', () => {
   test.each(Object.entries(COMMAND_WORDS))('%s is also run by its Norwegian word', (name, words) => {
-    const argv = name === 'generate' || name === 'report' || name === 'fetchSsb' || name === 'fix' ? [words.nb, 'a.xlsx', '-o', 'b.xlsx'] : [words.nb, 'a.xlsx'];
+    const argv = name === 'generate' || name === 'report' || name === 'fetchSsb' || name === 'fix' || name === 'nextYear' ? [words.nb, 'a.xlsx', '-o', 'b.xlsx'] : [words.nb, 'a.xlsx'];
     expect(parseCommandLine(argv).command.kind).toBe(name);
   });
 

@@ -91,7 +91,7 @@ describe('the demo workbook', () => {
     const before = records(table(sample, 'Budsjett'));
     const after = records(table(demo, 'Budsjett'));
     const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
-    expect(changed).toEqual([{ 'År': 2022, Strategi: 'A', 'Beløp': 500000 }, { 'År': 2022, Strategi: 'H', 'Beløp': 100000 }]);
+    expect(changed).toEqual([{ 'År': 2022, Strategi: 'A', 'Beløp': 500000, Forslag: null }, { 'År': 2022, Strategi: 'H', 'Beløp': 100000, Forslag: null }]);
     expect(before.find((r) => r['Strategi'] === 'A')?.['Beløp']).toBe(400000);
     expect(before.find((r) => r['Strategi'] === 'H')?.['Beløp']).toBe(200000);
   });

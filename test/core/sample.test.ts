@@ -177,12 +177,13 @@ describe('hallingdalSample', () => {
 
   it('gives financing in millions as published', () => {
     const financing = table(sample, S.financing);
-    expect(financing.header).toEqual(['År', 'Kilde', 'Beløp (mill. kr)']);
+    // Forslag: empty in the published plan; next year's plan marks its proposals there
+    expect(financing.header).toEqual(['År', 'Kilde', 'Beløp (mill. kr)', 'Forslag']);
     expect(financing.numberFormats?.[2]).toBe('0.0');
     expect(financing.rows).toEqual([
-      [2022, 'Viken fylkeskommune', 4.0],
-      [2022, 'kommunene', 0.6],
-      [2022, 'Sum', 4.6],
+      [2022, 'Viken fylkeskommune', 4.0, null],
+      [2022, 'kommunene', 0.6, null],
+      [2022, 'Sum', 4.6, null],
     ]);
   });
 
@@ -246,7 +247,8 @@ describe('hallingdalSample', () => {
 
   it('reads the delmål minima from the text', () => {
     const delmal = table(sample, S.delmal);
-    const byCode = new Map(delmal.rows.map((r) => [r[1], r.slice(3)]));
+    // the four minima (the Forslag column after them is empty in the published plan)
+    const byCode = new Map(delmal.rows.map((r) => [r[1], r.slice(3, 7)]));
     expect(byCode.get('A')).toEqual([2, 1, 5, null]);
     expect(byCode.get('C')).toEqual([1, 1, null, null]);
     expect(byCode.get('D')).toEqual([null, 1, null, null]);
@@ -299,7 +301,7 @@ describe('templateWorkbook', () => {
       // The sample states financing in millions, the template in kroner.
       expect(t.header.map((header, c) => matches(fromSample?.header[c] ?? '', header))).toEqual(t.header.map(() => true));
     }
-    expect(table(template, TABLES.financing).header).toEqual(['År', 'Kilde', 'Beløp']);
+    expect(table(template, TABLES.financing).header).toEqual(['År', 'Kilde', 'Beløp', 'Forslag']);
     expect(table(template, TABLES.jobTargets).totalRow).toEqual(['Sum', null, null, null, null]);
   });
 
