@@ -9,7 +9,7 @@ import { TABLES, type TableSpec } from './contract/contract';
 import type { Finding } from './findings/types';
 import type { Plan, Ref } from './model/plan';
 import { StrategyCodes } from './parse/codes';
-import { normalizeKey } from './parse/header';
+import { normalizeKey } from './text/keys';
 import { parsePlan } from './parse/plan';
 import { bindTable, cellText, type BoundTable } from './parse/table';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from './snapshot/types';
