@@ -18,11 +18,20 @@ const LIVE_CHECKS = 'handlingsplan.liveChecks';
 export function liveChecksSetting(): WorkbookSetting {
   return {
     read: () => {
-      const value: unknown = Office.context.document.settings.get(LIVE_CHECKS);
-      return typeof value === 'boolean' ? value : null;
+      // An Office without a document's settings (a host that is not Excel, an old runtime) stores nothing.
+      try {
+        const value: unknown = Office.context.document.settings.get(LIVE_CHECKS);
+        return typeof value === 'boolean' ? value : null;
+      } catch {
+        return null;
+      }
     },
     write: (on) =>
       new Promise<void>((resolve, reject) => {
+        if (typeof Office.context.document?.settings?.set !== 'function') {
+          resolve();
+          return;
+        }
         Office.context.document.settings.set(LIVE_CHECKS, on);
         Office.context.document.settings.saveAsync((result) => {
           if (result.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error.message));
