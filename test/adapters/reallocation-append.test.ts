@@ -9,7 +9,7 @@ import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import { checkReallocationForm, reallocationChoices } from '../../src/core/forms/reallocation';
 import { parsePlan } from '../../src/core/parse/plan';
-import { framesAfterReallocations, reallocationMoves } from '../../src/core/rules/reallocations';
+import { framesAfterReallocations, reallocationMoves } from '../../src/core/count/reallocations';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { validateWorkbook } from '../../src/core/validate';
 import { createExcelDouble } from '../support/excelDouble';
