@@ -15,3 +15,13 @@ if (typeof window !== 'undefined' && typeof Blob.prototype.arrayBuffer !== 'func
     },
   });
 }
+
+/**
+ * findBy…/waitFor give up after 1 s by default; the pane's tests render the whole App, and on a loaded
+ * machine (CI sharing its cores) the first render alone has taken longer. 5 s is still far below the test timeout.
+ */
+if (typeof window !== 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configure } = require('@testing-library/dom') as typeof import('@testing-library/dom');
+  configure({ asyncUtilTimeout: 5_000 });
+}
