@@ -39,7 +39,7 @@ describe('on the demo (100 000 already moved from area 3 to area 1 on 15.09.2022
     expect(choices.hasTable).toBe(true);
     expect(choices.sides.filter((s) => s.kind === 'area').map((s) => s.value)).toEqual([
       '1. Kompetanse og rekruttering', '2. Innovasjonskultur', '3. Kommunikasjon og samferdsel', '4. Næringsutvikling', '5. Profilering', '6. Mobilisering og kompetanse',
-    ].map((v) => expect.stringMatching(new RegExp(`^${v.slice(0, 3)}`))));
+    ].map((v): unknown => expect.stringMatching(new RegExp(`^${v.slice(0, 3)}`))));
     expect(choices.sides.filter((s) => s.kind === 'strategy').map((s) => s.value)).toContain('A');
     expect(choices.period).toEqual({ first: 2022, last: 2024 });
   });

@@ -106,7 +106,7 @@ test('a workbook stored with live checks off opens with them off', async () => {
     await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' }, { timeout: 15000 });
     return d;
   })();
-  expect((screen.getByRole('switch', { name: 'Kontroller mens du skriver' }) as HTMLInputElement).checked).toBe(false);
+  expect(screen.getByRole<HTMLInputElement>('switch', { name: 'Kontroller mens du skriver' }).checked).toBe(false);
   expect(double.tableChangedHandlers).toBe(0);
 });
 
