@@ -72,6 +72,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': coreImports(below.map((dir) => ({ regex: `(^|/)${dir}(/|$)`, message: `src/core/${dirs.join(', ')} may not import src/core/${dir}: it is a layer above (see eslint.config.mjs).` }))) },
   })),
   {
+    // The Excel double is for the tests and the bench: no shell or adapter may ship it.
+    files: ['src/adapters/**/*.ts', 'src/cli/**/*.ts', 'src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    ignores: ['src/adapters/office/double/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/office/double', '**/office/double/**', './double', './double/**'], message: 'The Excel double is for tests and the bench only.' }] }] },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

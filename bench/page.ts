@@ -13,8 +13,8 @@ import { writeWorkbookData } from '../src/adapters/xlsx/write';
 import type { WorkbookData } from '../src/core/contract/tableData';
 import { hallingdalSample } from '../src/core/sample/hallingdal';
 import { validateWorkbook } from '../src/core/validate';
-import { createExcelDouble, measure } from '../test/support/excelDouble';
-import { reportsWithJobsAsText } from '../test/support/scale';
+import { createExcelDouble, measure } from '../src/adapters/office/double';
+import { reportsWithJobsAsText } from '../src/core/sample/scale';
 import { median } from './validate';
 
 const ROOT = resolve(__dirname, '..', '..');

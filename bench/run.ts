@@ -19,7 +19,7 @@ import { buildStyrerapport } from '../src/core/layout/styrerapport';
 import { hallingdalSample } from '../src/core/sample/hallingdal';
 import { templateWorkbook } from '../src/core/sample/template';
 import { validateWorkbook } from '../src/core/validate';
-import { createExcelDouble, measure } from '../test/support/excelDouble';
+import { createExcelDouble, measure } from '../src/adapters/office/double';
 import { pageTable } from './page';
 import { median, validationTable } from './validate';
 

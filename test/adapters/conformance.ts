@@ -11,7 +11,7 @@ import { cellAddress, type A1 } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
 import { setCell } from '../support/planBuilder';
 import { sampleExpectations } from '../support/sampleExpectations';
-import { reportsWithJobsAsText } from '../support/scale';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 
 /**
  * Tests every WorkbookPort adapter must pass, whatever it runs on: the Office.js adapter over the Excel double,

@@ -16,7 +16,7 @@ import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { cellAddress, parseCell } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble, measure } from '../support/excelDouble';
+import { createExcelDouble, measure } from '../../src/adapters/office/double';
 import { withEffektValues } from '../support/effektValues';
 import { wellFormedProblems } from '../support/wellFormed';
 

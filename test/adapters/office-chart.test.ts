@@ -9,7 +9,7 @@ import type { SheetLayout } from '../../src/core/layout/types';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { parseCell } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble, measure, type ExcelDouble } from '../support/excelDouble';
+import { createExcelDouble, measure, type ExcelDouble } from '../../src/adapters/office/double';
 
 const SHEET = 'Styrerapport 2022';
 

@@ -12,7 +12,7 @@ import { countChecked, LiveChecker, LIVE_PAUSE_MS, type CheckCount, type EditBat
 import { check, loadCore } from '../../src/taskpane/session';
 import { TABLES } from '../../src/core/contract/contract';
 import { secondProgramme } from '../fixtures/secondProgramme';
-import { createExcelDouble, type ExcelDouble } from '../support/excelDouble';
+import { createExcelDouble, type ExcelDouble } from '../../src/adapters/office/double';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 
 const CONTRACT = Object.values(TABLES).map((t) => t.name);

@@ -9,7 +9,7 @@ import type { SheetLayout } from '../../src/core/layout/types';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { cellAddress } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble, measure, type ExcelDouble } from '../support/excelDouble';
+import { createExcelDouble, measure, type ExcelDouble } from '../../src/adapters/office/double';
 
 const SHEET = 'Handlingsplan 2022';
 

@@ -3,8 +3,8 @@ import type { WorkbookPort } from '../../src/adapters/port';
 import { DATE_FORMAT } from '../../src/core/contract/contract';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { TableSnapshot } from '../../src/core/snapshot/types';
-import { createExcelDouble, measure, type ExcelDouble, type ExcelDoubleOptions } from '../support/excelDouble';
-import { tableGrowth } from '../support/excelDouble/growth';
+import { createExcelDouble, measure, type ExcelDouble, type ExcelDoubleOptions } from '../../src/adapters/office/double';
+import { tableGrowth } from '../../src/adapters/office/double/growth';
 import { appendData, operationError } from './conformance';
 
 /**

@@ -1,5 +1,5 @@
 import { OfficeWorkbook } from '../../src/adapters/office';
-import { createExcelDouble } from '../support/excelDouble';
+import { createExcelDouble } from '../../src/adapters/office/double';
 import { describeWorkbookPortConformance } from './conformance';
 
 /** The Office.js adapter over the Excel double: a live workbook, so no reopen; stored cells come from the double. */

@@ -14,10 +14,10 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { a1 } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble, FIVE_MB, measure, roundTripStats, type CellState, type ExcelDouble, type ExcelDoubleOptions } from '../support/excelDouble';
+import { createExcelDouble, FIVE_MB, measure, roundTripStats, type CellState, type ExcelDouble, type ExcelDoubleOptions } from '../../src/adapters/office/double';
 import { setCell } from '../support/planBuilder';
-import { reportsWithJobsAsText } from '../support/scale';
-import { cellKey } from '../support/excelDouble/state';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
+import { cellKey } from '../../src/adapters/office/double/state';
 import { parseCell } from '../../src/core/util/brand';
 import { textLayout } from './conformance';
 

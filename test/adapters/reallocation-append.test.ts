@@ -12,8 +12,8 @@ import { parsePlan } from '../../src/core/parse/plan';
 import { framesAfterReallocations, reallocationMoves } from '../../src/core/count/reallocations';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble } from '../support/excelDouble';
-import { tableGrowth } from '../support/excelDouble/growth';
+import { createExcelDouble } from '../../src/adapters/office/double';
+import { tableGrowth } from '../../src/adapters/office/double/growth';
 
 const MOVE = { from: '3', to: 'A', amount: '50 000', date: '01.10.2022', decision: 'Styresak 12/22' };
 

@@ -17,7 +17,7 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { sheetUseCase, type SheetKind } from '../../src/core/usecase';
 import { cellAddress } from '../../src/core/util/brand';
 import { secondProgramme } from '../fixtures/secondProgramme';
-import { createExcelDouble } from '../support/excelDouble';
+import { createExcelDouble } from '../../src/adapters/office/double';
 import { addressOf, setCell } from '../support/planBuilder';
 
 const TODAY = '2024-06-15';

@@ -10,7 +10,7 @@ import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';
 import { consistentPlan, setCell } from '../support/planBuilder';
-import { reportsWithJobsAsText } from '../support/scale';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 import { runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hp-fix-'));

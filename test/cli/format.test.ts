@@ -3,7 +3,7 @@ import type { A1 } from '../../src/core/util/brand';
 import { formatJson, formatNumber, formatReport } from '../../src/cli/format';
 import { secondProgramme } from '../fixtures/secondProgramme';
 import { setCell, validate } from '../support/planBuilder';
-import { reportsWithJobsAsText } from '../support/scale';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 
 function finding(partial: Partial<Finding> & Pick<Finding, 'severity' | 'sheet' | 'cell'>): Finding {
   return {

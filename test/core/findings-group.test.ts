@@ -4,7 +4,7 @@ import type { QuickFix } from '../../src/core/findings/types';
 import { a1, parseCell } from '../../src/core/util/brand';
 import { addressOf, consistentPlan, setCell, snapshot, totalAddressOf, validate } from '../support/planBuilder';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
-import { reportsWithJobsAsText } from '../support/scale';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 
 describe('groupFindings', () => {
   test('the same rule in the same table column is one group, titled with count, table and column (a second programme)', () => {

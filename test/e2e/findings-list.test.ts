@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { BrowserContext, FileChooser, Page } from 'playwright-core';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { isoDateOf, validateUseCase } from '../../src/core/usecase';
-import { reportsWithJobsAsText } from '../support/scale';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 import { axeScan, describeViolations, severe } from './support/axe';
 import { button, idle, newPage, openStandalone, status, useBrowser, type PageLog } from './support/browser';
 import { tempDir, writeWorkbook } from './support/workbooks';

@@ -12,8 +12,8 @@ import { OfficeWorkbook } from '../../src/adapters/office';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { App } from '../../src/taskpane/App';
 import { loadCore } from '../../src/taskpane/session';
-import { createExcelDouble, type ExcelDouble } from '../support/excelDouble';
-import { tableGrowth } from '../support/excelDouble/growth';
+import { createExcelDouble, type ExcelDouble } from '../../src/adapters/office/double';
+import { tableGrowth } from '../../src/adapters/office/double/growth';
 
 // getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
 

@@ -13,7 +13,7 @@ import { hallingdalDemo } from '../../src/core/sample/demo';
 import { App } from '../../src/taskpane/App';
 import type { WorkbookSetting } from '../../src/taskpane/host';
 import { loadCore } from '../../src/taskpane/session';
-import { createExcelDouble, type ExcelDouble } from '../support/excelDouble';
+import { createExcelDouble, type ExcelDouble } from '../../src/adapters/office/double';
 import { fakeFiles } from './fakes';
 
 const NOW = new Date('2026-11-27T10:15:00Z');

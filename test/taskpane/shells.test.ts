@@ -16,7 +16,7 @@ import { hallingdalDemo } from '../../src/core/sample/demo';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { check } from '../../src/taskpane/session';
 import { secondProgramme } from '../fixtures/secondProgramme';
-import { createExcelDouble } from '../support/excelDouble';
+import { createExcelDouble } from '../../src/adapters/office/double';
 
 /** A day when 2022 is over (the demo's delmål then are warnings, not info) and one during 2024. */
 const CASES: { name: string; data: () => WorkbookData; year: number; today: string }[] = [

@@ -8,7 +8,7 @@ import { openXlsxPort, type XlsxPort } from '../../../src/adapters/xlsx/port';
 import type { WorkbookData } from '../../../src/core/contract/tableData';
 import { fetchFromSsb } from '../../../src/core/effekt/fetch';
 import { parsePlan } from '../../../src/core/parse/plan';
-import { createExcelDouble, measure } from '../../support/excelDouble';
+import { createExcelDouble, measure } from '../../../src/adapters/office/double';
 import { consistentPlan } from '../../support/planBuilder';
 
 /**

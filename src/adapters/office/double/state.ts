@@ -1,4 +1,4 @@
-import { columnLetters, columnNumber } from '../../../src/core/util/brand';
+import { columnLetters, columnNumber } from '../../../core/util/brand';
 
 /**
  * The in-memory workbook behind the Excel double: plain state that the proxies (./objects) read and change

@@ -1,6 +1,6 @@
-import { DATE_FORMAT } from '../../../src/core/contract/contract';
-import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../../src/core/contract/tableData';
-import { columnLetters } from '../../../src/core/util/brand';
+import { DATE_FORMAT } from '../../../core/contract/contract';
+import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../../core/contract/tableData';
+import { columnLetters } from '../../../core/util/brand';
 import { SheetState, isoToSerial, quoteSheet, type CellState, type WorkbookState } from './state';
 
 /**

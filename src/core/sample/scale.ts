@@ -1,5 +1,5 @@
-import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
-import { hallingdalDemo } from '../../src/core/sample/demo';
+import type { CellInput, WorkbookData } from '../contract/tableData';
+import { hallingdalDemo } from './demo';
 
 /**
  * The demo workbook plus `count` project-leader reports whose *Nye arbeidsplasser* were pasted from another

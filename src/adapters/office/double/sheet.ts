@@ -1,4 +1,4 @@
-import { columnLetters } from '../../../src/core/util/brand';
+import { columnLetters } from '../../../core/util/brand';
 import { DoubleChartCollection } from './chart';
 import { DoubleCollection, DoubleObject, type PropertyTable } from './context';
 import { DoubleRichApiError, accessDenied, invalidArgument, itemNotFound } from './errors';

@@ -1,5 +1,5 @@
-import type { ExcelRun } from '../../../src/adapters/office/run';
-import type { WorkbookData } from '../../../src/core/contract/tableData';
+import type { ExcelRun } from '../run';
+import type { WorkbookData } from '../../../core/contract/tableData';
 import { DoubleContext, type DoubleHost, type SyncStats } from './context';
 import { fillWorkbook } from './fill';
 import { parseAddress, WorkbookState, type CellState, type SheetState } from './state';
