@@ -21,6 +21,8 @@ const OUT = path.join(ROOT, 'dist', 'web');
 const ENTRY = 'taskpane';
 /** Everything taskpane.html loads at start, gzipped. */
 const INITIAL_BUDGET_BYTES = 200 * 1024;
+/** Lazy chunks fetched beside the initial script (see PreloadChunksPlugin); never one with .xlsx code. */
+const PRELOADED_CHUNKS = ['core'];
 /** Code that belongs in the lazy chunk only. */
 const XLSX_CODE = /[\\/](node_modules[\\/](exceljs|jszip)|src[\\/]adapters[\\/]xlsx)[\\/]/;
 
@@ -84,6 +86,39 @@ class StaticFilesPlugin {
         } catch (error) {
           compilation.errors.push(new WebpackError(error instanceof Error ? error.message : String(error)));
         }
+      });
+    });
+  }
+}
+
+/**
+ * Adds `<link rel="preload" as="script">` for lazy chunks the page always needs (the core: no workbook is read
+ * without it), so the browser fetches them beside the initial script instead of after it has run: on a slow
+ * connection that is the initial script's whole parse and start-up time saved. Office.js-only or
+ * standalone-only chunks (the .xlsx code) are not preloaded: the pane in Excel must never download those.
+ */
+class PreloadChunksPlugin {
+  constructor({ chunks }) {
+    this.chunks = chunks;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PreloadChunksPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTags.tapAsync('PreloadChunksPlugin', (data, done) => {
+        const links = [];
+        for (const name of this.chunks) {
+          const chunk = compilation.namedChunks.get(name);
+          if (!chunk) {
+            compilation.errors.push(new WebpackError(`PreloadChunksPlugin: no chunk named ${name}`));
+            continue;
+          }
+          for (const file of chunk.files) {
+            if (!file.endsWith('.js')) continue;
+            links.push({ tagName: 'link', voidTag: true, meta: { plugin: 'PreloadChunksPlugin' }, attributes: { rel: 'preload', as: 'script', href: `${data.publicPath}${file}` } });
+          }
+        }
+        data.assetTags.meta.push(...links);
+        done(null, data);
       });
     });
   }
@@ -180,6 +215,7 @@ module.exports = (env = {}, argv = {}) => {
         scriptLoading: 'defer',
         minify: production ? { collapseWhitespace: true, removeComments: true } : false,
       }),
+      new PreloadChunksPlugin({ chunks: PRELOADED_CHUNKS }),
       new StaticFilesPlugin({ addinUrl }),
       new BundleBudgetPlugin({ entry: ENTRY, budget: INITIAL_BUDGET_BYTES }),
     ],

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { liveChecksSetting, officePort } from './adapters/office';
+import { liveChecksSetting, loadOfficeAdapter, officePort } from './adapters/office';
 import { standaloneFiles } from './adapters/standalone';
 import { App } from './App';
 import { detectHost, loadedOffice, officeBackground, openedByOffice, storedLang, storeLang } from './boot';
@@ -26,6 +26,8 @@ async function start(): Promise<void> {
   const lang = storedLang();
   const t = TEXTS[lang];
   const inOffice = openedByOffice(window.location.search, sessionStorageOrUndefined());
+  // Opened by Office: the adapter's chunk comes while Office.js is still loading (a failure is reported on use).
+  if (inOffice) loadOfficeAdapter().catch(() => undefined);
   // While Office.js is awaited the static shell stays (name and actions, waiting); only its line changes.
   const shellStatus = document.getElementById('hp-shell-status');
   const waiting = (seconds: number) => {

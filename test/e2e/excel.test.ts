@@ -34,6 +34,12 @@ test('in Excel the pane reads the workbook through Office.js, and the xlsx chunk
     const chunks = log.requests.map((url) => new URL(url).pathname);
     expect(requestedChunks(log, 'taskpane.')).toHaveLength(1);
     expect(requestedChunks(log, 'xlsx.')).toEqual([]);
+    // The Office adapter is a lazy chunk of its own, fetched in Excel only; the core is preloaded by
+    // taskpane.html and that one fetch is what the pane runs (not fetched a second time).
+    expect(requestedChunks(log, 'office-adapter.')).toHaveLength(1);
+    expect(requestedChunks(log, 'core.')).toHaveLength(1);
+    const preloaded = await page.evaluate<string[]>(`[...document.querySelectorAll('link[rel="preload"][as="script"]')].map((l) => l.getAttribute('href'))`);
+    expect(preloaded).toEqual([expect.stringMatching(/^core\.[0-9a-f]+\.js$/)]);
     // A sanity check that requests were recorded at all: the page and its bundle.
     expect(chunks).toContain('/taskpane.html');
     expect(log.errors).toEqual([]);

@@ -78,6 +78,8 @@ describe('the built-in sample', () => {
     expect(log.csp).toEqual([]);
     // The standalone page reads the workbook with the .xlsx chunk (the Excel test checks the opposite).
     expect(requestedChunks(log, 'xlsx.')).toHaveLength(1);
+    // ... and never the Office adapter, which only the pane in Excel needs.
+    expect(requestedChunks(log, 'office-adapter.')).toEqual([]);
   });
 
   test('Generer downloads a copy with the Handlingsplan 2022 sheet, marked generated, Sum totalt 4 600 000, input tables unchanged', async () => {

@@ -1,11 +1,54 @@
 /// <reference types="office-js" />
-import { OfficeWorkbook } from '../../adapters/office';
 import type { WorkbookPort } from '../../adapters/port';
 import type { WorkbookSetting } from '../host';
 
-/** The open workbook in Excel, through the Office.js adapter (Excel.run). The pane uses only the port. */
+type OfficeAdapter = typeof import('../../adapters/office');
+let adapter: Promise<OfficeAdapter> | null = null;
+
+/**
+ * The Office.js adapter, in a lazy chunk of its own ("office-adapter"): only the pane in Excel needs it, so the
+ * standalone page never downloads it and the initial script stays small. In Excel it is fetched as soon as the
+ * page knows Office opened it, while Office.js itself is still loading. A failed load may be retried.
+ */
+export function loadOfficeAdapter(): Promise<OfficeAdapter> {
+  adapter ??= import(/* webpackChunkName: "office-adapter" */ '../../adapters/office').catch((error: unknown) => {
+    adapter = null;
+    throw error;
+  });
+  return adapter;
+}
+
+/**
+ * The open workbook in Excel, through the Office.js adapter (Excel.run). The pane uses only the port; each
+ * call waits for the adapter's chunk (fetched at start, so in practice already there).
+ */
 export function officePort(): WorkbookPort {
-  return new OfficeWorkbook();
+  let made: Promise<WorkbookPort> | null = null;
+  const port = (): Promise<WorkbookPort> => {
+    made ??= loadOfficeAdapter().then(
+      (office) => new office.OfficeWorkbook(),
+      (error: unknown) => {
+        made = null;
+        throw error;
+      },
+    );
+    return made;
+  };
+  return {
+    readSnapshot: async () => (await port()).readSnapshot(),
+    renderLayout: async (layout) => (await port()).renderLayout(layout),
+    applyFix: async (fix) => (await port()).applyFix(fix),
+    applyFixes: async (fixes) => (await port()).applyFixes(fixes),
+    createTemplate: async (template) => (await port()).createTemplate(template),
+    appendRow: async (table, values) => (await port()).appendRow(table, values),
+    writeRows: async (table, changes) => (await port()).writeRows(table, changes),
+    select: async (sheet, cell) => (await port()).select(sheet, cell),
+    // The Office adapter always has it; it resolves to null where Excel cannot tell (ExcelApi 1.7).
+    watchTables: async (listener) => {
+      const inner = await port();
+      return inner.watchTables ? inner.watchTables(listener) : null;
+    },
+  };
 }
 
 /** The setting's name in the workbook's add-in settings. */
