@@ -3,7 +3,7 @@ import { summarize } from './findings/types';
 import { groupFindings, type FindingGroup } from './findings/group';
 import { DEFAULT_SETTINGS, type ValidationSettings } from './settings';
 import type { WorkbookSnapshot } from './snapshot/types';
-import { parsePlan } from './parse/plan';
+import { parsePlanOnce } from './parse/plan';
 import type { Plan } from './model/plan';
 import { runRules } from './rules';
 import { inputDigest } from './digest';
@@ -21,7 +21,7 @@ export interface ValidationResult {
 /** Snapshot in, findings out: the whole validation, pure and deterministic. */
 export function validateWorkbook(snapshot: WorkbookSnapshot, settings: Partial<ValidationSettings> = {}): ValidationResult {
   const merged: ValidationSettings = { ...DEFAULT_SETTINGS, ...settings };
-  const parsed = parsePlan(snapshot);
+  const parsed = parsePlanOnce(snapshot);
   const year = merged.year ?? parsed.plan.program.planYear?.value ?? null;
   const generated = snapshot.generated ?? [];
   // The digest only matters when there is a generated sheet to compare it with; it reads every cell.

@@ -6,7 +6,7 @@
 // First: configures zod before the core's schemas are built.
 import './zodConfig';
 import type { Plan } from '../core/model/plan';
-import { parsePlan } from '../core/parse/plan';
+import { parsePlanOnce } from '../core/parse/plan';
 import { hallingdalDemo } from '../core/sample/demo';
 import { hallingdalSample } from '../core/sample/hallingdal';
 import { templateWorkbook } from '../core/sample/template';
@@ -31,7 +31,7 @@ export interface WorkbookInfo {
 }
 
 export function infoOf(snapshot: WorkbookSnapshot): WorkbookInfo {
-  return infoOfPlan(parsePlan(snapshot).plan, snapshot.tables.length);
+  return infoOfPlan(parsePlanOnce(snapshot).plan, snapshot.tables.length);
 }
 
 /** The same from a plan already parsed (a validation's), so a check parses the workbook once, not twice. */
