@@ -9,11 +9,11 @@ import { buildStyrerapport } from '../../src/core/layout/styrerapport';
 import { parsePlan, parsePlanOnce } from '../../src/core/parse/plan';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { sheetUseCase, validateUseCase } from '../../src/core/usecase';
 import { secondProgramme } from '../fixtures/secondProgramme';
-import { reportsWithJobsAsText } from '../support/scale';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
