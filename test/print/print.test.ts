@@ -46,7 +46,7 @@ const MIN_BOX = 8 * 1.25;
 const PAGES: Record<string, number> = {
   'Handlingsplan 2022 of the sample': 6,
   'Styrerapport 2022 of the sample': 4,
-  'Handlingsplan 2022 of the demo': 6,
+  'Handlingsplan 2022 of the demo': 7,
   'Styrerapport 2022 of the demo': 4,
   'Styrerapport 2022 of the sample with indicator values': 6,
 };
@@ -178,6 +178,14 @@ maybe('printed through LibreOffice with Carlito', () => {
     expect(text).toContain('Administrasjonskostnad anslått til ca 10 % av ramme');
     expect(text).toContain('Prosjektrettet arbeid fra programleder');
     expect(text.indexOf('Sum totalt')).toBeLessThan(text.indexOf('Administrasjonskostnad anslått'));
+  });
+
+  test('the demo\'s frames after its reallocation print with the moves, on one page', () => {
+    const pages = get('Handlingsplan 2022 of the demo').pages.map((page) => page.map((w) => w.text).join(' '));
+    const page = pages.findIndex((p) => p.includes('Etter omdisponering'));
+    expect(page).toBeGreaterThan(0);
+    // poppler reads column by column: the heading, then each column's words.
+    for (const words of ['Omdisponeringer 2022 Dato 15.09.2022 Fra Til', 'Beløp Vedtak 100 000 Eksempel: styresak 9/22']) expect(pages[page]).toContain(words);
   });
 
   test('the Effektmål section prints the region\'s figures, the change, "ingen data" and "mangler" — never a 0 for them', () => {

@@ -42,6 +42,9 @@ export interface ReallocationMove {
   to: string;
   fromArea: number;
   toArea: number;
+  /** the strategy a side names, when it names one */
+  fromStrategy: string | null;
+  toStrategy: string | null;
   amount: number;
   decision: string;
 }
@@ -124,7 +127,7 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     const available = frames.get(from.area) ?? 0;
     // Between two strategies of one area no frame moves (their Budsjett lines say the rest).
     if (from.area === to.area && r.amount.value > 0) {
-      moves.push(moveOf(r, from.area, to.area));
+      moves.push(moveOf(r, from, to));
       continue;
     }
     if (r.amount.value > available) {
@@ -135,13 +138,23 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     if (r.amount.value <= 0) continue;
     frames.set(from.area, available - r.amount.value);
     frames.set(to.area, (frames.get(to.area) ?? 0) + r.amount.value);
-    moves.push(moveOf(r, from.area, to.area));
+    moves.push(moveOf(r, from, to));
   }
   return { frames, findings, moves };
 }
 
-function moveOf(r: Reallocation, fromArea: number, toArea: number): ReallocationMove {
-  return { date: r.date, from: r.from.value, to: r.to.value, fromArea, toArea, amount: r.amount.value, decision: r.decision };
+function moveOf(r: Reallocation, from: { area: number; strategy?: string }, to: { area: number; strategy?: string }): ReallocationMove {
+  return {
+    date: r.date,
+    from: r.from.value,
+    to: r.to.value,
+    fromArea: from.area,
+    toArea: to.area,
+    fromStrategy: from.strategy ?? null,
+    toStrategy: to.strategy ?? null,
+    amount: r.amount.value,
+    decision: r.decision,
+  };
 }
 
 function headerOf(key: 'from' | 'to'): string {

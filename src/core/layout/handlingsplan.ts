@@ -9,7 +9,9 @@ import { address, Grid, refKey } from './grid';
 import { effektHandlingsplan } from './effekt';
 import { marked, notesOf, writeNotes } from './merknader';
 import { banner, sectionTitle, type SheetInput } from './sheet';
-import { incompleteCell, lostAreaFrame, lostBudget, markMissing, missingCell, unplacedBudget, unplacedFrames, unplacedSources } from './unknownCells';
+import { incompleteCell, lostAreaFrame, lostBudget, lostReallocations, markMissing, missingCell, unplacedBudget, unplacedFrames, unplacedSources } from './unknownCells';
+import { hasReallocations, writeMoves, type MoveColumns } from './reallocations';
+import { framesAfterReallocations } from '../count/reallocations';
 import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, SheetLayout } from './types';
@@ -667,8 +669,15 @@ function frameTable(ctx: Ctx, start: number): number {
   section(ctx, start, `Budsjett ${year}`);
   const header = start + 1;
   const amountColumn = 4;
+  // With reallocations in the year, a second column gives each frame after them (the moves are listed below).
+  const after = hasReallocations(plan, year) ? framesAfterReallocations(plan, year) : null;
+  const afterColumn = 5;
+  const columns = after === null ? [amountColumn] : [amountColumn, afterColumn];
+  // A reallocation row that cannot be read may have moved any area's frame: every figure after it is incomplete.
+  const lostMoves = after === null ? [] : lostReallocations(plan, year);
   labelCell(grid, header, 'Tematisk innsatsområde', STYLE.header);
   grid.text(header, amountColumn, `Ramme ${year}`, STYLE.header);
+  if (after !== null) grid.text(header, afterColumn, 'Etter omdisponering', STYLE.header);
   const frames = plan.frames.filter((f) => f.year === year);
   let row = header + 1;
   const firstArea = row;
@@ -679,40 +688,59 @@ function frameTable(ctx: Ctx, start: number): number {
     if (frame) grid.number(row, amountColumn, frame.amount.value, STYLE.kroner, frame.amount);
     else if (lost.length > 0) missingCell(grid, row, amountColumn, lost, STYLE.kroner);
     else grid.text(row, amountColumn, '', STYLE.kroner);
+    if (after !== null) {
+      const moved = after.get(area.nr);
+      // An unreadable frame stays unknown after the moves: a move into it gives no figure for the whole.
+      if (lost.length > 0 && !frame) missingCell(grid, row, afterColumn, lost, STYLE.kroner);
+      else if (moved !== undefined) grid.number(row, afterColumn, moved, STYLE.kroner);
+      else grid.text(row, afterColumn, '', STYLE.kroner);
+      if (!(lost.length > 0 && !frame)) incompleteCell(grid, row, afterColumn, lostMoves);
+    }
     row += 1;
   }
   const lastArea = row - 1;
   const areasRow = row;
   labelCell(grid, areasRow, 'Sum innsatsområder', STYLE.totalLabel);
   const declaredAreas = frames.find((f) => f.line.kind === 'sum-areas');
-  grid.formula(areasRow, amountColumn, `SUM(${address(firstArea, amountColumn)}:${address(lastArea, amountColumn)})`, sumColumnValues(grid, firstArea, lastArea, amountColumn), STYLE.totalKroner, declaredAreas?.amount);
-  // A frame line whose post or year cannot be read has no row: it may be an area's, so the sums are incomplete.
-  incompleteCell(grid, areasRow, amountColumn, unplacedFrames(plan, year, ['area']));
+  for (const c of columns) {
+    const declared = c === amountColumn ? declaredAreas?.amount : undefined;
+    grid.formula(areasRow, c, `SUM(${address(firstArea, c)}:${address(lastArea, c)})`, sumColumnValues(grid, firstArea, lastArea, c), STYLE.totalKroner, declared);
+    // A frame line whose post or year cannot be read has no row: it may be an area's, so the sums are incomplete.
+    incompleteCell(grid, areasRow, c, unplacedFrames(plan, year, ['area']));
+  }
   row += 1;
   const firstCost = row;
   const notes = notesOf(plan, 'frame');
   for (const cost of frames.filter((f) => f.line.kind === 'cost')) {
     labelCell(grid, row, marked(cost.post.value, notes), STYLE.text);
     grid.number(row, amountColumn, cost.amount.value, STYLE.kroner, cost.amount);
+    // A reallocation moves money between the areas only: a cost line stays as it is.
+    if (after !== null) grid.formula(row, afterColumn, address(row, amountColumn), cost.amount.value, STYLE.kroner);
     row += 1;
   }
   // A cost line whose amount cannot be read still has its row: shown as missing, so the total says it is incomplete.
   for (const lost of plan.unknowns.filter((u) => u.what.table === 'frames' && u.what.year === year && u.what.line?.kind === 'cost')) {
     labelCell(grid, row, marked(lost.label ?? `${lost.sheet}!${lost.cell}`, notes), STYLE.text);
-    missingCell(grid, row, amountColumn, [lost], STYLE.kroner);
+    for (const c of columns) missingCell(grid, row, c, [lost], STYLE.kroner);
     row += 1;
   }
   const lastCost = row - 1;
   const totalRow = row;
   labelCell(grid, totalRow, 'Sum totalt', STYLE.totalLabel);
   const declaredTotal = frames.find((f) => f.line.kind === 'sum-total');
-  const costs = lastCost >= firstCost ? `+SUM(${address(firstCost, amountColumn)}:${address(lastCost, amountColumn)})` : '';
-  const value = cellNumber(grid, areasRow, amountColumn) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, amountColumn) : 0);
-  grid.formula(totalRow, amountColumn, `${address(areasRow, amountColumn)}${costs}`, value, STYLE.totalKroner, declaredTotal?.amount);
-  incompleteCell(grid, totalRow, amountColumn, unplacedFrames(plan, year, ['cost']));
-  anchor(ctx, 'Ramme', header, totalRow, amountColumn);
-  // The frame's notes (the workbook's Merknader for Budsjett: the seed's 1) and 2)) print with it.
-  const end = writeNotes(grid, totalRow + 1, ctx.lastColumn, notes) - 1;
+  for (const c of columns) {
+    const costs = lastCost >= firstCost ? `+SUM(${address(firstCost, c)}:${address(lastCost, c)})` : '';
+    const value = cellNumber(grid, areasRow, c) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, c) : 0);
+    grid.formula(totalRow, c, `${address(areasRow, c)}${costs}`, value, STYLE.totalKroner, c === amountColumn ? declaredTotal?.amount : undefined);
+    incompleteCell(grid, totalRow, c, unplacedFrames(plan, year, ['cost']));
+  }
+  anchor(ctx, 'Ramme', header, totalRow, columns[columns.length - 1]);
+  // The frame's notes (the workbook's Merknader for Budsjett: the seed's 1) and 2)) print with it, then the year's moves.
+  const afterNotes = writeNotes(grid, totalRow + 1, ctx.lastColumn, notes);
+  // The moves as a table of their own, a row apart, with the amounts under the frames' figures.
+  const moves: MoveColumns = { date: [1, 1], from: [2, 2], to: [3, 3], amount: amountColumn, decision: [afterColumn, ctx.lastColumn] };
+  const listed = writeMoves(grid, afterNotes + 1, moves, plan, year);
+  const end = (listed === afterNotes + 1 ? afterNotes : listed) - 1;
   keepTogether(ctx, start, end);
   return end;
 }

@@ -3,6 +3,7 @@ import type { Delmal, Plan } from '../model/plan';
 import { normalizeKey } from '../text/keys';
 import { framesAfterReallocations } from '../count/reallocations';
 import { formatDate, yearIsOver } from '../text/dates';
+import { writeMoves, type MoveColumns } from './reallocations';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid } from './grid';
@@ -309,7 +310,10 @@ function grantsTable(ctx: Ctx, start: number): number {
   }
   share(grid, row, 7, 5, 4, PERCENT_TOTAL);
   anchor(ctx, 'Budsjett', header, row, LAST_COLUMN);
-  return row;
+  // The frames after reallocations come from the year's moves: they are listed under the table, a row apart.
+  const moves: MoveColumns = { date: [1, 1], from: [2, 2], to: [3, 4], amount: 5, decision: [6, LAST_COLUMN] };
+  const listed = writeMoves(grid, row + 2, moves, plan, year);
+  return listed === row + 2 ? row : listed - 1;
 }
 
 // ---- delmål -----------------------------------------------------------------------------------------------

@@ -215,7 +215,11 @@ export type UnknownWhat =
   | { table: 'resultatmal'; year: number | null; naering: string | null; strategy: string | null; sum: boolean }
   /** `area` null: the declared total; undefined: not known which */
   | { table: 'resultatmalSum'; year: number | null; area: number | null | undefined }
-  | { table: 'reallocations'; year: number | null }
+  /**
+   * A reallocation row that moved nothing because a cell could not be read; what the row's other cells say
+   * (null: unreadable or empty), so the generated sheets can list it with the unreadable part missing
+   */
+  | { table: 'reallocations'; year: number | null; date?: string | null; from?: string | null; to?: string | null; amount?: number | null; decision?: string }
   /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
   | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null }
   /** a money cell of a project; `year` its Vedtaksdato's year (null: no readable date) */

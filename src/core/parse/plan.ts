@@ -504,9 +504,11 @@ function parseReallocation(row: RowReader, unknown: Unknowns): Reallocation | un
   const to = row.text('to');
   const amount = row.kroner('amount');
   const year = date ? Number(date.value.slice(0, 4)) : undefined;
-  if (unknown(row, { table: 'reallocations', year: keyOf(row, 'date', year) }, 'amount', 'date', 'from', 'to')) return undefined;
+  const decision = row.text('decision')?.value ?? '';
+  const what = { table: 'reallocations', year: keyOf(row, 'date', year), date: date?.value ?? null, from: from?.value ?? null, to: to?.value ?? null, amount: amount ? toKroner(amount.value) : null, decision } as const;
+  if (unknown(row, what, 'amount', 'date', 'from', 'to')) return undefined;
   if (!date || !from || !to || !amount) return undefined;
-  return { date: date.value, from, to, amount: { ...amount, value: toKroner(amount.value) }, decision: row.text('decision')?.value ?? '', ref: row.range };
+  return { date: date.value, from, to, amount: { ...amount, value: toKroner(amount.value) }, decision, ref: row.range };
 }
 
 function optionalText(row: RowReader, key: string): Located<string> | null {
