@@ -52,6 +52,11 @@ export interface WriteRowsOutcome {
   appended: number;
 }
 
+/** The columns `addColumns` added: each table's new header cell. */
+export interface AddColumnsOutcome {
+  added: { table: string; sheet: string; cell: string }[];
+}
+
 /** What applying many quick fixes at once did. */
 export interface FixesOutcome {
   /** cells written (each at most once) */
@@ -114,6 +119,12 @@ export interface WorkbookPort {
    * would. Columns not given keep what they hold.
    */
   writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome>;
+  /**
+   * Adds a column `header` at the right end of each named table, all or none: refused (nothing written) when
+   * the cell to the right of a table, from its header to its last row, is not free, naming that cell. Files
+   * only (CLI, standalone page); in Excel *Opprett / oppdater arbeidsbok* adds the contract's columns.
+   */
+  addColumns?(tables: readonly string[], header: string): Promise<AddColumnsOutcome>;
   /** Shows a cell or range to the user: selects it in Excel; elsewhere returns the row around it. */
   select(sheet: string, cell: A1): Promise<RowContext | null>;
   /**

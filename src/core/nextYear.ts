@@ -35,11 +35,12 @@ export type NextYearProblem =
   | { kind: 'outside-period'; year: number; first: number; last: number }
   /** the first year of the period has no year before it to start from */
   | { kind: 'first-year'; year: number }
-  /** rows would be proposed into a table that has no `Forslag` column to mark them with */
-  | { kind: 'missing-column'; table: string; column: string };
+  /** rows would be proposed into tables that have no `Forslag` column to mark them with (`table`: the first) */
+  | { kind: 'missing-column'; table: string; tables: string[]; column: string };
 
 export type NextYearOutcome =
-  | { ok: true; year: number; from: number; appends: TableAppend[]; added: number }
+  /** `columnsAdded`: the tables the `Forslag` column was added to first (a file without it) */
+  | { ok: true; year: number; from: number; appends: TableAppend[]; added: number; columnsAdded?: string[] }
   | { ok: false; problem: NextYearProblem };
 
 /** The proposed rows for the coming year, or why none can be proposed. */
@@ -64,8 +65,9 @@ export function nextYearUseCase(request: NextYearRequest): NextYearOutcome {
     context.resultatmal(),
   ].filter((a): a is TableAppend => a !== undefined && a.rows.length > 0);
 
-  const unmarked = appends.find((a) => a.table !== TABLES.resultatmal.name && !context.hasProposalColumn(a.table));
-  if (unmarked !== undefined) return { ok: false, problem: { kind: 'missing-column', table: unmarked.table, column: proposalHeader() } };
+  const unmarked = appends.filter((a) => a.table !== TABLES.resultatmal.name && !context.hasProposalColumn(a.table)).map((a) => a.table);
+  const [firstUnmarked] = unmarked;
+  if (firstUnmarked !== undefined) return { ok: false, problem: { kind: 'missing-column', table: firstUnmarked, tables: unmarked, column: proposalHeader() } };
   return { ok: true, year, from: year - 1, appends, added: appends.reduce((n, a) => n + a.rows.length, 0) };
 }
 
@@ -267,22 +269,35 @@ export function splitWhole(total: number, weights: readonly number[]): number[] 
   return parts;
 }
 
-/** What preparing the year needs from the workbook: the reading and the row writing of the workbook port. */
+/**
+ * What preparing the year needs from the workbook: the reading and the row writing of the workbook port, and
+ * where the port can (a file), adding the `Forslag` column to tables made before it was in the contract.
+ */
 export interface NextYearWorkbook {
   readSnapshot(): Promise<WorkbookSnapshot>;
   writeRows(table: string, changes: { update: never[]; append: Record<string, NewCell>[]; makeRoom?: boolean }): Promise<unknown>;
+  addColumns?(tables: readonly string[], header: string): Promise<unknown>;
 }
 
 /**
  * *Forbered {år}*, the one use case the CLI, the pane and the standalone page run: reads the workbook, works out
  * the coming year's rows, and appends them table by table (the file adapter inserts rows under a table that
- * has none free; Excel does so itself). Nothing is written when the year is refused.
+ * has none free; Excel does so itself). A workbook whose tables lack the `Forslag` column gets it first where
+ * the port can add it (a file: all the tables or none, refused naming the cell in the way); in Excel the year
+ * is refused and the message points to *Opprett / oppdater arbeidsbok*. Nothing is written when the year is
+ * refused.
  */
 export async function prepareNextYear(workbook: NextYearWorkbook, year: number | null): Promise<NextYearOutcome> {
-  const outcome = nextYearUseCase({ snapshot: await workbook.readSnapshot(), year });
+  let outcome = nextYearUseCase({ snapshot: await workbook.readSnapshot(), year });
+  let columnsAdded: string[] | undefined;
+  if (!outcome.ok && outcome.problem.kind === 'missing-column' && workbook.addColumns !== undefined) {
+    columnsAdded = outcome.problem.tables;
+    await workbook.addColumns(columnsAdded, outcome.problem.column);
+    outcome = nextYearUseCase({ snapshot: await workbook.readSnapshot(), year });
+  }
   if (!outcome.ok) return outcome;
   for (const append of outcome.appends) await workbook.writeRows(append.table, { update: [], append: append.rows, makeRoom: true });
-  return outcome;
+  return columnsAdded === undefined ? outcome : { ...outcome, columnsAdded };
 }
 
 /** Why a year cannot be prepared, in one line (bokmål, English). */
@@ -299,8 +314,8 @@ export function nextYearProblemText(problem: NextYearProblem): { nb: string; en:
       return { nb: `${problem.year} er første år i perioden: det finnes ikke noe år før det å bygge på.`, en: `${problem.year} is the first year of the period: there is no year before it to build on.` };
     case 'missing-column':
       return {
-        nb: `Tabellen ${problem.table} mangler kolonnen «${problem.column}», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.`,
-        en: `The ${problem.table} table has no "${problem.column}" column, where proposals are marked. Add it (or use "Opprett / oppdater arbeidsbok" in Excel) and try again.`,
+        nb: `${problem.tables.length > 1 ? `Tabellene ${problem.tables.join(', ')}` : `Tabellen ${problem.table}`} mangler kolonnen «${problem.column}», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.`,
+        en: `${problem.tables.length > 1 ? `The tables ${problem.tables.join(', ')} have` : `The ${problem.table} table has`} no "${problem.column}" column, where proposals are marked. Add it (or use "Opprett / oppdater arbeidsbok" in Excel) and try again.`,
       };
   }
 }
@@ -308,8 +323,11 @@ export function nextYearProblemText(problem: NextYearProblem): { nb: string; en:
 /** What was added, in one line per table (bokmål, English). */
 export function nextYearSummary(outcome: Extract<NextYearOutcome, { ok: true }>, shell: 'cli' | 'pane' = 'cli'): { nb: string; en: string }[] {
   if (outcome.added === 0) return [{ nb: `Ingenting å legge til: ${outcome.year} har alle radene allerede.`, en: `Nothing to add: ${outcome.year} already has every row.` }];
+  const columns = outcome.columnsAdded ?? [];
+  const added = columns.length === 0 ? [] : [{ nb: `La til kolonnen «${proposalHeader()}» i ${columns.join(', ')}.`, en: `Added the "${proposalHeader()}" column to ${columns.join(', ')}.` }];
   const check = shell === 'cli' ? { nb: `«valider --year ${outcome.year}»`, en: `"validate --year ${outcome.year}"` } : { nb: `Valider for ${outcome.year}`, en: `Validate for ${outcome.year}` };
   return [
+    ...added,
     ...outcome.appends.map((a) => ({ nb: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'rad' : 'rader'} for ${outcome.year}`, en: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'row' : 'rows'} for ${outcome.year}` })),
     { nb: `Forslagene er merket i kolonnen Forslag; ${check.nb} viser hva som gjenstår.`, en: `The proposals are marked in the Forslag column; ${check.en} lists what is left.` },
   ];

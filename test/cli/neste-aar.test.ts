@@ -5,12 +5,14 @@
  * and command lines exit 2 with one line, the input never written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Workbook } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
+import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import { TABLES } from '../../src/core/contract/contract';
-import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
+import type { CellInput } from '../../src/core/contract/tableData';
 import { cellText } from '../../src/core/parse/table';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
@@ -52,17 +54,23 @@ function rowsOfYear(table: TableSnapshot, year: number): Record<string, unknown>
     .map((cells) => Object.fromEntries(cells.flatMap((c, i) => (c.kind === 'empty' ? [] : [[header[i] ?? '', c.value]]))));
 }
 
-/** Every table's header, old rows (in order) and total row are exactly what they were; only rows after them are new. */
-function expectNothingChanged(before: WorkbookSnapshot, after: WorkbookSnapshot): void {
+/**
+ * Every table's header, old rows (in order) and total row are exactly what they were; only rows after them are new.
+ * A table in `widened` has one column more at its right end, headed `Forslag`, empty in every old row.
+ */
+function expectNothingChanged(before: WorkbookSnapshot, after: WorkbookSnapshot, widened: readonly string[] = []): void {
   expect(after.tables.map((t) => t.name).sort()).toEqual(before.tables.map((t) => t.name).sort());
   let compared = 0;
   for (const old of before.tables) {
     const now = tableOf(after, old.name);
-    expect({ table: old.name, header: now.header.map(content) }).toEqual({ table: old.name, header: old.header.map(content) });
+    const width = old.header.length;
+    const extra = widened.includes(old.name) ? 1 : 0;
+    expect({ table: old.name, header: now.header.map(content) }).toEqual({ table: old.name, header: [...old.header.map(content), ...(extra ? [{ kind: 'text', value: 'Forslag', formula: false }] : [])] });
     const oldRows = old.rows.filter((r) => r.some((c) => c.kind !== 'empty'));
     const kept = now.rows.slice(0, oldRows.length);
-    expect({ table: old.name, rows: kept.map((r) => r.map(content)) }).toEqual({ table: old.name, rows: oldRows.map((r) => r.map(content)) });
-    expect({ table: old.name, total: now.totalRow?.map(content) }).toEqual({ table: old.name, total: old.totalRow?.map(content) });
+    expect({ table: old.name, rows: kept.map((r) => r.slice(0, width).map(content)) }).toEqual({ table: old.name, rows: oldRows.map((r) => r.map(content)) });
+    expect({ table: old.name, added: kept.filter((r) => r.length !== width + extra || (extra === 1 && r[width]?.kind !== 'empty')).length }).toEqual({ table: old.name, added: 0 });
+    expect({ table: old.name, total: now.totalRow?.slice(0, width).map(content) }).toEqual({ table: old.name, total: old.totalRow?.map(content) });
     compared += old.header.length + oldRows.flat().length + (old.totalRow?.length ?? 0);
   }
   expect(compared).toBeGreaterThan(300);
@@ -146,28 +154,34 @@ test('validate --year 2023 lists exactly what is left: each proposal at its Fors
   expect((JSON.parse(plan2022.stdout) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === 'plan.proposal')).toEqual([]);
 });
 
-test('the second programme: 2025 prepared from 2024 (its Sum formulas follow the rows they add up), and refused without a Forslag column', async () => {
-  await writeWorkbookDataFile(secondProgramme(), join(dir, 'fjell-uten.xlsx'));
-  const refused = cli(['neste-aar', 'fjell-uten.xlsx', '-o', 'fjell-x.xlsx']);
+test('the second programme, an older file without Forslag: the column is added to its tables, 2025 prepared from 2024 (its Sum formulas follow the rows they add up); refused, naming the cell, where a column cannot be added', async () => {
+  // Something right of Rammer: that table cannot take a column, so nothing is added anywhere and nothing written.
+  const crowded = new Workbook();
+  await crowded.xlsx.load((await writeWorkbookData(secondProgramme())).slice().buffer);
+  const economy = crowded.getWorksheet('Økonomi');
+  if (economy === undefined) throw new Error('no sheet Økonomi');
+  economy.getCell('D22').value = 'Notat';
+  writeFileSync(join(dir, 'fjell-opptatt.xlsx'), new Uint8Array(await crowded.xlsx.writeBuffer()));
+  const refused = cli(['neste-aar', 'fjell-opptatt.xlsx', '-o', 'fjell-x.xlsx']);
   expect(refused.status).toBe(2);
-  expect(refused.stderr).toMatch(/mangler kolonnen «Forslag»/);
+  expect(refused.stderr).toMatch(/kolonnen «Forslag» til tabellen «Rammer»: cellen Økonomi!D22 til høyre for tabellen er ikke tom/);
   expect(refused.stderr.trim().split('\n')).toHaveLength(1);
   expect(existsSync(join(dir, 'fjell-x.xlsx'))).toBe(false);
 
-  const data: WorkbookData = secondProgramme();
-  for (const t of data.tables) {
-    if (([TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name] as string[]).includes(t.name)) {
-      t.header.push('Forslag');
-      for (const r of t.rows) r.push(null);
-    }
-  }
-  await writeWorkbookDataFile(data, join(dir, 'fjell.xlsx'));
+  await writeWorkbookDataFile(secondProgramme(), join(dir, 'fjell.xlsx'));
   const result = cli(['next-year', 'fjell.xlsx', '-o', 'fjell-2025.xlsx', '--lang', 'en']);
   expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Added the "Forslag" column to Rammer, Finansiering, Budsjett, Tiltak, Delmal.');
   expect(result.stdout).toContain('Budsjett: 8 rows for 2025');
   const before = await snapshotOf('fjell.xlsx');
   const after = await snapshotOf('fjell-2025.xlsx');
-  expectNothingChanged(before, after);
+  expectNothingChanged(before, after, ['Rammer', 'Finansiering', 'Budsjett', 'Tiltak', 'Delmal']);
+  // every proposed row is marked in the new column
+  for (const name of ['Rammer', 'Finansiering', 'Budsjett', 'Tiltak', 'Delmal']) {
+    const marks = rowsOfYear(tableOf(after, name), 2025).map((r) => r['Forslag']);
+    expect({ name, marks: marks.length > 0 && marks.every((m) => typeof m === 'string' && m !== '') }).toEqual({ name, marks: true });
+  }
   // by hand (fixture header): 2025 has no frames, so 2024's are proposed, and each budget is 2024's share of the same frame
   expect(rowsOfYear(tableOf(after, 'Budsjett'), 2025).map((r) => [r['Strategi'], r['Beløp']])).toEqual([
     ['R1', 150_000], ['R2', 100_000], ['I1', 250_000], ['I2', 150_000], ['G1', 200_000], ['G2', 100_000], ['A1', 75_000], ['A2', 50_000],

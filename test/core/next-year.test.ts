@@ -5,9 +5,10 @@
  */
 import { TABLES } from '../../src/core/contract/contract';
 import type { CellInput } from '../../src/core/contract/tableData';
-import { nextYearUseCase, splitWhole } from '../../src/core/nextYear';
+import { nextYearProblemText, nextYearUseCase, prepareNextYear, splitWhole } from '../../src/core/nextYear';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
+import { secondProgramme } from '../fixtures/secondProgramme';
 
 function sampleWith(frames2023: [string, CellInput][], budgetCell?: CellInput) {
   const data = hallingdalSample();
@@ -48,4 +49,21 @@ test('years that cannot be prepared, and the whole-kroner split', () => {
   expect(splitWhole(100, [1, 1, 1])).toEqual([34, 33, 33]);
   expect(splitWhole(0, [1, 2])).toEqual([0, 0]);
   expect(splitWhole(1_000_000, [0, 0])).toEqual([0, 0]);
+});
+
+test('a workbook whose tables lack Forslag: a port that cannot add columns (Excel) is refused, naming every table, and nothing is written', async () => {
+  const data = secondProgramme();
+  const written: string[] = [];
+  const workbook = {
+    readSnapshot: () => Promise.resolve(snapshotFromData(data)),
+    writeRows: (table: string) => {
+      written.push(table);
+      return Promise.resolve();
+    },
+  };
+  const outcome = await prepareNextYear(workbook, null);
+  expect(outcome).toEqual({ ok: false, problem: { kind: 'missing-column', table: 'Rammer', tables: ['Rammer', 'Finansiering', 'Budsjett', 'Tiltak', 'Delmal'], column: 'Forslag' } });
+  expect(written).toEqual([]);
+  if (outcome.ok) return;
+  expect(nextYearProblemText(outcome.problem).nb).toBe('Tabellene Rammer, Finansiering, Budsjett, Tiltak, Delmal mangler kolonnen «Forslag», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.');
 });

@@ -30,7 +30,7 @@ export interface AppendResult {
 const MAX_ROWS = 1_048_576;
 
 /** Where one table stands, from its part. */
-interface TablePart {
+export interface TablePart {
   part: string;
   xml: string;
   name: string;
@@ -107,7 +107,7 @@ function makeRoomBelow(parts: PackageParts, table: TableSnapshot, appends: reado
 }
 
 /** Parts that cannot be edited as XML (a missing element, an unclosed one) mean a damaged workbook. */
-function asDamage<T>(edit: () => T): T {
+export function asDamage<T>(edit: () => T): T {
   try {
     return edit();
   } catch (error) {
@@ -143,7 +143,7 @@ function bodyOf(table: TablePart): Bounds {
 // Finding the parts
 
 /** The tables of one sheet, through its relationships. */
-function sheetTables(parts: PackageParts, sheetPart: string): TablePart[] {
+export function sheetTables(parts: PackageParts, sheetPart: string): TablePart[] {
   const rels = parts.text(relsPartOf(sheetPart));
   if (rels === undefined) return [];
   return relationships(rels)

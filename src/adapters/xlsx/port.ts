@@ -4,8 +4,9 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
-import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { WorkbookOperationError, type AddColumnsOutcome, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { rowAround } from '../rowContext';
+import { addColumnsIntoPackage } from './addColumn';
 import { appendRowIntoPackage, writeRowsIntoPackage } from './append';
 import { PackageParts } from './opc';
 import { packParts, readPackageParts, type XlsxReadOptions } from './package';
@@ -106,6 +107,13 @@ export class XlsxPort implements WorkbookPort {
   /** Every row in one package rewrite (see ./append). */
   async writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
     const result = await writeRowsIntoPackage(this.bytes, await this.readSnapshot(), table, changes, this.options);
+    this.replaceBytes(result.bytes);
+    return result.outcome;
+  }
+
+  /** A new last column for each table, in one package rewrite, or none when one cannot take it (see ./addColumn). */
+  async addColumns(tables: readonly string[], header: string): Promise<AddColumnsOutcome> {
+    const result = await addColumnsIntoPackage(this.bytes, await this.readSnapshot(), tables, header, this.options);
     this.replaceBytes(result.bytes);
     return result.outcome;
   }

@@ -83,6 +83,16 @@ export function rowUses(xml: string, row: number, left: number, right: number): 
   return uses;
 }
 
+/** The first row from `top` to `bottom` whose cell in `column` holds a value or a formula, if any (one pass over the rows). */
+export function firstUsedInColumn(xml: string, column: number, top: number, bottom: number): number | undefined {
+  for (const found of rowsOf(xml, sheetDataOf(xml))) {
+    if (found.row < top || found.row > bottom) continue;
+    const cell = cellsOf(xml, found.span).find((c) => c.column === column);
+    if (cell !== undefined && useOf(xml, cell.span) !== 'empty') return found.row;
+  }
+  return undefined;
+}
+
 /** The style index (`s`) of each cell of the row that has one, by column. */
 export function rowStyles(xml: string, row: number): Map<number, number> {
   const styles = new Map<number, number>();

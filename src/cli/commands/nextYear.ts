@@ -17,9 +17,9 @@ export interface NextYearOptions {
 
 /**
  * `handlingsplan neste-aar <file.xlsx> -o <out.xlsx> [--year ÅÅÅÅ]`: the pane's *Forbered {år}* on a file. Writes
- * a copy with the coming year's proposed rows appended; the input is never written. A year that cannot be
- * prepared (outside the period, the first year, no Forslag column) is one line and status 2, and nothing is
- * written.
+ * a copy with the coming year's proposed rows appended (and the Forslag column added to an older file's tables);
+ * the input is never written. A year that cannot be prepared (outside the period, the first year, a table that
+ * cannot take the Forslag column) is one line and status 2, and nothing is written.
  */
 export async function nextYearCommand(options: NextYearOptions, io: CliIo, lang: Lang): Promise<number> {
   const source = resolve(io.cwd, options.file);
