@@ -26,8 +26,9 @@ function coreImports(layerPatterns = []) {
 const TOP = ['validate', 'usecase', 'digest', 'sample'];
 /** Each group of folders and the folders above it that it may not import. */
 const innerLayers = [
-  { dirs: ['util', 'text'], below: ['contract', 'findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
-  { dirs: ['contract'], below: ['findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['util', 'text'], below: ['contract', 'template', 'findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['contract'], below: ['template', 'findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
+  { dirs: ['template'], below: ['findings', 'model', 'snapshot', 'parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
   { dirs: ['model', 'snapshot'], below: ['parse', 'count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
   { dirs: ['findings', 'parse'], below: ['count', 'effekt', 'rules', 'layout', 'forms', ...TOP] },
   { dirs: ['count', 'effekt'], below: ['rules', 'layout', 'forms', ...TOP] },
@@ -64,9 +65,10 @@ export default tseslint.config(
       ],
     },
   },
-  // The core's inner layers, lowest first: util and text (dates, keys, number text) → contract, findings →
-  // model, snapshot → parse → count (also the reallocation ledger) and effekt → rules | layout → forms →
-  // validate and usecase. rules/ and layout/ are siblings: neither imports the other.
+  // The core's inner layers, lowest first: util and text (dates, keys, number text) → contract → template (the
+  // empty contract tables) → model, snapshot → findings, parse → count (also the reallocation ledger) and effekt →
+  // rules | layout → forms → validate, usecase, digest and sample. rules/ and layout/ are siblings: neither
+  // imports the other.
   ...innerLayers.map(({ dirs, below }) => ({
     files: dirs.map((dir) => `src/core/${dir}/**/*.ts`),
     rules: { 'no-restricted-imports': coreImports(below.map((dir) => ({ regex: `(^|/)${dir}(/|$)`, message: `src/core/${dirs.join(', ')} may not import src/core/${dir}: it is a layer above (see eslint.config.mjs).` }))) },

@@ -17,7 +17,7 @@ import { inputDigest } from '../src/core/digest';
 import { buildHandlingsplan } from '../src/core/layout/handlingsplan';
 import { buildStyrerapport } from '../src/core/layout/styrerapport';
 import { hallingdalSample } from '../src/core/sample/hallingdal';
-import { templateWorkbook } from '../src/core/sample/template';
+import { templateWorkbook } from '../src/core/template/template';
 import { validateWorkbook } from '../src/core/validate';
 import { createExcelDouble, measure } from '../src/adapters/office/double';
 import { pageTable } from './page';

@@ -9,7 +9,7 @@ import type { Plan } from '../core/model/plan';
 import { parsePlanOnce } from '../core/parse/plan';
 import { hallingdalDemo } from '../core/sample/demo';
 import { hallingdalSample } from '../core/sample/hallingdal';
-import { templateWorkbook } from '../core/sample/template';
+import { templateWorkbook } from '../core/template/template';
 import { snapshotFromData } from '../core/snapshot/fromTableData';
 import { SamplePort } from './adapters/samplePort';
 import type { PackagePort, SampleKind } from './host';

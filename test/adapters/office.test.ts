@@ -9,7 +9,7 @@ import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
 import { buildStyrerapport } from '../../src/core/layout/styrerapport';
 import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
-import { templateWorkbook } from '../../src/core/sample/template';
+import { templateWorkbook } from '../../src/core/template/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { a1 } from '../../src/core/util/brand';

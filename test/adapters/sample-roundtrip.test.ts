@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
-import { templateWorkbook } from '../../src/core/sample/template';
+import { templateWorkbook } from '../../src/core/template/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';

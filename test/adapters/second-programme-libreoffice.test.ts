@@ -18,7 +18,7 @@ import { renderLayoutIntoPackage } from '../../src/adapters/xlsx/render';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import { TABLES } from '../../src/core/contract/contract';
 import type { LayoutCell } from '../../src/core/layout/types';
-import { templateWorkbook } from '../../src/core/sample/template';
+import { templateWorkbook } from '../../src/core/template/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { sheetUseCase } from '../../src/core/usecase';
 import { SECOND, secondProgramme } from '../fixtures/secondProgramme';

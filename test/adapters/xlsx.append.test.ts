@@ -4,7 +4,7 @@ import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { rowUses, writeRowCells } from '../../src/adapters/xlsx/rowXml';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
 import type { WorkbookData } from '../../src/core/contract/tableData';
-import { templateWorkbook } from '../../src/core/sample/template';
+import { templateWorkbook } from '../../src/core/template/template';
 import { appendData, operationError } from './conformance';
 
 /**

@@ -1,7 +1,7 @@
 import { AREA_TYPES, PROGRAM_FIELDS, SHEETS, TABLES, type TableSpec } from '../../src/core/contract/contract';
 import { placeTables, type CellInput, type TableData, type TablePlacement, type WorkbookData } from '../../src/core/contract/tableData';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
-import { templateWorkbook } from '../../src/core/sample/template';
+import { templateWorkbook } from '../../src/core/template/template';
 
 const SPECS: TableSpec[] = Object.values(TABLES);
 const THEMATIC = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];

@@ -1,6 +1,6 @@
 import { PROGRAM_FIELDS, TABLES } from '../../src/core/contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
-import { rowOf, templateWorkbook } from '../../src/core/sample/template';
+import { rowOf, templateWorkbook } from '../../src/core/template/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook, type ValidationResult } from '../../src/core/validate';

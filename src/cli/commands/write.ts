@@ -5,7 +5,7 @@ import type { Lang } from '../../core/findings/types';
 import { hallingdalDemo } from '../../core/sample/demo';
 import { hallingdalSample } from '../../core/sample/hallingdal';
 import { SAMPLE_REGION } from '../../core/sample/names';
-import { templateWorkbook, type TemplateOptions } from '../../core/sample/template';
+import { templateWorkbook, type TemplateOptions } from '../../core/template/template';
 import { writeWorkbookDataFile } from '../../adapters/xlsx/file';
 import { cliError, nodeErrorCode } from '../errors';
 import { EXIT_OK, type CliIo } from '../io';

@@ -9,7 +9,7 @@
  *     projects dated in the year.
  */
 import type { Plan, Project, Report } from '../model/plan';
-import { decisionYear, findProject, isSupported, memoized, projectIndex, statusOf, yearOf } from './register';
+import { decisionYear, findProject, isSupported, memoized, projectIndex, statusOf, yearOf } from './projectRegister';
 
 export interface DelmalCount {
   started: number;

@@ -4,7 +4,7 @@
  * (Innvilget empty or 0) are not the programme's projects and count nowhere.
  */
 import type { Plan, Project } from '../model/plan';
-import { decisionYear, grantOf, isSupported } from './register';
+import { decisionYear, grantOf, isSupported } from './projectRegister';
 
 export interface StrategyGrants {
   /** strategy code */

@@ -8,7 +8,7 @@
  * Reports that do not count are listed in `excluded` with the reason.
  */
 import type { Plan, Ref } from '../model/plan';
-import { findProject, isSupported, naeringLookup, periodYears, projectIndex, yearOf } from './register';
+import { findProject, isSupported, naeringLookup, periodYears, projectIndex, yearOf } from './projectRegister';
 
 export type ExclusionReason =
   /** the report's ProsjektID is not in Prosjekter */

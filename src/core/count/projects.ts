@@ -1,6 +1,6 @@
 /** The project portfolio by PLP phase and status, for the board's overview. */
 import type { Plan } from '../model/plan';
-import { memoized, phaseOf, PLP_PHASES, PROJECT_STATUSES, statusOf, type PlpPhase, type ProjectStatus } from './register';
+import { memoized, phaseOf, PLP_PHASES, PROJECT_STATUSES, statusOf, type PlpPhase, type ProjectStatus } from './projectRegister';
 
 /** `ukjent`: the cell is empty or holds something that is not a phase/status (the rules report that). */
 export type PhaseKey = PlpPhase | 'ukjent';

@@ -6,7 +6,7 @@ import type { Located, Plan, Reallocation } from '../model/plan';
 import { formatDate } from '../text/dates';
 import { normalizeKey } from '../text/keys';
 import { classifyPost } from '../parse/plan';
-import { yearOf } from './register';
+import { yearOf } from './projectRegister';
 
 /**
  * Omdisponeringer: the board moves money from one focus area's frame to another's during a year. A row

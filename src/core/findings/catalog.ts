@@ -95,8 +95,9 @@ export type RuleId = keyof typeof CATALOG;
 
 export type MessageParams = Record<string, string | number>;
 
-export function fillTemplate(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+/** A catalog message with its `{placeholders}` filled in from `params` (an unknown one stays as written). */
+export function fillPlaceholders(message: string, params: MessageParams): string {
+  return message.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = params[key];
     return value === undefined ? whole : String(value);
   });

@@ -1,5 +1,5 @@
 import type { A1 } from '../util/brand';
-import { CATALOG, fillTemplate, type MessageParams, type RuleId } from './catalog';
+import { CATALOG, fillPlaceholders, type MessageParams, type RuleId } from './catalog';
 import type { Finding, FindingValue, QuickFix, Severity } from './types';
 
 export interface At {
@@ -22,7 +22,7 @@ export function makeFinding(rule: RuleId, at: At, params: MessageParams = {}, de
     severity: details.severity ?? text.severity,
     sheet: at.sheet,
     cell: at.cell,
-    message: { nb: fillTemplate(text.message.nb, params), en: fillTemplate(text.message.en, params) },
+    message: { nb: fillPlaceholders(text.message.nb, params), en: fillPlaceholders(text.message.en, params) },
     expected: details.expected ?? null,
     actual: details.actual ?? null,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TABLES } from '../contract/contract';
-import { PLP_PHASES, PROJECT_STATUSES } from '../count/register';
+import { PLP_PHASES, PROJECT_STATUSES } from '../count/projectRegister';
 import type { Localized } from '../findings/types';
 import { normalizeHeader, normalizeKey } from '../text/keys';
 import { parseNorwegianNumber } from '../parse/number';

@@ -2,7 +2,7 @@ import { makeFinding } from '../findings/make';
 import { formatNumber } from '../text/figures';
 import type { Finding } from '../findings/types';
 import { delmalCounter, type DelmalCount } from '../count/delmal';
-import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/register';
+import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/projectRegister';
 import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project } from '../model/plan';
 import type { ValidationSettings } from '../settings';

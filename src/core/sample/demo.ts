@@ -22,7 +22,7 @@
 import { TABLES, type TableSpec } from '../contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../contract/tableData';
 import { hallingdalSample } from './hallingdal';
-import { headerOf, rowOf } from './template';
+import { headerOf, rowOf } from '../template/template';
 
 const OPPLEVELSE = 'Opplevelsesnæring';
 const BYGG = 'Bygg og anlegg';

@@ -9,7 +9,7 @@
 import { AREA_TYPES, NOTE_TABLES, PROGRAM_FIELDS, TABLES } from '../contract/contract';
 import type { CellInput, WorkbookData } from '../contract/tableData';
 import { SAMPLE_PROGRAMME, SAMPLE_REGION } from './names';
-import { contractTables, headerOf, rowOf, workbookOf } from './template';
+import { contractTables, headerOf, rowOf, workbookOf } from '../template/template';
 
 const YEAR = 2022;
 const FIRST_YEAR = 2022;

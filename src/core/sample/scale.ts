@@ -15,12 +15,12 @@ export function reportsWithJobsAsText(count: number): WorkbookData {
     if (index < 0) throw new Error(`Rapporter has no column ${name}`);
     return index;
   };
-  const template = reports.rows[0];
-  if (!template) throw new Error('the demo has no reports');
+  const first = reports.rows[0];
+  if (!first) throw new Error('the demo has no reports');
   const jobs = column('Nye arbeidsplasser');
   const comment = column('Kommentar');
   for (let i = 0; i < count; i++) {
-    const row: CellInput[] = [...template];
+    const row: CellInput[] = [...first];
     row[jobs] = '1';
     row[comment] = `Importert rapport ${i + 1}`;
     reports.rows.push(row);

@@ -6,7 +6,7 @@ import { ValueType, Workbook, type CellValue } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../../src/adapters/xlsx/file';
 import type { WorkbookData } from '../../../src/core/contract/tableData';
 import { hallingdalSample } from '../../../src/core/sample/hallingdal';
-import { templateWorkbook } from '../../../src/core/sample/template';
+import { templateWorkbook } from '../../../src/core/template/template';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot/types';
 
 /** A temporary folder for the file's downloads and inputs, removed after its tests. */
