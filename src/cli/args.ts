@@ -155,58 +155,45 @@ function initCommand(raw: RawOptions): Command {
 }
 
 function validateCommand(raw: RawOptions): Command {
-  const command: Command = { kind: 'validate', file: fileArgument(raw), json: raw.values.has('json'), all: raw.values.has('all') };
+  return withYear<Extract<Command, { kind: 'validate' }>>({ kind: 'validate', file: fileArgument(raw), json: raw.values.has('json'), all: raw.values.has('all') }, raw);
+}
+
+/** What every command that writes a copy takes: the workbook, `-o` (required: the input is never overwritten) and --force. */
+function copyTarget(raw: RawOptions): { file: string; out: string; force: boolean } {
+  const out = raw.values.get('output');
+  if (out === undefined || out === true || out.trim() === '') {
+    const typed = typedWord(raw);
+    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+  }
+  return { file: fileArgument(raw), out, force: raw.values.has('force') };
+}
+
+/** The command with --year set when it was given. */
+function withYear<T extends { year?: number }>(command: T, raw: RawOptions): T {
   const year = yearOption(raw, 'year');
   if (year !== undefined) command.year = year;
   return command;
 }
 
 function generateCommand(raw: RawOptions, kind: 'generate' | 'report'): Command {
-  const out = raw.values.get('output');
-  if (out === undefined || out === true || out.trim() === '') {
-    const typed = typedWord(raw);
-    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
-  }
-  const command: Extract<Command, { kind: 'generate' | 'report' }> = { kind, file: fileArgument(raw), out, force: raw.values.has('force') };
-  const year = yearOption(raw, 'year');
-  if (year !== undefined) command.year = year;
+  const command = withYear<Extract<Command, { kind: 'generate' | 'report' }>>({ kind, ...copyTarget(raw) }, raw);
   if (raw.values.has('pdf')) command.pdf = true;
   return command;
 }
 
 function fixCommand(raw: RawOptions): Command {
-  const out = raw.values.get('output');
-  if (out === undefined || out === true || out.trim() === '') {
-    const typed = typedWord(raw);
-    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
-  }
-  const command: Extract<Command, { kind: 'fix' }> = { kind: 'fix', file: fileArgument(raw), out, force: raw.values.has('force') };
+  const command: Extract<Command, { kind: 'fix' }> = { kind: 'fix', ...copyTarget(raw) };
   const rule = raw.values.get('rule');
   if (typeof rule === 'string') command.rule = rule.trim();
-  const year = yearOption(raw, 'year');
-  if (year !== undefined) command.year = year;
-  return command;
+  return withYear(command, raw);
 }
 
 function fetchSsbCommand(raw: RawOptions): Command {
-  const out = raw.values.get('output');
-  if (out === undefined || out === true || out.trim() === '') {
-    const typed = typedWord(raw);
-    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
-  }
-  return { kind: 'fetchSsb', file: fileArgument(raw), out, force: raw.values.has('force') };
+  return { kind: 'fetchSsb', ...copyTarget(raw) };
 }
 
 function nextYearCommand(raw: RawOptions): Command {
-  const out = raw.values.get('output');
-  if (out === undefined || out === true || out.trim() === '') {
-    const typed = typedWord(raw);
-    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
-  }
-  const command: Extract<Command, { kind: 'nextYear' }> = { kind: 'nextYear', file: fileArgument(raw), out, force: raw.values.has('force') };
-  const year = yearOption(raw, 'year');
-  if (year !== undefined) command.year = year;
-  return command;
+  return withYear<Extract<Command, { kind: 'nextYear' }>>({ kind: 'nextYear', ...copyTarget(raw) }, raw);
 }
 
 function namedCommand(name: CommandName, raw: RawOptions): Command {

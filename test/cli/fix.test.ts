@@ -11,7 +11,7 @@ import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/typ
 import { validateWorkbook } from '../../src/core/validate';
 import { consistentPlan, setCell } from '../support/planBuilder';
 import { reportsWithJobsAsText } from '../../src/core/sample/scale';
-import { runCli } from '../support/cli';
+import { expectEachRefused, runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hp-fix-'));
 
@@ -89,13 +89,7 @@ test('command-line and file errors: exit 2, one line, nothing written', async ()
     [['fix', 'missing.xlsx', '-o', 'y.xlsx'], /missing\.xlsx/],
     [['fix', 'sample.xlsx', '--json', '-o', 'z.xlsx'], /gjelder ikke for «fix»/],
   ];
-  for (const [args, message] of cases) {
-    const result = cli(args);
-    expect({ args, status: result.status }).toEqual({ args, status: 2 });
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout).toBe('');
-  }
+  expectEachRefused(cases, cli);
   expect(readFileSync(join(dir, 'taken.xlsx'), 'utf8')).toBe('x');
   for (const name of ['x.xlsx', 'y.xlsx', 'z.xlsx', 'out.txt']) expect(existsSync(join(dir, name))).toBe(false);
 });

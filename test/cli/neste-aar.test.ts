@@ -4,10 +4,9 @@
  * there with the same content; a second run adds nothing; `validate --year 2023` lists what is open; wrong years
  * and command lines exit 2 with one line, the input never written.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
@@ -18,13 +17,12 @@ import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';
 import { secondProgramme } from '../fixtures/secondProgramme';
+import { expectEachRefused, runCli } from '../support/cli';
 
-const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
 const dir = mkdtempSync(join(tmpdir(), 'hp-neste-'));
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 async function snapshotOf(name: string): Promise<WorkbookSnapshot> {
@@ -212,13 +210,7 @@ test('a year that cannot be prepared, and wrong command lines: exit 2, one line,
     [['neste-aar', 'sats.xlsx', '--json', '-o', 'd.xlsx'], /gjelder ikke for «neste-aar»/],
   ];
   const input = readFileSync(join(dir, 'sats.xlsx'));
-  for (const [args, message] of cases) {
-    const result = cli(args);
-    expect({ args, status: result.status }).toEqual({ args, status: 2 });
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout).toBe('');
-  }
+  expectEachRefused(cases, cli);
   for (const name of ['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx']) expect(existsSync(join(dir, name))).toBe(false);
   expect(readFileSync(join(dir, 'sats.xlsx')).equals(input)).toBe(true);
 });

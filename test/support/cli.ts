@@ -71,3 +71,20 @@ export function runCliAsync(args: readonly string[], options: CliOptions): Promi
     });
   });
 }
+
+/** A command line and what its one line on stderr must say. */
+export type RefusedCase = readonly [args: string[], message: RegExp];
+
+/**
+ * Each command line is refused the way the CLI promises: status 2, exactly one line on stderr saying `message`,
+ * and nothing on stdout. (What must not have been written is the caller's to check: it knows the files.)
+ */
+export function expectEachRefused(cases: readonly RefusedCase[], run: (args: string[]) => CliResult): void {
+  for (const [args, message] of cases) {
+    const result = run(args);
+    expect({ args, status: result.status }).toEqual({ args, status: 2 });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  }
+}

@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { WorkbookFileError } from '../../adapters/port';
-import { OutputFileError } from '../../adapters/xlsx/errors';
 import { applyFixesIntoFile } from '../../adapters/xlsx/file';
 import { openXlsx } from '../../adapters/xlsx/read';
 import { CATALOG, type RuleId } from '../../core/findings/catalog';
@@ -10,7 +7,8 @@ import { validateWorkbook } from '../../core/validate';
 import { cliError } from '../errors';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io';
 import { readWorkbook } from './validate';
-import { checkExtension, checkFree } from './write';
+import { checkFree } from './write';
+import { copyPaths, fileFailure } from './copy';
 
 export interface FixOptions {
   file: string;
@@ -36,18 +34,12 @@ export async function fixCommand(options: FixOptions, io: CliIo, lang: Lang): Pr
   if (rule !== undefined && !isRuleId(rule)) {
     throw cliError(`ukjent regel «${rule}» (se regeltabellen i README, f.eks. values.number-as-text)`, `unknown rule '${rule}' (see the rule table in the README, e.g. values.number-as-text)`);
   }
-  const source = resolve(io.cwd, options.file);
-  const output = resolve(io.cwd, options.out);
-  checkExtension(options.out, { macros: true });
-  if (source === output) throw cliError(`${options.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  const { source, output } = copyPaths(options, io, { macros: true });
   const settings = options.year === undefined ? {} : { year: options.year };
   const snapshot = await readWorkbook(source, options.file);
   const fixes = validateWorkbook(snapshot, settings).groups.filter((g) => rule === undefined || g.rule === rule).flatMap((g) => g.fixes);
   await checkFree(output, { out: options.out, force: options.force });
-  const { outcome, bytes } = await applyFixesIntoFile(source, fixes, output).catch((error: unknown) => {
-    if (error instanceof OutputFileError || error instanceof WorkbookFileError) throw cliError(error.nb, error.en);
-    throw error;
-  });
+  const { outcome, bytes } = await applyFixesIntoFile(source, fixes, output).catch(fileFailure);
   // Validation reruns once, on the copy as written, so the summary is what the user will see in it.
   const after = validateWorkbook(await (await openXlsx(bytes)).readSnapshot(), settings);
   io.stdout(summary(lang, { changed: outcome.changed, changedSince: outcome.changedSince, out: output, feil: after.summary.feil, advarsel: after.summary.advarsel, rule }));

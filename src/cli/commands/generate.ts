@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
 import { renderLayoutIntoFile } from '../../adapters/xlsx/file';
-import { OutputFileError } from '../../adapters/xlsx/errors';
-import { WorkbookFileError } from '../../adapters/port';
 import type { Lang } from '../../core/findings/types';
 import { sheetUseCase, type SheetProblem } from '../../core/usecase';
 import { cliError } from '../errors';
 import { EXIT_OK, type CliIo } from '../io';
 import { readWorkbook } from './validate';
 import { checkYearOption } from './year';
-import { checkExtension, checkFree } from './write';
+import { checkFree } from './write';
+import { copyPaths, fileFailure } from './copy';
 import { findSoffice, pdfPathFor, PdfError, sheetToPdf } from '../pdf';
 
 export interface GenerateOptions {
@@ -29,10 +27,7 @@ export interface GenerateOptions {
  * and the sheet says so.
  */
 export async function generateCommand(options: GenerateOptions, io: CliIo, lang: Lang): Promise<number> {
-  const source = resolve(io.cwd, options.file);
-  const output = resolve(io.cwd, options.out);
-  checkExtension(options.out, { macros: true });
-  if (source === output) throw cliError(`${options.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${options.out} is the workbook being read; choose another file name`);
+  const { source, output } = copyPaths(options, io, { macros: true });
   const snapshot = await readWorkbook(source, options.file);
   const made = sheetUseCase({
     snapshot,
@@ -47,10 +42,7 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
   await checkFree(output, { out: options.out, force: options.force });
   const pdf = options.pdf === true ? pdfPathFor(output) : undefined;
   if (pdf !== undefined) await checkFree(pdf, { out: pdfPathFor(options.out), force: options.force });
-  const outcome = await renderLayoutIntoFile(source, layout, output).catch((error: unknown) => {
-    if (error instanceof OutputFileError || error instanceof WorkbookFileError) throw cliError(error.nb, error.en);
-    throw error;
-  });
+  const outcome = await renderLayoutIntoFile(source, layout, output).catch(fileFailure);
   io.stdout(report(lang, { sheet: outcome.sheet, out: output, errors: result.summary.feil, replaced: outcome.replaced, renamedFrom: outcome.renamedFrom }));
   if (pdf !== undefined) await writePdf(output, outcome.sheet, pdf, io, lang);
   return EXIT_OK;
