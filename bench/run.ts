@@ -12,12 +12,13 @@ import { writeWorkbookDataFile } from '../src/adapters/xlsx/file';
 import { openXlsx } from '../src/adapters/xlsx/read';
 import { renderLayoutIntoPackage } from '../src/adapters/xlsx/render';
 import { writeWorkbookData } from '../src/adapters/xlsx/write';
-import type { CellInput, WorkbookData } from '../src/core/contract/tableData';
+import { TABLES, type RowValues } from '../src/core/contract/contract';
+import type { WorkbookData } from '../src/core/contract/tableData';
 import { inputDigest } from '../src/core/digest';
 import { buildHandlingsplan } from '../src/core/layout/handlingsplan';
 import { buildStyrerapport } from '../src/core/layout/styrerapport';
 import { hallingdalSample } from '../src/core/sample/hallingdal';
-import { templateWorkbook } from '../src/core/template/template';
+import { templateWorkbook, typedRowOf } from '../src/core/template/template';
 import { validateWorkbook } from '../src/core/validate';
 import { createExcelDouble, measure } from '../src/adapters/office/double';
 import { pageTable } from './page';
@@ -29,10 +30,15 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 /** The sample with `count` example projects in its register. */
 function withProjects(count: number): WorkbookData {
   const data = hallingdalSample();
-  const projects = data.tables.find((t) => t.name === 'Prosjekter');
+  const projects = data.tables.find((t) => t.name === TABLES.projects.name);
   if (projects) {
-    projects.rows = Array.from({ length: count }, (_, i): CellInput[] =>
-      [`P${i + 1}`, `Eksempelprosjekt ${i + 1}`, 'Eksempel AS', 'A', 'Industri', 'forprosjekt', 'aktiv', { date: '2022-05-01' }, 100000, 20000, 0]);
+    projects.rows = Array.from({ length: count }, (_, i) => {
+      const project: RowValues<'projects'> = {
+        id: `P${i + 1}`, name: `Eksempelprosjekt ${i + 1}`, owner: 'Eksempel AS', strategy: 'A', naering: 'Industri', phase: 'forprosjekt',
+        status: 'aktiv', decisionDate: '2022-05-01', granted: 100000, ownFinancing: 20000, otherFinancing: 0,
+      };
+      return typedRowOf(projects, TABLES.projects, project);
+    });
   }
   return data;
 }

@@ -18,7 +18,11 @@ export function copyPaths(target: CopyTarget, io: CliIo, extension: { macros?: b
   const source = resolve(io.cwd, target.file);
   const output = resolve(io.cwd, target.out);
   checkExtension(target.out, extension);
-  if (source === output) throw cliError(`${target.out} er arbeidsboka det leses fra; velg et annet filnavn`, `${target.out} is the workbook being read; choose another file name`);
+  if (source === output)
+    throw cliError(
+      `${target.out} er arbeidsboka det leses fra; velg et annet filnavn`,
+      `${target.out} is the workbook being read; choose another file name`,
+    );
   return { source, output };
 }
 

@@ -25,6 +25,8 @@ export interface ColumnSpec {
   /** Excel number format used by templates. */
   numberFormat?: string;
   width?: number;
+  /** What a form calls the field, in both languages (the register's forms); the header, when only `en` is given. */
+  label?: { nb?: string; en: string };
 }
 
 export interface TableSpec {
@@ -49,11 +51,19 @@ export const KRONER_FORMAT = '#,##0';
 export const COUNT_FORMAT = '0';
 export const DATE_FORMAT = 'dd.mm.yyyy';
 
-function col(key: string, header: string, kind: ColumnKind, required = true, width?: number): ColumnSpec {
+function col<const K extends string, const C extends ColumnKind>(
+  key: K,
+  header: string,
+  kind: C,
+  required = true,
+  width?: number,
+  label?: ColumnSpec['label'],
+): ColumnSpec & { key: K; kind: C } {
   const numberFormat = kind === 'kroner' ? KRONER_FORMAT : kind === 'count' || kind === 'year' ? COUNT_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
-  const spec: ColumnSpec = { key, header, kind, required };
+  const spec: ColumnSpec & { key: K; kind: C } = { key, header, kind, required };
   if (numberFormat) spec.numberFormat = numberFormat;
   if (width !== undefined) spec.width = width;
+  if (label !== undefined) spec.label = label;
   return spec;
 }
 
@@ -169,21 +179,24 @@ export const TABLES = {
       col('decision', 'Vedtak', 'text', false, 20),
     ],
   },
+  // The register: one definition per column. The forms, the demo, the template and the parser take their
+  // fields from here, so a column added here is a field of Nytt prosjekt / Ny prosjektlederrapport, a cell of
+  // every demo row (which then must say what it holds) and a header of `init` (test/core/columns.test.ts).
   projects: {
     name: 'Prosjekter',
     sheet: SHEETS.prosjekter,
     columns: [
-      col('id', 'ProsjektID', 'code', true, 12),
-      col('name', 'Prosjekt', 'text', true, 34),
-      col('owner', 'Prosjekteier', 'text', false, 24),
-      col('strategy', 'Strategi', 'code', true, 10),
-      col('naering', 'Næring', 'code', false, 22),
-      col('phase', 'PLP-fase', 'code', false, 14),
-      col('status', 'Status', 'code', false, 14),
-      col('decisionDate', 'Vedtaksdato', 'date', false, 12),
-      col('granted', 'Innvilget', 'kroner', false, 14),
-      col('ownFinancing', 'Egenfinansiering', 'kroner', false, 16),
-      col('otherFinancing', 'Annen finansiering', 'kroner', false, 16),
+      col('id', 'ProsjektID', 'code', true, 12, { en: 'Project id' }),
+      col('name', 'Prosjekt', 'text', true, 34, { nb: 'Prosjektnavn', en: 'Project name' }),
+      col('owner', 'Prosjekteier', 'text', false, 24, { en: 'Project owner' }),
+      col('strategy', 'Strategi', 'code', true, 10, { en: 'Strategy' }),
+      col('naering', 'Næring', 'code', false, 22, { en: 'Næring (industry)' }),
+      col('phase', 'PLP-fase', 'code', false, 14, { en: 'PLP phase' }),
+      col('status', 'Status', 'code', false, 14, { en: 'Status' }),
+      col('decisionDate', 'Vedtaksdato', 'date', false, 12, { en: 'Decision date' }),
+      col('granted', 'Innvilget', 'kroner', false, 14, { en: 'Granted' }),
+      col('ownFinancing', 'Egenfinansiering', 'kroner', false, 16, { en: 'Own financing' }),
+      col('otherFinancing', 'Annen finansiering', 'kroner', false, 16, { en: 'Other financing' }),
     ],
   },
   reports: {
@@ -192,13 +205,13 @@ export const TABLES = {
     // Both registers grow a row at a time: side by side, neither blocks the other.
     beside: true,
     columns: [
-      col('projectId', 'ProsjektID', 'code', true, 12),
-      col('date', 'Rapportdato', 'date', true, 12),
-      col('naering', 'Næring', 'code', true, 22),
-      col('jobs', 'Nye arbeidsplasser', 'count', true, 12),
-      col('companies', 'Bedrifter involvert', 'count', false, 12),
-      col('newCompanies', 'Nye bedrifter', 'count', false, 12),
-      col('comment', 'Kommentar', 'text', false, 40),
+      col('projectId', 'ProsjektID', 'code', true, 12, { nb: 'Prosjekt', en: 'Project' }),
+      col('date', 'Rapportdato', 'date', true, 12, { en: 'Report date' }),
+      col('naering', 'Næring', 'code', true, 22, { en: 'Næring (industry)' }),
+      col('jobs', 'Nye arbeidsplasser', 'count', true, 12, { en: 'New jobs' }),
+      col('companies', 'Bedrifter involvert', 'count', false, 12, { en: 'Companies involved' }),
+      col('newCompanies', 'Nye bedrifter', 'count', false, 12, { en: 'New companies' }),
+      col('comment', 'Kommentar', 'text', false, 40, { en: 'Comment' }),
     ],
   },
   kommuner: {
@@ -223,6 +236,26 @@ export const TABLES = {
 } as const satisfies Record<string, TableSpec>;
 
 export type TableKey = keyof typeof TABLES;
+
+type ColumnsOf<T extends TableKey> = (typeof TABLES)[T]['columns'][number];
+
+/** The keys of a table's columns, as the contract spells them (`'ownFinancing'`). */
+export type ColumnKey<T extends TableKey> = ColumnsOf<T>['key'];
+
+/** The keys of a table's columns of one kind (the register's money columns: `ColumnKeyOfKind<'projects', 'kroner'>`). */
+export type ColumnKeyOfKind<T extends TableKey, C extends ColumnKind> = Extract<ColumnsOf<T>, { kind: C }>['key'];
+
+/** What a cell of a column of `kind` holds as plain data: a number, or text (a date as ISO text); null is empty. */
+export type KindValue<C extends ColumnKind> = C extends 'kroner' | 'count' | 'year' | 'number' ? number | null : string | null;
+
+/** One row of a table as plain values by column key: every column present, each with its kind's type. */
+export type RowValues<T extends TableKey> = { [C in ColumnsOf<T> as C['key']]: KindValue<C['kind']> };
+
+/** The keys of a table's columns of one kind, read from the contract (what the parser and checks loop over). */
+export function columnKeysOfKind<T extends TableKey, C extends ColumnKind>(table: T, kind: C): ColumnKeyOfKind<T, C>[] {
+  const columns: readonly ColumnSpec[] = TABLES[table].columns;
+  return columns.filter((c) => c.kind === kind).map((c) => c.key as ColumnKeyOfKind<T, C>);
+}
 
 /** The rows of the `Program` table. */
 export const PROGRAM_FIELDS = {

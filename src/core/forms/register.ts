@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TABLES } from '../contract/contract';
+import { TABLES, type ColumnKey, type ColumnSpec } from '../contract/contract';
 import { PLP_PHASES, PROJECT_STATUSES } from '../count/projectRegister';
 import type { Localized } from '../findings/types';
 import { normalizeHeader, normalizeKey } from '../text/keys';
@@ -157,79 +157,73 @@ function inPeriodOf(choices: FormChoices): (date: string | null) => boolean {
   return (date) => date === null || choices.period === null || (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
 }
 
+/**
+ * The check of a field from its column alone: text (required or not), a whole number, a date in the programme
+ * period. A code column without a list of its own is checked as text.
+ */
+function columnCheck(column: ColumnSpec, choices: FormChoices): z.ZodType<unknown, string> {
+  switch (column.kind) {
+    case 'kroner':
+    case 'count':
+    case 'year':
+    case 'number':
+      return wholeNumber(column.required);
+    case 'date':
+      return dateField(column.required).refine(inPeriodOf(choices), 'outsidePeriod');
+    case 'code':
+    case 'text':
+      return column.required ? requiredText : text;
+  }
+}
+
+/** One check per column of the table: the column's own check unless `special` says more (a list, a unique id). */
+function formSchema(columns: readonly ColumnSpec[], choices: FormChoices, special: Readonly<Record<string, z.ZodType<unknown, string>>>) {
+  return z.object(Object.fromEntries(columns.map((c) => [c.key, special[c.key] ?? columnCheck(c, choices)])));
+}
+
 function projectSchema(choices: FormChoices) {
   const taken = new Set(choices.takenIds.map(normalizeKey));
-  return z.object({
+  const special: Partial<Record<ColumnKey<'projects'>, z.ZodType<unknown, string>>> = {
     id: requiredText.refine((id) => !taken.has(normalizeKey(id)), 'duplicateId'),
-    name: requiredText,
-    owner: text,
     strategy: oneOf(choices.strategies.map((s) => s.code), 'unknownStrategy', true),
     naering: oneOf(choices.naeringer, 'unknownNaering', false),
-    phase: oneOf(choices.phases, 'unknownPhase', false),
-    status: oneOf(choices.statuses, 'unknownStatus', false),
-    decisionDate: dateField(false).refine(inPeriodOf(choices), 'outsidePeriod'),
-    granted: wholeNumber(false),
-    ownFinancing: wholeNumber(false),
-    otherFinancing: wholeNumber(false),
-  });
+    phase: oneOf(choices.phases, 'unknownPhase', false).transform(capitalised),
+    status: oneOf(choices.statuses, 'unknownStatus', false).transform(capitalised),
+  };
+  return formSchema(TABLES.projects.columns, choices, special);
 }
 
 function reportSchema(choices: FormChoices) {
-  return z.object({
+  const special: Partial<Record<ColumnKey<'reports'>, z.ZodType<unknown, string>>> = {
     projectId: oneOf(choices.projects.map((p) => p.id), 'unknownProject', true),
-    date: dateField(true).refine(inPeriodOf(choices), 'outsidePeriod'),
     naering: oneOf(choices.naeringer, 'unknownNaering', true),
-    jobs: wholeNumber(true),
-    companies: wholeNumber(false),
-    newCompanies: wholeNumber(false),
-    comment: text,
-  });
+  };
+  return formSchema(TABLES.reports.columns, choices, special);
 }
 
 /** Checks a new project (fields not given are empty); the row is keyed by the Prosjekter table's headers. */
-export function checkProjectForm(input: Readonly<Partial<Record<keyof ProjectFormInput, string>>>, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
+export function checkProjectForm(input: Readonly<Partial<ProjectFormInput>>, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
   const parsed = projectSchema(choices).safeParse({ ...EMPTY_PROJECT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ProjectFormInput>(parsed.error, choices) };
-  const v = parsed.data;
-  return {
-    ok: true,
-    table: TABLES.projects.name,
-    projectId: v.id,
-    row: rowOf(TABLES.projects.columns, {
-      id: v.id,
-      name: v.name,
-      owner: v.owner === '' ? null : v.owner,
-      strategy: v.strategy,
-      naering: v.naering,
-      phase: capitalised(v.phase),
-      status: capitalised(v.status),
-      decisionDate: v.decisionDate === null ? null : { date: v.decisionDate },
-      granted: v.granted,
-      ownFinancing: v.ownFinancing,
-      otherFinancing: v.otherFinancing,
-    }),
-  };
+  return { ok: true, table: TABLES.projects.name, projectId: String(parsed.data['id']), row: cellsOf(TABLES.projects.columns, parsed.data) };
 }
 
 /** Checks a project leader's report (fields not given are empty); the row is keyed by the Rapporter table's headers. */
-export function checkReportForm(input: Readonly<Partial<Record<keyof ReportFormInput, string>>>, choices: FormChoices): FormCheck<keyof ReportFormInput> {
+export function checkReportForm(input: Readonly<Partial<ReportFormInput>>, choices: FormChoices): FormCheck<keyof ReportFormInput> {
   const parsed = reportSchema(choices).safeParse({ ...EMPTY_REPORT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ReportFormInput>(parsed.error, choices) };
-  const v = parsed.data;
-  return {
-    ok: true,
-    table: TABLES.reports.name,
-    projectId: v.projectId ?? '',
-    row: rowOf(TABLES.reports.columns, {
-      projectId: v.projectId,
-      date: v.date === null ? null : { date: v.date },
-      naering: v.naering,
-      jobs: v.jobs,
-      companies: v.companies,
-      newCompanies: v.newCompanies,
-      comment: v.comment === '' ? null : v.comment,
-    }),
-  };
+  return { ok: true, table: TABLES.reports.name, projectId: String(parsed.data['projectId'] ?? ''), row: cellsOf(TABLES.reports.columns, parsed.data) };
+}
+
+/** The checked fields as the new row's cells, by header: a date column gets a date, empty text no cell at all. */
+function cellsOf(columns: readonly ColumnSpec[], checked: Readonly<Record<string, unknown>>): Record<string, FormValue> {
+  const values: Record<string, FormValue> = {};
+  for (const column of columns) {
+    const value = checked[column.key];
+    if (typeof value === 'number') values[column.key] = value;
+    else if (typeof value === 'string' && value !== '') values[column.key] = column.kind === 'date' ? { date: value } : value;
+  }
+  return rowOf(columns, values);
 }
 
 /** `forstudie` → `Forstudie`, as the register is usually typed. */

@@ -1,3 +1,4 @@
+import type { ColumnKeyOfKind } from '../contract/contract';
 import type { Plan, UnknownFigure, UnknownWhat } from '../model/plan';
 import { normalizeKey } from '../text/keys';
 import { parseCell } from '../util/brand';
@@ -89,7 +90,7 @@ export function lostJobTargets(plan: Plan, naering: string | null, years: (year:
  * Grants (or the financing of `field`) that could not be read, of projects decided in `year` (every year when
  * undefined) and of `strategy` (every strategy when undefined).
  */
-export function lostGrants(plan: Plan, year: number | undefined, strategy?: string, field: 'granted' | 'ownFinancing' | 'otherFinancing' = 'granted'): UnknownFigure[] {
+export function lostGrants(plan: Plan, year: number | undefined, strategy?: string, field: ColumnKeyOfKind<'projects', 'kroner'> = 'granted'): UnknownFigure[] {
   return unknownsIn(plan, 'projects', (w) => w.field === field && (year === undefined || w.year === year) && (strategy === undefined || w.strategy === strategy));
 }
 

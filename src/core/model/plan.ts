@@ -1,5 +1,5 @@
 import type { A1, Kroner } from '../util/brand';
-import type { NoteTable } from '../contract/contract';
+import type { ColumnKeyOfKind, NoteTable } from '../contract/contract';
 import type { AreaType, Minima } from './schemas';
 
 /** Where a value came from, so every finding can point at its cell. */
@@ -223,7 +223,7 @@ export type UnknownWhat =
   /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
   | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null }
   /** a money cell of a project; `year` its Vedtaksdato's year (null: no readable date) */
-  | { table: 'projects'; id: string; strategy: string; year: number | null; field: 'granted' | 'ownFinancing' | 'otherFinancing' }
+  | { table: 'projects'; id: string; strategy: string; year: number | null; field: ColumnKeyOfKind<'projects', 'kroner'> }
   /** a report's Nye arbeidsplasser; `naering` and `year` null when their cells cannot be read either */
   | { table: 'reports'; projectId: string | null; naering: string | null; year: number | null };
 

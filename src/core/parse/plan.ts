@@ -1,4 +1,4 @@
-import { NOTE_TABLES, PROGRAM_FIELDS, TABLES, type NoteTable, type TableSpec } from '../contract/contract';
+import { columnKeysOfKind, NOTE_TABLES, PROGRAM_FIELDS, TABLES, type NoteTable, type TableSpec } from '../contract/contract';
 import { makeFinding } from '../findings/make';
 import type {
   Proposed,
@@ -527,7 +527,7 @@ function parseProject(row: RowReader, codes: StrategyCodes, unknown: Unknowns): 
   if (!id || !name || !strategy) return undefined;
   // A money cell that cannot be read is no 0: what it feeds (grants, leverage, who is supported) is left unknown.
   const year = decision?.value !== undefined ? Number(decision.value.slice(0, 4)) : null;
-  for (const field of ['granted', 'ownFinancing', 'otherFinancing'] as const) {
+  for (const field of columnKeysOfKind('projects', 'kroner')) {
     unknown(row, { table: 'projects', id: id.value, strategy: codes.resolve(strategy.value), year, field }, field);
   }
   return {

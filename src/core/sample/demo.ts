@@ -19,31 +19,17 @@
  *
  * The figures worked out by hand are in test/core/demo.test.ts.
  */
-import { TABLES, type TableSpec } from '../contract/contract';
-import type { CellInput, TableData, WorkbookData } from '../contract/tableData';
+import { TABLES, type RowValues, type TableSpec } from '../contract/contract';
+import type { TableData, WorkbookData } from '../contract/tableData';
 import { hallingdalSample } from './hallingdal';
-import { headerOf, rowOf } from '../template/template';
+import { headerOf, typedRowOf } from '../template/template';
 
 const OPPLEVELSE = 'Opplevelsesnæring';
 const BYGG = 'Bygg og anlegg';
 const INDUSTRI = 'Industri';
 const OVRIG = 'Øvrig næringsliv';
 
-interface DemoProject {
-  id: string;
-  name: string;
-  owner: string;
-  strategy: string;
-  naering: string;
-  phase: string;
-  status: string;
-  decisionDate: string | null;
-  granted: number | null;
-  ownFinancing: number | null;
-  otherFinancing: number | null;
-}
-
-const PROJECTS: readonly DemoProject[] = [
+const PROJECTS: readonly RowValues<'projects'>[] = [
   { id: 'EKS-01', name: 'Eksempel: Rekrutteringsløft Hallingdal', owner: 'Eksempel Næringshage AS', strategy: 'A', naering: OVRIG, phase: 'Hovedprosjekt', status: 'Aktiv', decisionDate: '2022-03-15', granted: 300_000, ownFinancing: 150_000, otherFinancing: 50_000 },
   { id: 'EKS-02', name: 'Eksempel: Kompetansebank for byggenæringen', owner: 'Eksempel Byggmesterlag', strategy: 'B', naering: BYGG, phase: 'Forprosjekt', status: 'Avsluttet', decisionDate: '2022-04-20', granted: 200_000, ownFinancing: 100_000, otherFinancing: null },
   { id: 'EKS-03', name: 'Eksempel: Forstudie produktivitet i småindustrien', owner: 'Eksempel Industri AS', strategy: 'C', naering: INDUSTRI, phase: 'Forstudie', status: 'Avsluttet', decisionDate: '2022-02-10', granted: 100_000, ownFinancing: 25_000, otherFinancing: null },
@@ -56,17 +42,7 @@ const PROJECTS: readonly DemoProject[] = [
   { id: 'EKS-08', name: 'Eksempel: Bostedskampanje Bo i dalen', owner: 'Eksempel Kommunesamarbeid', strategy: 'M', naering: OVRIG, phase: 'Forprosjekt', status: 'Aktiv', decisionDate: '2022-09-01', granted: 100_000, ownFinancing: null, otherFinancing: 25_000 },
 ];
 
-interface DemoReport {
-  projectId: string;
-  date: string;
-  naering: string;
-  jobs: number;
-  companies: number | null;
-  newCompanies: number | null;
-  comment: string;
-}
-
-const REPORTS: readonly DemoReport[] = [
+const REPORTS: readonly RowValues<'reports'>[] = [
   { projectId: 'EKS-01', date: '2022-06-30', naering: OVRIG, jobs: 2, companies: 4, newCompanies: 0, comment: 'Eksempel: to nye stillinger etter rekrutteringsmesse' },
   { projectId: 'EKS-01', date: '2023-06-30', naering: OPPLEVELSE, jobs: 1, companies: 3, newCompanies: 0, comment: 'Eksempel: stillingen er i en reiselivsbedrift og telles for næringen rapporten nevner' },
   { projectId: 'EKS-02', date: '2022-12-15', naering: BYGG, jobs: 3, companies: 5, newCompanies: 1, comment: 'Eksempel: tre nye arbeidsplasser' },
@@ -79,7 +55,7 @@ const REPORTS: readonly DemoReport[] = [
 ];
 
 /** 100 000 from area 3 (named by number and name) to area 1 (by name): the total stays 3 600 000. */
-const REALLOCATION = { date: '2022-09-15', from: '3. Kommunikasjon og samferdsel', to: 'Kompetanse og rekruttering', amount: 100_000, decision: 'Eksempel: styresak 9/22' };
+const REALLOCATION: RowValues<'reallocations'> = { date: '2022-09-15', from: '3. Kommunikasjon og samferdsel', to: 'Kompetanse og rekruttering', amount: 100_000, decision: 'Eksempel: styresak 9/22' };
 
 /** The demo's Budsjett lines after the reallocation: the moved 100 000 comes off H and goes to A. */
 const BUDGET_AFTER_REALLOCATION: Readonly<Record<string, number>> = { A: 500_000, H: 100_000 };
@@ -90,31 +66,18 @@ function tableOf(data: WorkbookData, spec: TableSpec): TableData {
   return table;
 }
 
-function date(iso: string | null): CellInput {
-  return iso === null ? null : { date: iso };
-}
-
 /** The Hallingdal sample with the fictional register above. A fresh copy each call. */
 export function hallingdalDemo(): WorkbookData {
   const data = hallingdalSample();
 
   const projects = tableOf(data, TABLES.projects);
-  for (const p of PROJECTS) {
-    projects.rows.push(rowOf(projects, TABLES.projects, {
-      id: p.id, name: p.name, owner: p.owner, strategy: p.strategy, naering: p.naering, phase: p.phase, status: p.status,
-      decisionDate: date(p.decisionDate), granted: p.granted, ownFinancing: p.ownFinancing, otherFinancing: p.otherFinancing,
-    }));
-  }
+  for (const p of PROJECTS) projects.rows.push(typedRowOf(projects, TABLES.projects, p));
 
   const reports = tableOf(data, TABLES.reports);
-  for (const r of REPORTS) {
-    reports.rows.push(rowOf(reports, TABLES.reports, {
-      projectId: r.projectId, date: date(r.date), naering: r.naering, jobs: r.jobs, companies: r.companies, newCompanies: r.newCompanies, comment: r.comment,
-    }));
-  }
+  for (const r of REPORTS) reports.rows.push(typedRowOf(reports, TABLES.reports, r));
 
   const reallocations = tableOf(data, TABLES.reallocations);
-  reallocations.rows.push(rowOf(reallocations, TABLES.reallocations, { ...REALLOCATION, date: date(REALLOCATION.date) }));
+  reallocations.rows.push(typedRowOf(reallocations, TABLES.reallocations, REALLOCATION));
 
   const budget = tableOf(data, TABLES.budget);
   const strategyColumn = budget.header.indexOf(headerOf(TABLES.budget, 'strategy'));

@@ -97,6 +97,20 @@ export function rowOf(table: TableData, spec: TableSpec, cells: Record<string, C
   return row;
 }
 
+/**
+ * One row of `table` from plain values by column key (`RowValues`): each value written as its column's kind
+ * says — a date column's ISO text as a date, everything else as it is, null as an empty cell.
+ */
+export function typedRowOf(table: TableData, spec: TableSpec, values: Readonly<Record<string, string | number | null>>): CellInput[] {
+  const cells: Record<string, CellInput> = {};
+  for (const column of spec.columns) {
+    const value = values[column.key];
+    if (value === undefined) continue;
+    cells[column.key] = column.kind === 'date' && typeof value === 'string' ? { date: value } : value;
+  }
+  return rowOf(table, spec, cells);
+}
+
 function checkYear(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 1900 || value > 9999) {
     throw new RangeError(`${what} må være et helt årstall, ikke ${value}`);

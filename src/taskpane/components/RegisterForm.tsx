@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { EMPTY_PROJECT, EMPTY_REPORT } from '../../core/forms/fields';
+import { TABLES, type ColumnSpec } from '../../core/contract/contract';
+import { EMPTY_PROJECT, EMPTY_REPORT, fieldInput, fieldLabel } from '../../core/forms/fields';
 import type { FieldErrors, FormChoices } from '../../core/forms/register';
 import type { Texts } from '../i18n';
 import type { FormKind } from '../session';
@@ -48,41 +49,48 @@ export interface FieldSpec {
   options?: { value: string; label: string; group?: string }[];
 }
 
+/**
+ * One field per column of the form's table, in the contract's order, shown and labelled as the column's kind and
+ * label say (src/core/forms/fields.ts); `more` adds what the pane knows about a field: its list, its hint.
+ */
+function columnFields(columns: readonly ColumnSpec[], t: Texts, choices: FormChoices, more: Readonly<Record<string, Partial<FieldSpec>>>): FieldSpec[] {
+  const period = choices.period;
+  return columns.map((column): FieldSpec => ({
+    name: column.key,
+    label: fieldLabel(column, t.lang),
+    kind: fieldInput(column),
+    ...(column.required ? { required: true } : {}),
+    ...(column.kind === 'kroner' ? { hint: t.form.kronerHint } : {}),
+    ...(column.kind === 'date' && period ? { hint: t.form.periodHint(period.first, period.last) } : {}),
+    ...more[column.key],
+  }));
+}
+
+function select(options: FieldSpec['options']): Partial<FieldSpec> {
+  return { kind: 'select', ...(options ? { options } : {}) };
+}
+
 function projectFields(t: Texts, choices: FormChoices): FieldSpec[] {
-  const f = t.form;
-  return [
-    { name: 'id', label: f.id, required: true, kind: 'text', hint: f.idHint },
-    { name: 'name', label: f.name, required: true, kind: 'text' },
-    { name: 'owner', label: f.owner, kind: 'text' },
-    { name: 'strategy', label: f.strategy, required: true, kind: 'select', options: choices.strategies.map((s) => ({ value: s.code, label: `${s.code}. ${s.name}` })) },
-    { name: 'naering', label: f.naering, kind: 'select', options: choices.naeringer.map((n) => ({ value: n, label: n })) },
-    { name: 'phase', label: f.phase, kind: 'select', options: choices.phases.map((p) => ({ value: p, label: capitalise(p) })) },
-    { name: 'status', label: f.status, kind: 'select', options: choices.statuses.map((s) => ({ value: s, label: capitalise(s) })) },
-    { name: 'decisionDate', label: f.decisionDate, kind: 'date', ...(choices.period ? { hint: f.periodHint(choices.period.first, choices.period.last) } : {}) },
-    { name: 'granted', label: f.granted, kind: 'number', hint: f.kronerHint },
-    { name: 'ownFinancing', label: f.ownFinancing, kind: 'number', hint: f.kronerHint },
-    { name: 'otherFinancing', label: f.otherFinancing, kind: 'number', hint: f.kronerHint },
-  ];
+  return columnFields(TABLES.projects.columns, t, choices, {
+    id: { hint: t.form.idHint },
+    strategy: select(choices.strategies.map((s) => ({ value: s.code, label: `${s.code}. ${s.name}` }))),
+    naering: select(choices.naeringer.map((n) => ({ value: n, label: n }))),
+    phase: select(choices.phases.map((p) => ({ value: p, label: capitalise(p) }))),
+    status: select(choices.statuses.map((s) => ({ value: s, label: capitalise(s) }))),
+  });
 }
 
 function reportFields(t: Texts, choices: FormChoices, values: Values): FieldSpec[] {
-  const f = t.form;
   const project = choices.projects.find((p) => p.id === values.projectId);
   const unsupported = project !== undefined && (project.granted ?? 0) <= 0;
-  const period = choices.period;
-  return [
-    {
-      name: 'projectId', label: f.project, required: true, kind: 'select',
-      options: choices.projects.map((p) => ({ value: p.id, label: p.name === '' ? p.id : `${p.id} – ${p.name}` })),
-      ...(unsupported ? { hint: f.noGrantHint } : {}),
+  return columnFields(TABLES.reports.columns, t, choices, {
+    projectId: {
+      ...select(choices.projects.map((p) => ({ value: p.id, label: p.name === '' ? p.id : `${p.id} – ${p.name}` }))),
+      ...(unsupported ? { hint: t.form.noGrantHint } : {}),
     },
-    { name: 'date', label: f.reportDate, required: true, kind: 'date', ...(period ? { hint: f.periodHint(period.first, period.last) } : {}) },
-    { name: 'naering', label: f.naering, required: true, kind: 'select', options: choices.naeringer.map((n) => ({ value: n, label: n })) },
-    { name: 'jobs', label: f.jobs, required: true, kind: 'number', hint: f.jobsHint },
-    { name: 'companies', label: f.companies, kind: 'number' },
-    { name: 'newCompanies', label: f.newCompanies, kind: 'number' },
-    { name: 'comment', label: f.comment, kind: 'long' },
-  ];
+    naering: select(choices.naeringer.map((n) => ({ value: n, label: n }))),
+    jobs: { hint: t.form.jobsHint },
+  });
 }
 
 function capitalise(text: string): string {
