@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TABLES, type ColumnKey, type ColumnSpec } from '../contract/contract';
+import { headerOf } from '../template/template';
 import { PLP_PHASES, PROJECT_STATUSES } from '../count/projectRegister';
 import type { Localized } from '../findings/types';
 import { normalizeHeader, normalizeKey } from '../text/keys';
@@ -44,7 +45,7 @@ export function formChoices(snapshot: WorkbookSnapshot): FormChoices {
   const last = plan.program.lastYear?.value;
   return {
     projects: plan.projects.map((p) => ({ id: p.id.value, name: p.name, naering: p.naering?.value ?? null, granted: p.granted?.value ?? null })),
-    takenIds: columnTexts(snapshot, TABLES.projects.name, 'ProsjektID'),
+    takenIds: columnTexts(snapshot, TABLES.projects.name, headerOf(TABLES.projects, 'id')),
     strategies: plan.strategies.map((s) => ({ code: s.code, name: s.name })),
     naeringer: plan.naeringer.map((n) => n.name),
     phases: PLP_PHASES,

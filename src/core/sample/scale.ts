@@ -1,4 +1,6 @@
+import { TABLES } from '../contract/contract';
 import type { CellInput, WorkbookData } from '../contract/tableData';
+import { headerOf } from '../template/template';
 import { hallingdalDemo } from './demo';
 
 /**
@@ -8,7 +10,7 @@ import { hallingdalDemo } from './demo';
  */
 export function reportsWithJobsAsText(count: number): WorkbookData {
   const data = hallingdalDemo();
-  const reports = data.tables.find((t) => t.name === 'Rapporter');
+  const reports = data.tables.find((t) => t.name === TABLES.reports.name);
   if (!reports) throw new Error('the demo has no Rapporter');
   const column = (name: string): number => {
     const index = reports.header.indexOf(name);
@@ -17,8 +19,8 @@ export function reportsWithJobsAsText(count: number): WorkbookData {
   };
   const first = reports.rows[0];
   if (!first) throw new Error('the demo has no reports');
-  const jobs = column('Nye arbeidsplasser');
-  const comment = column('Kommentar');
+  const jobs = column(headerOf(TABLES.reports, 'jobs'));
+  const comment = column(headerOf(TABLES.reports, 'comment'));
   for (let i = 0; i < count; i++) {
     const row: CellInput[] = [...first];
     row[jobs] = '1';
