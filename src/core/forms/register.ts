@@ -206,14 +206,19 @@ function reportSchema(choices: FormChoices) {
 export function checkProjectForm(input: Readonly<Partial<ProjectFormInput>>, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
   const parsed = projectSchema(choices).safeParse({ ...EMPTY_PROJECT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ProjectFormInput>(parsed.error, choices) };
-  return { ok: true, table: TABLES.projects.name, projectId: String(parsed.data['id']), row: cellsOf(TABLES.projects.columns, parsed.data) };
+  return { ok: true, table: TABLES.projects.name, projectId: textOf(parsed.data['id']), row: cellsOf(TABLES.projects.columns, parsed.data) };
 }
 
 /** Checks a project leader's report (fields not given are empty); the row is keyed by the Rapporter table's headers. */
 export function checkReportForm(input: Readonly<Partial<ReportFormInput>>, choices: FormChoices): FormCheck<keyof ReportFormInput> {
   const parsed = reportSchema(choices).safeParse({ ...EMPTY_REPORT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ReportFormInput>(parsed.error, choices) };
-  return { ok: true, table: TABLES.reports.name, projectId: String(parsed.data['projectId'] ?? ''), row: cellsOf(TABLES.reports.columns, parsed.data) };
+  return { ok: true, table: TABLES.reports.name, projectId: textOf(parsed.data['projectId']), row: cellsOf(TABLES.reports.columns, parsed.data) };
+}
+
+/** A checked text field's value ('' when empty). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** The checked fields as the new row's cells, by header: a date column gets a date, empty text no cell at all. */
