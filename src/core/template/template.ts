@@ -1,6 +1,6 @@
 /**
  * The input tables of the workbook contract as plain data, empty and ready to fill in (`handlingsplan init`),
- * and the building blocks the Hallingdal sample fills. Headers, number formats and widths come from the
+ * and the building blocks the samples fill. Headers, number formats and widths come from the
  * contract's column specs; this file adds captions, dynamic year/strategy columns and list validations.
  */
 import { PROGRAM_FIELDS, AREA_TYPES, SHEETS, TABLES, type TableKey, type TableSpec } from '../contract/contract';
