@@ -15,7 +15,7 @@ export interface StandaloneFiles {
   open: (bytes: Uint8Array) => Promise<PackagePort>;
   /**
    * The built-in sample workbook (src/core/sample), `demo` with the fictional example projects: shown from its
-   * data at once, its .xlsx package made when first needed (see adapters/samplePort).
+   * data at once, its .xlsx package made when first needed (see hosts/samplePort).
    */
   openSample: (kind: SampleKind) => Promise<PackagePort>;
   /** Offers bytes to the user as a download named `fileName`. */

@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { liveChecksSetting, loadOfficeAdapter, officePort } from './adapters/office';
-import { standaloneFiles } from './adapters/standalone';
+import { liveChecksSetting, loadOfficeAdapter, officePort } from './hosts/office';
+import { standaloneFiles } from './hosts/standalone';
 import { App } from './App';
 import { detectHost, loadedOffice, officeBackground, openedByOffice, storedLang, storeLang } from './boot';
 import type { PaneHost } from './host';
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
   };
 
   // A page opened with ?sample is the standalone page showing the sample, which it shows from the core's data:
-  // the .xlsx chunk comes once the page is idle (adapters/samplePort), not while it starts.
+  // the .xlsx chunk comes once the page is idle (hosts/samplePort), not while it starts.
   const sample = new URLSearchParams(window.location.search).has('sample');
   preloadChunks('unknown');
   const kind = await detectHost({ inOffice, office: () => loadedOffice(), onProgress: waiting });

@@ -1,4 +1,4 @@
-import { loadXlsxChunk } from './adapters/standalone';
+import { loadXlsxChunk } from './hosts/standalone';
 import { loadCore } from './session';
 
 /**

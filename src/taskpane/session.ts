@@ -8,21 +8,21 @@ import type { SheetLayout } from '../core/layout/types';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { SheetKind } from '../core/usecase';
 import type { ValidationResult } from '../core/validate';
-import type { WorkbookInfo } from './core';
+import type { WorkbookInfo } from './coreChunk';
 import { PaneError } from './errors';
 
 /**
  * What the pane does with a workbook, on top of the port and the core and without any UI, so it reads (and
  * tests) as the steps the user's buttons stand for. Every step reads the workbook again: the user may have
- * typed in Excel since the last one. The core itself comes in a lazy chunk (./core).
+ * typed in Excel since the last one. The core itself comes in a lazy chunk (./coreChunk).
  */
 
-type Core = typeof import('./core');
+type Core = typeof import('./coreChunk');
 let core: Promise<Core> | null = null;
 
 /** Loads the core chunk once; a failed load (e.g. the network dropped) may be retried. */
 export function loadCore(): Promise<Core> {
-  core ??= import(/* webpackChunkName: "core" */ './core').catch((error: unknown) => {
+  core ??= import(/* webpackChunkName: "core" */ './coreChunk').catch((error: unknown) => {
     core = null;
     throw error;
   });

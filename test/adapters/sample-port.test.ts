@@ -6,7 +6,7 @@ import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateUseCase } from '../../src/core/usecase';
-import { SamplePort } from '../../src/taskpane/adapters/samplePort';
+import { SamplePort } from '../../src/taskpane/hosts/samplePort';
 import { secondProgramme } from '../fixtures/secondProgramme';
 
 /** The snapshot as findings and the tables' cells without number formats (the data carries none). */

@@ -11,7 +11,7 @@ import { hallingdalDemo } from '../core/sample/demo';
 import { hallingdalSample } from '../core/sample/hallingdal';
 import { templateWorkbook } from '../core/template/template';
 import { snapshotFromData } from '../core/snapshot/fromTableData';
-import { SamplePort } from './adapters/samplePort';
+import { SamplePort } from './hosts/samplePort';
 import type { PackagePort, SampleKind } from './host';
 import type { WorkbookSnapshot } from '../core/snapshot/types';
 import type { WorkbookData } from '../core/contract/tableData';
@@ -64,7 +64,7 @@ export { checkReallocationForm, previewReallocation, reallocationChoices } from 
 export { fetchFromSsb } from '../core/effekt/fetch';
 export { nextYearProblemText, nextYearSummary, prepareNextYear } from '../core/nextYear';
 
-/** The built-in sample, shown from its data before any .xlsx is made (see adapters/samplePort). */
+/** The built-in sample, shown from its data before any .xlsx is made (see hosts/samplePort). */
 export function samplePort(kind: SampleKind, makePackage: () => Promise<PackagePort>): SamplePort {
   return new SamplePort(kind === 'demo' ? hallingdalDemo() : hallingdalSample(), snapshotFromData, makePackage);
 }
