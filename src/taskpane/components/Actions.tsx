@@ -1,6 +1,6 @@
 import { Button, makeStyles, ProgressBar, Spinner, tokens } from '@fluentui/react-components';
 import type { Texts } from '../i18n';
-import type { BusyKind } from '../useRunner';
+import type { BusyKind } from '../state/useRunner';
 
 const useStyles = makeStyles({
   root: {

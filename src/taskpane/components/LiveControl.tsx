@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import type { Texts } from '../i18n';
-import type { LiveMode } from '../useLiveChecks';
+import type { LiveMode } from '../state/useLiveChecks';
 
 const useStyles = makeStyles({
   root: {

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Texts } from '../i18n';
-import type { Status } from '../status';
+import type { Status } from '../state/status';
 
 const useStyles = makeStyles({
   line: {

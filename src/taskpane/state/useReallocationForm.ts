@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react';
-import type { WorkbookPort } from '../adapters/port';
-import { TABLES } from '../core/contract/contract';
-import type { FramePreview, ReallocationChoices, ReallocationFormInput } from '../core/forms/reallocation';
-import type { FieldErrors } from '../core/forms/register';
-import { appendedStatus } from './appended';
-import { PaneError } from './errors';
-import { cellRef } from './format';
-import type { PackagePort, PaneHost } from './host';
-import { readReallocationChoices, reallocationPreviewer, submitReallocation } from './session';
+import { TABLES } from '../../core/contract/contract';
+import type { FramePreview, ReallocationChoices, ReallocationFormInput } from '../../core/forms/reallocation';
+import type { FieldErrors } from '../../core/forms/register';
+import { PaneError } from '../errors';
+import { cellRef } from '../format';
+import type { PaneHost } from '../host';
+import { readReallocationChoices, reallocationPreviewer, submitReallocation } from '../session';
+import { appendedStatus, formRefusedStatus } from './outcomes';
 import type { Status } from './status';
+import { changedCopy, copyName, goTo, type Target } from './target';
 import type { Runner } from './useRunner';
 
 export interface OpenReallocation {
@@ -29,19 +29,25 @@ export interface ReallocationFormState {
 
 export interface ReallocationFormOptions {
   host: PaneHost;
-  port: WorkbookPort | null;
-  pkg: PackagePort | null;
-  fileName: string | null;
+  /** the workbook the row goes into; null before one is open */
+  target: Target | null;
   run: Runner['run'];
   setStatus: (status: Status | null) => void;
   /** the form opened (the other forms close) */
   onOpened: () => void;
-  /** a row was added: the findings shown are for the workbook before it */
-  onAppended: () => void;
+  /** a row was added (the findings shown are for the workbook before it), with what to tell the user */
+  onAppended: (status: Status) => void;
 }
 
 /** Ny omdisponering's state in the pane: open (reading the frames), refused fields, the row appended. */
-export function useReallocationForm({ host, port, pkg, fileName, run, setStatus, onOpened, onAppended }: ReallocationFormOptions): ReallocationFormState {
+export function useReallocationForm({
+  host,
+  target,
+  run,
+  setStatus,
+  onOpened,
+  onAppended,
+}: ReallocationFormOptions): ReallocationFormState {
   const [form, setForm] = useState<OpenReallocation | null>(null);
   const [errors, setErrors] = useState<FieldErrors<string>>({});
   /** the button that opened the form, to give the focus back to when it closes */
@@ -62,11 +68,11 @@ export function useReallocationForm({ host, port, pkg, fileName, run, setStatus,
   };
 
   const open = () => {
-    if (!port) return;
+    if (target === null) return;
     const active = document.activeElement;
     opener.current = active instanceof HTMLElement ? active : null;
     void run('reallocation', async () => {
-      const [choices, preview] = await Promise.all([readReallocationChoices(port), reallocationPreviewer()]);
+      const [choices, preview] = await Promise.all([readReallocationChoices(target.port), reallocationPreviewer()]);
       if (!choices.hasTable) throw new PaneError((tx) => tx.missingTable(TABLES.reallocations.name, host.kind === 'excel'));
       setErrors({});
       setStatus(null);
@@ -76,24 +82,26 @@ export function useReallocationForm({ host, port, pkg, fileName, run, setStatus,
   };
 
   const submit = (values: Record<string, string>) => {
-    if (!port || !form) return;
+    if (target === null || !form) return;
+    const { port } = target;
     void run('append', async () => {
       const result = await submitReallocation(port, values);
       if (!result.ok) {
-        const count = Object.keys(result.errors).length;
         setErrors(result.errors);
-        setStatus({ intent: 'warning', title: (tx) => tx.formRefusedTitle, lines: [(tx) => tx.formRefused(count)] });
+        setStatus(formRefusedStatus(Object.keys(result.errors).length));
         return;
       }
       const { outcome, what } = result;
       const where = cellRef(outcome.sheet, outcome.range);
-      const status = await appendedStatus({ host, port, pkg, fileName, run }, outcome, [
-        (tx) => tx.appendedReallocation(what, outcome.table, where),
-        (tx) => tx.reallocationBudgetReminder,
-      ]);
-      onAppended();
+      const copy = await changedCopy(target, copyName('oppdatert'));
+      const goToRow = goTo(run, port, outcome.sheet, outcome.range, (tx) => tx.goToRow);
+      const status = appendedStatus(
+        [(tx) => tx.appendedReallocation(what, outcome.table, where), (tx) => tx.reallocationBudgetReminder],
+        copy,
+        goToRow,
+      );
       close();
-      setStatus(status);
+      onAppended(status);
     });
   };
 

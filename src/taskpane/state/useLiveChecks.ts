@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { WorkbookPort } from '../adapters/port';
-import { TABLES } from '../core/contract/contract';
-import type { ValidationResult } from '../core/validate';
-import type { PaneHost } from './host';
-import { countChecked, LiveChecker, type CheckCount, type EditBatch } from './live';
-import { check, type Checked } from './session';
+import type { WorkbookPort } from '../../adapters/port';
+import { TABLES } from '../../core/contract/contract';
+import type { ValidationResult } from '../../core/validate';
+import type { PaneHost } from '../host';
+import { countChecked, LiveChecker, type CheckCount, type EditBatch } from '../live';
+import { check, type Checked } from '../session';
 import type { BusyKind, Runner } from './useRunner';
 
 /**
@@ -122,6 +122,7 @@ export function useLiveChecks({ host, port, year, busy, run, onChecked, pauseMs 
     setCount(null);
   }, []);
 
-  const mode: LiveMode = host.kind === 'standalone' ? 'standalone' : !supported || port?.watchTables === undefined ? 'unsupported' : enabled ? 'on' : 'off';
+  const mode: LiveMode =
+    host.kind === 'standalone' ? 'standalone' : !supported || port?.watchTables === undefined ? 'unsupported' : enabled ? 'on' : 'off';
   return { mode, count, setEnabled, noteChecked, forget };
 }

@@ -1,4 +1,4 @@
-import type { Say } from './i18n';
+import type { Say } from '../i18n';
 
 /** The result of the last action, shown in a message bar until the next one. */
 export interface Status {

@@ -1,6 +1,21 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-export type BusyKind = 'load' | 'open' | 'sample' | 'validate' | 'fix' | 'select' | 'generate' | 'template' | 'report' | 'form' | 'append' | 'ssb' | 'reallocation' | 'live' | 'nextYear';
+export type BusyKind =
+  | 'load'
+  | 'open'
+  | 'sample'
+  | 'validate'
+  | 'fix'
+  | 'select'
+  | 'generate'
+  | 'template'
+  | 'report'
+  | 'form'
+  | 'append'
+  | 'ssb'
+  | 'reallocation'
+  | 'live'
+  | 'nextYear';
 
 export interface Runner {
   /** the action running now, or null */
