@@ -92,10 +92,8 @@ export interface WorkbookPort {
   readSnapshot(): Promise<WorkbookSnapshot>;
   /** Writes a generated sheet: replaces the add-in's own sheet of that name, never a sheet the user made. */
   renderLayout(layout: SheetLayout): Promise<RenderOutcome>;
-  /** Applies one quick fix the user clicked: writes that one cell and nothing else. */
-  applyFix(fix: QuickFix): Promise<void>;
   /**
-   * Applies many quick fixes the user asked for at once ("Rett opp alle"): writes exactly the cells they name,
+   * Applies the quick fixes the user asked for: one ("Rett opp") or many at once ("Rett opp alle"). Writes exactly the cells they name,
    * in as few writes as the core's plan allows (in Excel at most 2 round trips for any realistic count, in a
    * file one write), and says how many cells changed. Each cell is written only while it still holds the text
    * it was validated with (read in the same operation: in Excel the first of the 2 round trips, in a file the

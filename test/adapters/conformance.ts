@@ -265,14 +265,14 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       expect(found).toEqual(sampleExpectations(sample));
     });
 
-    test('applyFix of a number typed as text writes that number into that cell and changes nothing else', async () => {
+    test('a single fix (Rett opp) of a number typed as text writes that number into that cell and changes nothing else', async () => {
       const data = setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
       const opened = await open(data);
       const before = await opened.port.readSnapshot();
       const fix = validateWorkbook(before).findings.find((f) => f.rule === 'values.number-as-text')?.fix;
       expect(fix).toMatchObject({ kind: 'set-number', value: 400000 });
       if (fix === undefined) return;
-      await opened.port.applyFix(fix);
+      expect(await opened.port.applyFixes([fix])).toMatchObject({ changed: 1, skipped: 0, changedSince: 0 });
       const after = await (await current(opened)).readSnapshot();
       const at = cellOf(before, fix.sheet, fix.cell);
       expect(at).toBeDefined();
@@ -313,6 +313,17 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       }
       expect(after).toEqual(expected);
       expect(validateWorkbook(after).findings.filter((f) => f.rule === 'values.number-as-text')).toEqual([]);
+    });
+
+    test('a single fix whose cell was typed into since Valider writes nothing and says so', async () => {
+      const validated = setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
+      const fix = validateWorkbook(snapshotFromData(validated)).findings.find((f) => f.rule === 'values.number-as-text')?.fix;
+      if (fix === undefined) throw new Error('no fix');
+      // Since Valider the user typed another text into the cell.
+      const opened = await open(setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '450 000'));
+      const before = await opened.port.readSnapshot();
+      expect(await opened.port.applyFixes([fix])).toMatchObject({ changed: 0, skipped: 0, changedSince: 1 });
+      expect(await (await current(opened)).readSnapshot()).toEqual(before);
     });
 
     test('applyFixes leaves a cell that changed since Valider as it is, and counts it', async () => {

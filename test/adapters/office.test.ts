@@ -233,18 +233,31 @@ describe('round trips', () => {
     expect(second.stats.maxRequestBytes).toBeLessThan(FIVE_MB);
   });
 
-  test('applyFix is one sync and writes one cell', async () => {
+  test('a single fix (Rett opp) reads the cell and writes it: 2 round trips, one cell', async () => {
     const { double, port } = open({ data: setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000') });
     const fix = validateWorkbook(await port.readSnapshot()).findings.find((f) => f.fix)?.fix;
     if (!fix) throw new Error('no fix');
     const before = contentCells(double);
-    const { stats } = await measure(double, () => port.applyFix(fix));
-    expect(stats.syncs).toBe(1);
+    const { result, stats } = await measure(double, () => port.applyFixes([fix]));
+    expect(result).toEqual({ changed: 1, skipped: 0, changedSince: 0, writes: 2 });
+    expect(stats.syncs).toBe(2);
     const after = contentCells(double);
     const key = [...after.keys()].find((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
     expect(after.size).toBe(before.size);
     expect(after.get(key ?? '')).toMatchObject({ type: 'Double', value: 400000, numberFormat: '#,##0' });
     expect([...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)))).toHaveLength(1);
+  });
+
+  test('a single fix whose cell a co-author changed since Valider: read in 1 round trip, nothing written, counted', async () => {
+    const validated = setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
+    const fix = validateWorkbook(snapshotFromData(validated)).findings.find((f) => f.fix)?.fix;
+    if (!fix) throw new Error('no fix');
+    const { double, port } = open({ data: setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '4OO 000') });
+    const before = contentCells(double);
+    const { result, stats } = await measure(double, () => port.applyFixes([fix]));
+    expect(result).toEqual({ changed: 0, skipped: 0, changedSince: 1, writes: 1 });
+    expect(stats.syncs).toBe(1);
+    expect(contentCells(double)).toEqual(before);
   });
 
   describe.each([10, 10_000])('applyFixes of %i numbers stored as text', (count) => {
@@ -640,7 +653,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     const fix = validateWorkbook(await port.readSnapshot()).findings.find((f) => f.fix)?.fix;
     if (!fix) throw new Error('no fix');
     double.protectSheet('Budsjett');
-    const error = await rejection(port.applyFix(fix));
+    const error = await rejection(port.applyFixes([fix]));
     expect(error.code).toBe('protected');
     expect(error.nb).toBe('Arket «Budsjett» er beskyttet. Opphev beskyttelsen og prøv igjen.');
     expect(error.en).toBe('Sheet "Budsjett" is protected. Unprotect it and try again.');
@@ -697,7 +710,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     const fix = validateWorkbook(await port.readSnapshot()).findings.find((f) => f.fix)?.fix;
     if (!fix) throw new Error('no fix');
     double.state.readOnly = true;
-    expect((await rejection(port.applyFix(fix))).code).toBe('permission');
+    expect((await rejection(port.applyFixes([fix]))).code).toBe('permission');
   });
 
   test('cell-edit mode: busy', async () => {
@@ -718,7 +731,7 @@ describe('errors reach the caller as WorkbookOperationError', () => {
 
   test('a missing sheet: not-found', async () => {
     const { port } = open({ data: hallingdalSample() });
-    const error = await rejection(port.applyFix({ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, text: '1', label: { nb: '', en: '' } }));
+    const error = await rejection(port.applyFixes([{ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, text: '1', label: { nb: '', en: '' } }]));
     expect(error.code).toBe('not-found');
     expect(error.nb).toBe('Fant ikke arket «Borte». Les arbeidsboka på nytt og prøv igjen.');
   });

@@ -10,6 +10,7 @@ import { Workbook } from 'exceljs';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { openXlsxPort } from '../../src/adapters/xlsx/port';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
+import { parseCell } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
 import { consistentPlan } from '../support/planBuilder';
 import { runCli } from '../support/cli';
@@ -73,7 +74,7 @@ test('after the input changes, the generated sheet is reported as stale; generat
   const budget = snapshot.tables.find((t) => t.name === 'Budsjett');
   const cell = budget?.rows[0]?.[2];
   expect(cell?.kind).toBe('number');
-  await port.applyFix({ kind: 'set-number', sheet: 'Budsjett', cell: cell!.address, value: 250000, text: '250000', label: { nb: '', en: '' } });
+  await port.writeRows('Budsjett', { update: [{ row: parseCell(cell!.address).row, values: { Beløp: 250000 } }], append: [] });
   const stale = validateWorkbook(await port.readSnapshot()).findings.filter((f) => f.rule === 'staleness.generated-stale');
   expect(stale).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', cell: 'A1', severity: 'advarsel' })]);
 });

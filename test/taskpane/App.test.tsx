@@ -95,13 +95,13 @@ describe('Valider', () => {
   test('Rett opp applies the fix only when clicked, then validates again', async () => {
     const port = await renderExcel(new FakePort(sampleSnapshot(setBudget(0, '400 000'))));
     await validate();
-    expect(port.calls.applyFix).toEqual([]);
+    expect(port.calls.applyFixes).toEqual([]);
     const reads = port.calls.readSnapshot;
 
     fireEvent.click(screen.getByRole('button', { name: 'Rett opp Budsjett!C28: Gjør om til tallet 400\u00a0000' }));
     await screen.findByText(/Rettet Budsjett!C28\. Validert på nytt\./);
 
-    expect(port.calls.applyFix).toEqual([expect.objectContaining({ kind: 'set-number', sheet: 'Budsjett', cell: 'C28', value: 400000 })]);
+    expect(port.calls.applyFixes).toEqual([[expect.objectContaining({ kind: 'set-number', sheet: 'Budsjett', cell: 'C28', value: 400000 })]]);
     expect(port.calls.readSnapshot).toBe(reads + 1);
     expect(screen.queryByRole('button', { name: /Budsjett!C28/ })).toBeNull();
   });

@@ -9,11 +9,14 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OfficeWorkbook } from '../../src/adapters/office';
+import type { WorkbookData } from '../../src/core/contract/tableData';
 import { hallingdalDemo } from '../../src/core/sample/demo';
+import { hallingdalSample } from '../../src/core/sample/hallingdal';
 import { App } from '../../src/taskpane/App';
 import { loadCore } from '../../src/taskpane/session';
 import { createExcelDouble, type ExcelDouble } from '../../src/adapters/office/double';
 import { tableGrowth } from '../../src/adapters/office/double/growth';
+import { setCell } from '../support/planBuilder';
 
 // getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
 
@@ -23,8 +26,8 @@ function button(name: string | RegExp): HTMLElement {
   return screen.getByRole('button', { name });
 }
 
-async function renderOverDouble(): Promise<ExcelDouble> {
-  const double = createExcelDouble({ data: hallingdalDemo() });
+async function renderOverDouble(data: WorkbookData = hallingdalDemo()): Promise<ExcelDouble> {
+  const double = createExcelDouble({ data });
   const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
   render(<App host={{ kind: 'excel', port }} now={() => NOW} />);
   await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' });
@@ -63,7 +66,13 @@ test('Ny prosjektlederrapport writes one row below Rapporter, the table grows, a
   const range = /\((Prosjekter!)?(M\d+):S\d+\)/.exec(message.textContent ?? '')?.[2] ?? '';
   const row = Number(range.slice(1));
   const cell = (column: string) => double.cell('Prosjekter', `${column}${row}`);
-  expect([cell('M')?.value, cell('N')?.value, cell('O')?.value, cell('P')?.value, cell('S')?.value]).toEqual(['EKS-05', expect.any(Number) as unknown, 'Industri', 3, '+3 fast ansatte']);
+  expect([cell('M')?.value, cell('N')?.value, cell('O')?.value, cell('P')?.value, cell('S')?.value]).toEqual([
+    'EKS-05',
+    expect.any(Number) as unknown,
+    'Industri',
+    3,
+    '+3 fast ansatte',
+  ]);
   expect(cell('N')?.numberFormat).toMatch(/yy/);
   expect(cell('S')?.numberFormat).toBe('@');
   expect(cell('S')?.formula).toBeUndefined();
@@ -78,4 +87,36 @@ test('Generer styrerapport leaves the board report with its chart in the workboo
   expect(double.stats.syncs).toBe(5);
   const sheet = double.sheet('Styrerapport 2022');
   expect(sheet.charts.map((c) => [c.type, c.series.map((s) => s.name)])).toEqual([['ColumnClustered', ['Mål 2022', 'Rapportert 2022']]]);
+});
+
+describe('Rett opp (one quick fix) checks the cell before it writes', () => {
+  const typedAsText = () => setCell(hallingdalSample(), 'Budsjett', [2022, 'A'], 'Beløp', '400 000');
+  const fixButton = () => button('Rett opp Budsjett!C28: Gjør om til tallet 400\u00a0000');
+
+  async function validated(): Promise<ExcelDouble> {
+    const double = await renderOverDouble(typedAsText());
+    fireEvent.click(button('Valider'));
+    await waitFor(() => fixButton());
+    return double;
+  }
+
+  test('the cell as validated: read and written in 2 round trips, then validated again', async () => {
+    const double = await validated();
+    double.resetStats();
+    fireEvent.click(fixButton());
+    await screen.findByText(/Rettet Budsjett!C28\. Validert på nytt\./);
+    // the fix (read, write) and the new validation (2)
+    expect(double.stats.syncs).toBe(4);
+    expect(double.cell('Budsjett', 'C28')).toMatchObject({ type: 'Double', value: 400000 });
+  });
+
+  test('typed into since Valider: left as it is, and the pane says so', async () => {
+    const double = await validated();
+    const context = double.context();
+    context.workbook.worksheets.getItem('Budsjett').getRange('C28').values = [['ca. 400 000']];
+    await context.sync();
+    fireEvent.click(fixButton());
+    await screen.findByText(/Budsjett!C28 er endret siden Valider og ble ikke rørt\. Validert på nytt\./);
+    expect(double.cell('Budsjett', 'C28')).toMatchObject({ value: 'ca. 400 000' });
+  });
 });

@@ -11,14 +11,13 @@ import type { PackagePort, StandaloneFiles } from '../../src/taskpane/host';
 
 /**
  * A WorkbookPort over a snapshot in memory, built on the core, that records what the pane asks of it.
- * applyFix writes the number into the snapshot, so a re-validation sees the fix; select answers with the
+ * applyFixes writes the numbers into the snapshot, so a re-validation sees the fix; select answers with the
  * table row around the cell, as the .xlsx adapter does.
  */
 export class FakePort implements WorkbookPort {
   readonly calls = {
     readSnapshot: 0,
     select: [] as [string, string][],
-    applyFix: [] as QuickFix[],
     applyFixes: [] as QuickFix[][],
     renderLayout: [] as SheetLayout[],
     createTemplate: [] as WorkbookData[],
@@ -61,18 +60,23 @@ export class FakePort implements WorkbookPort {
     return Promise.resolve(this.renderOutcome(layout));
   }
 
-  applyFix(fix: QuickFix): Promise<void> {
-    this.calls.applyFix.push(fix);
-    this.fail('applyFix');
-    this.write(fix);
-    return Promise.resolve();
-  }
-
+  /** As the adapters do: a cell that no longer holds the text it was validated with is left alone and counted. */
   applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
     this.calls.applyFixes.push([...fixes]);
     this.fail('applyFixes');
-    for (const fix of fixes) this.write(fix);
-    return Promise.resolve({ changed: fixes.length, skipped: 0, changedSince: 0, writes: fixes.length > 0 ? 1 : 0 });
+    const current = fixes.filter((fix) => this.textAt(fix) === fix.text);
+    for (const fix of current) this.write(fix);
+    const changedSince = fixes.length - current.length;
+    return Promise.resolve({ changed: current.length, skipped: 0, changedSince, writes: fixes.length > 0 ? 1 : 0 });
+  }
+
+  private textAt(fix: QuickFix): string | undefined {
+    for (const table of this.snapshot.tables) {
+      if (table.sheet !== fix.sheet) continue;
+      const cell = table.rows.flat().find((c) => c.address === fix.cell);
+      if (cell !== undefined) return cell.kind === 'text' ? cell.value : undefined;
+    }
+    return undefined;
   }
 
   private write(fix: QuickFix): void {

@@ -4,7 +4,7 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
-import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TableChange, type TableWatch, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import { type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TableChange, type TableWatch, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
@@ -56,19 +56,6 @@ export class OfficeWorkbook implements WorkbookPort {
 
   renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
     return this.guard({ sheets: [] }, () => renderLayout(layout, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
-  }
-
-  /** One round trip: the number into the one cell, nothing else (its format stays as the user made it). */
-  applyFix(fix: QuickFix): Promise<void> {
-    return this.guard({ sheets: [fix.sheet] }, () => {
-      if (fix.kind !== 'set-number' || !Number.isFinite(fix.value) || fix.cell.includes(':')) {
-        return Promise.reject(new WorkbookOperationError('failed', 'Rettingen kan ikke brukes: den gjelder ikke ett tall i én celle.', 'The fix cannot be applied: it is not one number for one cell.'));
-      }
-      return this.run(async (context) => {
-        context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell).values = [[fix.value]];
-        await context.sync();
-      });
-    });
   }
 
   /**

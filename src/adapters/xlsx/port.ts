@@ -52,15 +52,6 @@ export class XlsxPort implements WorkbookPort {
     return outcome;
   }
 
-  async applyFix(fix: QuickFix): Promise<void> {
-    const { parts } = await readPackageParts(this.bytes, this.options);
-    const edit = new PackageParts(parts);
-    const part = worksheetPart(edit, fix.sheet);
-    const xml = edit.text(part) ?? '';
-    edit.setText(part, withNumber(xml, fix.cell, fix.value, fix.sheet));
-    this.replaceBytes(await packParts(edit.entries()));
-  }
-
   /**
    * One write: the cells are checked against the package about to be edited (a fix whose cell no longer holds
    * the text it was validated with is left out and counted), then the package is opened once, each sheet's
@@ -143,24 +134,6 @@ export class XlsxPort implements WorkbookPort {
 
 export function openXlsxPort(bytes: Uint8Array, options?: XlsxReadOptions): Promise<XlsxPort> {
   return XlsxPort.open(bytes, options);
-}
-
-/**
- * Replaces one cell's content with a number, keeping its style, and nothing else in the sheet.
- * A shared string the cell pointed at stays in the string table (Excel drops unused ones on save).
- */
-function withNumber(xml: string, cell: A1, value: number, sheet: string): string {
-  const ref = cell.split(':')[0] ?? cell;
-  const open = new RegExp(`<((?:\\w+:)?c)\\b[^>]*\\sr="${escapeRegExp(ref)}"[^>]*?(/?)>`).exec(xml);
-  if (!open) {
-    throw new WorkbookOperationError('not-found', `Fant ikke cellen ${sheet}!${ref}.`, `Cell ${sheet}!${ref} was not found.`);
-  }
-  const [startTag, name = 'c', selfClosing] = open;
-  const end = selfClosing === '/' ? open.index + startTag.length : xml.indexOf(`</${name}>`, open.index) + name.length + 3;
-  const style = / s="(\d+)"/.exec(startTag)?.[1];
-  const vTag = name.includes(':') ? `${name.split(':')[0]}:v` : 'v';
-  const replacement = `<${name} r="${ref}"${style === undefined ? '' : ` s="${style}"`}><${vTag}>${String(value)}</${vTag}></${name}>`;
-  return xml.slice(0, open.index) + replacement + xml.slice(end);
 }
 
 /** Freezes a plain-data value and everything in it (a snapshot: objects, arrays, strings, numbers). */

@@ -43,10 +43,6 @@ export class SamplePort implements PackagePort {
     return this.write((p) => p.renderLayout(layout));
   }
 
-  applyFix(fix: QuickFix): Promise<void> {
-    return this.write((p) => p.applyFix(fix));
-  }
-
   applyFixes(fixes: readonly QuickFix[]): Promise<FixesOutcome> {
     return this.write((p) => p.applyFixes(fixes));
   }

@@ -196,8 +196,10 @@ export function usePane({ host, initialLang, now, livePauseMs, onLanguageChange,
       const quickFix = finding.fix;
       if (port === null || quickFix === undefined) return;
       writeAndCheck(async () => {
-        await port.applyFix(quickFix);
-        return (tx) => tx.fixed(cellRef(quickFix.sheet, quickFix.cell));
+        // Written only while the cell still holds the text it was validated with (as Rett opp alle).
+        const outcome = await port.applyFixes([quickFix]);
+        const where = cellRef(quickFix.sheet, quickFix.cell);
+        return outcome.changedSince > 0 ? (tx) => tx.fixChangedSince(where) : (tx) => tx.fixed(where);
       });
     },
     /** Every quick fix of a group in one write through the port, then one validation. */
