@@ -3,24 +3,14 @@
  * and run with Enter or Space, and does what a click does.
  */
 import { join } from 'node:path';
-import type { BrowserContext, FileChooser, Locator, Page } from 'playwright-core';
-import { button, idle, isFocused, newPage, openStandalone, status, type PageLog, useBrowser } from './support/browser';
+import type { FileChooser, Locator, Page } from 'playwright-core';
+import { button, idle, isFocused, openStandalone, status, type PageLog, usePages } from './support/browser';
 import { consistentWorkbook, tempDir, writeWorkbook } from './support/workbooks';
 
-const harness = useBrowser();
-const dir = tempDir();
-
-let context: BrowserContext;
 let page: Page;
 let log: PageLog;
-
-beforeEach(async () => {
-  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900 }));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+const harness = usePages({ width: 350, height: 900 }, (opened) => ({ page, log } = opened));
+const dir = tempDir();
 
 /** What has the focus: its accessible label or text, for the record of the tab order. */
 function focusedName(): Promise<string> {

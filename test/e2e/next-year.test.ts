@@ -4,29 +4,16 @@
  * downloaded workbook read back in Node.
  */
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cellText } from '../../src/core/parse/table';
 import { axeScan, describeViolations, severe } from './support/axe';
-import { button, idle, isFocused, newPage, openStandalone, resultsDir, status, type PageLog, useBrowser } from './support/browser';
+import { button, idle, isFocused, resultsDir, status, type PageLog, usePages } from './support/browser';
 import { readSnapshot, tempDir } from './support/workbooks';
 
-const harness = useBrowser();
-const dir = tempDir();
-
-let context: BrowserContext;
 let page: Page;
 let log: PageLog;
-
-beforeEach(async () => {
-  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900, bypassCSP: true }));
-  await openStandalone(page, harness.url, '?sample=1');
-  await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
-  await idle(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+usePages({ width: 350, height: 900, bypassCSP: true, open: '?sample=1' }, (opened) => ({ page, log } = opened));
+const dir = tempDir();
 
 /** Presses Tab until `target` has the focus (at most `limit` times); true when it got there. */
 async function tabTo(target: ReturnType<typeof button>, limit = 40): Promise<boolean> {

@@ -6,30 +6,17 @@
  * Excel.
  */
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parsePlan } from '../../src/core/parse/plan';
 import { framesAfterReallocations } from '../../src/core/count/reallocations';
 import { axeScan, describeViolations, severe } from './support/axe';
-import { button, idle, isFocused, newPage, openStandalone, resultsDir, status, type PageLog, useBrowser } from './support/browser';
+import { button, idle, isFocused, resultsDir, status, type PageLog, usePages } from './support/browser';
 import { readSnapshot, tempDir } from './support/workbooks';
 
-const harness = useBrowser();
-const dir = tempDir();
-
-let context: BrowserContext;
 let page: Page;
 let log: PageLog;
-
-beforeEach(async () => {
-  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900, bypassCSP: true }));
-  await openStandalone(page, harness.url, '?sample=demo');
-  await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
-  await idle(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+usePages({ width: 350, height: 900, bypassCSP: true, open: '?sample=demo' }, (opened) => ({ page, log } = opened));
+const dir = tempDir();
 
 test('a reallocation typed with the keyboard shows the frames, is refused when a frame would go negative, and lands in the downloaded workbook', async () => {
   expect(await page.getByText('Kontroll mens du skriver krever Excel. Her validerer du med Valider.').count()).toBe(1);

@@ -7,33 +7,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { countJobs } from '../../src/core/count';
 import { cellText } from '../../src/core/parse/table';
 import type { TableSnapshot } from '../../src/core/snapshot/types';
 import { hallingdalDemo } from '../../src/core/sample/demo';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
-import { button, idle, isFocused, newPage, openStandalone, resultsDir, status, type PageLog, useBrowser } from './support/browser';
+import { button, idle, isFocused, resultsDir, status, type PageLog, usePages } from './support/browser';
 import { readSnapshot, sheetNames, tempDir } from './support/workbooks';
 
-const harness = useBrowser();
-const dir = tempDir();
-
-let context: BrowserContext;
 let page: Page;
 let log: PageLog;
-
-beforeEach(async () => {
-  ({ context, page, log } = await newPage(harness.browser, { width: 350, height: 900 }));
-  await openStandalone(page, harness.url, '?sample=demo');
-  await page.getByRole('heading', { level: 1, name: 'Sats på Hallingdal' }).waitFor();
-  await idle(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+usePages({ width: 350, height: 900, open: '?sample=demo' }, (opened) => ({ page, log } = opened));
+const dir = tempDir();
 
 function rowsOf(table: TableSnapshot | undefined): string[][] {
   return (table?.rows ?? []).map((row) => row.map((c) => cellText(c)));

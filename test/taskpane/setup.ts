@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/dom';
+
 /**
  * jsdom lacks Blob#arrayBuffer, which every browser the pane supports has; the pane reads opened files with
  * it. Supplied here through FileReader, which jsdom does have.
@@ -19,9 +21,6 @@ if (typeof window !== 'undefined' && typeof Blob.prototype.arrayBuffer !== 'func
 /**
  * findBy…/waitFor give up after 1 s by default; the pane's tests render the whole App, and on a loaded
  * machine (CI sharing its cores) the first render alone has taken longer. 5 s is still far below the test timeout.
+ * The manifest test runs in node: the library loads there too (it looks for a document only when queried).
  */
-if (typeof window !== 'undefined') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { configure } = require('@testing-library/dom') as typeof import('@testing-library/dom');
-  configure({ asyncUtilTimeout: 5_000 });
-}
+configure({ asyncUtilTimeout: 5_000 });

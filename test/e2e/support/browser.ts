@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../../scripts/serve';
+import { SAMPLE_PROGRAMME } from '../../../src/core/sample/names';
 
 export const REPO = resolve(__dirname, '..', '..', '..');
 export const WEB_ROOT = join(REPO, 'dist', 'web');
@@ -155,4 +156,38 @@ export function requestedChunks(log: PageLog, prefix: string): string[] {
     const name = new URL(url).pathname.split('/').pop() ?? '';
     return name.startsWith(prefix) && name.endsWith('.js');
   });
+}
+
+/** A page a test has to itself, as usePages opens it before each test. */
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  log: PageLog;
+}
+
+export interface PagesOptions extends OpenOptions {
+  /** open the standalone page with this query (`?sample=1`, `?sample=demo`) and wait until the sample is shown */
+  open?: string;
+}
+
+/**
+ * The set-up a test file's tests share: one Chromium and the server for the file, and a fresh page for each test
+ * (closed after it), handed to `take`; with `open`, already on the standalone page with the sample shown.
+ */
+export function usePages(options: PagesOptions, take: (opened: OpenedPage) => void): Harness {
+  const harness = useBrowser();
+  let context: BrowserContext | undefined;
+  beforeEach(async () => {
+    const opened = await newPage(harness.browser, options);
+    context = opened.context;
+    take(opened);
+    if (options.open === undefined) return;
+    await openStandalone(opened.page, harness.url, options.open);
+    await opened.page.getByRole('heading', { level: 1, name: SAMPLE_PROGRAMME }).waitFor();
+    await idle(opened.page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return harness;
 }
