@@ -114,8 +114,8 @@ describe('paneReducer', () => {
     expect(state.form?.kind).toBe('project');
     expect(state.status).toBeNull();
     expect(state.validation).not.toBeNull();
-    state = reduce(state, { type: 'formRefused', errors: { id: 'Finnes fra før' }, status: INFO });
-    expect(state.formErrors).toEqual({ id: 'Finnes fra før' });
+    state = reduce(state, { type: 'formRefused', errors: { id: { nb: 'Finnes fra før', en: 'Already there' } }, status: INFO });
+    expect(state.formErrors).toEqual({ id: { nb: 'Finnes fra før', en: 'Already there' } });
     expect(state.status).toBe(INFO);
     state = reduce(state, { type: 'appended', status: INFO });
     expect(state.form).toBeNull();

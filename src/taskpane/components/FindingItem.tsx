@@ -1,55 +1,21 @@
-import { Button, Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CSSProperties } from 'react';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { RowContext } from '../../adapters/port';
 import type { Finding } from '../../core/findings/types';
 import { cellRef, formatValue } from '../format';
 import type { Texts } from '../i18n';
 import { RowContextView } from './RowContextView';
+import { useRowStyles, type RowItemProps } from './rowStyles';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
-  item: {
-    listStyleType: 'none',
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
   target: {
-    display: 'flex',
     flexDirection: 'column',
     alignItems: 'stretch',
     gap: tokens.spacingVerticalXXS,
-    width: '100%',
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'start',
-    cursor: 'pointer',
     position: 'relative',
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ':disabled': { cursor: 'default', color: tokens.colorNeutralForeground2 },
   },
   selected: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
-  },
-  focus: createFocusOutlineStyle(),
-  /** read by screen readers, not shown */
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
   },
   head: {
     display: 'flex',
@@ -98,18 +64,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** What the list gives each of its rows: position, measuring ref and the list's size for screen readers. */
-export interface RowItemProps {
-  'data-index': number;
-  'data-row': number;
-  ref: (element: HTMLElement | null) => void;
-  className: string;
-  style: CSSProperties;
-  'aria-setsize': number;
-  'aria-posinset': number;
-  onFocus: () => void;
-}
-
 export interface FindingItemProps {
   /** the list row's own attributes; absent outside a virtual list */
   item?: RowItemProps;
@@ -131,22 +85,23 @@ export interface FindingItemProps {
  * Everything from the workbook is rendered as text.
  */
 export function FindingItem({ item, tabIndex, t, finding, disabled, context, selected, onSelect, onFix }: FindingItemProps) {
+  const row = useRowStyles();
   const styles = useStyles();
   const where = cellRef(finding.sheet, finding.cell);
   const message = t.lang === 'nb' ? finding.message.nb : finding.message.en;
   const hasValues = finding.expected !== null || finding.actual !== null;
   return (
-    <li {...item} className={mergeClasses(styles.item, item?.className)}>
+    <li {...item} className={mergeClasses(row.item, item?.className)}>
       <button
         type="button"
         data-row-main=""
         tabIndex={tabIndex}
-        className={mergeClasses(styles.target, styles.focus, selected && styles.selected)}
+        className={mergeClasses(row.main, styles.target, row.focus, selected && styles.selected)}
         disabled={disabled}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(finding)}
       >
-        <span className={styles.hidden}>{t.goTo}</span>
+        <span className={row.hidden}>{t.goTo}</span>
         <span className={styles.head}>
           <SeverityIcon severity={finding.severity} />
           <span className={mergeClasses(styles.ref, selected && styles.refSelected)}>{where}</span>

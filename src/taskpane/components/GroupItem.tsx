@@ -1,40 +1,19 @@
-import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FindingGroup } from '../../core/findings/group';
 import { GROUP_PREVIEW_CELLS } from '../../core/findings/preview';
 import type { Finding } from '../../core/findings/types';
 import { cellRef } from '../format';
 import type { Texts } from '../i18n';
-import type { RowItemProps } from './FindingItem';
+import type { RowItemProps } from './rowStyles';
+import { useRowStyles } from './rowStyles';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
-  item: {
-    listStyleType: 'none',
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
   toggle: {
-    display: 'flex',
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalS,
-    width: '100%',
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'start',
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ':disabled': { cursor: 'default', color: tokens.colorNeutralForeground2 },
   },
-  focus: createFocusOutlineStyle(),
   title: { overflowWrap: 'anywhere', flexGrow: 1 },
   more: {
     display: 'block',
@@ -81,17 +60,18 @@ export interface GroupItemProps {
  * findings have quick fixes — one write for the whole group, only on click.
  */
 export function GroupItem({ item, t, group, open, tabIndex, disabled, onToggle, onSelect, onFixAll }: GroupItemProps) {
+  const row = useRowStyles();
   const styles = useStyles();
   const title = t.lang === 'nb' ? group.title.nb : group.title.en;
   const first = group.findings.slice(0, FIRST_CELLS);
   const rest = group.findings.length - first.length;
   return (
-    <li {...item} className={mergeClasses(styles.item, item.className)}>
+    <li {...item} className={mergeClasses(row.item, item.className)}>
       <button
         type="button"
         data-row-main=""
         tabIndex={tabIndex}
-        className={mergeClasses(styles.toggle, styles.focus)}
+        className={mergeClasses(row.main, styles.toggle, row.focus)}
         aria-expanded={open}
         disabled={disabled}
         onClick={onToggle}
