@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { StatisticsPort } from '../../core/effekt/ssb';
 import type { FindingGroup } from '../../core/findings/group';
 import type { Finding } from '../../core/findings/types';
@@ -9,9 +9,10 @@ import { SAMPLE_NAME, type PackagePort, type PaneHost, type SampleKind } from '.
 import { TEXTS, type Lang, type Say, type Texts } from '../i18n';
 import { check, readInfo, type Checked } from '../session';
 import { errorStatus, noTablesWarnings, openedStatus, summaryStatus } from './outcomes';
-import { initialPaneState, paneReducer, type PaneAction, type PaneState } from './paneState';
+import type { PaneContext } from './paneContext';
+import { initialPaneState, paneReducer, type PaneState } from './paneState';
 import type { Status } from './status';
-import { targetOf, type Target } from './target';
+import { targetOf } from './target';
 import { useLiveChecks, type LiveChecks } from './useLiveChecks';
 import { useReallocationForm, type ReallocationFormState } from './useReallocationForm';
 import { useRegisterForms, type RegisterForms } from './useRegisterForms';
@@ -27,20 +28,6 @@ export interface PaneOptions {
   livePauseMs?: number;
   onLanguageChange?: (lang: Lang) => void;
   statistics: () => Promise<StatisticsPort>;
-}
-
-/** What the actions' hooks share: the state, the workbook they act on, and the one runner. */
-export interface PaneContext {
-  host: PaneHost;
-  state: PaneState;
-  dispatch: Dispatch<PaneAction>;
-  target: Target | null;
-  run: Runner['run'];
-  now: () => Date;
-  /** shows a validation's findings with `status`; `year` moves the pane to that year */
-  showChecked: (checked: Checked, status: Status, year?: number) => void;
-  /** the workbook was read afresh: its header and years, no findings yet */
-  showRead: (info: Checked['info'], status?: Status | null) => void;
 }
 
 export interface Pane extends WorkbookActions, RegisterForms {

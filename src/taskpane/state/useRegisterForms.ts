@@ -5,7 +5,7 @@ import type { Say } from '../i18n';
 import { readChoices, submitForm, type FormKind } from '../session';
 import { appendedStatus, formRefusedStatus } from './outcomes';
 import { changedCopy, copyName, goTo } from './target';
-import type { PaneContext } from './usePane';
+import type { PaneContext } from './paneContext';
 
 export interface RegisterForms {
   /** Nytt prosjekt / Ny prosjektlederrapport: reads the dropdowns' choices, then shows the form */

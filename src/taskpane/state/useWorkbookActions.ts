@@ -6,7 +6,7 @@ import { check, createTemplate, fetchIndicators, generate, loadCore, prepareYear
 import { nextYearRefusedStatus, nextYearStatus, sheetStatus, ssbStatus, templateStatus } from './outcomes';
 import type { Status } from './status';
 import { changedCopy, copyName, goTo } from './target';
-import type { PaneContext } from './usePane';
+import type { PaneContext } from './paneContext';
 
 export interface WorkbookActions {
   /** Generer (the Handlingsplan) or Generer styrerapport */
