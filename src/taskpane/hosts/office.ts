@@ -37,7 +37,6 @@ export function officePort(): WorkbookPort {
   return {
     readSnapshot: async () => (await port()).readSnapshot(),
     renderLayout: async (layout) => (await port()).renderLayout(layout),
-    applyFix: async (fix) => (await port()).applyFix(fix),
     applyFixes: async (fixes) => (await port()).applyFixes(fixes),
     createTemplate: async (template) => (await port()).createTemplate(template),
     appendRow: async (table, values) => (await port()).appendRow(table, values),
