@@ -91,7 +91,7 @@ test('marked as the add-in\'s own board report, landscape A4 fitted to width', (
   expect(value(2, 1)).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
 });
 
-test('the chart compares target and reported jobs per næring, over the jobs table\'s own cells', () => {
+test('the chart compares target and reported jobs per næring, from its own cells under it (the table\'s figures)', () => {
   expect(layout.charts).toHaveLength(1);
   const chart = layout.charts![0]!;
   const naeringer = ['Opplevelsesnæring', 'Bygg og anlegg', 'Industri', 'Øvrig næringsliv'];
@@ -101,7 +101,11 @@ test('the chart compares target and reported jobs per næring, over the jobs tab
   const first = rowOf('Opplevelsesnæring');
   const last = rowOf('Øvrig næringsliv');
   expect(chart.categories.range).toBe(`A${first}:A${last}`);
-  expect(chart.series.map((s) => s.range)).toEqual([`C${first}:C${last}`, `D${first}:D${last}`]);
+  // Excel draws a text cell ("mangler") as 0: the series refer to the figures written under the chart.
+  const top = chart.placement.top + 1;
+  expect(chart.series.map((s) => s.range)).toEqual([`C${top}:C${top + 3}`, `D${top}:D${top + 3}`]);
+  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(top + i, column)))).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
+  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(first + i, column)))).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
   // The chart sits below the jobs table and above the grants, which start a new page.
   const grants = rowOf('Budsjett og innvilget per strategi 2022');
   expect(chart.placement.top).toBeGreaterThan(rowOf('Sum'));

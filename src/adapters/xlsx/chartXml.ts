@@ -62,8 +62,8 @@ export function chartXml(chart: LayoutChart, sheet: string): string {
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>',
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>',
     '</c:chart>',
-    // An opaque white chart area: a line chart's own figures lie in the cells it covers (see the layout).
-    chart.kind === 'line' ? '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>' : '',
+    // An opaque white chart area: a chart's own figures lie in the cells it covers (see the layouts).
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>',
     '</c:chartSpace>',
   ].join('');
 }

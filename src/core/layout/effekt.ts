@@ -245,7 +245,8 @@ function effektCharts(grid: Grid, summary: EffektSummary, start: number, lastCol
   return charts;
 }
 
-const CHART_DATA: CellStyle = { size: 9, color: 'A6A6A6' };
+/** The figures a chart draws, written in the cells it covers (small and grey: only a moved chart shows them). */
+export const CHART_DATA: CellStyle = { size: 9, color: 'A6A6A6' };
 
 function familyChart(grid: Grid, summary: EffektSummary, family: string, members: readonly IndicatorSummary[], top: number, left: number, right: number): LayoutChart {
   const { years } = summary;

@@ -7,7 +7,7 @@ import { writeMoves, type MoveColumns } from './reallocations';
 import { rangeAddress } from '../util/brand';
 import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
 import { address, Grid } from './grid';
-import { effektColumns, effektStyrerapport } from './effekt';
+import { CHART_DATA, effektColumns, effektStyrerapport } from './effekt';
 import { banner, sectionTitle, type SheetInput } from './sheet';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
@@ -55,7 +55,9 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const jobs = jobsTable(ctx, 4);
   const chart = jobsChart(ctx, jobs, jobs.end + 2);
   // Grants start the second page, delmål, leverage and the portfolio the third.
-  const grantsPage = (chart?.placement.bottom ?? jobs.end) + 2;
+  // A line under the chart may say that columns are missing from it.
+  const chartEnd = chart ? chart.placement.bottom + (ctx.grid.cells.has(`${chart.placement.bottom + 1}:1`) ? 1 : 0) : jobs.end;
+  const grantsPage = chartEnd + 2;
   blocks.push({ top: 4, bottom: grantsPage - 2 });
   let row = grantsTable(ctx, grantsPage);
   blocks.push({ top: grantsPage, bottom: row });
@@ -220,29 +222,54 @@ const CHART_ROWS = 18;
 const TARGET_COLOR = '9DC3E6';
 const REPORTED_COLOR = '1F4E79';
 
-/** Target against reported jobs per næring for the year, drawn over the jobs table's own cells. */
+/**
+ * Target against reported jobs per næring for the year. Excel draws a text cell in a column series as 0, so the
+ * chart does not point at the table (where an unreadable target says "mangler"): its figures are written into
+ * the cells it covers, and a figure the table shows as missing or incomplete is left empty there — a gap in the
+ * chart, never a column of 0 or of a partial count. A line under the chart says so when there is a gap.
+ */
 function jobsChart(ctx: Ctx, rows: JobsRows, start: number): LayoutChart | undefined {
   const { grid, year } = ctx;
   if (rows.last < rows.first) return undefined;
   // The chart carries its own title; a section heading above it would only repeat it.
   const title = `Mål og rapporterte arbeidsplasser per næring ${year}`;
-  const column = (c: number): number[] => Array.from({ length: rows.last - rows.first + 1 }, (_, i) => numberAt(grid, rows.first + i, c));
-  const labels = Array.from({ length: rows.last - rows.first + 1 }, (_, i) => {
+  const count = rows.last - rows.first + 1;
+  const first = start + 1;
+  const last = start + count;
+  const bottom = Math.max(start + CHART_ROWS - 1, last + 1);
+  let gaps = 0;
+  const column = (c: number): number[] =>
+    Array.from({ length: count }, (_, i) => {
+      const key = `${rows.first + i}:${c}`;
+      if (grid.missing.has(key) || grid.incomplete.has(key)) {
+        gaps += 1;
+        return Number.NaN;
+      }
+      const value = numberAt(grid, rows.first + i, c);
+      grid.number(first + i, c, value, CHART_DATA);
+      return value;
+    });
+  const labels = Array.from({ length: count }, (_, i) => {
     const v = grid.cells.get(`${rows.first + i}:1`)?.value;
     return v?.kind === 'text' ? v.text : '';
   });
-  const span = (c: number) => rangeAddress(rows.first, c, rows.last, c);
+  const span = (c: number) => rangeAddress(first, c, last, c);
+  const series = [
+    { name: `Mål ${year}`, range: span(3), values: column(3), color: TARGET_COLOR },
+    { name: `Rapportert ${year}`, range: span(4), values: column(4), color: REPORTED_COLOR },
+  ];
+  if (gaps > 0) {
+    grid.text(bottom + 1, 1, 'Søyler som mangler i diagrammet: tallet kan ikke leses eller er ufullstendig (se «mangler» og merkede celler i tabellen).', STYLE.note);
+    grid.merge(bottom + 1, 1, bottom + 1, LAST_COLUMN);
+  }
   return {
     name: 'Arbeidsplasser',
     kind: 'clusteredColumn',
     title,
     valueAxisTitle: 'Arbeidsplasser',
-    categories: { range: span(1), labels },
-    series: [
-      { name: `Mål ${year}`, range: span(3), values: column(3), color: TARGET_COLOR },
-      { name: `Rapportert ${year}`, range: span(4), values: column(4), color: REPORTED_COLOR },
-    ],
-    placement: { top: start, left: 1, bottom: start + CHART_ROWS - 1, right: 4 },
+    categories: { range: rangeAddress(rows.first, 1, rows.last, 1), labels },
+    series,
+    placement: { top: start, left: 1, bottom, right: 4 },
   };
 }
 
