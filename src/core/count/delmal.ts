@@ -8,7 +8,7 @@
  *   - companies / newCompanies: sums of Bedrifter involvert / Nye bedrifter over the reports of those
  *     projects dated in the year.
  */
-import type { Plan, Project, Report } from '../model/plan';
+import type { Plan, Project, Report, UnknownFigure } from '../model/plan';
 import { decisionYear, findProject, isSupported, memoized, projectIndex, statusOf, yearOf } from './projectRegister';
 
 export interface DelmalCount {
@@ -47,4 +47,35 @@ export function delmalCounter(plan: Plan): (strategies: readonly string[], year:
       newCompanies: reports.reduce((sum, r) => sum + (r.newCompanies ?? 0), 0),
     };
   };
+}
+
+/** What a delmål's count may miss, per minimum: the figures that cannot be read and may belong to it. */
+export type DelmalUnknowns = Record<keyof DelmalCount, UnknownFigure[]>;
+
+/**
+ * The unreadable figures each of a delmål's counts depends on. Counts only grow with what is missing (a
+ * project or report that cannot be read can only add to them), so a count that already reaches its minimum is
+ * reached; one below it cannot be judged while any of these is unknown.
+ *   - every count: a project that cannot be placed (its id, Strategi or Vedtaksdato unreadable) whose strategy
+ *     may be one of the delmål's, a project whose Strategi names no strategy, a grant that cannot be read (is the
+ *     project supported?);
+ *   - completed: a Status that cannot be read;
+ *   - companies / newCompanies: a report of the year that cannot be placed (or names no project), and an
+ *     unreadable Bedrifter involvert / Nye bedrifter of the year whose project may be one of the delmål's.
+ */
+export function delmalUnknowns(plan: Plan, strategies: readonly string[], year: number): DelmalUnknowns {
+  const index = projectIndex(plan);
+  const ours = (strategy: string | null) => strategy === null || strategies.includes(strategy);
+  const projects = plan.unknowns.filter((u) => u.what.table === 'projects' && ours(u.what.strategy) && (u.what.field === 'row' || u.what.field === 'strategy' || u.what.field === 'granted'));
+  const status = plan.unknowns.filter((u) => u.what.table === 'projects' && u.what.field === 'status' && ours(u.what.strategy));
+  const reportOf = (field: 'companies' | 'newCompanies') =>
+    plan.unknowns.filter((u) => {
+      const w = u.what;
+      if (w.table !== 'reports' || (w.year !== null && w.year !== year)) return false;
+      if (w.field === 'row') return true;
+      if (w.field !== field) return false;
+      const project = w.projectId === null ? undefined : findProject(index, w.projectId);
+      return project === undefined || strategies.includes(project.strategy.value);
+    });
+  return { started: projects, completed: [...projects, ...status], companies: [...projects, ...reportOf('companies')], newCompanies: [...projects, ...reportOf('newCompanies')] };
 }

@@ -6,5 +6,5 @@
 export { countJobs, type ExcludedReport, type ExclusionReason, type JobCount, type NaeringJobs } from './jobs';
 export { grantsPerStrategy, grantTotals, leverage, type GrantTotals, type StrategyGrants } from './grants';
 export { PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type PhaseKey, type PhaseStatusCount, type StatusKey } from './projects';
-export { countForDelmal, delmalCounter, type DelmalCount } from './delmal';
+export { countForDelmal, delmalCounter, delmalUnknowns, type DelmalCount, type DelmalUnknowns } from './delmal';
 export { isSupported, phaseOf, PLP_PHASES, PROJECT_STATUSES, statusOf, type PlpPhase, type ProjectStatus } from './projectRegister';

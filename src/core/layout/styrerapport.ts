@@ -1,5 +1,5 @@
-import { countForDelmal, countJobs, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
-import type { Delmal, Plan } from '../model/plan';
+import { countForDelmal, countJobs, delmalUnknowns, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
+import type { Delmal, Plan, UnknownFigure } from '../model/plan';
 import { normalizeKey } from '../text/keys';
 import { framesAfterReallocations } from '../count/reallocations';
 import { formatDate, yearIsOver } from '../text/dates';
@@ -11,7 +11,7 @@ import { CHART_DATA, effektColumns, effektStyrerapport } from './effekt';
 import { banner, sectionTitle, type SheetInput } from './sheet';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
-import { incompleteCell, lostAreaFrame, lostBudget, lostGrants, lostJobTargets, lostReallocations, lostReportedJobs, markMissing, missingCell, unknownGrantIds, unplacedBudget, unplacedFrames } from './unknownCells';
+import { incompleteCell, MISSING_TEXT, lostAreaFrame, lostBudget, lostGrants, lostJobTargets, lostReallocations, lostReportedJobs, markMissing, missingCell, unknownGrantIds, unplacedBudget, unplacedFrames } from './unknownCells';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
 /** Sheet name defaults to `Styrerapport {year}`. */
@@ -352,17 +352,21 @@ const MINIMA = [
   ['newCompanies', 'nye bedrifter'],
 ] as const;
 
-type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall' | 'Ingen rapporter ennå';
+type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall' | 'Ingen rapporter ennå' | 'Kan ikke vurderes';
 
 /**
  * A delmål's status. Before the register has any report for the year nothing can be judged: the status says
- * so, neutrally, rather than "Ikke nådd" — unless the projects alone already show it reached.
+ * so, neutrally, rather than "Ikke nådd" — unless the projects alone already show it reached. A minimum not
+ * reached by a count that misses an unreadable project or report (`unknown`) cannot be judged either; one
+ * reached is reached (what is missing could only add to the count).
  */
-export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean, reported = true): DelmalStatus {
+export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean, reported = true, unknown: ReadonlySet<keyof DelmalCount> = new Set()): DelmalStatus {
   const set = MINIMA.filter(([key]) => delmal.minima[key] !== undefined);
   if (set.length === 0) return 'Uten måltall';
-  const met = set.every(([key]) => counted[key] >= (delmal.minima[key] ?? 0));
-  if (met) return 'Nådd';
+  const unmet = set.filter(([key]) => counted[key] < (delmal.minima[key] ?? 0));
+  if (unmet.length === 0) return 'Nådd';
+  // Every minimum must be reached: one that is surely not decides it; only unknown ones leave it open.
+  if (unmet.every(([key]) => unknown.has(key))) return 'Kan ikke vurderes';
   if (!reported) return 'Ingen rapporter ennå';
   return yearOver ? 'Ikke nådd' : 'Ikke ennå';
 }
@@ -372,8 +376,9 @@ function hasReports(plan: Plan, year: number): boolean {
   return plan.reports.some((r) => r.date.value.startsWith(String(year)));
 }
 
-function minimaText(values: Partial<Record<(typeof MINIMA)[number][0], number>>, keys: readonly (typeof MINIMA)[number][0][]): string {
-  return MINIMA.filter(([key]) => keys.includes(key)).map(([key, label]) => `${values[key] ?? 0} ${label}`).join(', ');
+/** `2 igangsatt, 5 bedrifter involvert`; a count in `unknown` is `mangler` (a partial count is not shown). */
+function minimaText(values: Partial<Record<(typeof MINIMA)[number][0], number>>, keys: readonly (typeof MINIMA)[number][0][], unknown: ReadonlySet<string> = new Set()): string {
+  return MINIMA.filter(([key]) => keys.includes(key)).map(([key, label]) => (unknown.has(key) ? `${label}: ${MISSING_TEXT}` : `${values[key] ?? 0} ${label}`)).join(', ');
 }
 
 function delmalTable(ctx: Ctx, start: number): number {
@@ -388,15 +393,21 @@ function delmalTable(ctx: Ctx, start: number): number {
   for (const d of plan.delmal.filter((x) => x.year === year)) {
     const counted = countForDelmal(plan, d.strategies, year);
     const keys = MINIMA.filter(([key]) => d.minima[key] !== undefined).map(([key]) => key);
-    const status = delmalStatus(d, counted, over, reported);
+    const lost = delmalUnknowns(plan, d.strategies, year);
+    const unknown = new Set(keys.filter((key) => lost[key].length > 0));
+    const status = delmalStatus(d, counted, over, reported, unknown);
     grid.text(row, 1, d.strategies.join(', '), STYLE.label);
     grid.text(row, 2, d.text, STYLE.text);
     grid.text(row, 3, keys.length > 0 ? minimaText(d.minima, keys) : '–', STYLE.text);
     grid.styleBlock(row, 3, row, 4, STYLE.text);
     grid.merge(row, 3, row, 4);
-    grid.text(row, 5, keys.length > 0 ? minimaText(counted, keys) : '–', STYLE.text);
+    grid.text(row, 5, keys.length > 0 ? minimaText(counted, keys, unknown) : '–', STYLE.text);
     grid.styleBlock(row, 5, row, 6, STYLE.text);
     grid.merge(row, 5, row, 6);
+    // The register's figures that cannot be read are named in the cell's note, and in the status's when they decide it.
+    const behind: UnknownFigure[] = [...unknown].flatMap((key) => lost[key]);
+    incompleteCell(grid, row, 5, behind);
+    if (status === 'Kan ikke vurderes') incompleteCell(grid, row, 7, behind);
     const statusStyle: CellStyle = status === 'Nådd' ? { ...STYLE.text, fill: 'E2EFDA', bold: true } : status === 'Ikke nådd' ? { ...STYLE.text, ...STYLE.marked, bold: true } : STYLE.text;
     grid.text(row, 7, status, statusStyle);
     grid.styleBlock(row, 7, row, 8, statusStyle);
@@ -461,6 +472,9 @@ function portfolioTable(ctx: Ctx, start: number): number {
   grid.styleBlock(row, 1, row, 2, STYLE.totalLabel);
   grid.merge(row, 1, row, 2);
   for (let c = 3; c <= sumColumn; c++) columnSum(grid, row, c, first, last, STYLE.totalCount);
+  // A project row that cannot be read is in no phase or status here: every total may miss it.
+  const unread = plan.unknowns.filter((u) => u.what.table === 'projects' && u.what.field === 'row');
+  for (let c = 3; c <= sumColumn; c++) incompleteCell(grid, row, c, unread);
   anchor(ctx, 'Prosjekter', header, row, sumColumn);
   return row;
 }

@@ -88,15 +88,23 @@ export function lostJobTargets(plan: Plan, naering: string | null, years: (year:
 
 /**
  * Grants (or the financing of `field`) that could not be read, of projects decided in `year` (every year when
- * undefined) and of `strategy` (every strategy when undefined).
+ * undefined) and of `strategy` (every strategy when undefined); and projects that could not be placed at all
+ * (their id, Strategi or Vedtaksdato unreadable) that may be of that year and strategy. Per strategy also the
+ * projects whose Strategi names no strategy: any strategy's figure may miss them.
  */
 export function lostGrants(plan: Plan, year: number | undefined, strategy?: string, field: ColumnKeyOfKind<'projects', 'kroner'> = 'granted'): UnknownFigure[] {
-  return unknownsIn(plan, 'projects', (w) => w.field === field && (year === undefined || w.year === year) && (strategy === undefined || w.strategy === strategy));
+  return unknownsIn(plan, 'projects', (w) => {
+    const inYear = year === undefined || w.year === year;
+    if (w.field === field) return inYear && (strategy === undefined || w.strategy === strategy);
+    const mayBeYear = inYear || w.year === null;
+    if (w.field === 'row') return mayBeYear && (strategy === undefined || w.strategy === null || w.strategy === strategy);
+    return w.field === 'strategy' && strategy !== undefined && mayBeYear;
+  });
 }
 
-/** Ids of the projects whose grant cannot be read: whether they are supported is unknown. */
+/** Ids of the projects whose grant cannot be read (or that could not be read at all): whether they are supported is unknown. */
 export function unknownGrantIds(plan: Plan): Set<string> {
-  return new Set(lostGrants(plan, undefined).map((u) => (u.what.table === 'projects' ? normalizeKey(u.what.id) : '')));
+  return new Set(lostGrants(plan, undefined).flatMap((u) => (u.what.table === 'projects' && u.what.id !== null ? [normalizeKey(u.what.id)] : [])));
 }
 
 function sameNaering(a: string | null, b: string | null): boolean {
@@ -105,14 +113,17 @@ function sameNaering(a: string | null, b: string | null): boolean {
 
 /**
  * Reported jobs of the næring (null: a report whose næring cannot be read) in the years `years` accepts that are
- * not counted because a cell cannot be read: the report's own Nye arbeidsplasser, or its project's grant (then
- * whether the project is supported, and so whether its report counts, is unknown).
+ * not counted because a cell cannot be read: the report's own Nye arbeidsplasser, a report that cannot be placed
+ * (its ProsjektID, Rapportdato or Næring unreadable, or a project Prosjekter does not have), or its project's
+ * grant (then whether the project is supported, and so whether its report counts, is unknown).
  */
 export function lostReportedJobs(plan: Plan, naering: string | null, years: (year: number) => boolean): UnknownFigure[] {
-  const own = unknownsIn(plan, 'reports', (w) => (w.year === null || years(w.year)) && sameNaering(w.naering, naering));
-  const grants = lostGrants(plan, undefined).filter((g) =>
-    plan.reports.some((r) => g.what.table === 'projects' && normalizeKey(r.projectId.value) === normalizeKey(g.what.id) && years(Number(r.date.value.slice(0, 4))) && sameNaering(r.naering.value, naering)),
-  );
+  const own = unknownsIn(plan, 'reports', (w) => (w.field === 'jobs' || w.field === 'row') && (w.year === null || years(w.year)) && sameNaering(w.naering, naering));
+  // (A report of a project that could not be read at all names no project of the plan: it is among `own`.)
+  const grants = unknownsIn(plan, 'projects', (w) => w.field === 'granted').filter((g) => {
+    const id = g.what.table === 'projects' ? g.what.id : null;
+    return id !== null && plan.reports.some((r) => normalizeKey(r.projectId.value) === normalizeKey(id) && years(Number(r.date.value.slice(0, 4))) && sameNaering(r.naering.value, naering));
+  });
   return [...own, ...grants];
 }
 

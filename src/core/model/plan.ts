@@ -222,10 +222,20 @@ export type UnknownWhat =
   | { table: 'reallocations'; year: number | null; date?: string | null; from?: string | null; to?: string | null; amount?: number | null; decision?: string }
   /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
   | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null }
-  /** a money cell of a project; `year` its Vedtaksdato's year (null: no readable date) */
-  | { table: 'projects'; id: string; strategy: string; year: number | null; field: ColumnKeyOfKind<'projects', 'kroner'> }
-  /** a report's Nye arbeidsplasser; `naering` and `year` null when their cells cannot be read either */
-  | { table: 'reports'; projectId: string | null; naering: string | null; year: number | null };
+  /**
+   * A project: `year` its Vedtaksdato's year (null: no readable date), `id`/`strategy` null when unreadable (a
+   * strategy that names no Strategier code is null too). `field`: a money cell that cannot be read; `row`: the
+   * project could not be read at all (its id, Strategi or Vedtaksdato is unreadable) and is not in the plan, so
+   * every count it could belong to is unknown; `strategy`: the project is in the plan but its Strategi names no
+   * strategy, so every strategy's (and delmål's) count is unknown; `status`: whether it is finished is unknown.
+   */
+  | { table: 'projects'; id: string | null; strategy: string | null; year: number | null; field: ColumnKeyOfKind<'projects', 'kroner'> | 'row' | 'strategy' | 'status' }
+  /**
+   * A report: `jobs`, `companies`, `newCompanies` a figure that cannot be read; `row` a report that cannot be
+   * placed (its ProsjektID, Rapportdato or Næring cannot be read, or it names no project in Prosjekter), so
+   * every count it could belong to is unknown. `naering` and `year` null when their cells cannot be read.
+   */
+  | { table: 'reports'; projectId: string | null; naering: string | null; year: number | null; field: 'jobs' | 'companies' | 'newCompanies' | 'row' };
 
 /** A cell that holds a figure the rules cannot read (reported once, at the cell). */
 export interface UnknownFigure extends Ref {

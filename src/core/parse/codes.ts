@@ -29,6 +29,11 @@ export class StrategyCodes {
     }
   }
 
+  /** How many codes Strategier defines. */
+  get size(): number {
+    return this.order.length;
+  }
+
   /** The code as Strategier spells it, or undefined when the text names no strategy. */
   canonical(text: string): string | undefined {
     return this.byKey.get(codeKey(text));

@@ -82,13 +82,14 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas, unknown)),
     financing: mapTable(bind(TABLES.financing), sink, (r) => parseFinancingLine(r, unknown)),
     reallocations: mapTable(bind(TABLES.reallocations), sink, (r) => parseReallocation(r, unknown)),
-    projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes, unknown)),
+    projects: mapTable(bind(TABLES.projects), sink, (r) => parseProject(r, codes, unknown, unknowns)),
     reports: mapTable(bind(TABLES.reports), sink, (r) => parseReport(r, unknown)),
     kommuner: mapTable(bind(TABLES.kommuner), sink, (r) => parseKommune(r, sink)),
     indicators: mapTable(bind(TABLES.indicators), sink, (r) => parseIndicator(r, unknown)),
     notes: mapTable(bind(TABLES.notes), sink, (r) => parseNote(r, sink)),
     unknowns,
   };
+  unknowns.push(...unplacedReports(plan.projects, plan.reports));
   return { plan, findings: sink };
 }
 
@@ -516,28 +517,35 @@ function optionalText(row: RowReader, key: string): Located<string> | null {
   return row.text(key) ?? null;
 }
 
-function parseProject(row: RowReader, codes: StrategyCodes, unknown: Unknowns): Project | undefined {
+function parseProject(row: RowReader, codes: StrategyCodes, unknown: Unknowns, unknowns: UnknownFigure[]): Project | undefined {
   const id = row.text('id');
+  // An empty name is reported; the project still counts (its grant is no less real without one).
   const name = row.text('name');
   const strategy = row.text('strategy');
   const granted = row.present('granted') ? row.kroner('granted') : undefined;
   const own = row.present('ownFinancing') ? row.kroner('ownFinancing') : undefined;
   const other = row.present('otherFinancing') ? row.kroner('otherFinancing') : undefined;
   const decision = row.present('decisionDate') ? row.date('decisionDate') : undefined;
-  if (!id || !name || !strategy) return undefined;
-  // A money cell that cannot be read is no 0: what it feeds (grants, leverage, who is supported) is left unknown.
+  const status = optionalText(row, 'status');
   const year = decision?.value !== undefined ? Number(decision.value.slice(0, 4)) : null;
-  for (const field of columnKeysOfKind('projects', 'kroner')) {
-    unknown(row, { table: 'projects', id: id.value, strategy: codes.resolve(strategy.value), year, field }, field);
-  }
+  const code = strategy ? codes.canonical(strategy.value) : undefined;
+  const what = (field: Extract<UnknownWhat, { table: 'projects' }>['field']): UnknownWhat => ({ table: 'projects', id: keyOf(row, 'id', id?.value), strategy: keyOf(row, 'strategy', code), year, field });
+  // A project whose id, Strategi or Vedtaksdato cannot be read cannot be placed: not dropped as if it were not
+  // there, but every count it could belong to (its strategy's, any strategy's, its reports') left unknown.
+  if (unknown(row, what('row'), 'id', 'strategy', 'decisionDate')) return undefined;
+  if (!id || !strategy) return undefined;
+  // A Strategi that names no strategy (projects.unknown-strategy says so at the cell): any strategy's count may miss it.
+  if (code === undefined && codes.size > 0) unknowns.push({ ...row.at('strategy'), what: what('strategy') });
+  // A money cell that cannot be read is no 0: what it feeds (grants, leverage, who is supported) is left unknown.
+  for (const field of [...columnKeysOfKind('projects', 'kroner'), 'status' as const]) unknown(row, what(field), field);
   return {
     id,
-    name: name.value,
+    name: name?.value ?? '',
     owner: optionalText(row, 'owner')?.value ?? '',
     strategy: { ...strategy, value: codes.resolve(strategy.value) },
     naering: optionalText(row, 'naering'),
     phase: optionalText(row, 'phase'),
-    status: optionalText(row, 'status'),
+    status,
     decisionDate: decision?.value ?? null,
     granted: granted ? { ...granted, value: toKroner(granted.value) } : null,
     ownFinancing: own ? toKroner(own.value) : null,
@@ -553,7 +561,17 @@ function parseReport(row: RowReader, unknown: Unknowns): Report | undefined {
   const jobs = row.count('jobs');
   const companies = row.present('companies') ? row.count('companies') : undefined;
   const newCompanies = row.present('newCompanies') ? row.count('newCompanies') : undefined;
-  unknown(row, { table: 'reports', projectId: projectId?.value ?? null, naering: keyOf(row, 'naering', naering?.value), year: keyOf(row, 'date', date ? Number(date.value.slice(0, 4)) : undefined) }, 'jobs');
+  const year = date ? Number(date.value.slice(0, 4)) : undefined;
+  const what = (field: Extract<UnknownWhat, { table: 'reports' }>['field']): UnknownWhat => ({
+    table: 'reports',
+    projectId: keyOf(row, 'projectId', projectId?.value),
+    naering: keyOf(row, 'naering', naering?.value),
+    year: keyOf(row, 'date', year),
+    field,
+  });
+  for (const field of ['jobs', 'companies', 'newCompanies'] as const) unknown(row, what(field), field);
+  // A report that cannot be placed (whose project, date or næring is unknown) may count for any of them.
+  if (unknown(row, what('row'), 'projectId', 'date', 'naering')) return undefined;
   if (!projectId || !date || !naering || !jobs) return undefined;
   return {
     projectId, date, naering, jobs,
@@ -562,6 +580,18 @@ function parseReport(row: RowReader, unknown: Unknowns): Report | undefined {
     comment: optionalText(row, 'comment')?.value ?? '',
     ref: row.range,
   };
+}
+
+/**
+ * A report whose ProsjektID names no project of Prosjekter (projects.report-unknown-project, or a project row
+ * that could not be read) is kept for the rules, and its figures are unknown for every count it could be in:
+ * it may be a supported project's, under an id typed another way.
+ */
+function unplacedReports(projects: readonly Project[], reports: readonly Report[]): UnknownFigure[] {
+  const ids = new Set(projects.map((p) => normalizeKey(p.id.value)));
+  return reports
+    .filter((r) => !ids.has(normalizeKey(r.projectId.value)))
+    .map((r) => ({ sheet: r.projectId.sheet, cell: r.projectId.cell, what: { table: 'reports', projectId: r.projectId.value, naering: r.naering.value, year: Number(r.date.value.slice(0, 4)), field: 'row' } }));
 }
 
 // ---- Effect indicators (§2.4) ------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { makeFinding } from '../findings/make';
 import { formatNumber } from '../text/figures';
+import { normalizeKey } from '../text/keys';
 import type { Finding } from '../findings/types';
-import { delmalCounter, type DelmalCount } from '../count/delmal';
+import { delmalCounter, delmalUnknowns, type DelmalCount } from '../count/delmal';
 import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/projectRegister';
 import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project } from '../model/plan';
@@ -57,7 +58,12 @@ function reportRules(plan: Plan): Finding[] {
   for (const r of plan.reports) {
     const id = r.projectId.value;
     const project = findProject(index, id);
-    if (!project) {
+    // A project row that cannot be read may be this report's (its id is this one, or cannot be read at all).
+    const unreadProject = project ? [] : unknownsOf(plan, 'projects', (w) => w.field === 'row' && (w.id === null || normalizeKey(w.id) === normalizeKey(id)));
+    if (unreadProject.length > 0) {
+      // Then the project may well be in Prosjekter: not said to be missing.
+      findings.push(...notChecked(r.jobs, unreadProject, { nb: `rapporten for ${id} mot prosjektet`, en: `the report of ${id} against its project` }));
+    } else if (!project) {
       findings.push(makeFinding('projects.report-unknown-project', r.projectId, { id }, { actual: id }));
     } else if (!isSupported(project) && grantUnknown(plan, project).length > 0) {
       // Whether the project has a grant is not known: not said that it has none.
@@ -107,6 +113,7 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
       ...(line ? [] : unknownsOf(plan, 'budget', (w) => inYear(w.year, year) && (w.strategy === null || w.strategy === code))),
       // A grant of the strategy's that cannot be read may be what tips it over, or not.
       ...unknownsOf(plan, 'projects', (w) => w.field === 'granted' && w.year === year && w.strategy === code),
+      ...unplacedProjects(plan, year, code),
     ];
     if (blocking.length > 0) {
       findings.push(...notChecked(at, blocking, { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
@@ -115,7 +122,20 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
     if (granted <= budget) continue;
     findings.push(makeFinding('projects.granted-over-budget', at, { code, year, granted: formatNumber(granted), budget: formatNumber(budget) }, { expected: budget, actual: granted }));
   }
+  // A strategy with no readable grant this year is within its budget, unless a project that cannot be placed is its.
+  for (const line of plan.budget.filter((b) => b.year === year && codes.has(b.strategy.value) && !byStrategy.has(b.strategy.value))) {
+    const code = line.strategy.value;
+    findings.push(...notChecked(line.amount, unplacedProjects(plan, year, code), { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
+  }
   return findings;
+}
+
+/**
+ * Projects that may be the strategy's in the year but could not be placed: their id, Strategi or Vedtaksdato
+ * cannot be read, or their Strategi names no strategy.
+ */
+function unplacedProjects(plan: Plan, year: number, code: string) {
+  return unknownsOf(plan, 'projects', (w) => (w.field === 'row' || w.field === 'strategy') && inYear(w.year, year) && (w.strategy === null || w.strategy === code));
 }
 
 const MINIMA: readonly { key: keyof DelmalCount; nb: string; en: string }[] = [
@@ -132,7 +152,7 @@ const MINIMA: readonly { key: keyof DelmalCount; nb: string; en: string }[] = [
  * plan) there is nothing to count yet and the rule stays silent.
  */
 function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly number[]): Finding[] {
-  if (plan.projects.length === 0) return [];
+  if (plan.projects.length === 0 && !plan.unknowns.some((u) => u.what.table === 'projects')) return [];
   const count = delmalCounter(plan);
   const findings: Finding[] = [];
   for (const d of plan.delmal.filter((row) => years.includes(row.year))) {
@@ -141,8 +161,8 @@ function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly 
     for (const { key, nb, en } of MINIMA) {
       const minimum = d.minima[key];
       if (minimum === undefined || counted[key] >= minimum) continue;
-      // A project of these strategies whose grant cannot be read may count, or not: the minimum is not judged.
-      const blocking = unknownsOf(plan, 'projects', (w) => w.field === 'granted' && d.strategies.includes(w.strategy));
+      // A project or report that cannot be read may count, or not: the minimum is not judged (see delmalUnknowns).
+      const blocking = delmalUnknowns(plan, d.strategies, d.year)[key];
       if (blocking.length > 0) {
         findings.push(...notChecked(d.minimaAt[key] ?? d.ref, blocking, { nb: `delmålet (${strategiesLabel(d)}, ${d.year}): ${nb}`, en: `the delmål (${strategiesLabel(d)}, ${d.year}): ${en}` }));
         continue;
