@@ -379,3 +379,14 @@ describe('the second programme', () => {
     expect(textAt(layout, rowOf(layout, 'G1, G2'), 7)).toBe('Nådd');
   });
 });
+
+test('a Budsjett line whose Strategi names no strategy: reported at the cell, and the area frames it could belong to not checked against a sum without it', () => {
+  const d = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Strategi', 'X');
+  const at = cell(d, 'Budsjett', [2022, 'X'], 'Strategi');
+  const findings = validate(d).findings;
+  expect(findings.filter((f) => f.severity !== 'info').map(brief)).toEqual([`feil structure.unknown-reference @ ${at}`]);
+  // Each area's frame against its strategies: the 300 000 may be any area's.
+  expect(findings.filter((f) => f.rule === 'values.not-checked').map((f) => `${f.sheet}!${f.cell} ${String(f.actual)}`)).toEqual(
+    ['Kompetanse', 'Innovasjon', 'Attraktivitet'].map((area) => `${cell(d, 'Rammer', [2022, area], 'Beløp')} ${at}`),
+  );
+});

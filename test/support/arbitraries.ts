@@ -698,10 +698,10 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     model.strategies.forEach((s, i) => {
       const amount = model.budget[yi]?.[i] ?? null;
       if (amount === null) return;
-      budgetRows.push(row({ year: num(year, 'year'), strategy: text(codeOf(i)), amount: num(amount, 'kroner', tagIf(yi, `budget|${codeOf(i)}|${s.area + 1}`)) }));
+      budgetRows.push(row({ year: num(year, 'year', tagIf(yi, `key|budget-year|${codeOf(i)}`)), strategy: text(codeOf(i), tagIf(yi, `key|budget-strategy|${codeOf(i)}`)), amount: num(amount, 'kroner', tagIf(yi, `budget|${codeOf(i)}|${s.area + 1}`)) }));
     });
     model.areas.forEach((_, area) => {
-      frameRows.push(row({ year: num(year, 'year'), post: text(areaRef(model, area, seed, `post${area}`)), amount: num(areaFrame(model, yi, area), 'kroner', tagIf(yi, `frame|${area + 1}`)) }));
+      frameRows.push(row({ year: num(year, 'year', tagIf(yi, `key|frame-year|${area + 1}`)), post: text(areaRef(model, area, seed, `post${area}`), tagIf(yi, `key|frame-post|${area + 1}`)), amount: num(areaFrame(model, yi, area), 'kroner', tagIf(yi, `frame|${area + 1}`)) }));
     });
     const areasTotal = model.areas.reduce((sum, _, area) => sum + areaFrame(model, yi, area), 0);
     if (declared('sumAreas')) {
@@ -715,7 +715,7 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     }
     const amounts = financingAmounts(model, yi);
     model.financing.forEach((f, i) => {
-      financingRows.push(row({ year: num(year, 'year'), source: text(f.source), amount: num(amounts[i] ?? 0, 'kroner', tagIf(yi, `fin|${i}`)) }));
+      financingRows.push(row({ year: num(year, 'year', tagIf(yi, `key|fin-year|${i}`)), source: text(f.source), amount: num(amounts[i] ?? 0, 'kroner', tagIf(yi, `fin|${i}`)) }));
     });
     if (declared('finSum')) {
       financingRows.push(row({ year: num(year, 'year'), source: text(choose(['Sum', 'SUM', 'Sum finansiering', 'Totalt'], seed, 'finSumLabel')), amount: num(totalFrame(model, yi), 'kroner', tagIf(yi, 'finSum'), true) }));
@@ -860,6 +860,14 @@ export function renderPlan(model: PlanModel, mutation?: Mutation): RenderedPlan 
 /** Tags of the plan year's numbers a user could change by mistake (parts, not declared sums). */
 export function mutationTargets(rendered: RenderedPlan): string[] {
   return [...rendered.values.keys()].filter((tag) => /^(budget|frame|cost|fin|target|rm)\|/.test(tag)).sort();
+}
+
+/**
+ * Tags of the plan year's key cells — what places a figure rather than the figure itself: a budget line's
+ * Strategi and År, an area frame's Post and År, a financing source's År.
+ */
+export function keyTargets(rendered: RenderedPlan): string[] {
+  return [...rendered.at.keys()].filter((tag) => tag.startsWith('key|')).sort();
 }
 
 /** A workbook from a consistent plan, as plain data. */

@@ -78,7 +78,7 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     resultatmalSums: mapTable(sumTable, sink, (r) => parseResultatmalSum(r, areas, sink, unknown)),
     delmal: mapTable(bind(TABLES.delmal), sink, (r) => parseDelmal(r, codes, sink)),
     tiltak: mapTable(bind(TABLES.tiltak), sink, (r) => parseTiltak(r, codes, sink)),
-    budget: mapTable(bind(TABLES.budget), sink, (r) => parseBudget(r, codes, unknown)),
+    budget: mapTable(bind(TABLES.budget), sink, (r) => parseBudget(r, codes, unknown, unknowns)),
     frames: mapTable(bind(TABLES.frames), sink, (r) => parseFrame(r, areas, unknown)),
     financing: mapTable(bind(TABLES.financing), sink, (r) => parseFinancingLine(r, unknown)),
     reallocations: mapTable(bind(TABLES.reallocations), sink, (r) => parseReallocation(r, unknown)),
@@ -89,7 +89,7 @@ export function parsePlan(workbook: WorkbookSnapshot): ParseResult {
     notes: mapTable(bind(TABLES.notes), sink, (r) => parseNote(r, sink)),
     unknowns,
   };
-  unknowns.push(...unplacedReports(plan.projects, plan.reports));
+  unknowns.push(...unplacedReports(plan.projects, plan.reports, unknowns));
   return { plan, findings: sink };
 }
 
@@ -458,13 +458,15 @@ function proposalOf(row: RowReader): Proposed {
 
 // ---- Budget ----------------------------------------------------------------------------------------
 
-function parseBudget(row: RowReader, codes: StrategyCodes, unknown: Unknowns): BudgetLine | undefined {
+function parseBudget(row: RowReader, codes: StrategyCodes, unknown: Unknowns, unknowns: UnknownFigure[]): BudgetLine | undefined {
   const year = row.count('year');
   const strategy = row.text('strategy');
   const amount = row.kroner('amount');
   const code = strategy && codes.resolve(strategy.value);
   if (unknown(row, { table: 'budget', year: keyOf(row, 'year', year?.value), strategy: keyOf(row, 'strategy', code) }, 'amount', 'year', 'strategy')) return undefined;
   if (!year || !strategy || !amount || code === undefined) return undefined;
+  // A Strategi that names no strategy (structure.unknown-reference at the cell): the line may be any area's.
+  if (codes.size > 0 && codes.canonical(strategy.value) === undefined) unknowns.push({ ...row.at('strategy'), what: { table: 'budget', year: year.value, strategy: null } });
   return { year: year.value, strategy: { ...strategy, value: code }, amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
 }
 
@@ -585,13 +587,21 @@ function parseReport(row: RowReader, unknown: Unknowns): Report | undefined {
 /**
  * A report whose ProsjektID names no project of Prosjekter (projects.report-unknown-project, or a project row
  * that could not be read) is kept for the rules, and its figures are unknown for every count it could be in:
- * it may be a supported project's, under an id typed another way.
+ * it may be a supported project's, under an id typed another way. When a project row that cannot be read may be
+ * its project (that row's id is this one, or cannot be read), that row's cell is what blocks it, and is named.
  */
-function unplacedReports(projects: readonly Project[], reports: readonly Report[]): UnknownFigure[] {
+function unplacedReports(projects: readonly Project[], reports: readonly Report[], unknowns: readonly UnknownFigure[]): UnknownFigure[] {
   const ids = new Set(projects.map((p) => normalizeKey(p.id.value)));
+  const unread = unknowns.filter((u) => u.what.table === 'projects' && u.what.field === 'row');
+  const idOf = (u: UnknownFigure) => (u.what.table === 'projects' ? u.what.id : null);
   return reports
     .filter((r) => !ids.has(normalizeKey(r.projectId.value)))
-    .map((r) => ({ sheet: r.projectId.sheet, cell: r.projectId.cell, what: { table: 'reports', projectId: r.projectId.value, naering: r.naering.value, year: Number(r.date.value.slice(0, 4)), field: 'row' } }));
+    .map((r) => {
+      const own = normalizeKey(r.projectId.value);
+      const project = unread.find((u) => idOf(u) !== null && normalizeKey(idOf(u) ?? '') === own) ?? unread.find((u) => idOf(u) === null);
+      const at = project ?? r.projectId;
+      return { sheet: at.sheet, cell: at.cell, what: { table: 'reports', projectId: r.projectId.value, naering: r.naering.value, year: Number(r.date.value.slice(0, 4)), field: 'row' } };
+    });
 }
 
 // ---- Effect indicators (§2.4) ------------------------------------------------------------------------
