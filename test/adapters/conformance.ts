@@ -38,6 +38,11 @@ export interface OpenedWorkbook {
   port: WorkbookPort;
   reopen?: () => Promise<WorkbookPort>;
   readCell?: (sheet: string, cell: A1) => Promise<StoredCell | undefined>;
+  /**
+   * What the cell's dropdown list offers, its list source evaluated against the workbook as the writes left it
+   * (undefined: no list there). Without it the dropdown test is skipped for that adapter.
+   */
+  dropdown?: (sheet: string, cell: A1) => Promise<string[] | undefined>;
 }
 
 export type OpenWorkbook = (data: WorkbookData) => Promise<OpenedWorkbook>;
@@ -156,8 +161,40 @@ export async function operationError(promise: Promise<unknown>): Promise<Workboo
   throw new Error('Expected the operation to fail');
 }
 
+/** Codes on one sheet, a table whose Kode column lists them (a dropdown through INDIRECT) on another. */
+export function listData(): WorkbookData {
+  return {
+    sheets: ['Koder', 'Bruk'],
+    tables: [
+      { name: 'Koder', sheet: 'Koder', header: ['Kode', 'Navn'], rows: [['R1', 'Rekruttering'], ['I1', 'Innovasjon']] },
+      { name: 'Bruk', sheet: 'Bruk', header: ['Kode', 'Beløp'], rows: [['R1', 1000]], lists: [{ tableColumn: { table: 'Koder', column: 'Kode' } }, undefined] },
+    ],
+  };
+}
+
+function describeDropdowns(open: OpenWorkbook): void {
+  test('a dropdown over another table\'s code column lists codes added to that table later, also in rows added since', async () => {
+    const opened = await open(listData());
+    if (!opened.dropdown) return;
+    expect(await opened.dropdown('Bruk', 'A2' as A1)).toEqual(['R1', 'I1']);
+    await opened.port.appendRow('Koder', { Kode: 'G1', Navn: 'Grønn vekst' });
+    await (await current(opened)).appendRow('Koder', { Kode: 'G2', Navn: 'Sirkulær' });
+    const added = await (await current(opened)).appendRow('Bruk', { Kode: 'G2', 'Beløp': 500 });
+    expect(added.range).toBe('A3:B3');
+    const reopened = await current(opened);
+    const dropdown = opened.dropdown;
+    expect(reopened).toBeDefined();
+    // The first row's list and the new row's list both follow the grown Koder table.
+    expect(await dropdown('Bruk', 'A2' as A1)).toEqual(['R1', 'I1', 'G1', 'G2']);
+    expect(await dropdown('Bruk', 'A3' as A1)).toEqual(['R1', 'I1', 'G1', 'G2']);
+    // Beløp has no list.
+    expect(await dropdown('Bruk', 'B2' as A1)).toBeUndefined();
+  });
+}
+
 function describeAppendRow(open: OpenWorkbook): void {
   describe('appendRow', () => {
+    describeDropdowns(open);
     test('a row appended to a table with rows reads back below them: text, number, date; a column not given stays empty', async () => {
       const opened = await open(appendData());
       const before = await opened.port.readSnapshot();

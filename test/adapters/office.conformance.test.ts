@@ -13,5 +13,6 @@ describeWorkbookPortConformance('Office.js adapter (Excel double)', (data) => {
       if (stored === undefined) return Promise.resolve(undefined);
       return Promise.resolve(stored.formula === undefined ? { value: stored.value } : { value: stored.value, formula: stored.formula });
     },
+    dropdown: (sheet, cell) => Promise.resolve(double.dropdown(sheet, cell)),
   });
 });

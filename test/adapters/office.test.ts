@@ -557,6 +557,12 @@ describe('createTemplate', () => {
     expect(budsjett.sheet.cell(top + 1, left + 2)?.numberFormat).toBe('#,##0');
     expect(budsjett.sheet.validations.find((v) => v.bounds.left === left + 1 && v.bounds.top === top + 1)?.rule).toEqual({ list: { inCellDropDown: true, source: '=INDIRECT("Strategier[Kode]")' } });
     expect(double.sheet('Oppsett').validations.some((v) => JSON.stringify(v.rule).includes('Tematisk,Støtteområde'))).toBe(true);
+    // The list is evaluated, not only its formula read: codes typed into Strategier later appear in it.
+    const strategyCell = `${String.fromCharCode(64 + left + 1)}${top + 1}`;
+    expect(double.dropdown(budsjett.sheet.name, strategyCell)).toEqual([]);
+    await port.appendRow('Strategier', { Kode: 'R1', Strategi: 'Rekruttering', 'Innsatsområde': 1 });
+    await port.appendRow('Strategier', { Kode: '2a', Strategi: 'Kompetanse', 'Innsatsområde': 1 });
+    expect(double.dropdown(budsjett.sheet.name, strategyCell)).toEqual(['R1', '2a']);
     // Beskrivelse (Strategier's fourth column) is the widest column on Oppsett: 80 characters.
     expect(double.sheet('Oppsett').columnWidths.get(4)).toBe(Math.round(80 * 7 + 5) * 0.75);
     const program = double.state.table('Program');

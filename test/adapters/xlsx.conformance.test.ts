@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import { openXlsxPort, type XlsxPort } from '../../src/adapters/xlsx/port';
 import { writeWorkbookData } from '../../src/adapters/xlsx/write';
+import { xlsxDropdown } from '../support/xlsxDropdown';
 import { describeWorkbookPortConformance, type StoredCell } from './conformance';
 
 /** Reads one stored cell of the port's current package with exceljs (read only, in a test). */
@@ -20,5 +21,5 @@ async function storedCell(port: XlsxPort, sheet: string, cell: string): Promise<
 /** The .xlsx adapter over the bytes of a written workbook: its writes give new bytes in memory. */
 describeWorkbookPortConformance('.xlsx adapter (bytes in memory)', async (data) => {
   const port = await openXlsxPort(await writeWorkbookData(data));
-  return { port, readCell: (sheet, cell) => storedCell(port, sheet, cell) };
+  return { port, readCell: (sheet, cell) => storedCell(port, sheet, cell), dropdown: (sheet, cell) => xlsxDropdown(port.toBytes(), sheet, cell) };
 });

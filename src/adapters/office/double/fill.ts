@@ -1,7 +1,6 @@
 import { DATE_FORMAT } from '../../../core/contract/contract';
 import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../../core/contract/tableData';
-import { columnLetters } from '../../../core/util/brand';
-import { SheetState, isoToSerial, quoteSheet, type CellState, type WorkbookState } from './state';
+import { SheetState, isoToSerial, type CellState, type WorkbookState } from './state';
 
 /**
  * Fills the double's workbook from plain workbook data the way the .xlsx adapter writes a file
@@ -104,6 +103,6 @@ function listSource(source: ListSource, data: WorkbookData, placements: Map<stri
   const place = placements.get(table);
   const index = data.tables.find((t) => t.name === table)?.header.indexOf(column) ?? -1;
   if (place === undefined || index < 0) throw new Error(`List source ${table}[${column}] is not in the workbook`);
-  const letters = columnLetters(place.firstColumn + index);
-  return `=${quoteSheet(place.sheet)}!$${letters}$${place.headerRow + 1}:$${letters}$${place.lastBodyRow}`;
+  // As the .xlsx writer (and Excel's template) writes it: the whole column, followed as the table grows.
+  return `=INDIRECT("${table}[${column}]")`;
 }

@@ -1,4 +1,5 @@
 import { DoubleRichApiError } from './errors';
+import { growValidations } from './lists';
 import { cellKey, overlaps, splitKey, type Bounds, type CellState, type SheetState, type TableState, type WorkbookState } from './state';
 
 /**
@@ -48,7 +49,9 @@ export function autoExpandTables(state: WorkbookState, sheet: SheetState, writte
     while (written.some((p) => p.row === table.bounds.bottom + 1 && p.column >= table.bounds.left && p.column <= table.bounds.right)) {
       const next: Bounds = { ...table.bounds, top: table.bounds.bottom + 1, bottom: table.bounds.bottom + 1 };
       if (isBlocked(state, sheet, next, table)) break;
+      const before = table.bounds;
       table.bounds = { ...table.bounds, bottom: next.bottom };
+      growValidations(table, before);
     }
   }
 }
@@ -76,6 +79,7 @@ export function insertTableRow(state: WorkbookState, table: TableState, location
   for (const other of others) other.bounds = shifted(other.bounds);
   for (const merge of merges) sheet.merges.splice(sheet.merges.indexOf(merge), 1, shifted(merge));
   table.bounds = { ...bounds, bottom: bounds.bottom + 1 };
+  growValidations(table, bounds);
   tableGrowth(state).calls.push('TableRowCollection.add');
   return at;
 }

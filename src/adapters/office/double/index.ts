@@ -2,6 +2,7 @@ import type { ExcelRun } from '../run';
 import type { WorkbookData } from '../../../core/contract/tableData';
 import { DoubleContext, type DoubleHost, type SyncStats } from './context';
 import { fillWorkbook } from './fill';
+import { dropdownItems } from './lists';
 import { parseAddress, WorkbookState, type CellState, type SheetState } from './state';
 import { DoubleWorkbook } from './workbook';
 import { tableIdOf } from './table';
@@ -57,6 +58,11 @@ export interface ExcelDouble {
   mergeCells(sheet: string, address: string): void;
   /** Excel refuses `member` (`PageLayout.zoom`, `Kind.member` as in error locations) with `code` from now on. */
   refuse(member: string, code: string): void;
+  /**
+   * What the cell's dropdown list offers when the user opens it, its source evaluated against the workbook as it
+   * stands (undefined: the cell has no list validation).
+   */
+  dropdown(sheet: string, address: string): string[] | undefined;
   /** The value a formula cell shows (the double does not calculate). */
   setFormulaResult(sheet: string, address: string, value: number | string): void;
   /**
@@ -181,6 +187,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     },
     get tableChangedHandlers() {
       return host.tableChangedHandlers.size;
+    },
+    dropdown: (name, address) => {
+      const b = boundsOf(address);
+      return dropdownItems(state, sheet(name), b.top, b.left);
     },
     setFormulaResult: (name, address, value) => {
       const b = boundsOf(address);
