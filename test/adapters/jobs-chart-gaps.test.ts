@@ -16,7 +16,7 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { parseCell } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
 import { secondProgramme, SECOND } from '../fixtures/secondProgramme';
-import { createExcelDouble } from '../support/excelDouble';
+import { createExcelDouble } from '../../src/adapters/office/double';
 import { setCell } from '../support/planBuilder';
 
 const GENERATED = '2026-11-27T10:00:00Z';
