@@ -47,10 +47,13 @@ export class DoubleTableRowCollection extends DoubleCollection<TableState, RowTa
       }
       if (alwaysInsert === false) throw new DoubleRichApiError('NotImplemented', 'The double always inserts.', location);
       assertWritable(this.context.state, table.sheet, location);
+      // As in Excel, `values` may hold several rows: that many rows are added at the end, in one call.
+      if (values !== undefined && values !== null && (!Array.isArray(values) || values.length === 0)) throw invalidArgument('values must be rows', location);
+      const count = Array.isArray(values) ? values.length : 1;
       const row = insertTableRow(this.context.state, table, location);
+      for (let i = 1; i < count; i++) insertTableRow(this.context.state, table, location);
       if (values !== undefined && values !== null) {
-        const bounds = { ...table.bounds, top: row, bottom: row };
-        if (!Array.isArray(values) || values.length !== 1) throw invalidArgument('the double adds one row at a time', location);
+        const bounds = { ...table.bounds, top: row, bottom: row + count - 1 };
         forEachInput(bounds, values, location, (r, c, value) => writeInput(table.sheet.cellForWrite(r, c), value, location));
       }
       proxy.bind({ table, index: row - bodyTop(table) });
