@@ -5,7 +5,7 @@ import type { Finding } from '../findings/types';
 import { delmalCounter, delmalUnknowns, type DelmalCount } from '../count/delmal';
 import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/projectRegister';
 import { formatDate, yearIsOver } from '../text/dates';
-import type { Delmal, Plan, Project } from '../model/plan';
+import type { Delmal, Plan, Project, UnknownFigure } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { RuleContext } from './context';
 import { inYear, notChecked, unknownsOf } from './unknowns';
@@ -55,11 +55,13 @@ function reportRules(plan: Plan): Finding[] {
   const first = plan.program.firstYear?.value;
   const last = plan.program.lastYear?.value;
   const findings: Finding[] = [];
+  // Found once: a register may have many reports (and many unknowns), and few unreadable project rows.
+  const unreadRows = unknownsOf(plan, 'projects', (w) => w.field === 'row');
   for (const r of plan.reports) {
     const id = r.projectId.value;
     const project = findProject(index, id);
     // A project row that cannot be read may be this report's (its id is this one, or cannot be read at all).
-    const unreadProject = project ? [] : unknownsOf(plan, 'projects', (w) => w.field === 'row' && (w.id === null || normalizeKey(w.id) === normalizeKey(id)));
+    const unreadProject = project ? [] : unreadRows.filter((u) => u.what.table === 'projects' && (u.what.id === null || normalizeKey(u.what.id) === normalizeKey(id)));
     if (unreadProject.length > 0) {
       // Then the project may well be in Prosjekter: not said to be missing.
       findings.push(...notChecked(r.jobs, unreadProject, { nb: `rapporten for ${id} mot prosjektet`, en: `the report of ${id} against its project` }));
@@ -103,6 +105,8 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
     else byStrategy.set(p.strategy.value, [p]);
   }
   const findings: Finding[] = [];
+  // Found once per year: the budget may have many lines, the register few projects that cannot be placed.
+  const unplaced = unknownsOf(plan, 'projects', (w) => w.field === 'row' || w.field === 'strategy');
   for (const [code, projects] of byStrategy) {
     const granted = projects.reduce((sum, p) => sum + grantOf(p), 0);
     const line = plan.budget.find((b) => b.year === year && b.strategy.value === code);
@@ -113,7 +117,7 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
       ...(line ? [] : unknownsOf(plan, 'budget', (w) => inYear(w.year, year) && (w.strategy === null || w.strategy === code))),
       // A grant of the strategy's that cannot be read may be what tips it over, or not.
       ...unknownsOf(plan, 'projects', (w) => w.field === 'granted' && w.year === year && w.strategy === code),
-      ...unplacedProjects(plan, year, code),
+      ...unplacedProjects(unplaced, year, code),
     ];
     if (blocking.length > 0) {
       findings.push(...notChecked(at, blocking, { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
@@ -125,7 +129,7 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
   // A strategy with no readable grant this year is within its budget, unless a project that cannot be placed is its.
   for (const line of plan.budget.filter((b) => b.year === year && codes.has(b.strategy.value) && !byStrategy.has(b.strategy.value))) {
     const code = line.strategy.value;
-    findings.push(...notChecked(line.amount, unplacedProjects(plan, year, code), { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
+    findings.push(...notChecked(line.amount, unplacedProjects(unplaced, year, code), { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
   }
   return findings;
 }
@@ -134,8 +138,8 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
  * Projects that may be the strategy's in the year but could not be placed: their id, Strategi or Vedtaksdato
  * cannot be read, or their Strategi names no strategy.
  */
-function unplacedProjects(plan: Plan, year: number, code: string) {
-  return unknownsOf(plan, 'projects', (w) => (w.field === 'row' || w.field === 'strategy') && inYear(w.year, year) && (w.strategy === null || w.strategy === code));
+function unplacedProjects(unplaced: readonly UnknownFigure[], year: number, code: string): UnknownFigure[] {
+  return unplaced.filter((u) => u.what.table === 'projects' && inYear(u.what.year, year) && (u.what.strategy === null || u.what.strategy === code));
 }
 
 const MINIMA: readonly { key: keyof DelmalCount; nb: string; en: string }[] = [
@@ -158,11 +162,13 @@ function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly 
   for (const d of plan.delmal.filter((row) => years.includes(row.year))) {
     const counted = count(d.strategies, d.year);
     const severity = yearIsOver(d.year, settings.today) ? 'advarsel' : 'info';
+    let lost: ReturnType<typeof delmalUnknowns> | undefined;
     for (const { key, nb, en } of MINIMA) {
       const minimum = d.minima[key];
       if (minimum === undefined || counted[key] >= minimum) continue;
       // A project or report that cannot be read may count, or not: the minimum is not judged (see delmalUnknowns).
-      const blocking = delmalUnknowns(plan, d.strategies, d.year)[key];
+      lost ??= delmalUnknowns(plan, d.strategies, d.year);
+      const blocking = lost[key];
       if (blocking.length > 0) {
         findings.push(...notChecked(d.minimaAt[key] ?? d.ref, blocking, { nb: `delmålet (${strategiesLabel(d)}, ${d.year}): ${nb}`, en: `the delmål (${strategiesLabel(d)}, ${d.year}): ${en}` }));
         continue;
