@@ -268,6 +268,36 @@ describe('reallocations', () => {
     expect(validate(data).findings.map((f) => [f.rule, f.expected, f.actual])).toEqual([['reallocation.not-available', 0, 1]]);
   });
 
+  test('from a frame that cannot be read: not judged against a frame taken as 0, but made', () => {
+    // Innovasjon's frame is #REF!: what is left of it is unknown. The move still adds to Kompetanse's 500 000.
+    const data = addRow(setCell(consistentPlan(), 'Rammer', [2022, 'Innovasjon'], 'Beløp', { error: '#REF!' }), 'Omdisponeringer', ['15.09.2022', 'Innovasjon', 'Kompetanse', 100000, '']);
+    const result = validate(data);
+    const frameCell = addressOf(data, 'Rammer', [2022, 'Innovasjon'], 'Beløp');
+    expect(result.findings.filter((f) => f.rule.startsWith('reallocation.'))).toEqual([]);
+    const amountCell = addressOf(data, 'Omdisponeringer', ['15.09.2022'], 'Beløp');
+    const notChecked = result.findings.filter((f) => f.rule === 'values.not-checked' && f.cell === amountCell.cell);
+    expect(notChecked.map(({ sheet, cell, actual }) => ({ sheet, cell, actual }))).toEqual([{ ...amountCell, actual: `${frameCell.sheet}!${frameCell.cell}` }]);
+    expect(framesAfterReallocations(result.plan, 2022).get(1)).toBe(600000);
+  });
+
+  test('after an earlier row that cannot be read, the amount left is not judged', () => {
+    // 01.03's amount is unreadable: how much of Attraktivitet's 100 000 is left on 01.06 is unknown.
+    const data = addRow(
+      addRow(consistentPlan(), 'Omdisponeringer', ['01.03.2022', 'Attraktivitet', 'Kompetanse', { error: '#VALUE!' }, 'Sak 1']),
+      'Omdisponeringer',
+      ['01.06.2022', 'Attraktivitet', 'Innovasjon', 60000, 'Sak 2'],
+    );
+    const found = validate(data).findings;
+    expect(found.filter((f) => f.rule === 'reallocation.not-available')).toEqual([]);
+    expect(found.filter((f) => f.rule === 'values.not-checked').map(({ cell }) => cell)).toContain(addressOf(data, 'Omdisponeringer', ['01.06.2022'], 'Beløp').cell);
+  });
+
+  test('one that changes the total while a frame cannot be read: the error without false totals', () => {
+    const data = addRow(setCell(consistentPlan(), 'Rammer', [2022, 'Kompetanse'], 'Beløp', { error: '#REF!' }), 'Omdisponeringer', ['15.09.2022', 'Innovasjon', 'Administrasjon', 100000, '']);
+    const found = validate(data).findings.filter((f) => f.rule.startsWith('reallocation.'));
+    expect(found.map((f) => [f.rule, f.expected, f.actual])).toEqual([['reallocation.changes-total', null, null]]);
+  });
+
   test('frames after reallocations of a year with none are the Rammer lines', () => {
     const { plan } = validate(consistentPlan());
     expect(framesAfterReallocations(plan, 2022)).toEqual(new Map([[1, 500000], [2, 500000], [3, 100000]]));

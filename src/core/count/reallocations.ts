@@ -6,6 +6,8 @@ import type { Located, Plan, Reallocation } from '../model/plan';
 import { formatDate } from '../text/dates';
 import { normalizeKey } from '../text/keys';
 import { classifyPost } from '../parse/plan';
+import { inYear, notChecked, unknownsOf } from '../findings/unknowns';
+import type { UnknownFigure } from '../model/plan';
 import { yearOf } from './projectRegister';
 
 /**
@@ -16,8 +18,10 @@ import { yearOf } from './projectRegister';
  *     earlier reallocations, in date order (rows of the same date in row order) (reallocation.not-available);
  *   - a reallocation never changes the total of the areas' frames: money moved to a cost line or a
  *     financing source, or from one, is reallocation.changes-total.
- * Only rows without a finding move money in `framesAfterReallocations`. One walk gives both the findings and
- * the frames after the moves, so it sits with the counts, below both the rules and the layouts that use it.
+ * Rows with a feil move no money in `framesAfterReallocations`; a row that cannot be judged because a frame or
+ * an earlier row cannot be read is moved, and its check is told as not made (never against a frame taken as 0).
+ * One walk gives both the findings and the frames after the moves, so it sits with the counts, below both the
+ * rules and the layouts that use it.
  */
 export function reallocationRules({ plan }: { plan: Plan }): Finding[] {
   return reallocationFindings(plan);
@@ -121,7 +125,9 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     if (from.kind !== 'area' || to.kind !== 'area') {
       const outside = from.kind === 'area' ? r.to : r.from;
       const after = from.kind === 'area' ? total - r.amount.value : total + r.amount.value;
-      findings.push(makeFinding('reallocation.changes-total', outside, { date, value: outside.value }, { expected: total, actual: after }));
+      // The move changes the total whatever the frames hold; the totals are stated only when every frame is known.
+      const figures = blockingAt(plan, year, r, 'all').length > 0 ? {} : { expected: total, actual: after };
+      findings.push(makeFinding('reallocation.changes-total', outside, { date, value: outside.value }, figures));
       continue;
     }
     const available = frames.get(from.area) ?? 0;
@@ -130,7 +136,11 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
       moves.push(moveOf(r, from, to));
       continue;
     }
-    if (r.amount.value > available) {
+    const blocking = blockingAt(plan, year, r, from.area);
+    if (blocking.length > 0) {
+      // What is left in the frame is unknown: the move is not judged, but it is made (the frame it goes to is known).
+      findings.push(...notChecked(r.amount, blocking, { nb: `omdisponeringen ${date} mot rammen`, en: `the reallocation of ${date} against the frame` }));
+    } else if (r.amount.value > available) {
       findings.push(makeFinding('reallocation.not-available', r.amount, { date, amount: formatNumber(r.amount.value), from: r.from.value, available: formatNumber(available), year }, { expected: available, actual: r.amount.value }));
       continue;
     }
@@ -141,6 +151,21 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     moves.push(moveOf(r, from, to));
   }
   return { frames, findings, moves };
+}
+
+/**
+ * The unreadable cells a move's check depends on: the year's Rammer figures of the area it takes from (or of
+ * every area, for a move that changes the total), and the year's reallocation rows that cannot be read and may
+ * have come before it.
+ */
+function blockingAt(plan: Plan, year: number, r: Reallocation, fromArea: number | 'all'): UnknownFigure[] {
+  const frames = unknownsOf(
+    plan,
+    'frames',
+    (w) => inYear(w.year, year) && (w.line === null || (w.line.kind === 'area' && (fromArea === 'all' || w.line.area === fromArea))),
+  );
+  const moves = unknownsOf(plan, 'reallocations', (w) => inYear(w.year, year) && (w.date === undefined || w.date === null || w.date <= r.date));
+  return [...frames, ...moves];
 }
 
 function moveOf(r: Reallocation, from: { area: number; strategy?: string }, to: { area: number; strategy?: string }): ReallocationMove {

@@ -6,7 +6,7 @@ import { normalizeKey } from '../text/keys';
 import type { ValidationSettings } from '../settings';
 import { sumOf, type RuleContext } from './context';
 import { framesAfterReallocations } from '../count/reallocations';
-import { inYear, notChecked, unknownsOf } from './unknowns';
+import { inYear, notChecked, unknownsOf } from '../findings/unknowns';
 
 /** Strategy budgets against area frames, frames against their declared sums, and the total against financing. */
 export function budgetRules({ plan, settings, years }: RuleContext): Finding[] {

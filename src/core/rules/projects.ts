@@ -8,7 +8,7 @@ import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project, UnknownFigure } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { RuleContext } from './context';
-import { inYear, notChecked, unknownsOf } from './unknowns';
+import { inYear, notChecked, unknownsOf } from '../findings/unknowns';
 
 /**
  * The project register (Prosjekter, Rapporter): references to strategies, næringer, phases and statuses,

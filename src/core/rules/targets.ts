@@ -3,7 +3,7 @@ import type { Finding } from '../findings/types';
 import type { JobTargets, Plan, Resultatmal } from '../model/plan';
 import { normalizeKey } from '../text/keys';
 import { sumOf, type RuleContext } from './context';
-import { inYear, notChecked, unknownsOf } from './unknowns';
+import { inYear, notChecked, unknownsOf } from '../findings/unknowns';
 
 const sameNaering = (a: string | null, b: string): boolean => a !== null && normalizeKey(a) === normalizeKey(b);
 

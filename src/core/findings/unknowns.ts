@@ -1,5 +1,5 @@
-import { makeFinding } from '../findings/make';
-import type { Finding } from '../findings/types';
+import { makeFinding } from './make';
+import type { Finding } from './types';
 import type { Plan, Ref, UnknownFigure, UnknownWhat } from '../model/plan';
 
 /**
