@@ -68,7 +68,10 @@ class StaticFilesPlugin {
       compilation.hooks.processAssets.tap({ name: 'StaticFilesPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const assetsDir = path.join(ROOT, 'assets');
         compilation.contextDependencies.add(assetsDir);
-        for (const name of fs.readdirSync(assetsDir).filter((f) => f.endsWith('.png')).sort()) {
+        for (const name of fs
+          .readdirSync(assetsDir)
+          .filter((f) => f.endsWith('.png'))
+          .sort()) {
           const file = path.join(assetsDir, name);
           compilation.fileDependencies.add(file);
           compilation.emitAsset(`assets/${name}`, new sources.RawSource(fs.readFileSync(file)));
@@ -82,7 +85,10 @@ class StaticFilesPlugin {
         const manifest = path.join(ROOT, 'manifest.xml');
         compilation.fileDependencies.add(manifest);
         try {
-          compilation.emitAsset('manifest.xml', new sources.RawSource(buildCheckedManifest({ addinUrl: this.addinUrl, source: manifest, assetsDir })));
+          compilation.emitAsset(
+            'manifest.xml',
+            new sources.RawSource(buildCheckedManifest({ addinUrl: this.addinUrl, source: manifest, assetsDir })),
+          );
         } catch (error) {
           compilation.errors.push(new WebpackError(error instanceof Error ? error.message : String(error)));
         }
@@ -114,7 +120,12 @@ class PreloadChunksPlugin {
           }
           for (const file of chunk.files) {
             if (!file.endsWith('.js')) continue;
-            links.push({ tagName: 'link', voidTag: true, meta: { plugin: 'PreloadChunksPlugin' }, attributes: { rel: 'preload', as: 'script', href: `${data.publicPath}${file}` } });
+            links.push({
+              tagName: 'link',
+              voidTag: true,
+              meta: { plugin: 'PreloadChunksPlugin' },
+              attributes: { rel: 'preload', as: 'script', href: `${data.publicPath}${file}` },
+            });
           }
         }
         data.assetTags.meta.push(...links);
@@ -147,7 +158,8 @@ class BundleBudgetPlugin {
         const lazy = [];
         for (const chunk of compilation.chunks) {
           if (initialChunks.has(chunk)) continue;
-          for (const file of chunk.files) if (file.endsWith('.js')) lazy.push({ file, name: chunk.name ?? String(chunk.id), size: gz(file) });
+          for (const file of chunk.files)
+            if (file.endsWith('.js')) lazy.push({ file, name: chunk.name ?? String(chunk.id), size: gz(file) });
         }
         const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
         this.report = [
@@ -155,7 +167,9 @@ class BundleBudgetPlugin {
           ...lazy.map((l) => `lazy chunk ${l.name} (${l.file}): ${kb(l.size)} gzipped`),
         ];
         if (initial > this.budget) {
-          compilation.errors.push(new WebpackError(`Bundle budget: the initial JS is ${kb(initial)} gzipped, over the ${kb(this.budget)} budget.`));
+          compilation.errors.push(
+            new WebpackError(`Bundle budget: the initial JS is ${kb(initial)} gzipped, over the ${kb(this.budget)} budget.`),
+          );
         }
         // The in-Excel pane must never download the .xlsx code: none of it may be in an initial chunk.
         const leaked = new Set();
@@ -166,7 +180,11 @@ class BundleBudgetPlugin {
         };
         for (const chunk of initialChunks) for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) visit(module);
         if (leaked.size > 0) {
-          compilation.errors.push(new WebpackError(`The .xlsx code must stay in the lazy chunk, but the initial JS contains: ${[...leaked].slice(0, 5).join(', ')}`));
+          compilation.errors.push(
+            new WebpackError(
+              `The .xlsx code must stay in the lazy chunk, but the initial JS contains: ${[...leaked].slice(0, 5).join(', ')}`,
+            ),
+          );
         }
       });
     });

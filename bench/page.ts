@@ -63,7 +63,12 @@ async function throttle(cdp: CDPSession, profile: Profile): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   if (profile.network) {
     const bytes = profile.network.bitsPerSecond / 8;
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.network.latency, downloadThroughput: bytes, uploadThroughput: bytes });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: profile.network.latency,
+      downloadThroughput: bytes,
+      uploadThroughput: bytes,
+    });
   }
 }
 
@@ -118,11 +123,15 @@ async function oneRun(browser: Browser, base: string, profile: Profile, file: st
       ready = (await until(page, LOADED)) - start;
       readyCpu = (await threadTime(cdp)) - cpuStart;
     }
-    const shell = await page.evaluate<number>(`(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime`);
+    const shell = await page.evaluate<number>(
+      `(performance.getEntriesByName('first-contentful-paint')[0] || { startTime: NaN }).startTime`,
+    );
     const cpuBefore = await threadTime(cdp);
     const shown = await validateAndShow(page);
     const shownCpu = (await threadTime(cdp)) - cpuBefore;
-    const listNodes = await page.evaluate<number>(`document.querySelector('section[aria-labelledby="findings-heading"]').querySelectorAll('*').length`);
+    const listNodes = await page.evaluate<number>(
+      `document.querySelector('section[aria-labelledby="findings-heading"]').querySelectorAll('*').length`,
+    );
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     return { shell, ready, readyCpu, shown, shownCpu, listNodes, heapMb: heap.usedSize / 2 ** 20, load: loadavg()[0] ?? Number.NaN };
@@ -145,7 +154,11 @@ export async function pageTable(runs: number): Promise<string[]> {
   // scripts/serve.js is plain JavaScript outside the compiled bench; it is loaded from the repository.
   const { startServer } = createRequire(__filename)(join(ROOT, 'scripts', 'serve.js')) as Serve;
   const server = await startServer({ root: join(ROOT, 'dist', 'web'), port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'hp-bench-page-'));
   const big = reportsWithJobsAsText(10_000);
   const bigFile = join(dir, 'rapporter-10000.xlsx');
@@ -166,7 +179,9 @@ export async function pageTable(runs: number): Promise<string[]> {
         for (let i = 0; i < runs; i++) all.push(await oneRun(browser, server.url, profile, workbook.file));
         const m = (pick: (f: Figures) => number) => median(all.map(pick));
         const range = (pick: (f: Figures) => number) => `${Math.min(...all.map(pick)).toFixed(1)}–${Math.max(...all.map(pick)).toFixed(1)}`;
-        lines.push(`| ${workbook.label} | ${profile.name} | ${m((f) => f.shell).toFixed(0)} | ${m((f) => f.ready).toFixed(0)} (${m((f) => f.readyCpu).toFixed(0)}) | ${m((f) => f.shown).toFixed(0)} (${m((f) => f.shownCpu).toFixed(0)}) | ${m((f) => f.listNodes).toFixed(0)} | ${m((f) => f.heapMb).toFixed(0)} | ${range((f) => f.load)} | ${trips} |`);
+        lines.push(
+          `| ${workbook.label} | ${profile.name} | ${m((f) => f.shell).toFixed(0)} | ${m((f) => f.ready).toFixed(0)} (${m((f) => f.readyCpu).toFixed(0)}) | ${m((f) => f.shown).toFixed(0)} (${m((f) => f.shownCpu).toFixed(0)}) | ${m((f) => f.listNodes).toFixed(0)} | ${m((f) => f.heapMb).toFixed(0)} | ${range((f) => f.load)} | ${trips} |`,
+        );
       }
     }
   } finally {

@@ -34,8 +34,17 @@ function withProjects(count: number): WorkbookData {
   if (projects) {
     projects.rows = Array.from({ length: count }, (_, i) => {
       const project: RowValues<'projects'> = {
-        id: `P${i + 1}`, name: `Eksempelprosjekt ${i + 1}`, owner: 'Eksempel AS', strategy: 'A', naering: 'Industri', phase: 'forprosjekt',
-        status: 'aktiv', decisionDate: '2022-05-01', granted: 100000, ownFinancing: 20000, otherFinancing: 0,
+        id: `P${i + 1}`,
+        name: `Eksempelprosjekt ${i + 1}`,
+        owner: 'Eksempel AS',
+        strategy: 'A',
+        naering: 'Industri',
+        phase: 'forprosjekt',
+        status: 'aktiv',
+        decisionDate: '2022-05-01',
+        granted: 100000,
+        ownFinancing: 20000,
+        otherFinancing: 0,
       };
       return typedRowOf(projects, TABLES.projects, project);
     });
@@ -53,21 +62,47 @@ async function roundTrips(projects: number): Promise<string[]> {
   const rows: string[] = [];
   const a = fresh();
   const validate = await measure(a.double, () => a.port.readSnapshot());
-  rows.push(`| validate (read all tables) | ${projects.toLocaleString('en-US')} | ${validate.stats.syncs} | ${kb(validate.stats.requestBytes)} | ${kb(validate.stats.responseBytes)} |`);
+  rows.push(
+    `| validate (read all tables) | ${projects.toLocaleString('en-US')} | ${validate.stats.syncs} | ${kb(validate.stats.requestBytes)} | ${kb(validate.stats.responseBytes)} |`,
+  );
   const result = validateWorkbook(validate.result);
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(validate.result), generatedAt: '2026-01-01T00:00:00Z' });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(validate.result),
+    generatedAt: '2026-01-01T00:00:00Z',
+  });
   const generate = await measure(a.double, () => a.port.renderLayout(layout));
-  rows.push(`| generate (render Handlingsplan 2022) | ${projects.toLocaleString('en-US')} | ${generate.stats.syncs} | ${kb(generate.stats.requestBytes)} | ${kb(generate.stats.responseBytes)} |`);
-  const report = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(validate.result), generatedAt: '2026-01-01T00:00:00Z' });
+  rows.push(
+    `| generate (render Handlingsplan 2022) | ${projects.toLocaleString('en-US')} | ${generate.stats.syncs} | ${kb(generate.stats.requestBytes)} | ${kb(generate.stats.responseBytes)} |`,
+  );
+  const report = buildStyrerapport({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(validate.result),
+    generatedAt: '2026-01-01T00:00:00Z',
+  });
   const board = await measure(a.double, () => a.port.renderLayout(report));
-  rows.push(`| board report (render Styrerapport 2022) | ${projects.toLocaleString('en-US')} | ${board.stats.syncs} | ${kb(board.stats.requestBytes)} | ${kb(board.stats.responseBytes)} |`);
+  rows.push(
+    `| board report (render Styrerapport 2022) | ${projects.toLocaleString('en-US')} | ${board.stats.syncs} | ${kb(board.stats.requestBytes)} | ${kb(board.stats.responseBytes)} |`,
+  );
   const again = await measure(a.double, () => a.port.renderLayout(layout));
-  rows.push(`| generate again (replace own sheet) | ${projects.toLocaleString('en-US')} | ${again.stats.syncs} | ${kb(again.stats.requestBytes)} | ${kb(again.stats.responseBytes)} |`);
-  const row = await measure(a.double, () => a.port.appendRow('Rapporter', { ProsjektID: 'P1', Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 1 }));
-  rows.push(`| append a report row (form, after its check reads the workbook) | ${projects.toLocaleString('en-US')} | ${row.stats.syncs} (+ ${validate.stats.syncs}) | ${kb(row.stats.requestBytes)} | ${kb(row.stats.responseBytes)} |`);
+  rows.push(
+    `| generate again (replace own sheet) | ${projects.toLocaleString('en-US')} | ${again.stats.syncs} | ${kb(again.stats.requestBytes)} | ${kb(again.stats.responseBytes)} |`,
+  );
+  const row = await measure(a.double, () =>
+    a.port.appendRow('Rapporter', { ProsjektID: 'P1', Rapportdato: { date: '2023-06-30' }, Næring: 'Industri', 'Nye arbeidsplasser': 1 }),
+  );
+  rows.push(
+    `| append a report row (form, after its check reads the workbook) | ${projects.toLocaleString('en-US')} | ${row.stats.syncs} (+ ${validate.stats.syncs}) | ${kb(row.stats.requestBytes)} | ${kb(row.stats.responseBytes)} |`,
+  );
   const b = fresh();
   const template = await measure(b.double, () => b.port.createTemplate(templateWorkbook()));
-  rows.push(`| template (nothing missing) | ${projects.toLocaleString('en-US')} | ${template.stats.syncs} | ${kb(template.stats.requestBytes)} | ${kb(template.stats.responseBytes)} |`);
+  rows.push(
+    `| template (nothing missing) | ${projects.toLocaleString('en-US')} | ${template.stats.syncs} | ${kb(template.stats.requestBytes)} | ${kb(template.stats.responseBytes)} |`,
+  );
   return rows;
 }
 
@@ -77,7 +112,9 @@ async function roundTripTable(): Promise<string[]> {
   const empty = createExcelDouble({});
   const port = new OfficeWorkbook(empty.run, { isSupported: empty.supports });
   const created = await measure(empty, () => port.createTemplate(templateWorkbook()));
-  lines.push(`| template (empty workbook: all tables) | 0 | ${created.stats.syncs} | ${(created.stats.requestBytes / 1024).toFixed(1)} KB | ${(created.stats.responseBytes / 1024).toFixed(1)} KB |`);
+  lines.push(
+    `| template (empty workbook: all tables) | 0 | ${created.stats.syncs} | ${(created.stats.requestBytes / 1024).toFixed(1)} KB | ${(created.stats.responseBytes / 1024).toFixed(1)} KB |`,
+  );
   return lines;
 }
 
@@ -107,11 +144,15 @@ function bundleTable(): string[] {
   const web = join(ROOT, 'dist', 'web');
   if (!existsSync(join(web, 'taskpane.html'))) return ['(no web build: run `npm run build` first)'];
   const html = readFileSync(join(web, 'taskpane.html'), 'utf8');
-  const initial = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)].map((m) => m[1] ?? '').filter((src) => !src.startsWith('http'));
+  const initial = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((src) => !src.startsWith('http'));
   const gzKb = (file: string) => gzipSync(readFileSync(join(web, file))).length / 1024;
   const lines = ['| bundle | gzipped |', '|---|---:|'];
   lines.push(`| pane, initial JavaScript (${initial.join(', ')}) | ${initial.reduce((n, f) => n + gzKb(f), 0).toFixed(1)} KB |`);
-  for (const file of readdirSync(web).filter((f) => f.endsWith('.js') && !initial.includes(f)).sort()) {
+  for (const file of readdirSync(web)
+    .filter((f) => f.endsWith('.js') && !initial.includes(f))
+    .sort()) {
     lines.push(`| lazy chunk ${file} | ${gzKb(file).toFixed(1)} KB |`);
   }
   return lines;
@@ -138,7 +179,13 @@ async function timeGeneration(label: string, data: WorkbookData): Promise<string
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
     const result = validateWorkbook(snapshot, { year: 2022 });
-    const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: '2026-01-01T00:00:00Z' });
+    const layout = buildHandlingsplan({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: inputDigest(snapshot),
+      generatedAt: '2026-01-01T00:00:00Z',
+    });
     const built = process.hrtime.bigint();
     await renderLayoutIntoPackage(bytes, layout);
     const done = process.hrtime.bigint();
@@ -166,8 +213,13 @@ function nodeModulesSize(): string {
 
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-  console.log(`Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs; load average ${load()} at start\n`);
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ');
+  console.log(
+    `Handlingsplan benchmarks — node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${RUNS} runs; load average ${load()} at start\n`,
+  );
   // BENCH_ONLY=page runs only the pane in Chromium (the figures that take longest and vary most with load).
   if (process.env['BENCH_ONLY'] === 'page') {
     console.log((await pageTable(Number(process.env['BENCH_PAGE_RUNS'] ?? 3))).join('\n'));

@@ -37,12 +37,30 @@ function planWithRows(rows: number): WorkbookData {
     frames.push([year, 'Sum innsatsområder', sum], [year, 'Administrasjon', 0], [year, 'Sum totalt', sum]);
     financing.push([year, 'Fylket', sum]);
   }
-  const table = (spec: { name: string; sheet: string }, header: string[], body: CellInput[][]) => ({ name: spec.name, sheet: spec.sheet, header, rows: body });
+  const table = (spec: { name: string; sheet: string }, header: string[], body: CellInput[][]) => ({
+    name: spec.name,
+    sheet: spec.sheet,
+    header,
+    rows: body,
+  });
   return {
     sheets: ['Oppsett', 'Mål', 'Budsjett'],
     tables: [
-      table(TABLES.program, ['Felt', 'Verdi'], [['Programnavn', 'Bench'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022]]),
-      table(TABLES.areas, ['Nr', 'Innsatsområde', 'Type'], Array.from({ length: AREAS }, (_, i) => [i + 1, `Område ${i + 1}`, 'Tematisk'])),
+      table(
+        TABLES.program,
+        ['Felt', 'Verdi'],
+        [
+          ['Programnavn', 'Bench'],
+          ['Første år', 2022],
+          ['Siste år', 2024],
+          ['Handlingsplanår', 2022],
+        ],
+      ),
+      table(
+        TABLES.areas,
+        ['Nr', 'Innsatsområde', 'Type'],
+        Array.from({ length: AREAS }, (_, i) => [i + 1, `Område ${i + 1}`, 'Tematisk']),
+      ),
       table(TABLES.strategies, ['Kode', 'Strategi', 'Innsatsområde', 'Beskrivelse'], strategies),
       table(TABLES.naeringer, ['Nr', 'Næring'], [[1, 'Industri']]),
       table(TABLES.jobTargets, ['Næring', '2022', '2023', '2024', 'Sum'], [['Industri', 1, 1, 1, 3]]),

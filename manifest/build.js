@@ -23,7 +23,8 @@ function normalizeAddinUrl(value) {
     throw new Error(`ADDIN_URL is not a URL: ${value}`);
   }
   if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must be https (Office loads add-ins only over https): ${value}`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`ADDIN_URL must be a plain base URL, without query, fragment or credentials: ${value}`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`ADDIN_URL must be a plain base URL, without query, fragment or credentials: ${value}`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 

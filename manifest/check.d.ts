@@ -4,4 +4,6 @@ export interface ManifestCheck {
   info: { id: string; version: string; source: string; origin: string | null; icons: string[] } | null;
 }
 export function checkManifest(xml: string, options?: { assetsDir?: string }): ManifestCheck;
-export function pngSize(bytes: Buffer): { width: number; height: number; error?: undefined } | { error: string; width?: undefined; height?: undefined };
+export function pngSize(
+  bytes: Buffer,
+): { width: number; height: number; error?: undefined } | { error: string; width?: undefined; height?: undefined };

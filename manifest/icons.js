@@ -93,7 +93,11 @@ function layers(size) {
     const nearY = Math.abs(fy - Math.round(fy)) * rowHeight < line / 2;
     return nearX || nearY;
   };
-  const check = [[0.44, 0.66], [0.6, 0.82], [0.94, 0.4]];
+  const check = [
+    [0.44, 0.66],
+    [0.6, 0.82],
+    [0.94, 0.4],
+  ];
   const stroke = size <= 16 ? 0.15 : 0.13;
   const onCheck = (x, y, width) =>
     segmentDistance(x, y, ...check[0], ...check[1]) < width / 2 || segmentDistance(x, y, ...check[1], ...check[2]) < width / 2;
@@ -101,7 +105,10 @@ function layers(size) {
     { color: CELL, inside: inGrid },
     { color: HEADER, inside: (x, y) => inGrid(x, y) && y <= grid.y0 + rowHeight },
     { color: LINE, inside: (x, y) => onGridLine(x, y) && y > grid.y0 + rowHeight },
-    { color: HEADER, inside: (x, y) => inGrid(x, y) && (x - grid.x0 < line || grid.x1 - x < line || y - grid.y0 < line || grid.y1 - y < line) },
+    {
+      color: HEADER,
+      inside: (x, y) => inGrid(x, y) && (x - grid.x0 < line || grid.x1 - x < line || y - grid.y0 < line || grid.y1 - y < line),
+    },
     { color: HALO, inside: (x, y) => onCheck(x, y, stroke + 0.12) },
     { color: GREEN, inside: (x, y) => onCheck(x, y, stroke) },
   ];
@@ -113,14 +120,22 @@ function drawIcon(size) {
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
       // Composite the layers at each sub-sample ("over"), then average.
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
           const x = (px + (sx + 0.5) / SAMPLES) / size;
           const y = (py + (sy + 0.5) / SAMPLES) / size;
           let colour = null;
           for (const layer of drawn) if (layer.inside(x, y)) colour = layer.color;
-          if (colour) { r += colour[0]; g += colour[1]; b += colour[2]; a += 1; }
+          if (colour) {
+            r += colour[0];
+            g += colour[1];
+            b += colour[2];
+            a += 1;
+          }
         }
       }
       const i = (py * size + px) * 4;

@@ -9,7 +9,8 @@
  * where `text` is the element's own character data (CDATA included), entities resolved.
  */
 
-const NAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_START =
+  'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 // The combining marks (U+0300–U+036F) come first, so no character class starts a mark after a letter.
 const NAME_CHAR = `\\u0300-\\u036F${NAME_START}\\-.0-9\\u00B7\\u203F-\\u2040`;
 /** A qualified name: at most one colon, not at either end. */
@@ -38,15 +39,24 @@ function parseXml(input) {
   const where = (at) => {
     let line = 1;
     let last = -1;
-    for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+    for (let i = 0; i < at; i++)
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        last = i;
+      }
     return [line, at - last];
   };
-  const fail = (message, at = pos) => { const [line, column] = where(at); throw new XmlError(message, line, column); };
+  const fail = (message, at = pos) => {
+    const [line, column] = where(at);
+    throw new XmlError(message, line, column);
+  };
 
   const bad = BAD_CHAR.exec(text);
   if (bad) fail(`character U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, bad.index);
 
-  const skipSpace = () => { while (pos < text.length && /[ \t\r\n]/.test(text[pos])) pos++; };
+  const skipSpace = () => {
+    while (pos < text.length && /[ \t\r\n]/.test(text[pos])) pos++;
+  };
   const readName = () => {
     NAME_AT.lastIndex = pos;
     const m = NAME_AT.exec(text);
@@ -55,23 +65,33 @@ function parseXml(input) {
     return m[0];
   };
 
-  const decode = (raw, at) => raw.replace(/&([^;&<]*);|&/g, (whole, body, offset) => {
-    if (body === undefined) fail("'&' must start an entity reference such as &amp;", at + offset);
-    if (body in PREDEFINED) return PREDEFINED[body];
-    const num = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
-    if (!num) fail(`unknown entity &${body}; (only the five predefined entities and character references are allowed)`, at + offset);
-    const code = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2], 10);
-    const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!ok) fail(`character reference &${body}; is not a legal XML character`, at + offset);
-    return String.fromCodePoint(code);
-  });
+  const decode = (raw, at) =>
+    raw.replace(/&([^;&<]*);|&/g, (whole, body, offset) => {
+      if (body === undefined) fail("'&' must start an entity reference such as &amp;", at + offset);
+      if (body in PREDEFINED) return PREDEFINED[body];
+      const num = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
+      if (!num) fail(`unknown entity &${body}; (only the five predefined entities and character references are allowed)`, at + offset);
+      const code = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2], 10);
+      const ok =
+        code === 9 ||
+        code === 10 ||
+        code === 13 ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
+      if (!ok) fail(`character reference &${body}; is not a legal XML character`, at + offset);
+      return String.fromCodePoint(code);
+    });
 
   let declaration = null;
   if (text.startsWith('<?xml') && /[ \t\r\n?]/.test(text[5] ?? '')) {
     const end = text.indexOf('?>');
     if (end < 0) fail('unterminated XML declaration');
     const body = text.slice(5, end);
-    const m = /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:\s+standalone\s*=\s*(["'])(yes|no)\4)?\s*$/.exec(body);
+    const m =
+      /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:\s+standalone\s*=\s*(["'])(yes|no)\4)?\s*$/.exec(
+        body,
+      );
     if (!m) fail('malformed XML declaration');
     declaration = { encoding: m[3] ?? null };
     pos = end + 2;
@@ -184,7 +204,10 @@ function parseXml(input) {
 /** Resolves the element's and its attributes' prefixes against the xmlns declarations in scope. */
 function bindNamespaces(element, parentScope, fail) {
   const scope = Object.create(parentScope);
-  if (!parentScope) { scope.xml = XML_NS; scope.xmlns = XMLNS_NS; }
+  if (!parentScope) {
+    scope.xml = XML_NS;
+    scope.xmlns = XMLNS_NS;
+  }
   for (const [name, value] of Object.entries(element.attrs)) {
     if (name === 'xmlns') scope[''] = value;
     else if (name.startsWith('xmlns:')) {
@@ -194,7 +217,10 @@ function bindNamespaces(element, parentScope, fail) {
       scope[prefix] = value;
     }
   }
-  const split = (qname) => { const i = qname.indexOf(':'); return i < 0 ? ['', qname] : [qname.slice(0, i), qname.slice(i + 1)]; };
+  const split = (qname) => {
+    const i = qname.indexOf(':');
+    return i < 0 ? ['', qname] : [qname.slice(0, i), qname.slice(i + 1)];
+  };
   const [prefix, local] = split(element.name);
   if (prefix && !(prefix in scope)) fail(`the prefix '${prefix}' of <${element.name}> is not declared`);
   element.prefix = prefix;

@@ -22,14 +22,22 @@
  */
 
 /** Origins Office frames add-in pages from: Excel on the web, and the desktop hosts' own. */
-const FRAME_ANCESTORS = ['https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.microsoft365.com', 'https://*.sharepoint.com', 'https://*.cloud.microsoft'];
+const FRAME_ANCESTORS = [
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.sharepoint.com',
+  'https://*.cloud.microsoft',
+];
 
 /** Office.js's CDN, which the page's own policy allows for scripts. */
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
 
 function lower(headers) {
   const out = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   return out;
 }
 
@@ -37,7 +45,10 @@ function lower(headers) {
 function directives(policy) {
   const map = new Map();
   for (const part of policy.split(';')) {
-    const tokens = part.trim().split(/\s+/).filter((t) => t !== '');
+    const tokens = part
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     if (tokens.length > 0 && !map.has(tokens[0].toLowerCase())) map.set(tokens[0].toLowerCase(), tokens.slice(1));
   }
   return map;
@@ -58,24 +69,36 @@ function allowsOffice(sources) {
 function hostHeaderProblems(raw, response = {}) {
   const headers = lower(raw);
   const problems = [];
-  if (response.url !== undefined && !response.url.startsWith('https://')) problems.push(`${response.url} is not HTTPS: Excel loads add-ins over HTTPS only`);
+  if (response.url !== undefined && !response.url.startsWith('https://'))
+    problems.push(`${response.url} is not HTTPS: Excel loads add-ins over HTTPS only`);
   if (response.status !== undefined && response.status !== 200) problems.push(`status ${response.status}, not 200`);
-  if (!/^text\/html\b/i.test(headers['content-type'] ?? '')) problems.push(`Content-Type is "${headers['content-type'] ?? ''}", not text/html`);
-  if (headers['x-frame-options'] !== undefined) problems.push(`X-Frame-Options: ${headers['x-frame-options']} keeps Office from showing the page in its task pane; do not send it`);
+  if (!/^text\/html\b/i.test(headers['content-type'] ?? ''))
+    problems.push(`Content-Type is "${headers['content-type'] ?? ''}", not text/html`);
+  if (headers['x-frame-options'] !== undefined)
+    problems.push(`X-Frame-Options: ${headers['x-frame-options']} keeps Office from showing the page in its task pane; do not send it`);
   const csp = headers['content-security-policy'];
   if (csp !== undefined) {
     const d = directives(csp);
     const ancestors = d.get('frame-ancestors');
-    if (ancestors !== undefined && !allowsOffice(ancestors)) problems.push(`Content-Security-Policy frame-ancestors ${ancestors.join(' ') || "(empty)"} leaves Office out; drop it, or allow ${FRAME_ANCESTORS.join(' ')}`);
+    if (ancestors !== undefined && !allowsOffice(ancestors))
+      problems.push(
+        `Content-Security-Policy frame-ancestors ${ancestors.join(' ') || '(empty)'} leaves Office out; drop it, or allow ${FRAME_ANCESTORS.join(' ')}`,
+      );
     const scripts = d.get('script-src') ?? d.get('default-src');
-    if (scripts !== undefined && !scripts.includes('*') && !scripts.some((s) => s === OFFICE_CDN || s === `${OFFICE_CDN}/` || s === 'https:')) {
+    if (
+      scripts !== undefined &&
+      !scripts.includes('*') &&
+      !scripts.some((s) => s === OFFICE_CDN || s === `${OFFICE_CDN}/` || s === 'https:')
+    ) {
       problems.push(`Content-Security-Policy script-src does not allow ${OFFICE_CDN}: Office.js could not load`);
     }
   }
   const coep = headers['cross-origin-embedder-policy'];
-  if (coep !== undefined && /require-corp|credentialless/i.test(coep)) problems.push(`Cross-Origin-Embedder-Policy: ${coep} blocks Office.js from Microsoft's CDN`);
+  if (coep !== undefined && /require-corp|credentialless/i.test(coep))
+    problems.push(`Cross-Origin-Embedder-Policy: ${coep} blocks Office.js from Microsoft's CDN`);
   const corp = headers['cross-origin-resource-policy'];
-  if (corp !== undefined && /same-origin|same-site/i.test(corp)) problems.push(`Cross-Origin-Resource-Policy: ${corp} keeps Office from embedding the page`);
+  if (corp !== undefined && /same-origin|same-site/i.test(corp))
+    problems.push(`Cross-Origin-Resource-Policy: ${corp} keeps Office from embedding the page`);
   return problems;
 }
 

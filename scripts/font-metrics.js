@@ -11,7 +11,12 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.argv[2] ?? '/usr/share/fonts/truetype/crosextra';
-const FACES = { regular: 'Carlito-Regular.ttf', bold: 'Carlito-Bold.ttf', italic: 'Carlito-Italic.ttf', boldItalic: 'Carlito-BoldItalic.ttf' };
+const FACES = {
+  regular: 'Carlito-Regular.ttf',
+  bold: 'Carlito-Bold.ttf',
+  italic: 'Carlito-Italic.ttf',
+  boldItalic: 'Carlito-BoldItalic.ttf',
+};
 /** Printable ASCII, Latin-1 and the punctuation Norwegian text uses. */
 const CHARS = [];
 for (let c = 0x20; c <= 0x7e; c++) CHARS.push(c);

@@ -63,10 +63,13 @@ async function main() {
     const outDir = resolve(args.outDir ?? 'test-results/preview');
     mkdirSync(outDir, { recursive: true });
     const prefix = join(outDir, `${basename(input, '.xlsx')}-${sheet.name.replace(/[^\w-]+/g, '_')}`);
-    for (const old of readdirSync(outDir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png'))) rmSync(join(outDir, old));
+    for (const old of readdirSync(outDir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png')))
+      rmSync(join(outDir, old));
     const pages = spawnSync('pdftoppm', ['-png', '-r', '80', pdf, prefix], { encoding: 'utf8' });
     if (pages.status !== 0) fail(`pdftoppm failed: ${pages.stderr.trim()}`);
-    const written = readdirSync(outDir).filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png')).sort();
+    const written = readdirSync(outDir)
+      .filter((f) => f.startsWith(`${basename(prefix)}-`) && f.endsWith('.png'))
+      .sort();
     console.log(`"${sheet.name}" → ${written.length} page(s):`);
     for (const file of written) console.log(`  ${join(outDir, file)}`);
   } finally {

@@ -67,7 +67,11 @@ function metaCsp(html) {
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
     if (!/\bhttp-equiv\s*=\s*["']?Content-Security-Policy\b/i.test(tag)) continue;
     const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
-    if (content) return (content[1] ?? content[2] ?? '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    if (content)
+      return (content[1] ?? content[2] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
   }
   return undefined;
 }
@@ -113,7 +117,7 @@ function handler(root) {
     } catch {
       real = undefined;
     }
-    if (real === undefined || !(real.startsWith(root + path.sep)) || !fs.statSync(real).isFile()) {
+    if (real === undefined || !real.startsWith(root + path.sep) || !fs.statSync(real).isFile()) {
       send(res, 404, 'Not found\n');
       return;
     }
@@ -218,7 +222,18 @@ function parseArgs(argv) {
 }
 
 /** What the build reads: a change to any of these makes dist/ stale. */
-const BUILD_INPUTS = ['src', 'assets', 'manifest', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.web.json', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = [
+  'src',
+  'assets',
+  'manifest',
+  'manifest.xml',
+  'webpack.config.js',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'tsconfig.web.json',
+  'package.json',
+  'package-lock.json',
+];
 /** What the build writes, one file per part: the page and the CLI. */
 const BUILD_OUTPUTS = [path.join('dist', 'web', 'taskpane.html'), path.join('dist', 'cli', 'main.js')];
 
@@ -297,7 +312,9 @@ async function main(argv) {
   try {
     server = await startServer({ root: WEB_ROOT, port: options.port, portAttempts: PORT_ATTEMPTS, tls });
   } catch (error) {
-    console.error(`serve: cannot listen on 127.0.0.1:${options.port}${PORT_ATTEMPTS > 1 ? ` or the next ${PORT_ATTEMPTS - 1} ports` : ''}: ${error.message}`);
+    console.error(
+      `serve: cannot listen on 127.0.0.1:${options.port}${PORT_ATTEMPTS > 1 ? ` or the next ${PORT_ATTEMPTS - 1} ports` : ''}: ${error.message}`,
+    );
     return 1;
   }
   const base = `${server.protocol}://localhost:${server.port}`;
@@ -311,11 +328,17 @@ async function main(argv) {
   if (server.protocol === 'https' && server.port === 3000) {
     console.log('  The manifest points to https://localhost:3000, which this server is (Office dev certificate found).');
   } else {
-    console.log(`  Excel loads add-ins only over HTTPS; the manifest points to https://localhost:3000, ${server.protocol === 'https' ? 'not this port' : 'this server is plain HTTP'}.`);
-    console.log('  Host dist/web over HTTPS, built for that address: npm run build -- --env ADDIN_URL=https://your-host/path (README, "The Excel add-in").');
+    console.log(
+      `  Excel loads add-ins only over HTTPS; the manifest points to https://localhost:3000, ${server.protocol === 'https' ? 'not this port' : 'this server is plain HTTP'}.`,
+    );
+    console.log(
+      '  Host dist/web over HTTPS, built for that address: npm run build -- --env ADDIN_URL=https://your-host/path (README, "The Excel add-in").',
+    );
   }
   console.log('  Excel on the web: Home > Add-ins > More add-ins > My add-ins > Upload My Add-in > dist/web/manifest.xml.');
-  console.log('  Excel desktop: Windows, a shared-folder catalog (Trust Center); Mac, copy it to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/.');
+  console.log(
+    '  Excel desktop: Windows, a shared-folder catalog (Trust Center); Mac, copy it to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/.',
+  );
   console.log('');
   console.log('Press Ctrl-C to stop.');
 

@@ -14,8 +14,10 @@ export function rowAround(snapshot: WorkbookSnapshot, sheet: string, cell: A1): 
     const found = rows.find((cells) => cells.some((c) => sameRow(c, row)));
     const at = table.header.findIndex((c) => parseCell(c.address).column === column);
     const focus = at < 0 ? {} : { column: at };
-    if (found && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)), ...focus };
-    if (table.header.some((c) => sameRow(c, row)) && covers(table, column)) return { table: table.name, header: table.header.map((c) => cellText(c)), values: [], ...focus };
+    if (found && covers(table, column))
+      return { table: table.name, header: table.header.map((c) => cellText(c)), values: found.map((c) => cellText(c)), ...focus };
+    if (table.header.some((c) => sameRow(c, row)) && covers(table, column))
+      return { table: table.name, header: table.header.map((c) => cellText(c)), values: [], ...focus };
   }
   return null;
 }

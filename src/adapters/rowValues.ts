@@ -8,10 +8,7 @@ import { WorkbookOperationError, type RowValue } from './port';
  */
 
 /** One cell of a new row, checked: text stays text, numbers are finite, dates are Excel serials. */
-export type AppendCell =
-  | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'date'; serial: number; iso: string };
+export type AppendCell = { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'date'; serial: number; iso: string };
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
@@ -142,7 +139,11 @@ function sameColumn(table: string, first: string, second: string): WorkbookOpera
 }
 
 function emptyRow(table: string): WorkbookOperationError {
-  return new WorkbookOperationError('failed', `Raden til tabellen «${shown(table)}» har ingen verdier.`, `The row for table "${shown(table)}" has no values.`);
+  return new WorkbookOperationError(
+    'failed',
+    `Raden til tabellen «${shown(table)}» har ingen verdier.`,
+    `The row for table "${shown(table)}" has no values.`,
+  );
 }
 
 function notANumber(column: string, value: number): WorkbookOperationError {
@@ -196,7 +197,11 @@ export function totalRowInTheWay(table: string): WorkbookOperationError {
 }
 
 export function sheetProtected(sheet: string): WorkbookOperationError {
-  return new WorkbookOperationError('protected', `Arket «${shown(sheet)}» er beskyttet. Opphev beskyttelsen og prøv igjen.`, `Sheet "${shown(sheet)}" is protected. Unprotect it and try again.`);
+  return new WorkbookOperationError(
+    'protected',
+    `Arket «${shown(sheet)}» er beskyttet. Opphev beskyttelsen og prøv igjen.`,
+    `Sheet "${shown(sheet)}" is protected. Unprotect it and try again.`,
+  );
 }
 
 /** Excel wrote the row below the table but did not take it in (its automatic table expansion is off). */

@@ -54,7 +54,10 @@ function readOptions(argv: string[]): RawOptions {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     if (!isOptionName(token.name)) {
-      throw cliError(`ukjent valg «${token.rawName}» (se handlingsplan --help)`, `unknown option '${token.rawName}' (see handlingsplan --help)`);
+      throw cliError(
+        `ukjent valg «${token.rawName}» (se handlingsplan --help)`,
+        `unknown option '${token.rawName}' (see handlingsplan --help)`,
+      );
     }
     values.set(token.name, optionValue(token.name, token.rawName, token.value, token.inlineValue));
   }
@@ -118,7 +121,10 @@ function fileArgument(raw: RawOptions): string {
   const rest = raw.positionals.slice(1);
   if (rest.length === 0) throw cliError(`«${command}» mangler filnavn`, `'${command}' needs a file name`);
   if (rest.length > 1) {
-    throw cliError(`for mange argumenter til «${command}»: ${rest.slice(1).join(' ')}`, `too many arguments for '${command}': ${rest.slice(1).join(' ')}`);
+    throw cliError(
+      `for mange argumenter til «${command}»: ${rest.slice(1).join(' ')}`,
+      `too many arguments for '${command}': ${rest.slice(1).join(' ')}`,
+    );
   }
   const [file = ''] = rest;
   if (file.trim() === '') throw cliError(`«${command}» mangler filnavn`, `'${command}' needs a file name`);
@@ -155,7 +161,10 @@ function initCommand(raw: RawOptions): Command {
 }
 
 function validateCommand(raw: RawOptions): Command {
-  return withYear<Extract<Command, { kind: 'validate' }>>({ kind: 'validate', file: fileArgument(raw), json: raw.values.has('json'), all: raw.values.has('all') }, raw);
+  return withYear<Extract<Command, { kind: 'validate' }>>(
+    { kind: 'validate', file: fileArgument(raw), json: raw.values.has('json'), all: raw.values.has('all') },
+    raw,
+  );
 }
 
 /** What every command that writes a copy takes: the workbook, `-o` (required: the input is never overwritten) and --force. */
@@ -163,7 +172,10 @@ function copyTarget(raw: RawOptions): { file: string; out: string; force: boolea
   const out = raw.values.get('output');
   if (out === undefined || out === true || out.trim() === '') {
     const typed = typedWord(raw);
-    throw cliError(`«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`, `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`);
+    throw cliError(
+      `«${typed}» trenger -o <ut.xlsx>: arbeidsboka det leses fra, skrives aldri over`,
+      `'${typed}' needs -o <out.xlsx>: the workbook it reads is never overwritten`,
+    );
   }
   return { file: fileArgument(raw), out, force: raw.values.has('force') };
 }

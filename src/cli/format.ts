@@ -63,7 +63,14 @@ function itemsBySheet(input: ReportInput): Map<string, Item[]> {
 }
 
 function singleItem(finding: Finding): Item {
-  return { findings: [finding], fixes: finding.fix ? [finding.fix] : [], title: finding.message, rule: finding.rule, severity: finding.severity, sheet: finding.sheet };
+  return {
+    findings: [finding],
+    fixes: finding.fix ? [finding.fix] : [],
+    title: finding.message,
+    rule: finding.rule,
+    severity: finding.severity,
+    sheet: finding.sheet,
+  };
 }
 
 export interface ReportInput {
@@ -153,7 +160,10 @@ export function formatReport(input: ReportInput): string {
   }
   const bySheet = itemsBySheet(input);
   const items = [...bySheet.values()].flat();
-  const cellWidth = Math.max(0, ...items.map((item) => (item.findings.length > 1 ? groupCell(item.findings[0]?.cell ?? '') : (item.findings[0]?.cell ?? '')).length));
+  const cellWidth = Math.max(
+    0,
+    ...items.map((item) => (item.findings.length > 1 ? groupCell(item.findings[0]?.cell ?? '') : (item.findings[0]?.cell ?? '')).length),
+  );
   let folded = false;
   for (const [sheet, sheetItems] of bySheet) {
     lines.push(sheetHeading(sheet, input.lang, input.color));

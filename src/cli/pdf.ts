@@ -41,7 +41,10 @@ const LOCALE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 export class PdfError extends Error {
-  constructor(readonly nb: string, readonly en: string) {
+  constructor(
+    readonly nb: string,
+    readonly en: string,
+  ) {
     super(en);
     this.name = 'PdfError';
   }
@@ -66,7 +69,11 @@ export async function sheetToPdf(workbookPath: string, sheet: string, pdfPath: s
     await mkdir(join(profile, 'user'), { recursive: true });
     await writeFile(join(profile, 'user', 'registrymodifications.xcu'), LOCALE_SETTINGS);
     const out = join(work, 'pdf');
-    await runSoffice(options.soffice, ['-env:UserInstallation=' + pathToFileURL(profile).href, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, copy], options.timeout ?? 180_000);
+    await runSoffice(
+      options.soffice,
+      ['-env:UserInstallation=' + pathToFileURL(profile).href, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, copy],
+      options.timeout ?? 180_000,
+    );
     const made = join(out, `${basename(copy, extname(copy))}.pdf`);
     if (!(await executableOrFile(made))) throw new PdfError('LibreOffice laget ingen PDF', 'LibreOffice made no PDF');
     await rename(made, pdfPath).catch(async () => copyFile(made, pdfPath));
@@ -101,7 +108,12 @@ function runSoffice(soffice: string, args: string[], timeout: number): Promise<v
       else {
         const why = signal !== null ? `stoppet (${signal})` : `avsluttet med status ${code ?? '?'}`;
         const whyEn = signal !== null ? `stopped (${signal})` : `exited with status ${code ?? '?'}`;
-        const detail = stderr.trim().split('\n').filter((l) => !/javaldx/.test(l)).pop() ?? '';
+        const detail =
+          stderr
+            .trim()
+            .split('\n')
+            .filter((l) => !/javaldx/.test(l))
+            .pop() ?? '';
         reject(new PdfError(`LibreOffice ${why}${detail ? `: ${detail}` : ''}`, `LibreOffice ${whyEn}${detail ? `: ${detail}` : ''}`));
       }
     });

@@ -80,7 +80,10 @@ export const OPTIONS = {
   rule: {
     type: 'string',
     value: { nb: 'REGEL', en: 'RULE' },
-    help: { nb: 'Bare rettingene til denne regelen (f.eks. values.number-as-text).', en: "Only this rule's fixes (e.g. values.number-as-text)." },
+    help: {
+      nb: 'Bare rettingene til denne regelen (f.eks. values.number-as-text).',
+      en: "Only this rule's fixes (e.g. values.number-as-text).",
+    },
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -110,14 +113,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'sample',
     words: COMMAND_WORDS.sample,
     args: { nb: '<ut.xlsx>', en: '<out.xlsx>' },
-    help: { nb: `Skriv eksempelarbeidsboka: ${SAMPLE_PROGRAMME}s handlingsplan for ${SAMPLE_YEAR}.`, en: `Write the sample workbook: ${SAMPLE_PROGRAMME}'s ${SAMPLE_YEAR} action plan.` },
+    help: {
+      nb: `Skriv eksempelarbeidsboka: ${SAMPLE_PROGRAMME}s handlingsplan for ${SAMPLE_YEAR}.`,
+      en: `Write the sample workbook: ${SAMPLE_PROGRAMME}'s ${SAMPLE_YEAR} action plan.`,
+    },
     options: ['demo', 'force'],
   },
   {
     name: 'init',
     words: COMMAND_WORDS.init,
     args: { nb: '<ut.xlsx>', en: '<out.xlsx>' },
-    help: { nb: 'Skriv en tom arbeidsbok med programmets tabeller, klar til utfylling.', en: "Write an empty workbook with the programme's tables, ready to fill in." },
+    help: {
+      nb: 'Skriv en tom arbeidsbok med programmets tabeller, klar til utfylling.',
+      en: "Write an empty workbook with the programme's tables, ready to fill in.",
+    },
     options: ['first-year', 'last-year', 'force'],
   },
   {
@@ -138,7 +147,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     options: ['year', 'output', 'force', 'pdf'],
     optionHelp: {
-      year: { nb: 'Året handlingsplanen gjelder (standard: Handlingsplanår); må ligge i programperioden.', en: 'Year of the plan (default: Handlingsplanår); must be in the programme period.' },
+      year: {
+        nb: 'Året handlingsplanen gjelder (standard: Handlingsplanår); må ligge i programperioden.',
+        en: 'Year of the plan (default: Handlingsplanår); must be in the programme period.',
+      },
     },
   },
   {
@@ -151,7 +163,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     options: ['year', 'output', 'force', 'pdf'],
     optionHelp: {
-      year: { nb: 'Året rapporten gjelder (standard: Handlingsplanår); må ligge i programperioden.', en: 'Year of the report (default: Handlingsplanår); must be in the programme period.' },
+      year: {
+        nb: 'Året rapporten gjelder (standard: Handlingsplanår); må ligge i programperioden.',
+        en: 'Year of the report (default: Handlingsplanår); must be in the programme period.',
+      },
     },
   },
   {
@@ -181,11 +196,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
     help: {
       nb: 'Skriv en kopi av arbeidsboka med neste års rader lagt til (pane: «Forbered {år}»): budsjett per strategi med årets ramme fordelt etter andelene året før, tiltak og delmål kopiert, resultatmål med årets arbeidsplassmål, rammer og finansiering fra perioden — alle merket som forslag i kolonnen Forslag. Ingenting som finnes, endres; to ganger legger ikke til noe mer.',
-      en: 'Write a copy of the workbook with next year\'s rows added (pane: "Forbered {year}"): a budget per strategy with the year\'s frame split by the year before\'s shares, measures and sub-goals copied, result targets with the year\'s job targets, frames and financing from the period — all marked as proposals in the Forslag column. Nothing there is changed; running it twice adds nothing more.',
+      en: "Write a copy of the workbook with next year's rows added (pane: \"Forbered {year}\"): a budget per strategy with the year's frame split by the year before's shares, measures and sub-goals copied, result targets with the year's job targets, frames and financing from the period — all marked as proposals in the Forslag column. Nothing there is changed; running it twice adds nothing more.",
     },
     options: ['year', 'output', 'force'],
     optionHelp: {
-      year: { nb: 'Året som forberedes (standard: året etter Handlingsplanår); må ligge i programperioden, etter første år.', en: 'The year to prepare (default: the year after Handlingsplanår); must be in the programme period, after its first year.' },
+      year: {
+        nb: 'Året som forberedes (standard: året etter Handlingsplanår); må ligge i programperioden, etter første år.',
+        en: 'The year to prepare (default: the year after Handlingsplanår); must be in the programme period, after its first year.',
+      },
     },
   },
 ];

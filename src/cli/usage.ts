@@ -18,7 +18,10 @@ const TEXT = {
     nb: 'Kontrollerer budsjett, rammer og mål i handlingsplanen til et regionalt omstillingsprogram, ført i Excel-tabeller, og lager styrets formaterte ark av dem.',
     en: "Checks the budget, frames and targets of a regional restructuring programme's action plan (handlingsplan) kept in Excel tables, and generates the board's formatted sheets from them.",
   },
-  commands: { nb: 'Kommandoer (det norske og det engelske ordet virker begge):', en: 'Commands (the English and the Norwegian word both work):' },
+  commands: {
+    nb: 'Kommandoer (det norske og det engelske ordet virker begge):',
+    en: 'Commands (the English and the Norwegian word both work):',
+  },
   global: { nb: 'Valg for alle kommandoer:', en: 'Options for every command:' },
   severities: { nb: 'Funn er feil, advarsel eller info.', en: 'Findings are feil (error), advarsel (warning) or info.' },
   exit: { nb: 'Avslutningsstatus:', en: 'Exit status:' },
@@ -74,6 +77,12 @@ export function usage(lang: Lang): string {
   for (const name of GLOBAL_OPTIONS) lines.push(...optionLines(name, OPTIONS[name].help, lang, 2));
   lines.push('', say(TEXT.severities, lang), '', say(TEXT.exit, lang));
   lines.push(`  0  ${say(TEXT.exit0, lang)}`, `  1  ${say(TEXT.exit1, lang)}`, `  2  ${say(TEXT.exit2, lang)}`);
-  lines.push('', say(TEXT.example, lang), lang === 'nb' ? '  handlingsplan eksempel out/sats.xlsx && handlingsplan valider out/sats.xlsx' : '  handlingsplan sample out/sats.xlsx && handlingsplan validate out/sats.xlsx');
+  lines.push(
+    '',
+    say(TEXT.example, lang),
+    lang === 'nb'
+      ? '  handlingsplan eksempel out/sats.xlsx && handlingsplan valider out/sats.xlsx'
+      : '  handlingsplan sample out/sats.xlsx && handlingsplan validate out/sats.xlsx',
+  );
   return `${lines.join('\n')}\n`;
 }

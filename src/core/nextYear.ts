@@ -67,7 +67,8 @@ export function nextYearUseCase(request: NextYearRequest): NextYearOutcome {
 
   const unmarked = appends.filter((a) => a.table !== TABLES.resultatmal.name && !context.hasProposalColumn(a.table)).map((a) => a.table);
   const [firstUnmarked] = unmarked;
-  if (firstUnmarked !== undefined) return { ok: false, problem: { kind: 'missing-column', table: firstUnmarked, tables: unmarked, column: proposalHeader() } };
+  if (firstUnmarked !== undefined)
+    return { ok: false, problem: { kind: 'missing-column', table: firstUnmarked, tables: unmarked, column: proposalHeader() } };
   return { ok: true, year, from: year - 1, appends, added: appends.reduce((n, a) => n + a.rows.length, 0) };
 }
 
@@ -117,14 +118,25 @@ class Context {
     return this.copyLines(TABLES.financing, 'source', this.plan.financing);
   }
 
-  private copyLines(spec: TableSpec, key: 'post' | 'source', lines: readonly { year: number; amount: Ref; post?: { value: string }; source?: { value: string } }[]): TableAppend | undefined {
+  private copyLines(
+    spec: TableSpec,
+    key: 'post' | 'source',
+    lines: readonly { year: number; amount: Ref; post?: { value: string }; source?: { value: string } }[],
+  ): TableAppend | undefined {
     const table = this.bind(spec);
     if (table === undefined) return undefined;
     const labelOf = (line: (typeof lines)[number]) => (key === 'post' ? line.post?.value : line.source?.value) ?? '';
     const have = new Set(lines.filter((l) => l.year === this.year).map((l) => normalizeKey(labelOf(l))));
     const rows = lines
       .filter((l) => l.year === this.from && !have.has(normalizeKey(labelOf(l))))
-      .map((l) => row(table, { year: this.year, [key]: labelOf(l), amount: numberAt(table.snapshot, l.amount), proposal: PROPOSAL_TEXT.copied(this.from) }));
+      .map((l) =>
+        row(table, {
+          year: this.year,
+          [key]: labelOf(l),
+          amount: numberAt(table.snapshot, l.amount),
+          proposal: PROPOSAL_TEXT.copied(this.from),
+        }),
+      );
     return { table: table.snapshot.name, rows };
   }
 
@@ -133,9 +145,16 @@ class Context {
     const frames = new Map<number, { amount: number } | { unreadable: string }>();
     // The coming year's own lines win over the year before's, area by area.
     for (const y of [this.year, this.from]) {
-      for (const f of this.plan.frames) if (f.year === y && f.line.kind === 'area' && !frames.has(f.line.area)) frames.set(f.line.area, { amount: f.amount.value });
+      for (const f of this.plan.frames)
+        if (f.year === y && f.line.kind === 'area' && !frames.has(f.line.area)) frames.set(f.line.area, { amount: f.amount.value });
       for (const u of this.plan.unknowns) {
-        if (u.what.table === 'frames' && (u.what.year === y || u.what.year === null) && u.what.line?.kind === 'area' && !frames.has(u.what.line.area)) frames.set(u.what.line.area, { unreadable: `${u.sheet}!${u.cell}` });
+        if (
+          u.what.table === 'frames' &&
+          (u.what.year === y || u.what.year === null) &&
+          u.what.line?.kind === 'area' &&
+          !frames.has(u.what.line.area)
+        )
+          frames.set(u.what.line.area, { unreadable: `${u.sheet}!${u.cell}` });
       }
     }
     return frames;
@@ -156,7 +175,12 @@ class Context {
       const existing = this.plan.budget.filter((b) => b.year === this.year && strategies.includes(b.strategy.value));
       const missing = strategies.filter((code) => !existing.some((b) => b.strategy.value === code));
       if (missing.length === 0) continue;
-      const amounts = this.proposedAmounts(strategies, missing, frames.get(area.nr), existing.reduce((n, b) => n + b.amount.value, 0));
+      const amounts = this.proposedAmounts(
+        strategies,
+        missing,
+        frames.get(area.nr),
+        existing.reduce((n, b) => n + b.amount.value, 0),
+      );
       for (const code of missing) {
         const proposal = amounts.get(code) ?? { amount: null, text: PROPOSAL_TEXT.noFrame(this.year) };
         rows.push(row(table, { year: this.year, strategy: code, amount: proposal.amount, proposal: proposal.text }));
@@ -165,14 +189,26 @@ class Context {
     return { table: table.snapshot.name, rows };
   }
 
-  private proposedAmounts(strategies: readonly string[], missing: readonly string[], frame: { amount: number } | { unreadable: string } | undefined, taken: number): Map<string, { amount: number | null; text: string }> {
+  private proposedAmounts(
+    strategies: readonly string[],
+    missing: readonly string[],
+    frame: { amount: number } | { unreadable: string } | undefined,
+    taken: number,
+  ): Map<string, { amount: number | null; text: string }> {
     const none = (text: string) => new Map(missing.map((code) => [code, { amount: null, text }]));
     if (frame === undefined) return none(PROPOSAL_TEXT.noFrame(this.year));
     if ('unreadable' in frame) return none(PROPOSAL_TEXT.unreadable(frame.unreadable));
     // Never a confident false figure: shares cannot be worked out while a budget line of the area is unreadable.
-    const blocked = this.plan.unknowns.find((u) => u.what.table === 'budget' && (u.what.year === this.from || u.what.year === null) && (u.what.strategy === null || strategies.includes(u.what.strategy)));
+    const blocked = this.plan.unknowns.find(
+      (u) =>
+        u.what.table === 'budget' &&
+        (u.what.year === this.from || u.what.year === null) &&
+        (u.what.strategy === null || strategies.includes(u.what.strategy)),
+    );
     if (blocked !== undefined) return none(PROPOSAL_TEXT.unreadable(`${blocked.sheet}!${blocked.cell}`));
-    const before = missing.map((code) => this.plan.budget.filter((b) => b.year === this.from && b.strategy.value === code).reduce((n, b) => n + b.amount.value, 0));
+    const before = missing.map((code) =>
+      this.plan.budget.filter((b) => b.year === this.from && b.strategy.value === code).reduce((n, b) => n + b.amount.value, 0),
+    );
     const total = before.reduce((n, v) => n + v, 0);
     const shares = splitWhole(Math.max(0, frame.amount - taken), total > 0 ? before : missing.map(() => 1));
     const text = total > 0 ? PROPOSAL_TEXT.split(this.year, this.from) : PROPOSAL_TEXT.even(this.year, this.from);
@@ -183,7 +219,11 @@ class Context {
    * `Tiltak` and `Delmal` rows of the year before, copied for editing, group by group: a group of rows naming the
    * same strategies is copied only when the coming year has no row for those strategies.
    */
-  texts(spec: TableSpec, items: readonly { year: number; strategies: string[]; ref: Ref }[], keys: readonly string[]): TableAppend | undefined {
+  texts(
+    spec: TableSpec,
+    items: readonly { year: number; strategies: string[]; ref: Ref }[],
+    keys: readonly string[],
+  ): TableAppend | undefined {
     const table = this.bind(spec);
     if (table === undefined) return undefined;
     const groupOf = (strategies: readonly string[]) => strategies.map((s) => s.toLowerCase()).join('|');
@@ -192,7 +232,11 @@ class Context {
       .filter((i) => i.year === this.from && !have.has(groupOf(i.strategies)))
       .map((i) => {
         const cells = rowCells(table.snapshot, i.ref);
-        const values: Record<string, NewCell> = { year: this.year, strategies: cellText(cellOf(table, cells, 'strategies')), proposal: PROPOSAL_TEXT.copied(this.from) };
+        const values: Record<string, NewCell> = {
+          year: this.year,
+          strategies: cellText(cellOf(table, cells, 'strategies')),
+          proposal: PROPOSAL_TEXT.copied(this.from),
+        };
         for (const key of keys) values[key] = copied(cellOf(table, cells, key));
         return row(table, values);
       });
@@ -204,7 +248,9 @@ class Context {
     const table = this.bind(TABLES.resultatmal);
     if (table === undefined) return undefined;
     const have = new Set((this.plan.resultatmal?.rows ?? []).filter((r) => r.year === this.year).map((r) => normalizeKey(r.naering.value)));
-    const targets = new Map((this.plan.jobTargets?.rows ?? []).map((r) => [normalizeKey(r.naering.value), r.byYear.get(this.year)?.value ?? null]));
+    const targets = new Map(
+      (this.plan.jobTargets?.rows ?? []).map((r) => [normalizeKey(r.naering.value), r.byYear.get(this.year)?.value ?? null]),
+    );
     const rows = this.plan.naeringer
       .filter((n) => !have.has(normalizeKey(n.name)))
       .map((n) => {
@@ -304,14 +350,20 @@ export async function prepareNextYear(workbook: NextYearWorkbook, year: number |
 export function nextYearProblemText(problem: NextYearProblem): { nb: string; en: string } {
   switch (problem.kind) {
     case 'no-year':
-      return { nb: 'Arbeidsboka mangler Handlingsplanår, Første år eller Siste år i tabellen Program.', en: 'The workbook lacks Handlingsplanår, Første år or Siste år in the Program table.' };
+      return {
+        nb: 'Arbeidsboka mangler Handlingsplanår, Første år eller Siste år i tabellen Program.',
+        en: 'The workbook lacks Handlingsplanår, Første år or Siste år in the Program table.',
+      };
     case 'outside-period':
       return {
         nb: `${problem.year} ligger utenfor programperioden ${problem.first}–${problem.last}; neste års plan lages bare for år i perioden.`,
         en: `${problem.year} is outside the programme period ${problem.first}–${problem.last}; next year's plan is only made for years in the period.`,
       };
     case 'first-year':
-      return { nb: `${problem.year} er første år i perioden: det finnes ikke noe år før det å bygge på.`, en: `${problem.year} is the first year of the period: there is no year before it to build on.` };
+      return {
+        nb: `${problem.year} er første år i perioden: det finnes ikke noe år før det å bygge på.`,
+        en: `${problem.year} is the first year of the period: there is no year before it to build on.`,
+      };
     case 'missing-column':
       return {
         nb: `${problem.tables.length > 1 ? `Tabellene ${problem.tables.join(', ')}` : `Tabellen ${problem.table}`} mangler kolonnen «${problem.column}», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.`,
@@ -321,14 +373,40 @@ export function nextYearProblemText(problem: NextYearProblem): { nb: string; en:
 }
 
 /** What was added, in one line per table (bokmål, English). */
-export function nextYearSummary(outcome: Extract<NextYearOutcome, { ok: true }>, shell: 'cli' | 'pane' = 'cli'): { nb: string; en: string }[] {
-  if (outcome.added === 0) return [{ nb: `Ingenting å legge til: ${outcome.year} har alle radene allerede.`, en: `Nothing to add: ${outcome.year} already has every row.` }];
+export function nextYearSummary(
+  outcome: Extract<NextYearOutcome, { ok: true }>,
+  shell: 'cli' | 'pane' = 'cli',
+): { nb: string; en: string }[] {
+  if (outcome.added === 0)
+    return [
+      {
+        nb: `Ingenting å legge til: ${outcome.year} har alle radene allerede.`,
+        en: `Nothing to add: ${outcome.year} already has every row.`,
+      },
+    ];
   const columns = outcome.columnsAdded ?? [];
-  const added = columns.length === 0 ? [] : [{ nb: `La til kolonnen «${proposalHeader()}» i ${columns.join(', ')}.`, en: `Added the "${proposalHeader()}" column to ${columns.join(', ')}.` }];
-  const check = shell === 'cli' ? { nb: `«valider --year ${outcome.year}»`, en: `"validate --year ${outcome.year}"` } : { nb: `Valider for ${outcome.year}`, en: `Validate for ${outcome.year}` };
+  const added =
+    columns.length === 0
+      ? []
+      : [
+          {
+            nb: `La til kolonnen «${proposalHeader()}» i ${columns.join(', ')}.`,
+            en: `Added the "${proposalHeader()}" column to ${columns.join(', ')}.`,
+          },
+        ];
+  const check =
+    shell === 'cli'
+      ? { nb: `«valider --year ${outcome.year}»`, en: `"validate --year ${outcome.year}"` }
+      : { nb: `Valider for ${outcome.year}`, en: `Validate for ${outcome.year}` };
   return [
     ...added,
-    ...outcome.appends.map((a) => ({ nb: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'rad' : 'rader'} for ${outcome.year}`, en: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'row' : 'rows'} for ${outcome.year}` })),
-    { nb: `Forslagene er merket i kolonnen Forslag; ${check.nb} viser hva som gjenstår.`, en: `The proposals are marked in the Forslag column; ${check.en} lists what is left.` },
+    ...outcome.appends.map((a) => ({
+      nb: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'rad' : 'rader'} for ${outcome.year}`,
+      en: `${a.table}: ${a.rows.length} ${a.rows.length === 1 ? 'row' : 'rows'} for ${outcome.year}`,
+    })),
+    {
+      nb: `Forslagene er merket i kolonnen Forslag; ${check.nb} viser hva som gjenstår.`,
+      en: `The proposals are marked in the Forslag column; ${check.en} lists what is left.`,
+    },
   ];
 }

@@ -57,8 +57,15 @@ export function sheetUseCase(request: SheetRequest): SheetOutcome {
   if (year === null) return { ok: false, result, problem: { kind: 'no-year' } };
   const first = result.plan.program.firstYear?.value;
   const last = result.plan.program.lastYear?.value;
-  if (first !== undefined && last !== undefined && (year < first || year > last)) return { ok: false, result, problem: { kind: 'outside-period', year, first, last } };
-  const input = { plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(request.snapshot), generatedAt: request.generatedAt };
+  if (first !== undefined && last !== undefined && (year < first || year > last))
+    return { ok: false, result, problem: { kind: 'outside-period', year, first, last } };
+  const input = {
+    plan: result.plan,
+    year,
+    findings: result.findings,
+    inputDigest: inputDigest(request.snapshot),
+    generatedAt: request.generatedAt,
+  };
   const layout = request.kind === 'styrerapport' ? buildStyrerapport(input) : buildHandlingsplan(input);
   return { ok: true, result, year, layout };
 }

@@ -42,11 +42,13 @@ const COLLATOR = new Intl.Collator('nb');
  */
 export function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ finding, cell: cellOrder(finding.cell), severity: SEVERITY_ORDER[finding.severity] }));
-  keyed.sort((a, b) =>
-    (a.finding.sheet === b.finding.sheet ? 0 : COLLATOR.compare(a.finding.sheet, b.finding.sheet)) ||
-    a.cell - b.cell ||
-    a.severity - b.severity ||
-    (a.finding.rule === b.finding.rule ? 0 : COLLATOR.compare(a.finding.rule, b.finding.rule)));
+  keyed.sort(
+    (a, b) =>
+      (a.finding.sheet === b.finding.sheet ? 0 : COLLATOR.compare(a.finding.sheet, b.finding.sheet)) ||
+      a.cell - b.cell ||
+      a.severity - b.severity ||
+      (a.finding.rule === b.finding.rule ? 0 : COLLATOR.compare(a.finding.rule, b.finding.rule)),
+  );
   return keyed.map((k) => k.finding);
 }
 

@@ -55,7 +55,10 @@ export interface DetectOptions {
 export async function detectHost(options: DetectOptions): Promise<HostKind> {
   const timeoutMs = options.timeoutMs ?? (options.inOffice ? EXCEL_READY_TIMEOUT_MS : OFFICE_READY_TIMEOUT_MS);
   const started = Date.now();
-  const ticker = options.inOffice && options.onProgress ? setInterval(() => options.onProgress?.(Math.round((Date.now() - started) / 1000)), 1000) : undefined;
+  const ticker =
+    options.inOffice && options.onProgress
+      ? setInterval(() => options.onProgress?.(Math.round((Date.now() - started) / 1000)), 1000)
+      : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

@@ -21,7 +21,10 @@ interface UserFacing {
 function userFacing(error: unknown): UserFacing | null {
   if (error instanceof WorkbookOperationError || error instanceof WorkbookFileError) return error;
   // StatisticsError (Hent fra SSB) comes from the core; its adapter is in a lazily loaded chunk too.
-  if (error instanceof Error && (error.name === 'WorkbookOperationError' || error.name === 'WorkbookFileError' || error.name === 'StatisticsError')) {
+  if (
+    error instanceof Error &&
+    (error.name === 'WorkbookOperationError' || error.name === 'WorkbookFileError' || error.name === 'StatisticsError')
+  ) {
     const { nb, en } = error as Error & Partial<UserFacing>;
     if (typeof nb === 'string' && typeof en === 'string') return { nb, en };
   }

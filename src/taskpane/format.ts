@@ -32,6 +32,11 @@ export function cellRef(sheet: string, cell: string): string {
  */
 export function downloadName(base: string, year: number, kind: 'handlingsplan' | 'styrerapport' = 'handlingsplan'): string {
   const visible = Array.from(base, (ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
-  const clean = visible.replace(/\.(xlsx|xlsm)$/i, '').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'arbeidsbok';
+  const clean =
+    visible
+      .replace(/\.(xlsx|xlsm)$/i, '')
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'arbeidsbok';
   return `${clean} – ${kind} ${year}.xlsx`;
 }

@@ -21,7 +21,8 @@ const nb = {
   loading: 'Laster …',
   waitingForExcel: (seconds: number) => `Venter på Excel … (${seconds} s)`,
   excelNoAnswerTitle: 'Excel svarer ikke',
-  excelNoAnswer: 'Handlingsplan fikk ikke kontakt med Excel (Office.js svarte ikke innen ett minutt). Sjekk nettforbindelsen og last inn tillegget på nytt.',
+  excelNoAnswer:
+    'Handlingsplan fikk ikke kontakt med Excel (Office.js svarte ikke innen ett minutt). Sjekk nettforbindelsen og last inn tillegget på nytt.',
   reload: 'Last inn på nytt',
   // actions
   validate: TERMS.validate.nb,
@@ -39,7 +40,8 @@ const nb = {
   budgetGroupLabel: 'Rammer',
   reallocation: {
     title: 'Ny omdisponering',
-    intro: 'Flytter midler fra ett innsatsområde (eller en strategi) til et annet etter vedtak i styret. Legger til én rad nederst i tabellen Omdisponeringer; summen av rammene endres ikke.',
+    intro:
+      'Flytter midler fra ett innsatsområde (eller en strategi) til et annet etter vedtak i styret. Legger til én rad nederst i tabellen Omdisponeringer; summen av rammene endres ikke.',
     from: 'Fra',
     to: 'Til',
     sideHint: 'En strategi flytter rammen til strategiens innsatsområde.',
@@ -56,15 +58,18 @@ const nb = {
     after: 'Etter',
     total: 'Sum',
   },
-  appendedReallocation: (what: string, table: string, where: string) => `Omdisponeringen ${what} er lagt til i tabellen ${table} (${where}).`,
+  appendedReallocation: (what: string, table: string, where: string) =>
+    `Omdisponeringen ${what} er lagt til i tabellen ${table} (${where}).`,
   reallocationBudgetReminder: 'Flytt også strategienes beløp i Budsjett, så de passer til rammene etter omdisponeringen.',
   live: {
     label: 'Kontroller mens du skriver',
     hint: 'Validerer på nytt når dere tar en pause i tabellene, også når andre skriver. Lagres i arbeidsboka.',
     unsupported: 'Denne Excel-versjonen melder ikke fra om endringer (ExcelApi 1.7 mangler): bruk Valider.',
     needsExcel: 'Kontroll mens du skriver krever Excel. Her validerer du med Valider.',
-    count: (feil: number, advarsel: number) => `${formatCount(feil)} feil · ${formatCount(advarsel)} ${advarsel === 1 ? 'advarsel' : 'advarsler'}`,
-    changes: (added: number, fixed: number) => `${formatCount(added)} ${added === 1 ? 'nytt' : 'nye'} · ${formatCount(fixed)} rettet siden forrige kontroll`,
+    count: (feil: number, advarsel: number) =>
+      `${formatCount(feil)} feil · ${formatCount(advarsel)} ${advarsel === 1 ? 'advarsel' : 'advarsler'}`,
+    changes: (added: number, fixed: number) =>
+      `${formatCount(added)} ${added === 1 ? 'nytt' : 'nye'} · ${formatCount(fixed)} rettet siden forrige kontroll`,
     after: (edits: number, remote: number) =>
       `Kontrollert etter ${formatCount(edits)} ${edits === 1 ? 'endring' : 'endringer'}${remote > 0 ? ` (${formatCount(remote)} fra andre)` : ''}.`,
   },
@@ -113,7 +118,8 @@ const nb = {
   },
   // year
   year: 'År',
-  yearHelp: (planYear: number | null) => (planYear === null ? 'Året som valideres og genereres.' : `Handlingsplanår i arbeidsboka: ${planYear}.`),
+  yearHelp: (planYear: number | null) =>
+    planYear === null ? 'Året som valideres og genereres.' : `Handlingsplanår i arbeidsboka: ${planYear}.`,
   // findings
   findingsHeading: 'Funn',
   severity: { feil: 'Feil', advarsel: 'Advarsler', info: 'Info' } satisfies Record<Severity, string>,
@@ -131,7 +137,8 @@ const nb = {
   showAll: (n: number) => `Vis alle ${formatCount(n)}`,
   showFewer: 'Vis færre',
   moreCells: (n: number) => `og ${formatCount(n)} til`,
-  listLabel: (severity: string, findings: number, groups: number) => `${severity}: ${formatCount(findings)} funn i ${formatCount(groups)} ${groups === 1 ? 'gruppe' : 'grupper'}`,
+  listLabel: (severity: string, findings: number, groups: number) =>
+    `${severity}: ${formatCount(findings)} funn i ${formatCount(groups)} ${groups === 1 ? 'gruppe' : 'grupper'}`,
   listHint: 'Piltastene opp og ned flytter mellom funnene; Home og End går til første og siste.',
   fixedMany: (n: number, what: string, changedSince = 0) =>
     `Rettet ${formatCount(n)} ${n === 1 ? 'celle' : 'celler'} (${what}).${changedSince === 0 ? '' : ` ${formatCount(changedSince)} ${changedSince === 1 ? 'celle var endret' : 'celler var endret'} siden Valider og ble ikke rørt.`} Validert på nytt.`,
@@ -153,27 +160,33 @@ const nb = {
   appendedDownload: 'Endringen er bare i kopien her i nettleseren: last ned arbeidsboka for å beholde den.',
   downloadWorkbook: 'Last ned arbeidsboka',
   goToRow: 'Gå til raden',
-  missingTable: (table: string, excel: boolean) => `Arbeidsboka har ingen tabell ${table}.${excel ? ' Velg «Opprett / oppdater arbeidsbok» for å lage den.' : ''}`,
+  missingTable: (table: string, excel: boolean) =>
+    `Arbeidsboka har ingen tabell ${table}.${excel ? ' Velg «Opprett / oppdater arbeidsbok» for å lage den.' : ''}`,
   noProjectsYet: 'Det er ingen prosjekter i tabellen Prosjekter å rapportere på. Legg til prosjektet først.',
   formRefusedTitle: 'Rett opp skjemaet',
   formRefused: (count: number) => `${formatCount(count)} felt må rettes før raden kan legges til. Ingenting er skrevet.`,
-  printSetupSkipped: 'Excel godtok ikke utskriftsoppsettet (liggende A4, sidehode og sideskift); arket er komplett, men må settes opp for utskrift for hånd.',
+  printSetupSkipped:
+    'Excel godtok ikke utskriftsoppsettet (liggende A4, sidehode og sideskift); arket er komplett, men må settes opp for utskrift for hånd.',
   generatedExcel: (sheet: string) => `Arket «${sheet}» er laget.`,
   generatedReplaced: 'Det erstattet forrige versjon av arket.',
   generatedRenamed: (wanted: string, sheet: string) => `Du har et eget ark som heter «${wanted}», så den nye fikk navnet «${sheet}».`,
   generatedDraft: (errors: number) => `Arket er merket som utkast: ${formatCount(errors)} feil i grunnlaget er markert.`,
-  generatedDownload: (sheet: string, file: string) => `Arket «${sheet}» ligger i en kopi av arbeidsboka: ${file}. Originalfila er ikke endret.`,
+  generatedDownload: (sheet: string, file: string) =>
+    `Arket «${sheet}» ligger i en kopi av arbeidsboka: ${file}. Originalfila er ikke endret.`,
   downloadAgain: 'Last ned igjen',
   goToSheet: 'Gå til arket',
   noYear: 'Velg et år, eller fyll inn Handlingsplanår i tabellen Program, før du genererer.',
-  yearOutsidePeriod: (p: { year: number; first: number; last: number }) => `${p.year} ligger utenfor programperioden ${p.first}–${p.last}. Velg et år i perioden.`,
+  yearOutsidePeriod: (p: { year: number; first: number; last: number }) =>
+    `${p.year} ligger utenfor programperioden ${p.first}–${p.last}. Velg et år i perioden.`,
   templateTitle: 'Arbeidsboka er oppdatert',
   templateCreated: (sheets: string[], tables: string[], columns: string[]) =>
     [
       sheets.length > 0 ? `Nye ark: ${sheets.join(', ')}.` : '',
       tables.length > 0 ? `Nye tabeller: ${tables.join(', ')}.` : '',
       columns.length > 0 ? `Nye kolonner: ${columns.join(', ')}.` : '',
-    ].filter((s) => s !== '').join(' '),
+    ]
+      .filter((s) => s !== '')
+      .join(' '),
   templateNothing: 'Alle tabellene fantes allerede; ingenting ble endret.',
   templatePeriod: (first: number, last: number) => `Tabellene er laget for perioden ${first}–${last}.`,
   opened: (name: string) => `Åpnet ${name}.`,
@@ -199,7 +212,8 @@ const en: Texts = {
   loading: 'Loading …',
   waitingForExcel: (seconds) => `Waiting for Excel … (${seconds} s)`,
   excelNoAnswerTitle: 'Excel does not answer',
-  excelNoAnswer: 'Handlingsplan could not reach Excel (Office.js did not answer within a minute). Check the network connection and load the add-in again.',
+  excelNoAnswer:
+    'Handlingsplan could not reach Excel (Office.js did not answer within a minute). Check the network connection and load the add-in again.',
   reload: 'Load again',
   validate: TERMS.validate.en,
   generate: TERMS.generatePlan.en,
@@ -216,7 +230,8 @@ const en: Texts = {
   budgetGroupLabel: 'Frames',
   reallocation: {
     title: 'New reallocation',
-    intro: 'Moves money from one focus area (or strategy) to another after a board decision. Adds one row at the bottom of the Omdisponeringer table; the total of the frames does not change.',
+    intro:
+      'Moves money from one focus area (or strategy) to another after a board decision. Adds one row at the bottom of the Omdisponeringer table; the total of the frames does not change.',
     from: 'From',
     to: 'To',
     sideHint: "A strategy moves its focus area's frame.",
@@ -233,14 +248,16 @@ const en: Texts = {
     after: 'After',
     total: 'Total',
   },
-  appendedReallocation: (what: string, table: string, where: string) => `The reallocation ${what} was added to the table ${table} (${where}).`,
+  appendedReallocation: (what: string, table: string, where: string) =>
+    `The reallocation ${what} was added to the table ${table} (${where}).`,
   reallocationBudgetReminder: "Move the strategies' amounts in Budsjett too, so they fit the frames after the reallocation.",
   live: {
     label: 'Check while typing',
     hint: 'Validates again when typing in the tables pauses, also when others type. Stored in the workbook.',
     unsupported: 'This version of Excel does not report changes (ExcelApi 1.7 is missing): use Validate.',
     needsExcel: 'Checking while typing needs Excel. Here, use Validate.',
-    count: (feil: number, advarsel: number) => `${formatCount(feil)} ${feil === 1 ? 'error' : 'errors'} · ${formatCount(advarsel)} ${advarsel === 1 ? 'warning' : 'warnings'}`,
+    count: (feil: number, advarsel: number) =>
+      `${formatCount(feil)} ${feil === 1 ? 'error' : 'errors'} · ${formatCount(advarsel)} ${advarsel === 1 ? 'warning' : 'warnings'}`,
     changes: (added: number, fixed: number) => `${formatCount(added)} new · ${formatCount(fixed)} fixed since the last check`,
     after: (edits: number, remote: number) =>
       `Checked after ${formatCount(edits)} ${edits === 1 ? 'change' : 'changes'}${remote > 0 ? ` (${formatCount(remote)} by others)` : ''}.`,
@@ -305,7 +322,8 @@ const en: Texts = {
   showAll: (n) => `Show all ${formatCount(n)}`,
   showFewer: 'Show fewer',
   moreCells: (n) => `and ${formatCount(n)} more`,
-  listLabel: (severity, findings, groups) => `${severity}: ${formatCount(findings)} findings in ${formatCount(groups)} ${groups === 1 ? 'group' : 'groups'}`,
+  listLabel: (severity, findings, groups) =>
+    `${severity}: ${formatCount(findings)} findings in ${formatCount(groups)} ${groups === 1 ? 'group' : 'groups'}`,
   listHint: 'The up and down arrow keys move between the findings; Home and End go to the first and the last.',
   fixedMany: (n, what, changedSince = 0) =>
     `Fixed ${formatCount(n)} ${n === 1 ? 'cell' : 'cells'} (${what}).${changedSince === 0 ? '' : ` ${formatCount(changedSince)} ${changedSince === 1 ? 'cell had' : 'cells had'} changed since Valider and ${changedSince === 1 ? 'was' : 'were'} left as ${changedSince === 1 ? 'it was' : 'they were'}.`} Validated again.`,
@@ -328,12 +346,15 @@ const en: Texts = {
   missingTable: (table, excel) => `The workbook has no ${table} table.${excel ? ' Choose "Create / update workbook" to make it.' : ''}`,
   noProjectsYet: 'There are no projects in the Prosjekter table to report on. Add the project first.',
   formRefusedTitle: 'Correct the form',
-  printSetupSkipped: 'Excel did not accept the print setup (landscape A4, header and page breaks); the sheet is complete, but must be set up for printing by hand.',
-  formRefused: (count) => `${formatCount(count)} ${count === 1 ? 'field needs' : 'fields need'} correcting before the row can be added. Nothing was written.`,
+  printSetupSkipped:
+    'Excel did not accept the print setup (landscape A4, header and page breaks); the sheet is complete, but must be set up for printing by hand.',
+  formRefused: (count) =>
+    `${formatCount(count)} ${count === 1 ? 'field needs' : 'fields need'} correcting before the row can be added. Nothing was written.`,
   generatedExcel: (sheet) => `Sheet "${sheet}" is ready.`,
   generatedReplaced: 'It replaced the previous version of the sheet.',
   generatedRenamed: (wanted, sheet) => `You have a sheet of your own named "${wanted}", so the new one is named "${sheet}".`,
-  generatedDraft: (errors) => `The sheet is marked as a draft: ${formatCount(errors)} ${errors === 1 ? 'error' : 'errors'} in the input are marked.`,
+  generatedDraft: (errors) =>
+    `The sheet is marked as a draft: ${formatCount(errors)} ${errors === 1 ? 'error' : 'errors'} in the input are marked.`,
   generatedDownload: (sheet, file) => `Sheet "${sheet}" is in a copy of the workbook: ${file}. The original file is not changed.`,
   downloadAgain: 'Download again',
   goToSheet: 'Go to the sheet',
@@ -345,7 +366,9 @@ const en: Texts = {
       sheets.length > 0 ? `New sheets: ${sheets.join(', ')}.` : '',
       tables.length > 0 ? `New tables: ${tables.join(', ')}.` : '',
       columns.length > 0 ? `New columns: ${columns.join(', ')}.` : '',
-    ].filter((s) => s !== '').join(' '),
+    ]
+      .filter((s) => s !== '')
+      .join(' '),
   templateNothing: 'All the tables were already there; nothing was changed.',
   templatePeriod: (first, last) => `The tables are made for the period ${first}–${last}.`,
   opened: (name) => `Opened ${name}.`,
@@ -354,7 +377,7 @@ const en: Texts = {
   errorTitle: 'That did not work',
   unexpected: 'Something unexpected went wrong. Try again; if it happens again, save the workbook and restart the add-in.',
   noTables: "Found none of the programme's tables in the workbook.",
-  noTablesExcel: "Found none of the programme's tables in the workbook. Choose \"Create / update workbook\" to make them.",
+  noTablesExcel: 'Found none of the programme\'s tables in the workbook. Choose "Create / update workbook" to make them.',
 };
 
 export const TEXTS: Readonly<Record<Lang, Texts>> = { nb, en };

@@ -51,7 +51,11 @@ async function start(): Promise<void> {
   const host: PaneHost =
     kind === 'excel'
       ? { kind: 'excel', port: officePort(), liveChecks: liveChecksSetting() }
-      : { kind: 'standalone', files: standaloneFiles(), preloadSample: sampleParameter(new URLSearchParams(window.location.search).get('sample')) };
+      : {
+          kind: 'standalone',
+          files: standaloneFiles(),
+          preloadSample: sampleParameter(new URLSearchParams(window.location.search).get('sample')),
+        };
 
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const render = () => {
@@ -77,7 +81,9 @@ function NoAnswer({ t, onReload }: { t: Texts; onReload: () => void }) {
     <div role="alert" style={{ padding: '1rem', display: 'flex', flexDirection: 'column', gap: '0.75rem', alignItems: 'flex-start' }}>
       <strong>{t.excelNoAnswerTitle}</strong>
       <span>{t.excelNoAnswer}</span>
-      <Button appearance="primary" onClick={onReload}>{t.reload}</Button>
+      <Button appearance="primary" onClick={onReload}>
+        {t.reload}
+      </Button>
     </div>
   );
 }

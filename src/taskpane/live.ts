@@ -82,7 +82,11 @@ export class LiveChecker {
     this.batch = emptyBatch();
     if (this.revalidate(batch)) return;
     // Busy: keep what was edited (and anything edited since) for the next pause.
-    this.batch = { edits: batch.edits + this.batch.edits, remote: batch.remote + this.batch.remote, tables: [...new Set([...batch.tables, ...this.batch.tables])] };
+    this.batch = {
+      edits: batch.edits + this.batch.edits,
+      remote: batch.remote + this.batch.remote,
+      tables: [...new Set([...batch.tables, ...this.batch.tables])],
+    };
     this.restart();
   };
 
@@ -110,7 +114,11 @@ export interface CheckCount {
  * Counts a validation's errors and warnings and compares them with the previous one's, finding by finding
  * (rule and cell). Infos are left out: the header counts what needs doing.
  */
-export function countChecked(findings: readonly Finding[], summary: FindingSummary, previous: ReadonlySet<string> | null): { count: CheckCount; keys: Set<string> } {
+export function countChecked(
+  findings: readonly Finding[],
+  summary: FindingSummary,
+  previous: ReadonlySet<string> | null,
+): { count: CheckCount; keys: Set<string> } {
   const keys = new Set(findings.filter((f) => f.severity !== 'info').map(findingKey));
   const added = previous === null ? null : [...keys].filter((k) => !previous.has(k)).length;
   const fixed = previous === null ? null : [...previous].filter((k) => !keys.has(k)).length;

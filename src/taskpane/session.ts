@@ -107,8 +107,7 @@ export async function readChoices(port: WorkbookPort): Promise<FormChoices> {
 
 export type Submitted =
   /** `projectId`: the project the new row is about */
-  | { ok: true; outcome: AppendOutcome; projectId: string }
-  | { ok: false; errors: FieldErrors<string> };
+  { ok: true; outcome: AppendOutcome; projectId: string } | { ok: false; errors: FieldErrors<string> };
 
 /**
  * Checks a form against the workbook as it is now (another user may have added the same project id since
@@ -132,7 +131,9 @@ export async function readReallocationChoices(port: WorkbookPort): Promise<Reall
 }
 
 /** The frames before and after the move typed so far (the core is loaded by the time the form is open). */
-export async function reallocationPreviewer(): Promise<(input: Partial<ReallocationFormInput>, choices: ReallocationChoices) => FramePreview | null> {
+export async function reallocationPreviewer(): Promise<
+  (input: Partial<ReallocationFormInput>, choices: ReallocationChoices) => FramePreview | null
+> {
   const c = await loadCore();
   return c.previewReallocation;
 }

@@ -27,7 +27,13 @@ beforeAll(async () => {
   const data = hallingdalDemo();
   demo = await writeWorkbookData(data);
   const result = validateWorkbook(snapshotFromData(data));
-  layout = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt: '2026-11-27T10:00:00Z' });
+  layout = buildStyrerapport({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'd',
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   chart = layout.charts![0]!;
 });
 
@@ -60,7 +66,9 @@ async function sheetPart(zip: JSZip, name: string): Promise<string> {
   const workbook = await text(zip, 'xl/workbook.xml');
   const relId = new RegExp(`<sheet [^>]*name="${name.replace(/[()]/g, '\\$&')}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
   const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
-  const target = new RegExp(`<Relationship [^>]*Id="${relId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${relId}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${relId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${relId}"`).exec(rels)?.[1];
   if (target === undefined) throw new Error(`no part for ${name}`);
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
@@ -111,7 +119,12 @@ test('the report sheet has a drawing with a clustered column chart over its own 
 
   const refs = [...chartXml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
   const abs = (r: string) => r.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-  expect(refs).toEqual([`'${SHEET}'!${abs(chart.categories.range)}`, `'${SHEET}'!${abs(chart.series[0]!.range)}`, `'${SHEET}'!${abs(chart.categories.range)}`, `'${SHEET}'!${abs(chart.series[1]!.range)}`]);
+  expect(refs).toEqual([
+    `'${SHEET}'!${abs(chart.categories.range)}`,
+    `'${SHEET}'!${abs(chart.series[0]!.range)}`,
+    `'${SHEET}'!${abs(chart.categories.range)}`,
+    `'${SHEET}'!${abs(chart.series[1]!.range)}`,
+  ]);
 
   // The caches hold what the cells hold: Excel recalculates from the cells, previews draw the caches.
   expect(cached(chartXml, 'strCache', 0)).toEqual(columnValues(sheetXml, chart.categories.range));

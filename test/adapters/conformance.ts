@@ -50,7 +50,17 @@ export type OpenWorkbook = (data: WorkbookData) => Promise<OpenedWorkbook>;
 const GENERATED_AT = '2026-11-27T10:15:00Z';
 
 /** Text that Excel would turn into a formula, a number, a date or a boolean if it were written carelessly. */
-export const TRICKY_TEXTS = ['=HYPERLINK("http://example.com","x")', '+1+1', '-1+1', '@SUM(A1)', '19-8-2025', '1 200 000', '0042', '2025-08-19', 'TRUE'];
+export const TRICKY_TEXTS = [
+  '=HYPERLINK("http://example.com","x")',
+  '+1+1',
+  '-1+1',
+  '@SUM(A1)',
+  '19-8-2025',
+  '1 200 000',
+  '0042',
+  '2025-08-19',
+  'TRUE',
+];
 
 async function current(opened: OpenedWorkbook): Promise<WorkbookPort> {
   return opened.reopen ? opened.reopen() : opened.port;
@@ -74,7 +84,13 @@ function comparable(snapshot: WorkbookSnapshot): { sheets: string[]; tables: Tab
 
 function sampleLayout(snapshot: WorkbookSnapshot): SheetLayout {
   const result = validateWorkbook(snapshot);
-  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: GENERATED_AT });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snapshot),
+    generatedAt: GENERATED_AT,
+  });
 }
 
 /** A small layout of text cells only, one per row in column A. */
@@ -126,7 +142,13 @@ export function appendData(): WorkbookData {
         ],
         numberFormats: [undefined, undefined, '#,##0', DATE_FORMAT, undefined],
       },
-      { name: 'Rapporter', sheet: 'Prosjekter', header: ['Prosjekt', 'Dato', 'Tekst'], rows: [], numberFormats: [undefined, DATE_FORMAT, undefined] },
+      {
+        name: 'Rapporter',
+        sheet: 'Prosjekter',
+        header: ['Prosjekt', 'Dato', 'Tekst'],
+        rows: [],
+        numberFormats: [undefined, DATE_FORMAT, undefined],
+      },
       {
         name: 'Beregnet',
         sheet: 'Beregning',
@@ -166,20 +188,34 @@ export function listData(): WorkbookData {
   return {
     sheets: ['Koder', 'Bruk'],
     tables: [
-      { name: 'Koder', sheet: 'Koder', header: ['Kode', 'Navn'], rows: [['R1', 'Rekruttering'], ['I1', 'Innovasjon']] },
-      { name: 'Bruk', sheet: 'Bruk', header: ['Kode', 'Beløp'], rows: [['R1', 1000]], lists: [{ tableColumn: { table: 'Koder', column: 'Kode' } }, undefined] },
+      {
+        name: 'Koder',
+        sheet: 'Koder',
+        header: ['Kode', 'Navn'],
+        rows: [
+          ['R1', 'Rekruttering'],
+          ['I1', 'Innovasjon'],
+        ],
+      },
+      {
+        name: 'Bruk',
+        sheet: 'Bruk',
+        header: ['Kode', 'Beløp'],
+        rows: [['R1', 1000]],
+        lists: [{ tableColumn: { table: 'Koder', column: 'Kode' } }, undefined],
+      },
     ],
   };
 }
 
 function describeDropdowns(open: OpenWorkbook): void {
-  test('a dropdown over another table\'s code column lists codes added to that table later, also in rows added since', async () => {
+  test("a dropdown over another table's code column lists codes added to that table later, also in rows added since", async () => {
     const opened = await open(listData());
     if (!opened.dropdown) return;
     expect(await opened.dropdown('Bruk', 'A2' as A1)).toEqual(['R1', 'I1']);
     await opened.port.appendRow('Koder', { Kode: 'G1', Navn: 'Grønn vekst' });
     await (await current(opened)).appendRow('Koder', { Kode: 'G2', Navn: 'Sirkulær' });
-    const added = await (await current(opened)).appendRow('Bruk', { Kode: 'G2', 'Beløp': 500 });
+    const added = await (await current(opened)).appendRow('Bruk', { Kode: 'G2', Beløp: 500 });
     expect(added.range).toBe('A3:B3');
     const reopened = await current(opened);
     const dropdown = opened.dropdown;
@@ -198,7 +234,12 @@ function describeAppendRow(open: OpenWorkbook): void {
     test('a row appended to a table with rows reads back below them: text, number, date; a column not given stays empty', async () => {
       const opened = await open(appendData());
       const before = await opened.port.readSnapshot();
-      const outcome = await opened.port.appendRow('Prosjekter', { Nr: 'P3', navn: 'Tredje prosjekt', 'Beløp': 300000, Start: { date: '2024-06-30' } });
+      const outcome = await opened.port.appendRow('Prosjekter', {
+        Nr: 'P3',
+        navn: 'Tredje prosjekt',
+        Beløp: 300000,
+        Start: { date: '2024-06-30' },
+      });
       expect(outcome).toEqual({ table: 'Prosjekter', sheet: 'Prosjekter', range: 'A5:E5' });
       const after = await (await current(opened)).readSnapshot();
       const table = tableNamed(after, 'Prosjekter');
@@ -215,19 +256,27 @@ function describeAppendRow(open: OpenWorkbook): void {
       expect(after.tables.filter((t) => t.name !== 'Prosjekter')).toEqual(before.tables.filter((t) => t.name !== 'Prosjekter'));
     });
 
-    test('an empty table\'s blank row is filled first (name in any case), the next row goes below it', async () => {
+    test("an empty table's blank row is filled first (name in any case), the next row goes below it", async () => {
       const opened = await open(appendData());
       const first = await opened.port.appendRow('rapporter', { Prosjekt: 'P1', Dato: { date: '2024-02-01' }, Tekst: 'Første rapport' });
       expect(first).toEqual({ table: 'Rapporter', sheet: 'Prosjekter', range: 'A8:C8' });
       const once = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter');
       expect(once.range).toBe('A7:C8');
-      expect(kindsAndValues(once.rows[0])).toEqual([{ kind: 'text', value: 'P1' }, { kind: 'date', value: '2024-02-01' }, { kind: 'text', value: 'Første rapport' }]);
+      expect(kindsAndValues(once.rows[0])).toEqual([
+        { kind: 'text', value: 'P1' },
+        { kind: 'date', value: '2024-02-01' },
+        { kind: 'text', value: 'Første rapport' },
+      ]);
 
       const second = await (await current(opened)).appendRow('Rapporter', { Prosjekt: 'P2', Tekst: 'Andre rapport' });
       expect(second.range).toBe('A9:C9');
       const twice = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter');
       expect(twice.range).toBe('A7:C9');
-      expect(kindsAndValues(twice.rows[1])).toEqual([{ kind: 'text', value: 'P2' }, { kind: 'empty', value: null }, { kind: 'text', value: 'Andre rapport' }]);
+      expect(kindsAndValues(twice.rows[1])).toEqual([
+        { kind: 'text', value: 'P2' },
+        { kind: 'empty', value: null },
+        { kind: 'text', value: 'Andre rapport' },
+      ]);
     });
 
     test('text that looks like a formula, a number, a date or a boolean stays text', async () => {
@@ -237,7 +286,9 @@ function describeAppendRow(open: OpenWorkbook): void {
         expect(outcome.range).toBe(`A${8 + i}:C${8 + i}`);
       }
       const rows = tableNamed(await (await current(opened)).readSnapshot(), 'Rapporter').rows;
-      expect(rows.map((r) => ({ kind: r[2]?.kind, value: r[2]?.value, formula: r[2]?.formula }))).toEqual(TRICKY_TEXTS.map((text) => ({ kind: 'text', value: text, formula: undefined })));
+      expect(rows.map((r) => ({ kind: r[2]?.kind, value: r[2]?.value, formula: r[2]?.formula }))).toEqual(
+        TRICKY_TEXTS.map((text) => ({ kind: 'text', value: text, formula: undefined })),
+      );
       if (!opened.readCell) return;
       for (const [i, text] of TRICKY_TEXTS.entries()) {
         const stored = await opened.readCell('Prosjekter', cellAddress(8 + i, 3));
@@ -247,11 +298,14 @@ function describeAppendRow(open: OpenWorkbook): void {
 
     test('a last row holding only a calculated formula takes the row, and the formula stays', async () => {
       const opened = await open(appendData());
-      const outcome = await opened.port.appendRow('Beregnet', { Nr: 'B', 'beløp': 7 });
+      const outcome = await opened.port.appendRow('Beregnet', { Nr: 'B', beløp: 7 });
       expect(outcome).toEqual({ table: 'Beregnet', sheet: 'Beregning', range: 'A3:C3' });
       const table = tableNamed(await (await current(opened)).readSnapshot(), 'Beregnet');
       expect(table.range).toBe('A1:C3');
-      expect(kindsAndValues(table.rows[1]?.slice(0, 2))).toEqual([{ kind: 'text', value: 'B' }, { kind: 'number', value: 7 }]);
+      expect(kindsAndValues(table.rows[1]?.slice(0, 2))).toEqual([
+        { kind: 'text', value: 'B' },
+        { kind: 'number', value: 7 },
+      ]);
       expect(table.rows[1]?.[2]?.formula?.replace(/^=/, '')).toBe('B3*2');
       // Writing the calculated column itself would overwrite the formula: that row goes below instead.
       const below = await (await current(opened)).appendRow('Beregnet', { Nr: 'C', Dobbelt: 1 });
@@ -275,7 +329,11 @@ function describeAppendRow(open: OpenWorkbook): void {
     test('values Excel cannot store (NaN, Infinity, an impossible date) are refused before anything is written', async () => {
       const opened = await open(appendData());
       const before = await opened.port.readSnapshot();
-      const refused: Record<string, RowValue>[] = [{ Nr: 'P3', 'Beløp': Number.NaN }, { Nr: 'P3', 'Beløp': Number.POSITIVE_INFINITY }, { Nr: 'P3', Start: { date: '2025-02-30' } }];
+      const refused: Record<string, RowValue>[] = [
+        { Nr: 'P3', Beløp: Number.NaN },
+        { Nr: 'P3', Beløp: Number.POSITIVE_INFINITY },
+        { Nr: 'P3', Start: { date: '2025-02-30' } },
+      ];
       for (const values of refused) {
         expect(await operationError(opened.port.appendRow('Prosjekter', values))).toMatchObject({ code: 'failed' });
       }
@@ -298,7 +356,14 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       const sample = hallingdalSample();
       const { port } = await open(sample);
       const result = validateWorkbook(await port.readSnapshot());
-      const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({ rule, severity, sheet, cell, expected, actual }));
+      const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({
+        rule,
+        severity,
+        sheet,
+        cell,
+        expected,
+        actual,
+      }));
       expect(found).toEqual(sampleExpectations(sample));
     });
 
@@ -422,7 +487,9 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       const after = await (await current(opened)).readSnapshot();
       expect(after.tables).toEqual(before.tables);
       expect(after.sheets).toEqual([...before.sheets, 'Handlingsplan 2022']);
-      expect(after.generated).toEqual([expect.objectContaining({ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest })]);
+      expect(after.generated).toEqual([
+        expect.objectContaining({ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest }),
+      ]);
       // generatedAt is optional in a snapshot ("when the marker records it"); when an adapter reports it, it must be right.
       const generatedAt = after.generated?.[0]?.generatedAt;
       if (generatedAt !== undefined) expect(generatedAt).toBe(GENERATED_AT);
@@ -430,7 +497,7 @@ export function describeWorkbookPortConformance(name: string, open: OpenWorkbook
       if (opened.readCell) expect(title).toEqual({ value: 'Handlingsplan 2022 – Sats på Hallingdal' });
     });
 
-    test('rendering again replaces the add-in\'s own sheet: one sheet, replaced true', async () => {
+    test("rendering again replaces the add-in's own sheet: one sheet, replaced true", async () => {
       const opened = await open(hallingdalSample());
       const layout = sampleLayout(await opened.port.readSnapshot());
       await opened.port.renderLayout(layout);

@@ -24,7 +24,13 @@ const SHEET = 'Styrerapport 2022';
 
 function build(data = withEffektValues(hallingdalSample())): SheetLayout {
   const result = validateWorkbook(snapshotFromData(data), { year: 2022, today: '2026-11-27' });
-  return buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt: '2026-11-27T10:00:00Z' });
+  return buildStyrerapport({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'd',
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
 }
 
 function lines(layout: SheetLayout): LayoutChart[] {
@@ -51,12 +57,15 @@ describe('the .xlsx path', () => {
   };
 
   test('one chart part per chart: the jobs columns, then a line chart per family, well-formed', async () => {
-    const parts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort();
+    const parts = Object.keys(zip.files)
+      .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+      .sort();
     expect(parts).toHaveLength(1 + lines(layout).length);
     const xml = await Promise.all(parts.map(text));
     const kinds = xml.map((x) => (x.includes('<c:lineChart>') ? 'line' : x.includes('<c:barChart>') ? 'bar' : '?')).sort();
     expect(kinds).toEqual(['bar', 'line', 'line', 'line']);
-    for (const [i, x] of xml.entries()) expect({ part: parts[i], problems: wellFormedProblems(x) }).toEqual({ part: parts[i], problems: [] });
+    for (const [i, x] of xml.entries())
+      expect({ part: parts[i], problems: wellFormedProblems(x) }).toEqual({ part: parts[i], problems: [] });
   });
 
   test('a line series refers to its cells; the cache leaves out the years without data, and so do the cells', async () => {
@@ -69,10 +78,15 @@ describe('the .xlsx path', () => {
     const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => m[1]!).find((s) => s.includes(`'${SHEET}'!${abs}`))!;
     const cache = /<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(series)![1]!;
     expect(cache).toContain('<c:ptCount val="4"/>');
-    expect([...cache.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)].map((m) => [m[1], m[2]])).toEqual([['0', '4000'], ['2', '4200']]);
+    expect([...cache.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['0', '4000'],
+      ['2', '4200'],
+    ]);
     // The value axis is not pinned to 0 for a line (a population's change would be flat).
     expect(xml).not.toContain('<c:min val="0"/>');
-    const sheet = await text('xl/worksheets/sheet' + String(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length) + '.xml');
+    const sheet = await text(
+      'xl/worksheets/sheet' + String(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length) + '.xml',
+    );
     const { top, left } = bounds(young.range);
     const column = young.range.replace(/\d.*$/, '');
     const cell = (row: number) => new RegExp(`<c r="${column}${row}"[^>]*?(/>|>([\\s\\S]*?)</c>)`).exec(sheet);
@@ -90,7 +104,13 @@ describe('the Office adapter (Excel double)', () => {
     const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
     const snapshot = await port.readSnapshot();
     const result = validateWorkbook(snapshot, { year: 2022, today: '2026-11-27' });
-    const layout = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: '2026-11-27T10:00:00Z' });
+    const layout = buildStyrerapport({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: inputDigest(snapshot),
+      generatedAt: '2026-11-27T10:00:00Z',
+    });
     return { double, port, layout };
   }
 
@@ -104,7 +124,15 @@ describe('the Office adapter (Excel double)', () => {
     const befolkning = expected[0]!;
     const drawn = charts.find((c) => c.title === befolkning.title)!;
     expect(drawn).toMatchObject({ type: 'Line', seriesBy: 'Columns', showValues: false });
-    expect(drawn.series).toEqual(befolkning.series.map((s) => ({ name: s.name, values: bounds(s.range), xValues: bounds(befolkning.categories.range), fill: `#${s.color}`, line: `#${s.color}` })));
+    expect(drawn.series).toEqual(
+      befolkning.series.map((s) => ({
+        name: s.name,
+        values: bounds(s.range),
+        xValues: bounds(befolkning.categories.range),
+        fill: `#${s.color}`,
+        line: `#${s.color}`,
+      })),
+    );
     // What the chart reads: numbers where there is a figure, nothing where there is none.
     const young = bounds(befolkning.series[1]!.range);
     const cells = [0, 1, 2, 3].map((i) => double.sheet(SHEET).cell(young.top + i, young.left)?.value ?? null);

@@ -27,12 +27,19 @@ beforeAll(async () => {
   sample = await writeWorkbookData(data);
   const snapshot = snapshotFromData(data);
   const result = validateWorkbook(snapshot);
-  layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: '2026-11-27T10:00:00Z' });
+  layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snapshot),
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
 });
 
 function noteText(note: unknown): string {
   if (typeof note === 'string') return note;
-  if (note !== null && typeof note === 'object' && 'texts' in note && Array.isArray(note.texts)) return note.texts.map((t: { text?: string }) => t.text ?? '').join('');
+  if (note !== null && typeof note === 'object' && 'texts' in note && Array.isArray(note.texts))
+    return note.texts.map((t: { text?: string }) => t.text ?? '').join('');
   return '';
 }
 
@@ -46,7 +53,10 @@ test('every marked cell of the draft carries a note with the error it stands for
   for (const note of expected) {
     const cell = sheet?.getCell(note.row, note.column);
     const text = noteText(cell?.note);
-    expect({ cell: cellAddress(note.row, note.column), hasText: text.includes(note.text.split('\n')[0] ?? '') }).toEqual({ cell: cellAddress(note.row, note.column), hasText: true });
+    expect({ cell: cellAddress(note.row, note.column), hasText: text.includes(note.text.split('\n')[0] ?? '') }).toEqual({
+      cell: cellAddress(note.row, note.column),
+      hasText: true,
+    });
   }
   // And no other cell has one.
   let notes = 0;
@@ -63,7 +73,9 @@ test('the comments and VML parts are well-formed, typed, and the sheet points at
   expect(await text('xl/worksheets/sheet6.xml')).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
   const types = await text('[Content_Types].xml');
   expect(types.match(/Extension="vml"/g)).toHaveLength(1);
-  expect(types).toContain('PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"');
+  expect(types).toContain(
+    'PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"',
+  );
   for (const part of ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet6.xml.rels']) {
     expect({ part, problems: wellFormedProblems(await text(part)) }).toEqual({ part, problems: [] });
   }
@@ -74,7 +86,11 @@ test('a workbook that already has notes elsewhere keeps them, and the new drawin
   // Render a second sheet (the same layout under another name): its VML must not reuse the first one's block.
   const second = await renderLayoutIntoPackage(first.bytes, { ...layout, sheet: 'Handlingsplan kopi', anchors: [] });
   const zip = await JSZip.loadAsync(second.bytes);
-  const vml = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.vml')).map((n) => zip.file(n)!.async('string')));
+  const vml = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => n.endsWith('.vml'))
+      .map((n) => zip.file(n)!.async('string')),
+  );
   expect(vml).toHaveLength(2);
   const blocks = usedVmlBlocks(vml);
   expect(new Set(blocks).size).toBe(2);
@@ -95,7 +111,14 @@ test('a sheet without marks gets no notes parts at all', async () => {
 });
 
 test('marks on one cell become one note with each text once', () => {
-  expect(notesByCell([{ row: 4, column: 1, note: 'c' }, { row: 2, column: 3, note: 'a' }, { row: 2, column: 3, note: 'b' }, { row: 2, column: 3, note: 'a' }])).toEqual([
+  expect(
+    notesByCell([
+      { row: 4, column: 1, note: 'c' },
+      { row: 2, column: 3, note: 'a' },
+      { row: 2, column: 3, note: 'b' },
+      { row: 2, column: 3, note: 'a' },
+    ]),
+  ).toEqual([
     { row: 2, column: 3, text: 'a\nb' },
     { row: 4, column: 1, text: 'c' },
   ]);

@@ -58,7 +58,8 @@ function cellOf(double: ExcelDouble, table: string, header: string, row: number)
   const t = double.state.table(table);
   if (!t) throw new Error(`no table ${table}`);
   for (let c = t.bounds.left; c <= t.bounds.right; c++) {
-    if (t.sheet.cell(t.bounds.top, c)?.value === header) return { sheet: t.sheet.name, address: `${String.fromCharCode(64 + c)}${t.bounds.top + row}` };
+    if (t.sheet.cell(t.bounds.top, c)?.value === header)
+      return { sheet: t.sheet.name, address: `${String.fromCharCode(64 + c)}${t.bounds.top + row}` };
   }
   throw new Error(`no column ${header} in ${table}`);
 }
@@ -105,7 +106,7 @@ test('ten edits within the pause are one validation', async () => {
   expect(runs[0]!.syncs).toBe(2);
 });
 
-test('an edit outside the contract (no table, or a table of the user\'s own) costs no round trip and no validation', async () => {
+test("an edit outside the contract (no table, or a table of the user's own) costs no round trip and no validation", async () => {
   const { double, runs } = await rig(hallingdalSample(), 2022);
   // A cell in no table: Excel raises no table event.
   expect(double.edit('Budsjett', 'Z99', 'notat')).toBe(0);
@@ -115,7 +116,14 @@ test('an edit outside the contract (no table, or a table of the user\'s own) cos
   own.cellForWrite(200, 1).type = 'String';
   own.cellForWrite(201, 1).value = 'x';
   own.cellForWrite(201, 1).type = 'String';
-  double.state.tables.push({ name: 'Notater', sheet: own, bounds: { top: 200, left: 1, bottom: 201, right: 1 }, showHeaders: true, showTotals: false, style: 'TableStyleLight1' });
+  double.state.tables.push({
+    name: 'Notater',
+    sheet: own,
+    bounds: { top: 200, left: 1, bottom: 201, right: 1 },
+    showHeaders: true,
+    showTotals: false,
+    style: 'TableStyleLight1',
+  });
   expect(double.edit('Budsjett', 'A201', 'y')).toBe(1);
   await jest.runAllTimersAsync();
   expect(runs).toHaveLength(0);
@@ -188,7 +196,10 @@ test('the generated sheet is reported stale as soon as its input changes', async
   if (!made.ok) throw new Error('not generated');
   await port.renderLayout(made.layout);
   const results: ValidationResult[] = [];
-  const checker = new LiveChecker({ tables: CONTRACT, revalidate: () => (void check(port, 2022).then((x) => results.push(x.result)), true) });
+  const checker = new LiveChecker({
+    tables: CONTRACT,
+    revalidate: () => (void check(port, 2022).then((x) => results.push(x.result)), true),
+  });
   await port.watchTables(checker.onChange);
   const at = cellOf(double, 'Tiltak', 'Tiltak', 1);
   double.edit(at.sheet, at.address, 'Et nytt tiltak');

@@ -18,7 +18,13 @@ async function open(apiVersion: string): Promise<{ double: ExcelDouble; port: Of
   const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
   const snapshot = await port.readSnapshot();
   const result = validateWorkbook(snapshot);
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: '2026-11-27T10:00:00Z' });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snapshot),
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   return { double, port, layout };
 }
 

@@ -52,7 +52,7 @@ describe('Office adapter: appendRow', () => {
     expect(boundsOf(double, 'Rapporter')).toEqual({ top: 7, left: 1, bottom: 9, right: 3 });
   });
 
-  test('text is formatted @ before it is written; a date keeps its cell\'s date format or gets the contract\'s; a number keeps the column\'s format', async () => {
+  test("text is formatted @ before it is written; a date keeps its cell's date format or gets the contract's; a number keeps the column's format", async () => {
     const { double, port } = open();
     double.sheet('Prosjekter').cellForWrite(5, 4).numberFormat = 'yyyy-mm-dd';
     double.sheet('Prosjekter').cellForWrite(5, 3).numberFormat = '#,##0';
@@ -104,21 +104,32 @@ describe('Office adapter: appendRow', () => {
   test('a table with a total row gets its row through rows.add, above the total row', async () => {
     const data: WorkbookData = {
       sheets: ['Budsjett'],
-      tables: [{ name: 'Budsjett', sheet: 'Budsjett', header: ['Post', 'Beløp'], rows: [['Lønn', 100]], totalRow: ['Sum', { formula: 'SUBTOTAL(109,[Beløp])', result: 100 }] }],
+      tables: [
+        {
+          name: 'Budsjett',
+          sheet: 'Budsjett',
+          header: ['Post', 'Beløp'],
+          rows: [['Lønn', 100]],
+          totalRow: ['Sum', { formula: 'SUBTOTAL(109,[Beløp])', result: 100 }],
+        },
+      ],
     };
     const { double, port } = open({ data });
-    const { result, stats } = await measure(double, () => port.appendRow('Budsjett', { Post: 'Reise', 'Beløp': 20 }));
+    const { result, stats } = await measure(double, () => port.appendRow('Budsjett', { Post: 'Reise', Beløp: 20 }));
     expect(stats.syncs).toBe(2);
     expect(result.range).toBe('A3:B3');
     expect(tableGrowth(double.state).calls).toEqual(['TableRowCollection.add']);
     const table = await tableNamed(port, 'Budsjett');
     expect(table.range).toBe('A1:B4');
-    expect(table.rows.map((r) => r.map((c) => c.value))).toEqual([['Lønn', 100], ['Reise', 20]]);
+    expect(table.rows.map((r) => r.map((c) => c.value))).toEqual([
+      ['Lønn', 100],
+      ['Reise', 20],
+    ]);
     expect(table.totalRow?.[0]).toMatchObject({ value: 'Sum', address: 'A4' });
     expect(table.totalRow?.[1]?.formula).toBe('SUBTOTAL(109,[Beløp])');
   });
 
-  test('Excel\'s table auto-expansion off: the table is resized (ExcelApi 1.13), in a third round trip', async () => {
+  test("Excel's table auto-expansion off: the table is resized (ExcelApi 1.13), in a third round trip", async () => {
     const { double, port } = open();
     tableGrowth(double.state).autoExpand = false;
     const { result, stats } = await measure(double, () => port.appendRow('Prosjekter', P3));
@@ -139,7 +150,7 @@ describe('Office adapter: appendRow', () => {
     expect(boundsOf(double, 'Prosjekter')?.bottom).toBe(4);
   });
 
-  test('a protected sheet: the refusal names the table\'s sheet', async () => {
+  test("a protected sheet: the refusal names the table's sheet", async () => {
     const { double, port } = open();
     double.protectSheet('Prosjekter');
     const error = await operationError(port.appendRow('Prosjekter', P3));
@@ -149,7 +160,9 @@ describe('Office adapter: appendRow', () => {
 
   test('without ExcelApi 1.4 (no null objects) the operation is refused as unsupported, before any round trip', async () => {
     const { double, port } = open({ apiVersion: '1.3' });
-    const { stats } = await measure(double, () => operationError(port.appendRow('Prosjekter', P3)).then((e) => expect(e.code).toBe('unsupported')));
+    const { stats } = await measure(double, () =>
+      operationError(port.appendRow('Prosjekter', P3)).then((e) => expect(e.code).toBe('unsupported')),
+    );
     expect(stats.syncs).toBe(0);
   });
 });

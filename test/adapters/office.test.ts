@@ -14,7 +14,15 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell, TableSnapshot, WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { a1 } from '../../src/core/util/brand';
 import { validateWorkbook } from '../../src/core/validate';
-import { createExcelDouble, FIVE_MB, measure, roundTripStats, type CellState, type ExcelDouble, type ExcelDoubleOptions } from '../../src/adapters/office/double';
+import {
+  createExcelDouble,
+  FIVE_MB,
+  measure,
+  roundTripStats,
+  type CellState,
+  type ExcelDouble,
+  type ExcelDoubleOptions,
+} from '../../src/adapters/office/double';
 import { setCell } from '../support/planBuilder';
 import { reportsWithJobsAsText } from '../../src/core/sample/scale';
 import { cellKey } from '../../src/adapters/office/double/state';
@@ -30,7 +38,13 @@ function open(options: ExcelDoubleOptions = {}): { double: ExcelDouble; port: Wo
 
 function layoutOf(snapshot: WorkbookSnapshot): SheetLayout {
   const result = validateWorkbook(snapshot);
-  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: GENERATED_AT });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snapshot),
+    generatedAt: GENERATED_AT,
+  });
 }
 
 /** The sample with `count` project-leader reports in Rapporter. */
@@ -38,7 +52,15 @@ function withReports(count: number): WorkbookData {
   const sample = hallingdalSample();
   const reports = sample.tables.find((t) => t.name === TABLES.reports.name);
   if (!reports) throw new Error('no Rapporter');
-  reports.rows = Array.from({ length: count }, (_, i): CellInput[] => [`P${(i % 40) + 1}`, { date: `2023-${String((i % 12) + 1).padStart(2, '0')}-15` }, 'Industri', i % 3, 1, null, `Rapport nr. ${i + 1}`]);
+  reports.rows = Array.from({ length: count }, (_, i): CellInput[] => [
+    `P${(i % 40) + 1}`,
+    { date: `2023-${String((i % 12) + 1).padStart(2, '0')}-15` },
+    'Industri',
+    i % 3,
+    1,
+    null,
+    `Rapport nr. ${i + 1}`,
+  ]);
   return sample;
 }
 
@@ -69,7 +91,8 @@ function withoutFormats(tables: TableSnapshot[]): TableSnapshot[] {
 function contentCells(double: ExcelDouble): Map<string, CellState> {
   const cells = new Map<string, CellState>();
   for (const sheet of double.state.sheets) {
-    for (const [key, cell] of sheet.cells) if (cell.type !== 'Empty' || cell.formula !== undefined) cells.set(`${sheet.name}!${key}`, structuredClone(cell));
+    for (const [key, cell] of sheet.cells)
+      if (cell.type !== 'Empty' || cell.formula !== undefined) cells.set(`${sheet.name}!${key}`, structuredClone(cell));
   }
   return cells;
 }
@@ -157,15 +180,29 @@ describe('the Excel double', () => {
 describe('readSnapshot', () => {
   const kinds: WorkbookData = {
     sheets: ['Ark1'],
-    tables: [{
-      name: 'Celler',
-      sheet: 'Ark1',
-      caption: 'Alle slags celler',
-      header: ['Tall', 'Tekst', 'Dato', 'Sann', 'Feil', 'Formel', 'Tom formel', 'Tekstformel', 'Tom'],
-      rows: [[1.5, '=ikke formel', { date: '2022-03-15' }, true, { error: '#REF!' }, { formula: 'A3*2', result: 3 }, { formula: '1/0' }, { formula: '"a"&"b"', result: 'ab' }, null]],
-      totalRow: ['Sum', null, null, false, null, { formula: 'SUBTOTAL(109,Celler[Formel])', result: 3 }, null, null, null],
-      numberFormats: ['# ##0', undefined, undefined, undefined, undefined, '0.0'],
-    }],
+    tables: [
+      {
+        name: 'Celler',
+        sheet: 'Ark1',
+        caption: 'Alle slags celler',
+        header: ['Tall', 'Tekst', 'Dato', 'Sann', 'Feil', 'Formel', 'Tom formel', 'Tekstformel', 'Tom'],
+        rows: [
+          [
+            1.5,
+            '=ikke formel',
+            { date: '2022-03-15' },
+            true,
+            { error: '#REF!' },
+            { formula: 'A3*2', result: 3 },
+            { formula: '1/0' },
+            { formula: '"a"&"b"', result: 'ab' },
+            null,
+          ],
+        ],
+        totalRow: ['Sum', null, null, false, null, { formula: 'SUBTOTAL(109,Celler[Formel])', result: 3 }, null, null, null],
+        numberFormats: ['# ##0', undefined, undefined, undefined, undefined, '0.0'],
+      },
+    ],
   };
 
   test('cell kinds, values, formulas and number formats as the .xlsx adapter reads them', async () => {
@@ -202,11 +239,16 @@ describe('round trips', () => {
     expect(b.stats.syncs).toBe(a.stats.syncs);
     const reports = b.result.tables.find((t) => t.name === 'Rapporter');
     expect(reports?.rows).toHaveLength(10_000);
-    expect(reports?.rows[0]?.[1]).toEqual({ kind: 'date', value: '2023-01-15', address: reports?.rows[0]?.[1]?.address, numberFormat: 'dd.mm.yyyy' });
+    expect(reports?.rows[0]?.[1]).toEqual({
+      kind: 'date',
+      value: '2023-01-15',
+      address: reports?.rows[0]?.[1]?.address,
+      numberFormat: 'dd.mm.yyyy',
+    });
     expect(b.stats.responseBytes).toBeLessThan(FIVE_MB);
   });
 
-  test('a response over Excel\'s limit is read again in row blocks, with the same result', async () => {
+  test("a response over Excel's limit is read again in row blocks, with the same result", async () => {
     const normal = open({ data: withReports(3_000) });
     const limited = createExcelDouble({ data: withReports(3_000), responseLimitBytes: 300_000 });
     const port = new OfficeWorkbook(limited.run, { isSupported: limited.supports, maxResponseBytes: 250_000 });
@@ -359,32 +401,50 @@ describe('renderLayout', () => {
   test.each([
     ['Handlingsplan 2022', buildHandlingsplan],
     ['Styrerapport 2022', buildStyrerapport],
-  ] as const)('%s: Excel gets every width and every height of the layout, so wrapped and merged cells do not spill', async (name, build) => {
-    const { double, port } = open({ data: hallingdalSample() });
-    const snapshot = await port.readSnapshot();
-    const result = validateWorkbook(snapshot);
-    const layout = build({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snapshot), generatedAt: GENERATED_AT });
-    await port.renderLayout(layout);
-    const sheet = double.sheet(name);
-    for (const { row, height } of layout.rowHeights) expect({ row, height: sheet.rowHeights.get(row) }).toEqual({ row, height });
-    for (const { column, width } of layout.columnWidths) expect({ column, width: sheet.columnWidths.get(column) }).toEqual({ column, width: Math.round(width * 7 + 5) * 0.75 });
-    // every wrapped or merged cell's rows hold its lines at the widths Excel got
-    const widths = new Map(layout.columnWidths.map((w) => [w.column, w.width]));
-    const spans = spansOf(layout.merges);
-    for (const cell of layout.cells.filter((c) => c.style?.wrap === true || spans.has(`${c.row}:${c.column}`))) {
-      const span = spanOf(cell, spans);
-      let have = 0;
-      for (let r = span.top; r <= span.bottom; r++) have += sheet.rowHeights.get(r) ?? 15;
-      expect({ cell: `${cell.row}:${cell.column}`, fits: neededHeight(cell, widths, spans) <= have + 0.01 }).toEqual({ cell: `${cell.row}:${cell.column}`, fits: true });
-    }
-  });
+  ] as const)(
+    '%s: Excel gets every width and every height of the layout, so wrapped and merged cells do not spill',
+    async (name, build) => {
+      const { double, port } = open({ data: hallingdalSample() });
+      const snapshot = await port.readSnapshot();
+      const result = validateWorkbook(snapshot);
+      const layout = build({
+        plan: result.plan,
+        year: 2022,
+        findings: result.findings,
+        inputDigest: inputDigest(snapshot),
+        generatedAt: GENERATED_AT,
+      });
+      await port.renderLayout(layout);
+      const sheet = double.sheet(name);
+      for (const { row, height } of layout.rowHeights) expect({ row, height: sheet.rowHeights.get(row) }).toEqual({ row, height });
+      for (const { column, width } of layout.columnWidths)
+        expect({ column, width: sheet.columnWidths.get(column) }).toEqual({ column, width: Math.round(width * 7 + 5) * 0.75 });
+      // every wrapped or merged cell's rows hold its lines at the widths Excel got
+      const widths = new Map(layout.columnWidths.map((w) => [w.column, w.width]));
+      const spans = spansOf(layout.merges);
+      for (const cell of layout.cells.filter((c) => c.style?.wrap === true || spans.has(`${c.row}:${c.column}`))) {
+        const span = spanOf(cell, spans);
+        let have = 0;
+        for (let r = span.top; r <= span.bottom; r++) have += sheet.rowHeights.get(r) ?? 15;
+        expect({ cell: `${cell.row}:${cell.column}`, fits: neededHeight(cell, widths, spans) <= have + 0.01 }).toEqual({
+          cell: `${cell.row}:${cell.column}`,
+          fits: true,
+        });
+      }
+    },
+  );
 
   test('writes values, formulas, styles, merges, sizes, panes, print setup, anchors and the marker', async () => {
     const { double, port } = open({ data: hallingdalSample() });
     const layout = layoutOf(await port.readSnapshot());
     await port.renderLayout(layout);
     const sheet = double.sheet('Handlingsplan 2022');
-    expect(double.cell('Handlingsplan 2022', 'A1')).toMatchObject({ type: 'String', value: 'Handlingsplan 2022 – Sats på Hallingdal', numberFormat: '@', format: { bold: true, size: 16 } });
+    expect(double.cell('Handlingsplan 2022', 'A1')).toMatchObject({
+      type: 'String',
+      value: 'Handlingsplan 2022 – Sats på Hallingdal',
+      numberFormat: '@',
+      format: { bold: true, size: 16 },
+    });
     const formula = layout.cells.find((c) => c.value.kind === 'formula');
     if (formula?.value.kind !== 'formula') throw new Error('no formula in the layout');
     expect(sheet.cell(formula.row, formula.column)?.formula).toBe(`=${formula.value.formula}`);
@@ -396,16 +456,33 @@ describe('renderLayout', () => {
     expect(sheet.rowHeights.get(1)).toBe(24);
     expect(sheet.freeze).toEqual({ rows: 2, columns: 0 });
     expect(sheet.pageLayout).toEqual({
-      orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 }, printTitleRows: '$1:$2',
-      centerHeader: layout.print.header, centerFooter: layout.print.footer,
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: '$1:$2',
+      centerHeader: layout.print.header,
+      centerFooter: layout.print.footer,
     });
-    expect((await port.readSnapshot()).generated).toEqual([{ sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest, generatedAt: GENERATED_AT }]);
+    expect((await port.readSnapshot()).generated).toEqual([
+      { sheet: 'Handlingsplan 2022', kind: 'handlingsplan', year: 2022, inputDigest: layout.marker.inputDigest, generatedAt: GENERATED_AT },
+    ]);
     expect(double.state.names.map((n) => n.name)).toEqual(layout.anchors.map((a) => a.name));
     expect(double.state.names[0]?.formula).toBe(`='Handlingsplan 2022'!${layout.anchors[0]?.range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`);
-    expect(sheet.names).toEqual([expect.objectContaining({ name: 'HandlingsplanGenerert', visible: false, formula: `="handlingsplan|2022|${layout.marker.inputDigest}|${GENERATED_AT}"` })]);
+    expect(sheet.names).toEqual([
+      expect.objectContaining({
+        name: 'HandlingsplanGenerert',
+        visible: false,
+        formula: `="handlingsplan|2022|${layout.marker.inputDigest}|${GENERATED_AT}"`,
+      }),
+    ]);
     const bordered = layout.cells.find((c) => c.style?.border === true);
     if (!bordered) throw new Error('no border');
-    expect(sheet.cell(bordered.row, bordered.column)?.format?.borders).toMatchObject({ top: { style: 'Continuous' }, bottom: { style: 'Continuous' }, left: { style: 'Continuous' }, right: { style: 'Continuous' } });
+    expect(sheet.cell(bordered.row, bordered.column)?.format?.borders).toMatchObject({
+      top: { style: 'Continuous' },
+      bottom: { style: 'Continuous' },
+      left: { style: 'Continuous' },
+      right: { style: 'Continuous' },
+    });
   });
 
   test('styles are set per rectangle, not per cell', async () => {
@@ -481,7 +558,13 @@ describe('renderLayout', () => {
     const rows = 40_000;
     const cells: LayoutCell[] = [];
     for (let row = 1; row <= rows; row++) {
-      for (let column = 1; column <= 5; column++) cells.push({ row, column, value: column === 5 ? { kind: 'number', number: row } : { kind: 'text', text: `Tekst i rad ${row}, kolonne ${column}` }, style: { border: true } });
+      for (let column = 1; column <= 5; column++)
+        cells.push({
+          row,
+          column,
+          value: column === 5 ? { kind: 'number', number: row } : { kind: 'text', text: `Tekst i rad ${row}, kolonne ${column}` },
+          style: { border: true },
+        });
     }
     const huge: SheetLayout = { ...textLayout('Stor', []), cells };
     const { double, port } = open({ data: hallingdalSample() });
@@ -555,18 +638,23 @@ describe('createTemplate', () => {
     const { top, left } = budsjett.bounds;
     expect(budsjett.sheet.cell(top, left)?.format).toMatchObject({ bold: true, fill: '#DDEBF7' });
     expect(budsjett.sheet.cell(top + 1, left + 2)?.numberFormat).toBe('#,##0');
-    expect(budsjett.sheet.validations.find((v) => v.bounds.left === left + 1 && v.bounds.top === top + 1)?.rule).toEqual({ list: { inCellDropDown: true, source: '=INDIRECT("Strategier[Kode]")' } });
+    expect(budsjett.sheet.validations.find((v) => v.bounds.left === left + 1 && v.bounds.top === top + 1)?.rule).toEqual({
+      list: { inCellDropDown: true, source: '=INDIRECT("Strategier[Kode]")' },
+    });
     expect(double.sheet('Oppsett').validations.some((v) => JSON.stringify(v.rule).includes('Tematisk,Støtteområde'))).toBe(true);
     // The list is evaluated, not only its formula read: codes typed into Strategier later appear in it.
     const strategyCell = `${String.fromCharCode(64 + left + 1)}${top + 1}`;
     expect(double.dropdown(budsjett.sheet.name, strategyCell)).toEqual([]);
-    await port.appendRow('Strategier', { Kode: 'R1', Strategi: 'Rekruttering', 'Innsatsområde': 1 });
-    await port.appendRow('Strategier', { Kode: '2a', Strategi: 'Kompetanse', 'Innsatsområde': 1 });
+    await port.appendRow('Strategier', { Kode: 'R1', Strategi: 'Rekruttering', Innsatsområde: 1 });
+    await port.appendRow('Strategier', { Kode: '2a', Strategi: 'Kompetanse', Innsatsområde: 1 });
     expect(double.dropdown(budsjett.sheet.name, strategyCell)).toEqual(['R1', '2a']);
     // Beskrivelse (Strategier's fourth column) is the widest column on Oppsett: 80 characters.
     expect(double.sheet('Oppsett').columnWidths.get(4)).toBe(Math.round(80 * 7 + 5) * 0.75);
     const program = double.state.table('Program');
-    expect(program && program.sheet.cell(program.bounds.top - 1, 1)).toMatchObject({ value: 'Programoppsett', format: { bold: true, size: 12 } });
+    expect(program && program.sheet.cell(program.bounds.top - 1, 1)).toMatchObject({
+      value: 'Programoppsett',
+      format: { bold: true, size: 12 },
+    });
   });
 
   test('year headers and the total row are text and the template\'s own: no "Total", no SUBTOTAL', async () => {
@@ -624,10 +712,16 @@ describe('createTemplate', () => {
   test('template text that Excel would read as a formula or a number stays text; the cells stay General', async () => {
     const { double, port } = open({ data: { sheets: ['Ark1'], tables: [] } });
     const texts = ['=SUM(1;2)', '-1+1', '1200', '2025-08-19', 'TRUE', 'Vanlig tekst'];
-    await port.createTemplate({ sheets: ['Ark2'], tables: [{ name: 'Tekster', sheet: 'Ark2', header: ['Tekst'], rows: texts.map((t) => [t]) }] });
+    await port.createTemplate({
+      sheets: ['Ark2'],
+      tables: [{ name: 'Tekster', sheet: 'Ark2', header: ['Tekst'], rows: texts.map((t) => [t]) }],
+    });
     texts.forEach((text, i) => {
       const cell = double.cell('Ark2', `A${i + 2}`);
-      expect({ text, cell: { type: cell?.type, value: cell?.value, numberFormat: cell?.numberFormat } }).toEqual({ text, cell: { type: 'String', value: text, numberFormat: undefined } });
+      expect({ text, cell: { type: cell?.type, value: cell?.value, numberFormat: cell?.numberFormat } }).toEqual({
+        text,
+        cell: { type: 'String', value: text, numberFormat: undefined },
+      });
     });
   });
 
@@ -679,17 +773,25 @@ describe('errors reach the caller as WorkbookOperationError', () => {
     const context = double.context();
     const sheet = context.workbook.worksheets.getItem('Oppsett');
     sheet.tables.add('A1:B3', true);
-    const refusal: unknown = await context.sync().then(() => undefined, (error: unknown) => error);
+    const refusal: unknown = await context.sync().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(refusal).toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'TableCollection.add' } });
     const mapped = await toOperationError(refusal, { sheets: ['Oppsett'] }, double.run, double.supports);
     expect(mapped.code).toBe('table-overlap');
     expect(mapped.nb).toBe('En annen tabell står der den nye tabellen skal ligge. Flytt den og prøv igjen.');
     // Any other invalid argument stays Excel's own words.
-    const other = await toOperationError({ code: 'InvalidArgument', message: 'Bad', debugInfo: { errorLocation: 'Range.values' } }, { sheets: [] }, double.run, double.supports);
+    const other = await toOperationError(
+      { code: 'InvalidArgument', message: 'Bad', debugInfo: { errorLocation: 'Range.values' } },
+      { sheets: [] },
+      double.run,
+      double.supports,
+    );
     expect(other.code).toBe('failed');
   });
 
-  test('a defined name with a new table\'s name: refused before anything is written, naming it', async () => {
+  test("a defined name with a new table's name: refused before anything is written, naming it", async () => {
     const { double, port } = open({ data: { sheets: ['Oppsett'], tables: [] } });
     const context = double.context();
     context.workbook.names.add('Prosjekter', context.workbook.worksheets.getItem('Oppsett').getRange('A1'));
@@ -737,12 +839,14 @@ describe('errors reach the caller as WorkbookOperationError', () => {
 
   test('a missing sheet: not-found', async () => {
     const { port } = open({ data: hallingdalSample() });
-    const error = await rejection(port.applyFixes([{ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, text: '1', label: { nb: '', en: '' } }]));
+    const error = await rejection(
+      port.applyFixes([{ kind: 'set-number', sheet: 'Borte', cell: a1('A1'), value: 1, text: '1', label: { nb: '', en: '' } }]),
+    );
     expect(error.code).toBe('not-found');
     expect(error.nb).toBe('Fant ikke arket «Borte». Les arbeidsboka på nytt og prøv igjen.');
   });
 
-  test('anything else: failed, with Excel\'s message on one line', async () => {
+  test("anything else: failed, with Excel's message on one line", async () => {
     const { port } = open({ data: hallingdalSample() });
     const error = await rejection(port.renderLayout(textLayout('Ugyldig/navn', ['x'])));
     expect(error.code).toBe('failed');

@@ -25,10 +25,32 @@ async function refusal(bytes: Uint8Array): Promise<WorkbookFileError> {
 const encode = (text: string) => new TextEncoder().encode(text);
 
 test.each([
-  ['an .ods (LibreOffice, OpenOffice)', () => zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest/>' }), /OpenDocument-regneark \(\.ods/],
+  [
+    'an .ods (LibreOffice, OpenOffice)',
+    () =>
+      zip({
+        mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+        'content.xml': '<office:document-content/>',
+        'META-INF/manifest.xml': '<manifest/>',
+      }),
+    /OpenDocument-regneark \(\.ods/,
+  ],
   ['a Numbers document', () => zip({ 'Index/Document.iwa': 'x', 'Metadata/Properties.plist': 'x' }), /Apple Numbers/],
-  ['a flat .fods', () => Promise.resolve(encode('<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet/></office:body></office:document>')), /\.fods/],
-  ['an Excel 2003 XML spreadsheet', () => Promise.resolve(encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>')), /Excel 2003/],
+  [
+    'a flat .fods',
+    () =>
+      Promise.resolve(
+        encode(
+          '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet/></office:body></office:document>',
+        ),
+      ),
+    /\.fods/,
+  ],
+  [
+    'an Excel 2003 XML spreadsheet',
+    () => Promise.resolve(encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>')),
+    /Excel 2003/,
+  ],
 ])('%s: one line, "save it as .xlsx", as for an .xls', async (_name, build, format) => {
   const error = await refusal(await build());
   expect(error.code).toBe('legacy-format');

@@ -102,7 +102,10 @@ function namesIn(workbookXml: string): NameInFile[] {
       name: /name="([^"]*)"/.exec(attrs)?.[1] ?? '',
       localSheetId: local === undefined ? undefined : Number(local),
       hidden: /hidden="1"/.test(attrs),
-      value: (m[2] ?? '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+      value: (m[2] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
     };
   });
 }
@@ -137,8 +140,13 @@ function absolute(range: string): string {
 function withUserSheet(name: string, sheetXml: string, part = 'xl/worksheets/sheet90.xml', relId = 'rId90') {
   return {
     'xl/workbook.xml': (xml: string) => xml.replace('</sheets>', `<sheet name="${name}" sheetId="90" r:id="${relId}"/></sheets>`),
-    'xl/_rels/workbook.xml.rels': (xml: string) => xml.replace('</Relationships>', `<Relationship Id="${relId}" Type="${WORKSHEET_REL}" Target="${part.replace('xl/', '')}"/></Relationships>`),
-    '[Content_Types].xml': (xml: string) => xml.replace('</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`),
+    'xl/_rels/workbook.xml.rels': (xml: string) =>
+      xml.replace(
+        '</Relationships>',
+        `<Relationship Id="${relId}" Type="${WORKSHEET_REL}" Target="${part.replace('xl/', '')}"/></Relationships>`,
+      ),
+    '[Content_Types].xml': (xml: string) =>
+      xml.replace('</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`),
     [part]: () => sheetXml,
   };
 }
@@ -184,13 +192,17 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
     const rels = await partText(output, 'xl/_rels/workbook.xml.rels');
     const target = new RegExp(`Id="${entry?.[2] ?? ''}" Type="${WORKSHEET_REL}" Target="([^"]+)"`).exec(rels)?.[1];
     expect(target).toBe('worksheets/sheet6.xml');
-    expect(await partText(output, '[Content_Types].xml')).toContain(`<Override PartName="/xl/worksheets/sheet6.xml" ContentType="${WORKSHEET_TYPE}"/>`);
+    expect(await partText(output, '[Content_Types].xml')).toContain(
+      `<Override PartName="/xl/worksheets/sheet6.xml" ContentType="${WORKSHEET_TYPE}"/>`,
+    );
     expect(workbookXml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
   test('the marker: hidden, scoped to the new sheet, holding kind, year, digest and time', () => {
     const markers = namesIn(workbookXml).filter((n) => n.name === 'HandlingsplanGenerert');
-    expect(markers).toEqual([{ name: 'HandlingsplanGenerert', localSheetId: 5, hidden: true, value: `"handlingsplan|2022|${digest}|${GENERATED_AT}"` }]);
+    expect(markers).toEqual([
+      { name: 'HandlingsplanGenerert', localSheetId: 5, hidden: true, value: `"handlingsplan|2022|${digest}|${GENERATED_AT}"` },
+    ]);
   });
 
   test('print titles and the anchors as absolute references to the sheet', () => {
@@ -200,7 +212,14 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
     for (const name of ['Strategier', 'Arbeidsplassmal', 'Tematiske', 'Stotteomrader', 'Ramme', 'Finansiering']) {
       expect(anchors.map((n) => n.name)).toContain(`HP2022_${name}`);
     }
-    expect(anchors).toEqual(layout.anchors.map((a) => ({ name: a.name, localSheetId: undefined, hidden: false, value: `'Handlingsplan 2022'!${absolute(a.range)}` })));
+    expect(anchors).toEqual(
+      layout.anchors.map((a) => ({
+        name: a.name,
+        localSheetId: undefined,
+        hidden: false,
+        value: `'Handlingsplan 2022'!${absolute(a.range)}`,
+      })),
+    );
   });
 
   test('exceljs reads the cells: title, a live SUM with its cached result, merges, widths, print setup', async () => {
@@ -248,7 +267,18 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
 
   test('the element order of the worksheet follows the schema', async () => {
     const xml = await partText(output, 'xl/worksheets/sheet6.xml');
-    const order = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'mergeCells', 'pageMargins', 'pageSetup', 'headerFooter'];
+    const order = [
+      'sheetPr',
+      'dimension',
+      'sheetViews',
+      'sheetFormatPr',
+      'cols',
+      'sheetData',
+      'mergeCells',
+      'pageMargins',
+      'pageSetup',
+      'headerFooter',
+    ];
     const positions = order.map((name) => xml.indexOf(`<${name}`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -259,10 +289,12 @@ describe('rendering the sample Handlingsplan 2022 into the sample workbook', () 
 // No data loss
 
 describe('parts exceljs would lose survive byte for byte', () => {
-  const CHART = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>';
+  const CHART =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>';
   const CUSTOM =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Programkode"><vt:lpwstr>HAL-2022</vt:lpwstr></property></Properties>';
-  const WEBEXTENSION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{0F4E2B55-1111-4C3B-9E7D-2D1E6F2A0001}"><we:reference id="wa000000" version="1.0.0.0" store="omex" storeType="OMEX"/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties></we:webextension>';
+  const WEBEXTENSION =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{0F4E2B55-1111-4C3B-9E7D-2D1E6F2A0001}"><we:reference id="wa000000" version="1.0.0.0" store="omex" storeType="OMEX"/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties></we:webextension>';
 
   test('charts, custom properties, add-in parts, a constant name, other sheets and tables', async () => {
     const input = await editZip(sample, {
@@ -271,7 +303,10 @@ describe('parts exceljs would lose survive byte for byte', () => {
       'xl/webextensions/webextension1.xml': () => WEBEXTENSION,
       'customXml/item1.xml': () => '<?xml version="1.0"?><data xmlns="urn:x">42</data>',
       '_rels/.rels': (xml) =>
-        xml.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'),
+        xml.replace(
+          '</Relationships>',
+          '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+        ),
       '[Content_Types].xml': (xml) =>
         xml.replace(
           '</Types>',
@@ -279,14 +314,23 @@ describe('parts exceljs would lose survive byte for byte', () => {
             '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' +
             '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
         ),
-      'xl/workbook.xml': (xml) => xml.replace('<calcPr', '<definedNames><definedName name="Sats">0.25</definedName><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Oppsett!$A$3:$C$9</definedName></definedNames><calcPr'),
+      'xl/workbook.xml': (xml) =>
+        xml.replace(
+          '<calcPr',
+          '<definedNames><definedName name="Sats">0.25</definedName><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Oppsett!$A$3:$C$9</definedName></definedNames><calcPr',
+        ),
     });
     const result = await renderLayoutIntoPackage(input, layout);
     const before = await unzip(input);
     const after = await unzip(result.bytes);
 
     // The new sheet, and the notes on its marked cells (the sample's errors make it a draft).
-    expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual(['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/_rels/sheet6.xml.rels', 'xl/worksheets/sheet6.xml']);
+    expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual([
+      'xl/comments1.xml',
+      'xl/drawings/vmlDrawing1.vml',
+      'xl/worksheets/_rels/sheet6.xml.rels',
+      'xl/worksheets/sheet6.xml',
+    ]);
     for (const [name, data] of before) {
       if (EDITABLE.has(name)) continue;
       expect({ name, same: Buffer.from(after.get(name) ?? []).equals(Buffer.from(data)) }).toEqual({ name, same: true });
@@ -307,7 +351,8 @@ describe('parts exceljs would lose survive byte for byte', () => {
     const result = await renderLayoutIntoPackage(sample, layout);
     const before = await partText(sample, 'xl/styles.xml');
     const after = await partText(result.bytes, 'xl/styles.xml');
-    const xfs = (xml: string): string[] => [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '').matchAll(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)].map((m) => m[0]);
+    const xfs = (xml: string): string[] =>
+      [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '').matchAll(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)].map((m) => m[0]);
     const count = (xml: string, list: string): number => Number(new RegExp(`<${list} count="(\\d+)"`).exec(xml)?.[1]);
     expect(xfs(after).slice(0, xfs(before).length)).toEqual(xfs(before));
     expect(xfs(after).length).toBeGreaterThan(xfs(before).length);
@@ -335,9 +380,13 @@ describe('parts exceljs would lose survive byte for byte', () => {
     });
     const result = await renderLayoutIntoPackage(input, layout);
     const styles = await partText(result.bytes, 'xl/styles.xml');
-    expect(styles).toMatch(/^<\?xml[\s\S]*<styleSheet[\s\S]*<fonts count="\d+">[\s\S]*<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/>/);
+    expect(styles).toMatch(
+      /^<\?xml[\s\S]*<styleSheet[\s\S]*<fonts count="\d+">[\s\S]*<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/>/,
+    );
     expect(await partText(result.bytes, 'xl/_rels/workbook.xml.rels')).toMatch(/relationships\/styles" Target="styles.xml"/);
-    expect(await partText(result.bytes, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    expect(await partText(result.bytes, '[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
     const path = tempPath('no-styles.xlsx');
     writeFileSync(path, result.bytes);
     const cell = sheetOf(await exceljsRead(path), SHEET).getCell('A1');
@@ -349,7 +398,15 @@ describe('parts exceljs would lose survive byte for byte', () => {
 // Text never becomes a formula
 
 describe('text that looks like a formula', () => {
-  const TEXTS = ['=HYPERLINK("http://example.com","x")', '+1+1', '-1+1', '@SUM(A1)', "=cmd|' /C calc'!A0", 'A & B <c> "d"', '_x0041_ stays'];
+  const TEXTS = [
+    '=HYPERLINK("http://example.com","x")',
+    '+1+1',
+    '-1+1',
+    '@SUM(A1)',
+    "=cmd|' /C calc'!A0",
+    'A & B <c> "d"',
+    '_x0041_ stays',
+  ];
 
   function textLayout(): SheetLayout {
     return {
@@ -403,15 +460,22 @@ describe('rendering again replaces the generated sheet', () => {
       'xl/workbook.xml': (xml) =>
         xml
           .replace('</sheets>', '<sheet name="Notater" sheetId="90" r:id="rId90"/></sheets>')
-          .replace('</definedNames>', '<definedName name="Utvalg" localSheetId="6">Notater!$A$1</definedName><definedName name="Egen">\'Handlingsplan 2022\'!$B$7</definedName></definedNames>'),
-      'xl/calcChain.xml': () => '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="L42" i="5"/></calcChain>',
+          .replace(
+            '</definedNames>',
+            '<definedName name="Utvalg" localSheetId="6">Notater!$A$1</definedName><definedName name="Egen">\'Handlingsplan 2022\'!$B$7</definedName></definedNames>',
+          ),
+      'xl/calcChain.xml': () =>
+        '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="L42" i="5"/></calcChain>',
       'xl/_rels/workbook.xml.rels': (xml) =>
         xml.replace(
           '</Relationships>',
           `<Relationship Id="rId90" Type="${WORKSHEET_REL}" Target="worksheets/sheet90.xml"/><Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`,
         ),
       '[Content_Types].xml': (xml) =>
-        xml.replace('</Types>', `<Override PartName="/xl/worksheets/sheet90.xml" ContentType="${WORKSHEET_TYPE}"/><Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`),
+        xml.replace(
+          '</Types>',
+          `<Override PartName="/xl/worksheets/sheet90.xml" ContentType="${WORKSHEET_TYPE}"/><Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
+        ),
     });
     const secondLayout = { ...layout, marker: { ...layout.marker, inputDigest: 'ffffffffffffff', generatedAt: '2026-12-01T08:00:00Z' } };
 
@@ -426,7 +490,9 @@ describe('rendering again replaces the generated sheet', () => {
     expect(names.filter((n) => n.name === 'HandlingsplanGenerert')).toEqual([
       { name: 'HandlingsplanGenerert', localSheetId: 6, hidden: true, value: `"handlingsplan|2022|ffffffffffffff|2026-12-01T08:00:00Z"` },
     ]);
-    expect(names.filter((n) => n.name === '_xlnm.Print_Titles')).toEqual([{ name: '_xlnm.Print_Titles', localSheetId: 6, hidden: false, value: "'Handlingsplan 2022'!$1:$2" }]);
+    expect(names.filter((n) => n.name === '_xlnm.Print_Titles')).toEqual([
+      { name: '_xlnm.Print_Titles', localSheetId: 6, hidden: false, value: "'Handlingsplan 2022'!$1:$2" },
+    ]);
     expect(names).toContainEqual({ name: 'Utvalg', localSheetId: 5, hidden: false, value: 'Notater!$A$1' });
     // A name of the user's that points into the generated sheet is kept: it finds the new sheet by its name.
     expect(names).toContainEqual({ name: 'Egen', localSheetId: undefined, hidden: false, value: "'Handlingsplan 2022'!$B$7" });
@@ -463,33 +529,47 @@ describe('rendering again replaces the generated sheet', () => {
 
   test('parts only the old sheet used go with it; parts another sheet uses stay', async () => {
     const first = await renderLayoutIntoPackage(sample, layout);
-    const rel = (id: string, type: string, target: string): string => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-    const rels = (...items: string[]): string => `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+    const rel = (id: string, type: string, target: string): string =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const rels = (...items: string[]): string =>
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
     // Notes and a drawing the user added to the generated sheet; the drawing's image is shared with sheet 1.
     const withExtras = await editZip(first.bytes, {
-      'xl/worksheets/_rels/sheet6.xml.rels': () => rels(rel('rId1', 'comments', '../comments5.xml'), rel('rId2', 'drawing', '../drawings/drawing5.xml')),
+      'xl/worksheets/_rels/sheet6.xml.rels': () =>
+        rels(rel('rId1', 'comments', '../comments5.xml'), rel('rId2', 'drawing', '../drawings/drawing5.xml')),
       'xl/comments5.xml': () => '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
-      'xl/drawings/drawing5.xml': () => '<?xml version="1.0"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
+      'xl/drawings/drawing5.xml': () =>
+        '<?xml version="1.0"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>',
       'xl/drawings/_rels/drawing5.xml.rels': () => rels(rel('rId1', 'image', '../media/image1.png')),
       'xl/media/image1.png': () => 'png',
-      'xl/worksheets/_rels/sheet1.xml.rels': (xml) => xml.replace('</Relationships>', `${rel('rId99', 'image', '/xl/media/image1.png')}</Relationships>`),
-      '[Content_Types].xml': (xml) => xml.replace('</Types>', '<Override PartName="/xl/comments5.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>'),
+      'xl/worksheets/_rels/sheet1.xml.rels': (xml) =>
+        xml.replace('</Relationships>', `${rel('rId99', 'image', '/xl/media/image1.png')}</Relationships>`),
+      '[Content_Types].xml': (xml) =>
+        xml.replace(
+          '</Types>',
+          '<Override PartName="/xl/comments5.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+        ),
     });
     const parts = await unzip((await renderLayoutIntoPackage(withExtras, layout)).bytes);
-    for (const gone of ['xl/comments5.xml', 'xl/drawings/drawing5.xml', 'xl/drawings/_rels/drawing5.xml.rels']) expect({ gone, present: parts.has(gone) }).toEqual({ gone, present: false });
+    for (const gone of ['xl/comments5.xml', 'xl/drawings/drawing5.xml', 'xl/drawings/_rels/drawing5.xml.rels'])
+      expect({ gone, present: parts.has(gone) }).toEqual({ gone, present: false });
     expect(parts.has('xl/media/image1.png')).toBe(true);
     expect(new TextDecoder().decode(parts.get('[Content_Types].xml'))).not.toContain('comments5');
     // The old relationships went with the old sheet: the new sheet's (its own notes) point at nothing of the old one's.
     const newRels = new TextDecoder().decode(parts.get('xl/worksheets/_rels/sheet6.xml.rels'));
     expect(newRels).not.toMatch(/comments5|drawing5/);
     const targets = [...newRels.matchAll(/Target="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(targets).toEqual([expect.stringMatching(/^\.\.\/comments\d+\.xml$/), expect.stringMatching(/^\.\.\/drawings\/vmlDrawing\d+\.vml$/)]);
+    expect(targets).toEqual([
+      expect.stringMatching(/^\.\.\/comments\d+\.xml$/),
+      expect.stringMatching(/^\.\.\/drawings\/vmlDrawing\d+\.vml$/),
+    ]);
     for (const target of targets) expect(parts.has(`xl/${target.slice(3)}`)).toBe(true);
   });
 
   test('an anchor name the user owns is left alone and reported', async () => {
     const input = await editZip(sample, {
-      'xl/workbook.xml': (xml) => xml.replace('<calcPr', '<definedNames><definedName name="HP2022_Ramme">Budsjett!$A$1</definedName></definedNames><calcPr'),
+      'xl/workbook.xml': (xml) =>
+        xml.replace('<calcPr', '<definedNames><definedName name="HP2022_Ramme">Budsjett!$A$1</definedName></definedNames><calcPr'),
     });
     const result = await renderLayoutIntoPackage(input, layout);
     expect(result.skippedAnchors).toEqual(['HP2022_Ramme']);
@@ -557,7 +637,12 @@ describe('workbook.xml edits by schema order and with prefixes', () => {
 
   test('definedNames goes after externalReferences and before extLst, not into a nested extLst', () => {
     const xml = addDefinedNames(PREFIXED, [{ name: 'N', value: "'A'!$A$1", localSheetId: 1 }]);
-    expect(xml).toContain('</x:externalReferences><x:definedNames><x:definedName name="N" localSheetId="1">&apos;A&apos;!$A$1</x:definedName></x:definedNames><x:extLst/>'.replace(/&apos;/g, "'"));
+    expect(xml).toContain(
+      '</x:externalReferences><x:definedNames><x:definedName name="N" localSheetId="1">&apos;A&apos;!$A$1</x:definedName></x:definedNames><x:extLst/>'.replace(
+        /&apos;/g,
+        "'",
+      ),
+    );
     expect(definedNames(xml).map((n) => [n.name, n.localSheetId, n.value])).toEqual([['N', 1, "'A'!$A$1"]]);
   });
 
@@ -620,7 +705,7 @@ test('layouts Excel would call damaged are refused before anything is written', 
 // Files
 
 describe('renderLayoutIntoFile', () => {
-  test('a missing input is the user\'s error, and nothing is written', async () => {
+  test("a missing input is the user's error, and nothing is written", async () => {
     const output = tempPath('never.xlsx');
     const error: unknown = await renderLayoutIntoFile(join(dir, 'finnes-ikke.xlsx'), layout, output).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookFileError);
@@ -633,7 +718,9 @@ describe('renderLayoutIntoFile', () => {
     writeFileSync(input, sample);
     const before = statSync(input).mtimeMs;
     await expect(renderLayoutIntoFile(input, layout, input)).rejects.toMatchObject({ code: 'same-file' });
-    await expect(renderLayoutIntoFile(input, layout, join(dir, '.', '..', dir.split('/').pop() ?? '', input.split('/').pop() ?? ''))).rejects.toMatchObject({ code: 'same-file' });
+    await expect(
+      renderLayoutIntoFile(input, layout, join(dir, '.', '..', dir.split('/').pop() ?? '', input.split('/').pop() ?? '')),
+    ).rejects.toMatchObject({ code: 'same-file' });
     const link = tempPath('lenke.xlsx');
     linkSync(input, link);
     await expect(renderLayoutIntoFile(input, layout, link)).rejects.toMatchObject({ code: 'same-file' });
@@ -643,7 +730,12 @@ describe('renderLayoutIntoFile', () => {
 
   test('a macro-enabled workbook must be written under a macro-enabled name', async () => {
     const input = tempPath('makro.xlsm');
-    writeFileSync(input, await editZip(sample, { '[Content_Types].xml': (xml) => xml.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml') }));
+    writeFileSync(
+      input,
+      await editZip(sample, {
+        '[Content_Types].xml': (xml) => xml.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'),
+      }),
+    );
     const wrong = tempPath('ut.xlsx');
     const error: unknown = await renderLayoutIntoFile(input, layout, wrong).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputFileError);

@@ -11,8 +11,17 @@ import { secondProgramme } from '../fixtures/secondProgramme';
 
 /** The snapshot as findings and the tables' cells without number formats (the data carries none). */
 function comparable(snapshot: WorkbookSnapshot): unknown {
-  const cells = snapshot.tables.map((t) => ({ ...t, header: t.header.map(strip), rows: t.rows.map((r) => r.map(strip)), totalRow: t.totalRow?.map(strip) }));
-  return { sheets: snapshot.sheets, tables: JSON.parse(JSON.stringify(cells)) as unknown, findings: validateUseCase({ snapshot, year: null, today: '2026-11-30' }).findings };
+  const cells = snapshot.tables.map((t) => ({
+    ...t,
+    header: t.header.map(strip),
+    rows: t.rows.map((r) => r.map(strip)),
+    totalRow: t.totalRow?.map(strip),
+  }));
+  return {
+    sheets: snapshot.sheets,
+    tables: JSON.parse(JSON.stringify(cells)) as unknown,
+    findings: validateUseCase({ snapshot, year: null, today: '2026-11-30' }).findings,
+  };
 }
 
 function strip<T extends { numberFormat?: string }>(cell: T): Omit<T, 'numberFormat'> {
@@ -21,15 +30,18 @@ function strip<T extends { numberFormat?: string }>(cell: T): Omit<T, 'numberFor
   return rest;
 }
 
-describe('the standalone page\'s sample, shown from its data before its .xlsx is made', () => {
+describe("the standalone page's sample, shown from its data before its .xlsx is made", () => {
   test.each([
     ['the published sample', hallingdalSample],
     ['the demo', hallingdalDemo],
     ['a second programme', secondProgramme],
-  ] as [string, () => WorkbookData][])('%s: the data\'s snapshot is what the written .xlsx reads as, finding for finding', async (_name, data) => {
-    const fromFile = await (await openXlsxPort(await writeWorkbookData(data()))).readSnapshot();
-    expect(comparable(snapshotFromData(data()))).toEqual(comparable(fromFile));
-  });
+  ] as [string, () => WorkbookData][])(
+    "%s: the data's snapshot is what the written .xlsx reads as, finding for finding",
+    async (_name, data) => {
+      const fromFile = await (await openXlsxPort(await writeWorkbookData(data()))).readSnapshot();
+      expect(comparable(snapshotFromData(data()))).toEqual(comparable(fromFile));
+    },
+  );
 
   test('the package is made once, on the first write, and is then what is read; a row is shown without it', async () => {
     let made = 0;

@@ -21,7 +21,14 @@ test('the sample written to disk and read back validates to exactly the publishe
   expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
   const snapshot = await (await openXlsxFile(path)).readSnapshot();
   const result = validateWorkbook(snapshot);
-  const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({ rule, severity, sheet, cell, expected, actual }));
+  const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({
+    rule,
+    severity,
+    sheet,
+    cell,
+    expected,
+    actual,
+  }));
   expect(found).toEqual(sampleExpectations(sample));
 });
 
@@ -53,17 +60,35 @@ test('an init template filled in consistently validates with no findings of seve
     t.rows = rows;
     return t;
   };
-  set('Program', [['Programnavn', 'Testdal'], ['Region', 'Testdal'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022], ['Arbeidsplassmål', 6]]);
+  set('Program', [
+    ['Programnavn', 'Testdal'],
+    ['Region', 'Testdal'],
+    ['Første år', 2022],
+    ['Siste år', 2024],
+    ['Handlingsplanår', 2022],
+    ['Arbeidsplassmål', 6],
+  ]);
   set('Innsatsomrader', [[1, 'Kompetanse', 'Tematisk']]);
   set('Strategier', [['A', 'Rekruttering', 1, 'Rekruttere folk']]);
   set('Naeringer', [[1, 'Industri']]);
   const targets = set('Arbeidsplassmal', [['Industri', 1, 2, 3, 6]]);
   targets.totalRow = ['Sum', 2 - 1, 2, 3, 6];
   set('Resultatmal', [[2022, 'Industri', 1, 1]]);
-  set('ResultatmalSum', [[2022, 1, 1], [2022, 'Sum', 1]]);
+  set('ResultatmalSum', [
+    [2022, 1, 1],
+    [2022, 'Sum', 1],
+  ]);
   set('Budsjett', [[2022, 'A', 100000]]);
-  set('Rammer', [[2022, 'Kompetanse', 100000], [2022, 'Sum innsatsområder', 100000], [2022, 'Administrasjon', 10000], [2022, 'Sum totalt', 110000]]);
-  set('Finansiering', [[2022, 'Fylket', 110000], [2022, 'Sum', 110000]]);
+  set('Rammer', [
+    [2022, 'Kompetanse', 100000],
+    [2022, 'Sum innsatsområder', 100000],
+    [2022, 'Administrasjon', 10000],
+    [2022, 'Sum totalt', 110000],
+  ]);
+  set('Finansiering', [
+    [2022, 'Fylket', 110000],
+    [2022, 'Sum', 110000],
+  ]);
   const path = join(dir, 'filled.xlsx');
   await writeWorkbookDataFile(template, path);
   const result = validateWorkbook(await (await openXlsxFile(path)).readSnapshot());

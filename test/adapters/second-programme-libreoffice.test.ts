@@ -83,7 +83,14 @@ async function listFormulas(bytes: Uint8Array): Promise<string[]> {
   for (const name of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
     const xml = (await zip.file(name)?.async('string')) ?? '';
     for (const m of xml.matchAll(/<dataValidation\b([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)) {
-      if (/\btype="list"/.test(m[1] ?? '')) formulas.add((m[2] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+      if (/\btype="list"/.test(m[1] ?? ''))
+        formulas.add(
+          (m[2] ?? '')
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&amp;/g, '&'),
+        );
     }
   }
   return [...formulas];
@@ -113,9 +120,19 @@ async function templateWithAddedCodes(): Promise<Uint8Array> {
     lists.push({ formula, added });
   }
   // TEXTJOIN is _xlfn.-prefixed in a file, as Excel writes it.
-  const cells: LayoutCell[] = lists.map((l, i) => ({ row: i + 1, column: 1, value: { kind: 'formula', formula: `_xlfn.TEXTJOIN(",",TRUE,${l.formula})`, result: 'ikke beregnet' } }));
+  const cells: LayoutCell[] = lists.map((l, i) => ({
+    row: i + 1,
+    column: 1,
+    value: { kind: 'formula', formula: `_xlfn.TEXTJOIN(",",TRUE,${l.formula})`, result: 'ikke beregnet' },
+  }));
   await port.renderLayout({
-    sheet: 'Lister', cells, merges: [], columnWidths: [], rowHeights: [], anchors: [], marks: [],
+    sheet: 'Lister',
+    cells,
+    merges: [],
+    columnWidths: [],
+    rowHeights: [],
+    anchors: [],
+    marks: [],
     print: { orientation: 'portrait', paper: 'A4', fitToWidth: true, header: '', footer: '' },
     marker: { kind: 'handlingsplan', year: SECOND.firstYear, inputDigest: 'lister', generatedAt: '2024-06-15T10:00:00Z' },
   });
@@ -124,20 +141,44 @@ async function templateWithAddedCodes(): Promise<Uint8Array> {
 
 /** The Styrerapport of the second programme with a #REF! in I1's budget line and in area 2's frame, results spoiled. */
 async function brokenStyrerapport(): Promise<Uint8Array> {
-  const data = setCell(setCell(secondProgramme(), 'Budsjett', [2024, 'I1'], 'Beløp', { error: '#REF!' }), 'Rammer', [2024, '2. Innovasjon'], 'Beløp', { error: '#REF!' });
-  const made = sheetUseCase({ snapshot: snapshotFromData(data), year: null, today: '2024-06-15', kind: 'styrerapport', generatedAt: '2024-06-15T10:00:00Z' });
+  const data = setCell(
+    setCell(secondProgramme(), 'Budsjett', [2024, 'I1'], 'Beløp', { error: '#REF!' }),
+    'Rammer',
+    [2024, '2. Innovasjon'],
+    'Beløp',
+    { error: '#REF!' },
+  );
+  const made = sheetUseCase({
+    snapshot: snapshotFromData(data),
+    year: null,
+    today: '2024-06-15',
+    kind: 'styrerapport',
+    generatedAt: '2024-06-15T10:00:00Z',
+  });
   if (!made.ok) throw new Error('no sheet');
-  const spoiled = { ...made.layout, cells: made.layout.cells.map((c) => (c.value.kind === 'formula' ? { ...c, value: { ...c.value, result: -1 } } : c)) };
+  const spoiled = {
+    ...made.layout,
+    cells: made.layout.cells.map((c) => (c.value.kind === 'formula' ? { ...c, value: { ...c.value, result: -1 } } : c)),
+  };
   return (await renderLayoutIntoPackage(await writeWorkbookData(data), spoiled)).bytes;
 }
 
 beforeAll(async () => {
   if (soffice === undefined) return;
   const data = secondProgramme();
-  const made = sheetUseCase({ snapshot: snapshotFromData(data), year: null, today: '2024-06-15', kind: 'handlingsplan', generatedAt: '2024-06-15T10:00:00Z' });
+  const made = sheetUseCase({
+    snapshot: snapshotFromData(data),
+    year: null,
+    today: '2024-06-15',
+    kind: 'handlingsplan',
+    generatedAt: '2024-06-15T10:00:00Z',
+  });
   if (!made.ok) throw new Error('no sheet');
   // Spoil every cached result: only a real recalculation gives the right figures back.
-  const spoiled = { ...made.layout, cells: made.layout.cells.map((c) => (c.value.kind === 'formula' ? { ...c, value: { ...c.value, result: -1 } } : c)) };
+  const spoiled = {
+    ...made.layout,
+    cells: made.layout.cells.map((c) => (c.value.kind === 'formula' ? { ...c, value: { ...c.value, result: -1 } } : c)),
+  };
   const rendered = await renderLayoutIntoPackage(await writeWorkbookData(data), spoiled);
   writeFileSync(join(dir, 'fjellbygd.xlsx'), rendered.bytes);
   writeFileSync(join(dir, 'mal.xlsx'), await templateWithAddedCodes());
@@ -145,7 +186,21 @@ beforeAll(async () => {
   const profile = join(dir, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
-  const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', CSV_ALL_SHEETS, '--outdir', join(dir, 'out'), join(dir, 'fjellbygd.xlsx'), join(dir, 'mal.xlsx'), join(dir, 'brudd.xlsx')], { encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--convert-to',
+      CSV_ALL_SHEETS,
+      '--outdir',
+      join(dir, 'out'),
+      join(dir, 'fjellbygd.xlsx'),
+      join(dir, 'mal.xlsx'),
+      join(dir, 'brudd.xlsx'),
+    ],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
   converted = { status: run.status, stderr: run.stderr };
 }, 300_000);
 
@@ -184,11 +239,15 @@ withLibreOffice('LibreOffice recalculates the generated Handlingsplan 2024 to th
   expect(Number(rowOf('SUM')[3])).toBeCloseTo(1.3, 9);
 });
 
-withLibreOffice('the template\'s dropdowns, evaluated by LibreOffice after codes were added to their tables, list those codes', () => {
+withLibreOffice("the template's dropdowns, evaluated by LibreOffice after codes were added to their tables, list those codes", () => {
   const rows = csvOf('mal', 'Lister');
   // Strategier[Kode] and Næringer[Næring] at least, each dropdown that follows a table.
-  expect(lists.map((l) => l.formula)).toEqual(expect.arrayContaining([`INDIRECT("${TABLES.strategies.name}[Kode]")`, `INDIRECT("${TABLES.naeringer.name}[Næring]")`]));
-  expect(lists.map((l, i) => ({ formula: l.formula, list: rows[i]?.[0] }))).toEqual(lists.map((l) => ({ formula: l.formula, list: l.added.join(',') })));
+  expect(lists.map((l) => l.formula)).toEqual(
+    expect.arrayContaining([`INDIRECT("${TABLES.strategies.name}[Kode]")`, `INDIRECT("${TABLES.naeringer.name}[Næring]")`]),
+  );
+  expect(lists.map((l, i) => ({ formula: l.formula, list: rows[i]?.[0] }))).toEqual(
+    lists.map((l) => ({ formula: l.formula, list: l.added.join(',') })),
+  );
 });
 
 withLibreOffice('a Styrerapport with unreadable inputs recalculates to the totals over what is known, never #VALUE!', () => {

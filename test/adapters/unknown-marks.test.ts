@@ -46,31 +46,42 @@ function rowOf(layout: SheetLayout, label: string, nth = 0, column = 1): number 
   return row;
 }
 /** `row:column` of every cell with a note starting with `prefix`. */
-const marked = (layout: SheetLayout, prefix: string): string[] => layout.marks.filter((m) => m.note.startsWith(prefix)).map((m) => `${m.row}:${m.column}`);
-const noteOf = (layout: SheetLayout, row: number, column: number): string => layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note).join('\n');
+const marked = (layout: SheetLayout, prefix: string): string[] =>
+  layout.marks.filter((m) => m.note.startsWith(prefix)).map((m) => `${m.row}:${m.column}`);
+const noteOf = (layout: SheetLayout, row: number, column: number): string =>
+  layout.marks
+    .filter((m) => m.row === row && m.column === column)
+    .map((m) => m.note)
+    .join('\n');
 
-describe('a #REF! in a budget line\'s Strategi: the line belongs to no known strategy, so no area sum is complete', () => {
+describe("a #REF! in a budget line's Strategi: the line belongs to no known strategy, so no area sum is complete", () => {
   const { data, cell } = broken('Budsjett', [2024, 'I1'], 'Strategi');
 
-  test('rules: one error at the cell; every area frame not checked (it could be any area\'s); no expected value from the rest', () => {
+  test("rules: one error at the cell; every area frame not checked (it could be any area's); no expected value from the rest", () => {
     const { findings } = generate(data, 'handlingsplan');
     const frameAt = (post: CellInput) => {
       const a = addressOf(data, 'Rammer', [2024, post], 'Beløp');
       return `${a.sheet}!${a.cell}`;
     };
-    expect(findings.filter((f) => f.severity === 'feil').map((f) => `${f.rule} @ ${f.sheet}!${f.cell}`)).toEqual([`values.error-value @ ${cell}`]);
+    expect(findings.filter((f) => f.severity === 'feil').map((f) => `${f.rule} @ ${f.sheet}!${f.cell}`)).toEqual([
+      `values.error-value @ ${cell}`,
+    ]);
     const notChecked = findings.filter((f) => f.rule === 'values.not-checked');
-    expect(notChecked.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual(['Rekruttering og kompetanse', '2. Innovasjon', 3, 'Attraktivitet'].map(frameAt).sort());
+    expect(notChecked.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual(
+      ['Rekruttering og kompetanse', '2. Innovasjon', 3, 'Attraktivitet'].map(frameAt).sort(),
+    );
     for (const f of notChecked) expect(f.message.nb).toContain(cell);
     expect(findings.filter((f) => f.rule.startsWith('budget.'))).toEqual([]);
   });
 
-  test('Handlingsplan: every area sum and both tables\' Sum columns are marked incomplete, naming the cell', () => {
+  test("Handlingsplan: every area sum and both tables' Sum columns are marked incomplete, naming the cell", () => {
     const { layout } = generate(data, 'handlingsplan');
     const thematic = rowOf(layout, 'Budsjett 2024') + 1;
     const support = rowOf(layout, 'Budsjett 2024', 1) + 1;
     // Thematic: areas 1 (R1 R2, from column 2), 2 (I1 I2, 4), 3 (G1 G2, 6) and the Sum column 8; support: area 4 and Sum (4).
-    expect(marked(layout, 'Ufullstendig')).toEqual(expect.arrayContaining([`${thematic}:2`, `${thematic}:4`, `${thematic}:6`, `${thematic}:8`, `${support}:2`, `${support}:4`]));
+    expect(marked(layout, 'Ufullstendig')).toEqual(
+      expect.arrayContaining([`${thematic}:2`, `${thematic}:4`, `${thematic}:6`, `${thematic}:8`, `${support}:2`, `${support}:4`]),
+    );
     expect(noteOf(layout, thematic, 8)).toBe(`Ufullstendig sum: ${cell} kan ikke leses og er ikke med.`);
     // The thematic total over what is known: 950 000 less I1's 250 000.
     expect(valueAt(layout, thematic, 8)).toMatchObject({ kind: 'formula', result: 700000 });
@@ -79,9 +90,11 @@ describe('a #REF! in a budget line\'s Strategi: the line belongs to no known str
     expect(noteOf(layout, thematic - 1, 4)).toBe(`Ufullstendig: ${cell} kan ikke leses og kan høre til her.`);
   });
 
-  test('Styrerapport: every area\'s budget and remainder, and the totals over them, are marked incomplete', () => {
+  test("Styrerapport: every area's budget and remainder, and the totals over them, are marked incomplete", () => {
     const { layout } = generate(data, 'styrerapport');
-    const areaRows = ['1. Rekruttering og kompetanse', '2. Innovasjon', '3. Grønn vekst', '4. Attraktivitet'].map((label) => rowOf(layout, label));
+    const areaRows = ['1. Rekruttering og kompetanse', '2. Innovasjon', '3. Grønn vekst', '4. Attraktivitet'].map((label) =>
+      rowOf(layout, label),
+    );
     const total = rowOf(layout, 'Sum innsatsområder');
     const incomplete = marked(layout, 'Ufullstendig');
     for (const row of [...areaRows, total]) expect(incomplete).toEqual(expect.arrayContaining([`${row}:4`, `${row}:6`, `${row}:7`]));
@@ -96,7 +109,7 @@ describe('a #REF! in a budget line\'s Strategi: the line belongs to no known str
 });
 
 describe('Styrerapport: an unreadable input is "mangler", and what depends on it incomplete', () => {
-  test('a #REF! budget amount: the strategy\'s budget, remainder and share are missing; its area and the total incomplete', () => {
+  test("a #REF! budget amount: the strategy's budget, remainder and share are missing; its area and the total incomplete", () => {
     const { data, cell } = broken('Budsjett', [2024, 'I1'], 'Beløp');
     const { layout } = generate(data, 'styrerapport');
     const line = rowOf(layout, 'I1. Nyskaping', 0, 2);
@@ -104,12 +117,14 @@ describe('Styrerapport: an unreadable input is "mangler", and what depends on it
     expect(noteOf(layout, line, 4)).toBe(`Mangler: ${cell} kan ikke leses. Tallet er ikke med i summene.`);
     const area2 = rowOf(layout, '2. Innovasjon');
     const total = rowOf(layout, 'Sum innsatsområder');
-    expect(marked(layout, 'Ufullstendig').filter((k) => !k.endsWith(':8'))).toEqual([4, 6, 7].flatMap((c) => [`${area2}:${c}`]).concat([4, 6, 7].map((c) => `${total}:${c}`)));
+    expect(marked(layout, 'Ufullstendig').filter((k) => !k.endsWith(':8'))).toEqual(
+      [4, 6, 7].flatMap((c) => [`${area2}:${c}`]).concat([4, 6, 7].map((c) => `${total}:${c}`)),
+    );
     // Area 2's budget is what can be read, I2's 150 000, and it says it is incomplete.
     expect(valueAt(layout, area2, 4)).toMatchObject({ kind: 'formula', result: 150000 });
   });
 
-  test('a #REF! area frame: the frame is missing and the frames\' total incomplete', () => {
+  test("a #REF! area frame: the frame is missing and the frames' total incomplete", () => {
     const { data, cell } = broken('Rammer', [2024, '2. Innovasjon'], 'Beløp');
     const { layout } = generate(data, 'styrerapport');
     const area2 = rowOf(layout, '2. Innovasjon');
@@ -118,10 +133,14 @@ describe('Styrerapport: an unreadable input is "mangler", and what depends on it
     expect(noteOf(layout, area2, 3)).toContain(cell);
     expect(marked(layout, 'Ufullstendig')).toEqual([`${total}:3`]);
     // The total is SUM over the areas, so the missing frame leaves it out rather than breaking it (#VALUE!).
-    expect(valueAt(layout, total, 3)).toMatchObject({ kind: 'formula', formula: expect.stringMatching(/^SUM\(C\d+(,C\d+){3}\)$/) as unknown, result: 675000 });
+    expect(valueAt(layout, total, 3)).toMatchObject({
+      kind: 'formula',
+      formula: expect.stringMatching(/^SUM\(C\d+(,C\d+){3}\)$/) as unknown,
+      result: 675000,
+    });
   });
 
-  test('a #REF! job target: the year\'s target and share are missing; the target to date, its share and the sums incomplete', () => {
+  test("a #REF! job target: the year's target and share are missing; the target to date, its share and the sums incomplete", () => {
     const { data, cell } = broken('Arbeidsplassmal', ['Reiseliv'], '2024');
     const { layout } = generate(data, 'styrerapport');
     const reiseliv = rowOf(layout, 'Reiseliv');
@@ -147,7 +166,11 @@ describe('both adapters write the marks as notes on the generated Styrerapport',
     await workbook.xlsx.load(rendered.bytes.slice().buffer);
     const sheet = workbook.getWorksheet(layout.sheet);
     const noteText = (note: unknown): string =>
-      typeof note === 'string' ? note : note !== null && typeof note === 'object' && 'texts' in note && Array.isArray(note.texts) ? note.texts.map((t: { text?: string }) => t.text ?? '').join('') : '';
+      typeof note === 'string'
+        ? note
+        : note !== null && typeof note === 'object' && 'texts' in note && Array.isArray(note.texts)
+          ? note.texts.map((t: { text?: string }) => t.text ?? '').join('')
+          : '';
     expect(expected.length).toBeGreaterThan(6);
     for (const n of expected) expect(noteText(sheet?.getCell(n.row, n.column).note)).toContain(n.text);
     const line = rowOf(layout, 'I1. Nyskaping', 0, 2);

@@ -35,7 +35,9 @@ async function changedParts(before: Uint8Array, after: Uint8Array): Promise<stri
   const a = await unzip(before);
   const b = await unzip(after);
   const names = new Set([...a.keys(), ...b.keys()]);
-  return [...names].filter((name) => !Buffer.from(a.get(name) ?? []).equals(Buffer.from(b.get(name) ?? [])) || !a.has(name) || !b.has(name)).sort();
+  return [...names]
+    .filter((name) => !Buffer.from(a.get(name) ?? []).equals(Buffer.from(b.get(name) ?? [])) || !a.has(name) || !b.has(name))
+    .sort();
 }
 
 async function editPart(bytes: Uint8Array, name: string, edit: (xml: string) => string): Promise<Uint8Array> {
@@ -113,7 +115,11 @@ describe('.xlsx adapter: appendRow', () => {
   });
 
   test('something right below the table: refused, naming the cell, and the package is unchanged', async () => {
-    const input = await editPart(await writeWorkbookData(appendData()), SHEET, withRow5('<c r="C5" t="inlineStr"><is><t>Notat</t></is></c>'));
+    const input = await editPart(
+      await writeWorkbookData(appendData()),
+      SHEET,
+      withRow5('<c r="C5" t="inlineStr"><is><t>Notat</t></is></c>'),
+    );
     const port = await openXlsxPort(input);
     const error = await operationError(port.appendRow('Prosjekter', P3));
     expect(error.code).toBe('failed');
@@ -123,13 +129,19 @@ describe('.xlsx adapter: appendRow', () => {
   });
 
   test('a merged range reaching into the row below is in the way too', async () => {
-    const input = await editPart(await writeWorkbookData(appendData()), SHEET, (xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="E5:F6"/></mergeCells>'));
+    const input = await editPart(await writeWorkbookData(appendData()), SHEET, (xml) =>
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="E5:F6"/></mergeCells>'),
+    );
     const error = await operationError((await openXlsxPort(input)).appendRow('Prosjekter', P3));
     expect(error.en).toContain('Prosjekter!E5');
   });
 
   test('a styled but empty cell below is free: it keeps its style; a cell beside the table stays, cells in column order', async () => {
-    const input = await editPart(await writeWorkbookData(appendData()), SHEET, withRow5('<c r="B5" s="1"/><c r="G5" t="inlineStr"><is><t>Ved siden av</t></is></c>'));
+    const input = await editPart(
+      await writeWorkbookData(appendData()),
+      SHEET,
+      withRow5('<c r="B5" s="1"/><c r="G5" t="inlineStr"><is><t>Ved siden av</t></is></c>'),
+    );
     const port = await openXlsxPort(input);
     await port.appendRow('Prosjekter', { Nr: 'P3', Navn: 'Tredje' });
     const sheet = await partText(port.toBytes(), SHEET);
@@ -144,17 +156,27 @@ describe('.xlsx adapter: appendRow', () => {
   test('a table with a total row: its blank row is filled, but a row cannot be added below it', async () => {
     const data = (rows: WorkbookData['tables'][number]['rows']): WorkbookData => ({
       sheets: ['Budsjett'],
-      tables: [{ name: 'Budsjett', sheet: 'Budsjett', header: ['Post', 'Beløp'], rows, totalRow: ['Sum', { formula: 'SUBTOTAL(109,[Beløp])', result: 0 }] }],
+      tables: [
+        {
+          name: 'Budsjett',
+          sheet: 'Budsjett',
+          header: ['Post', 'Beløp'],
+          rows,
+          totalRow: ['Sum', { formula: 'SUBTOTAL(109,[Beløp])', result: 0 }],
+        },
+      ],
     });
     const empty = await openXlsxPort(await writeWorkbookData(data([])));
-    expect((await empty.appendRow('Budsjett', { Post: 'Lønn', 'Beløp': 100 })).range).toBe('A2:B2');
-    const error = await operationError(empty.appendRow('Budsjett', { Post: 'Reise', 'Beløp': 20 }));
+    expect((await empty.appendRow('Budsjett', { Post: 'Lønn', Beløp: 100 })).range).toBe('A2:B2');
+    const error = await operationError(empty.appendRow('Budsjett', { Post: 'Reise', Beløp: 20 }));
     expect(error.code).toBe('failed');
     expect(error.en).toContain('total row');
   });
 
   test('a protected sheet is refused', async () => {
-    const input = await editPart(await writeWorkbookData(appendData()), SHEET, (xml) => xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'));
+    const input = await editPart(await writeWorkbookData(appendData()), SHEET, (xml) =>
+      xml.replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'),
+    );
     const error = await operationError((await openXlsxPort(input)).appendRow('Prosjekter', P3));
     expect(error.code).toBe('protected');
     expect(error.en).toContain('"Prosjekter"');
@@ -165,7 +187,12 @@ describe('.xlsx adapter: appendRow', () => {
     const prosjekter = data.tables[0];
     if (prosjekter === undefined) throw new Error('no Prosjekter');
     prosjekter.lists = [undefined, undefined, undefined, undefined, { values: ['Ok', 'Nei'] }];
-    const input = await editPart(await writeWorkbookData(data), SHEET, (xml) => xml.replace('</dataValidations>', '<dataValidation type="whole" sqref="G3:G4"><formula1>0</formula1></dataValidation></dataValidations>'));
+    const input = await editPart(await writeWorkbookData(data), SHEET, (xml) =>
+      xml.replace(
+        '</dataValidations>',
+        '<dataValidation type="whole" sqref="G3:G4"><formula1>0</formula1></dataValidation></dataValidations>',
+      ),
+    );
     expect(await partText(input, SHEET)).toContain('sqref="E3:E4"');
     const port = await openXlsxPort(input);
     await port.appendRow('Prosjekter', P3);
@@ -174,7 +201,7 @@ describe('.xlsx adapter: appendRow', () => {
     expect(sheet).toContain('sqref="G3:G4"');
   });
 
-  test('a row past the sheet\'s dimension widens it', async () => {
+  test("a row past the sheet's dimension widens it", async () => {
     const port = await openXlsxPort(await writeWorkbookData(appendData()));
     await port.appendRow('Beregnet', { Nr: 'B' });
     await port.appendRow('Beregnet', { Nr: 'C' });
@@ -185,13 +212,17 @@ describe('.xlsx adapter: appendRow', () => {
 });
 
 describe('worksheet rows as text', () => {
-  const sheet = (data: string): string => `<?xml version="1.0"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:C2"/>${data}<x:pageMargins/></x:worksheet>`;
-  const text = (value: string) => (ref: string, prefix: string) => `<${prefix}:c r="${ref}" t="inlineStr"><${prefix}:is><${prefix}:t>${value}</${prefix}:t></${prefix}:is></${prefix}:c>`;
+  const sheet = (data: string): string =>
+    `<?xml version="1.0"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:C2"/>${data}<x:pageMargins/></x:worksheet>`;
+  const text = (value: string) => (ref: string, prefix: string) =>
+    `<${prefix}:c r="${ref}" t="inlineStr"><${prefix}:is><${prefix}:t>${value}</${prefix}:t></${prefix}:is></${prefix}:c>`;
 
-  test('a new row goes between the rows around it, in the part\'s own prefix, and the dimension grows', () => {
+  test("a new row goes between the rows around it, in the part's own prefix, and the dimension grows", () => {
     const xml = sheet('<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="9"/></x:sheetData>');
     const out = writeRowCells(xml, 4, new Map([[2, text('b')]]));
-    expect(out).toContain('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>b</x:t></x:is></x:c></x:row><x:row r="9"/>');
+    expect(out).toContain(
+      '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="4"><x:c r="B4" t="inlineStr"><x:is><x:t>b</x:t></x:is></x:c></x:row><x:row r="9"/>',
+    );
     expect(out).toContain('<x:dimension ref="A1:C4"/>');
   });
 
@@ -201,16 +232,24 @@ describe('worksheet rows as text', () => {
   });
 
   test('rows and cells without r keep their place: they are numbered before anything moves', () => {
-    const xml = sheet('<x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c><x:v>3</x:v></x:c></x:row></x:sheetData>');
+    const xml = sheet(
+      '<x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c><x:v>3</x:v></x:c></x:row></x:sheetData>',
+    );
     expect(rowUses(xml, 2, 1, 2)).toEqual(['value', 'empty']);
     const inRow = writeRowCells(xml, 1, new Map([[3, text('c')]]));
     expect(inRow).toContain('<x:row><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c><x:c r="C1" t="inlineStr">');
-    const before = writeRowCells(sheet('<x:sheetData><x:row r="1"/><x:row><x:c><x:v>3</x:v></x:c></x:row><x:row r="5"/></x:sheetData>'), 4, new Map([[1, text('d')]]));
+    const before = writeRowCells(
+      sheet('<x:sheetData><x:row r="1"/><x:row><x:c><x:v>3</x:v></x:c></x:row><x:row r="5"/></x:sheetData>'),
+      4,
+      new Map([[1, text('d')]]),
+    );
     expect(before).toContain('<x:row r="1"/><x:row r="2"><x:c><x:v>3</x:v></x:c></x:row><x:row r="4">');
   });
 
-  test('a cell\'s use: a shared formula counts as a formula, a style alone as empty', () => {
-    const xml = sheet('<x:sheetData><x:row r="1"><x:c r="A1" s="3"/><x:c r="B1"><x:f t="shared" si="0"/><x:v>2</x:v></x:c><x:c r="C1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>');
+  test("a cell's use: a shared formula counts as a formula, a style alone as empty", () => {
+    const xml = sheet(
+      '<x:sheetData><x:row r="1"><x:c r="A1" s="3"/><x:c r="B1"><x:f t="shared" si="0"/><x:v>2</x:v></x:c><x:c r="C1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>',
+    );
     expect(rowUses(xml, 1, 1, 4)).toEqual(['empty', 'formula', 'value', 'empty']);
   });
 });
@@ -219,7 +258,12 @@ test('in the template the two registers stand side by side: ten projects and ten
   let port = await openXlsxPort(await writeWorkbookData(templateWorkbook({ firstYear: 2022, lastYear: 2024 })));
   for (let i = 1; i <= 10; i++) {
     await port.appendRow('Prosjekter', { ProsjektID: `P-${i}`, Prosjekt: `Prosjekt ${i}`, Strategi: 'A', Innvilget: 1000 * i });
-    await port.appendRow('Rapporter', { ProsjektID: `P-${i}`, Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': i });
+    await port.appendRow('Rapporter', {
+      ProsjektID: `P-${i}`,
+      Rapportdato: { date: '2023-06-30' },
+      Næring: 'Industri',
+      'Nye arbeidsplasser': i,
+    });
   }
   port = await openXlsxPort(port.toBytes());
   const snapshot = await port.readSnapshot();

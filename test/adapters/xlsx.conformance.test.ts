@@ -21,5 +21,9 @@ async function storedCell(port: XlsxPort, sheet: string, cell: string): Promise<
 /** The .xlsx adapter over the bytes of a written workbook: its writes give new bytes in memory. */
 describeWorkbookPortConformance('.xlsx adapter (bytes in memory)', async (data) => {
   const port = await openXlsxPort(await writeWorkbookData(data));
-  return { port, readCell: (sheet, cell) => storedCell(port, sheet, cell), dropdown: (sheet, cell) => xlsxDropdown(port.toBytes(), sheet, cell) };
+  return {
+    port,
+    readCell: (sheet, cell) => storedCell(port, sheet, cell),
+    dropdown: (sheet, cell) => xlsxDropdown(port.toBytes(), sheet, cell),
+  };
 });

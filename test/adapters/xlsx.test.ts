@@ -138,7 +138,12 @@ async function partText(bytes: Uint8Array, name: string): Promise<string> {
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** `sqref → formula1` of every list validation in a sheet part. */
@@ -254,10 +259,12 @@ describe('writeWorkbookData → openXlsx round trip', () => {
 
   test('an empty table still has one blank body row', () => {
     const t = table(snapshot, 'Tomt');
-    expect(t.rows).toEqual([[
-      { kind: 'empty', value: null, address: 'A7' },
-      { kind: 'empty', value: null, address: 'B7' },
-    ]]);
+    expect(t.rows).toEqual([
+      [
+        { kind: 'empty', value: null, address: 'A7' },
+        { kind: 'empty', value: null, address: 'B7' },
+      ],
+    ]);
   });
 
   test('readSnapshot hands out a copy each time', async () => {
@@ -301,7 +308,9 @@ describe('written workbook details', () => {
   });
 
   test('list validations: the whole code column of a table (it grows with the table), an inline list for values', async () => {
-    expect(listValidations(await partText(bytes, 'xl/worksheets/sheet1.xml'))).toEqual(new Map([['B9:B11', 'INDIRECT("Strategier[Kode]")']]));
+    expect(listValidations(await partText(bytes, 'xl/worksheets/sheet1.xml'))).toEqual(
+      new Map([['B9:B11', 'INDIRECT("Strategier[Kode]")']]),
+    );
     expect(listValidations(await partText(bytes, 'xl/worksheets/sheet2.xml'))).toEqual(
       new Map([
         ['A2', '"Reiseliv,Industri,Jord og skog"'],
@@ -313,13 +322,14 @@ describe('written workbook details', () => {
 
   test('strings that look like formulas stay text', async () => {
     const texts = ['=HYPERLINK("http://example.com","x")', '+1+1', '-5', '@SUM(A1)'];
-    const data: WorkbookData = { sheets: ['Ark'], tables: [{ name: 'Tekst', sheet: 'Ark', header: ['Verdi'], rows: texts.map((t) => [t]) }] };
+    const data: WorkbookData = {
+      sheets: ['Ark'],
+      tables: [{ name: 'Tekst', sheet: 'Ark', header: ['Verdi'], rows: texts.map((t) => [t]) }],
+    };
     const written = await writeWorkbookData(data);
     expect(await partText(written, 'xl/worksheets/sheet1.xml')).not.toMatch(/<f>/);
     const snapshot = await (await openXlsx(written)).readSnapshot();
-    expect(table(snapshot, 'Tekst').rows.map(([c]) => c)).toEqual(
-      texts.map((value, i) => ({ kind: 'text', value, address: `A${i + 2}` })),
-    );
+    expect(table(snapshot, 'Tekst').rows.map(([c]) => c)).toEqual(texts.map((value, i) => ({ kind: 'text', value, address: `A${i + 2}` })));
   });
 
   test('error values read back as kind error', async () => {
@@ -420,7 +430,20 @@ describe('reading workbooks other tools wrote', () => {
   });
 
   test('a table laid over whole columns lists only the rows the sheet holds', async () => {
-    const data: WorkbookData = { sheets: ['Ark'], tables: [{ name: 'Hel', sheet: 'Ark', header: ['A', 'B'], rows: [['x', 1], ['y', 2]] }] };
+    const data: WorkbookData = {
+      sheets: ['Ark'],
+      tables: [
+        {
+          name: 'Hel',
+          sheet: 'Ark',
+          header: ['A', 'B'],
+          rows: [
+            ['x', 1],
+            ['y', 2],
+          ],
+        },
+      ],
+    };
     const whole = await editZip(await writeWorkbookData(data), {
       'xl/tables/table1.xml': (xml) => xml.replace(/ref="A1:B3"/g, 'ref="A1:B1048576"'),
     });
@@ -435,7 +458,10 @@ describe('reading workbooks other tools wrote', () => {
   test('a macro-enabled workbook is read as usual', async () => {
     const xlsm = await editZip(bytes, {
       '[Content_Types].xml': (xml) =>
-        xml.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+        xml.replace(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        ),
     });
     const workbook = await openXlsx(xlsm);
     expect(workbook.macroEnabled).toBe(true);

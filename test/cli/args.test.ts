@@ -14,12 +14,18 @@ function failure(argv: string[]): CliError {
 
 describe('parseCommandLine', () => {
   test('commands, their Norwegian aliases and options', () => {
-    expect(parseCommandLine(['validate', 'a.xlsx'])).toEqual({ lang: 'nb', command: { kind: 'validate', file: 'a.xlsx', json: false, all: false } });
+    expect(parseCommandLine(['validate', 'a.xlsx'])).toEqual({
+      lang: 'nb',
+      command: { kind: 'validate', file: 'a.xlsx', json: false, all: false },
+    });
     expect(parseCommandLine(['kontroller', 'a.xlsx', '--year=2023', '--json', '--lang', 'en'])).toEqual({
       lang: 'en',
       command: { kind: 'validate', file: 'a.xlsx', json: true, all: false, year: 2023 },
     });
-    expect(parseCommandLine(['--lang', 'en', 'eksempel', 'out.xlsx', '--force'])).toEqual({ lang: 'en', command: { kind: 'sample', out: 'out.xlsx', force: true } });
+    expect(parseCommandLine(['--lang', 'en', 'eksempel', 'out.xlsx', '--force'])).toEqual({
+      lang: 'en',
+      command: { kind: 'sample', out: 'out.xlsx', force: true },
+    });
     expect(parseCommandLine(['ny', 'out.xlsx', '--first-year', '2025'])).toEqual({
       lang: 'nb',
       command: { kind: 'init', out: 'out.xlsx', force: false, firstYear: 2025 },
@@ -34,7 +40,12 @@ describe('parseCommandLine', () => {
   });
 
   test('a file name that starts with a dash after --', () => {
-    expect(parseCommandLine(['validate', '--', '-odd.xlsx']).command).toEqual({ kind: 'validate', file: '-odd.xlsx', json: false, all: false });
+    expect(parseCommandLine(['validate', '--', '-odd.xlsx']).command).toEqual({
+      kind: 'validate',
+      file: '-odd.xlsx',
+      json: false,
+      all: false,
+    });
     expect(parseCommandLine(['validate', 'a.xlsx', '--all']).command).toEqual({ kind: 'validate', file: 'a.xlsx', json: false, all: true });
   });
 

@@ -13,7 +13,15 @@ const ROOT = resolve(__dirname, '..', '..');
 const FINDING_KEYS = ['rule', 'severity', 'sheet', 'cell', 'message', 'expected', 'actual'];
 
 interface JsonReport {
-  findings: { rule: string; severity: 'feil' | 'advarsel' | 'info'; sheet: string; cell: string; message: string; expected: unknown; actual: unknown }[];
+  findings: {
+    rule: string;
+    severity: 'feil' | 'advarsel' | 'info';
+    sheet: string;
+    cell: string;
+    message: string;
+    expected: unknown;
+    actual: unknown;
+  }[];
   summary: { feil: number; advarsel: number; info: number };
 }
 
@@ -56,7 +64,8 @@ describe('help and version', () => {
     const result = cli(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Bruk: handlingsplan <kommando>');
-    for (const command of ['eksempel', 'ny', 'valider', 'generer', 'rapport', 'sample', 'init', 'validate', '--json', '--lang', '--force']) expect(result.stdout).toContain(command);
+    for (const command of ['eksempel', 'ny', 'valider', 'generer', 'rapport', 'sample', 'init', 'validate', '--json', '--lang', '--force'])
+      expect(result.stdout).toContain(command);
     expect(result.stderr).toBe('');
   });
 
@@ -153,7 +162,9 @@ describe('validate the sample', () => {
     }
     expectCountsMatch(report);
     // Øvrig næringsliv's published sum is 15; its cells add up to less.
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'targets.resultatmal-row-sum', severity: 'feil', sheet: 'Mål', actual: 15 }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'targets.resultatmal-row-sum', severity: 'feil', sheet: 'Mål', actual: 15 }),
+    );
   });
 
   test('--lang en prints English labels and messages', () => {

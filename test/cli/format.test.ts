@@ -60,7 +60,14 @@ describe('formatReport', () => {
   });
 
   test('English labels, words and plurals', () => {
-    const text = formatReport({ file: 'plan.xlsx', year: null, findings, summary: { feil: 2, advarsel: 0, info: 1 }, lang: 'en', color: false });
+    const text = formatReport({
+      file: 'plan.xlsx',
+      year: null,
+      findings,
+      summary: { feil: 2, advarsel: 0, info: 1 },
+      lang: 'en',
+      color: false,
+    });
     expect(text).toContain('plan.xlsx: year checked not set');
     expect(text).toContain('  ERROR    C40    The financing (2022) does not match the total frame. (expected 4 600 000, actual 4 500 000)');
     expect(text).toContain('  WARNING  C7');
@@ -74,25 +81,45 @@ describe('formatReport', () => {
     expect(coloured).toContain('\u001b[31mFEIL\u001b[0m');
     expect(coloured).toContain('\u001b[33mADVARSEL\u001b[0m');
     expect(coloured).toContain('\u001b[34mINFO\u001b[0m');
-    const stripped = ['\u001b[0m', '\u001b[1m', '\u001b[31m', '\u001b[33m', '\u001b[34m'].reduce((text, code) => text.split(code).join(''), coloured);
+    const stripped = ['\u001b[0m', '\u001b[1m', '\u001b[31m', '\u001b[33m', '\u001b[34m'].reduce(
+      (text, code) => text.split(code).join(''),
+      coloured,
+    );
     expect(stripped).toBe(plain);
   });
 
   test('no findings', () => {
-    const text = formatReport({ file: 'p.xlsx', year: 2023, findings: [], summary: { feil: 0, advarsel: 0, info: 0 }, lang: 'nb', color: false });
+    const text = formatReport({
+      file: 'p.xlsx',
+      year: 2023,
+      findings: [],
+      summary: { feil: 0, advarsel: 0, info: 0 },
+      lang: 'nb',
+      color: false,
+    });
     expect(text).toBe('p.xlsx: kontrollert år 2023\n\nIngen funn.\n\nSammendrag: 0 feil, 0 advarsler, 0 info\n');
   });
 });
 
-describe('formatReport with the core\'s groups (as the pane shows them)', () => {
+describe("formatReport with the core's groups (as the pane shows them)", () => {
   test('5 000 numbers stored as text are one group: title, the first three cells, "… og N til", how to fix them all', () => {
     const result = validate(reportsWithJobsAsText(5_000));
     const group = result.groups.find((g) => g.rule === 'values.number-as-text');
     const cells = group?.findings.map((f) => f.cell) ?? [];
-    const text = formatReport({ file: 'r.xlsx', year: result.year, findings: result.findings, groups: result.groups, summary: result.summary, lang: 'nb', color: false });
+    const text = formatReport({
+      file: 'r.xlsx',
+      year: result.year,
+      findings: result.findings,
+      groups: result.groups,
+      summary: result.summary,
+      lang: 'nb',
+      color: false,
+    });
     const lines = text.split('\n');
     const head = lines.findIndex((l) => l.includes('tall lagret som tekst i Rapporter · Nye arbeidsplasser'));
-    expect(lines[head]).toMatch(new RegExp(`^  ADVARSEL  ${cells[0]} … +5\u00a0000 tall lagret som tekst i Rapporter · Nye arbeidsplasser$`));
+    expect(lines[head]).toMatch(
+      new RegExp(`^  ADVARSEL  ${cells[0]} … +5\u00a0000 tall lagret som tekst i Rapporter · Nye arbeidsplasser$`),
+    );
     expect(lines[head + 1]?.trim()).toBe(`${cells.slice(0, 3).join(', ')} … og 4 997 til`);
     expect(lines[head + 2]?.trim()).toBe('Rett opp alle: handlingsplan rett-opp r.xlsx -o <ut.xlsx> --rule values.number-as-text');
     // a few lines, not 5 000: every other finding of the workbook still has its own line
@@ -104,8 +131,24 @@ describe('formatReport with the core\'s groups (as the pane shows them)', () => 
 
   test('--all lists every finding on a line of its own, as before', () => {
     const result = validate(reportsWithJobsAsText(50));
-    const all = formatReport({ file: 'r.xlsx', year: result.year, findings: result.findings, groups: result.groups, all: true, summary: result.summary, lang: 'en', color: false });
-    const flat = formatReport({ file: 'r.xlsx', year: result.year, findings: result.findings, summary: result.summary, lang: 'en', color: false });
+    const all = formatReport({
+      file: 'r.xlsx',
+      year: result.year,
+      findings: result.findings,
+      groups: result.groups,
+      all: true,
+      summary: result.summary,
+      lang: 'en',
+      color: false,
+    });
+    const flat = formatReport({
+      file: 'r.xlsx',
+      year: result.year,
+      findings: result.findings,
+      summary: result.summary,
+      lang: 'en',
+      color: false,
+    });
     expect(all).toBe(flat);
     for (const finding of result.findings) expect(all).toContain(`  ${finding.cell}  `.trimEnd());
     expect(all.split('\n').filter((l) => l.includes('Convert') || l.includes('stored as text'))).toHaveLength(50);
@@ -113,11 +156,24 @@ describe('formatReport with the core\'s groups (as the pane shows them)', () => 
 
   test('a second programme: three amounts typed as text in Budsjett are one group; single findings look as they did', () => {
     let data = secondProgramme();
-    for (const [code, text] of [['R1', '150 000'], ['r2', '100 000'], ['I1', '250 000']] as const) data = setCell(data, 'Budsjett', [2024, code], 'Beløp', text);
+    for (const [code, text] of [
+      ['R1', '150 000'],
+      ['r2', '100 000'],
+      ['I1', '250 000'],
+    ] as const)
+      data = setCell(data, 'Budsjett', [2024, code], 'Beløp', text);
     const result = validate(data);
     const group = result.groups.find((g) => g.rule === 'values.number-as-text');
     expect(group?.findings).toHaveLength(3);
-    const text = formatReport({ file: 'f.xlsx', year: result.year, findings: result.findings, groups: result.groups, summary: result.summary, lang: 'en', color: false });
+    const text = formatReport({
+      file: 'f.xlsx',
+      year: result.year,
+      findings: result.findings,
+      groups: result.groups,
+      summary: result.summary,
+      lang: 'en',
+      color: false,
+    });
     const lines = text.split('\n');
     const head = lines.findIndex((l) => l.includes('3 numbers stored as text in Budsjett · Beløp'));
     expect(head).toBeGreaterThan(0);
@@ -125,9 +181,18 @@ describe('formatReport with the core\'s groups (as the pane shows them)', () => 
     expect(lines[head + 2]?.trim()).toBe('Fix all: handlingsplan fix f.xlsx -o <out.xlsx> --rule values.number-as-text');
     expect(text).not.toContain('--all lists');
     // the groups of one print exactly as the flat list prints them
-    const flat = formatReport({ file: 'f.xlsx', year: result.year, findings: result.findings, summary: result.summary, lang: 'en', color: false });
+    const flat = formatReport({
+      file: 'f.xlsx',
+      year: result.year,
+      findings: result.findings,
+      summary: result.summary,
+      lang: 'en',
+      color: false,
+    });
     for (const other of result.groups.filter((g) => g.findings.length === 1)) {
-      const line = flat.split('\n').find((l) => l.includes(other.findings[0]?.message.en ?? '?') && l.includes(other.findings[0]?.cell ?? '?'));
+      const line = flat
+        .split('\n')
+        .find((l) => l.includes(other.findings[0]?.message.en ?? '?') && l.includes(other.findings[0]?.cell ?? '?'));
       expect(line).toBeDefined();
     }
   });

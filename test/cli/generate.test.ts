@@ -120,8 +120,13 @@ test('report writes the board status report for the demo register: gross jobs, g
   const charts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
   expect(charts).toHaveLength(1);
   const chart = await zip.file(charts[0] ?? '')?.async('string');
-  const reported = [...(chart ?? '').matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].map((m) => [...(m[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])));
-  expect(reported).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
+  const reported = [...(chart ?? '').matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])),
+  );
+  expect(reported).toEqual([
+    [5, 10, 10, 15],
+    [0, 3, 1, 3],
+  ]);
 });
 
 test('a workbook with macros (.xlsm) gets its copy as .xlsm; the extension has to match what the package is', async () => {

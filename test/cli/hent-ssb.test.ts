@@ -22,7 +22,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hent-ssb-'));
   server = createServer((request, response) => {
     const url = request.url ?? '';
-    const name = url.includes('/codelists/') ? 'codelist-agg_KommSummer.json' : url.includes('/07459/') ? 'data-07459.json' : url.includes('/11616/') ? 'data-11616.json' : null;
+    const name = url.includes('/codelists/')
+      ? 'codelist-agg_KommSummer.json'
+      : url.includes('/07459/')
+        ? 'data-07459.json'
+        : url.includes('/11616/')
+          ? 'data-11616.json'
+          : null;
     response.writeHead(name === null ? 404 : 200, { 'content-type': 'application/json' });
     response.end(name === null ? '{}' : readFileSync(join(FIXTURES, name)));
   });
@@ -30,7 +36,11 @@ beforeAll(async () => {
   api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pxwebapi/v2`;
   const data = consistentPlan();
   const kommuner = data.tables.find((t) => t.name === 'Kommuner');
-  if (kommuner) kommuner.rows = [['3320', 'Flå'], ['3041', 'Gol']];
+  if (kommuner)
+    kommuner.rows = [
+      ['3320', 'Flå'],
+      ['3041', 'Gol'],
+    ];
   const indicators = data.tables.find((t) => t.name === 'Effektindikatorer');
   if (indicators) indicators.rows = [];
   await writeWorkbookDataFile(data, join(dir, 'region.xlsx'));
@@ -57,14 +67,20 @@ test('hent-ssb writes a copy with the figures, says which codes SSB used, and le
   expect(readFileSync(join(dir, 'region.xlsx')).equals(before)).toBe(true);
   const { plan } = parsePlan(await (await openXlsxFile(join(dir, 'med-ssb.xlsx'))).readSnapshot());
   expect(plan.indicators).toHaveLength(14);
-  expect(plan.indicators.find((r) => r.year.value === 2022 && r.indicator.value === 'Folkemengde' && r.kommune?.value === '3320')?.value.value).toBe(318);
+  expect(
+    plan.indicators.find((r) => r.year.value === 2022 && r.indicator.value === 'Folkemengde' && r.kommune?.value === '3320')?.value.value,
+  ).toBe(318);
 }, 60_000);
 
 test('offline: one Norwegian line, status 2, nothing written', async () => {
-  const result = await cli(['hent-ssb', 'region.xlsx', '-o', 'ingen.xlsx'], { HANDLINGSPLAN_SSB_API: 'http://127.0.0.1:9/api/pxwebapi/v2' });
+  const result = await cli(['hent-ssb', 'region.xlsx', '-o', 'ingen.xlsx'], {
+    HANDLINGSPLAN_SSB_API: 'http://127.0.0.1:9/api/pxwebapi/v2',
+  });
   expect(result.status).toBe(2);
   expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^handlingsplan: region\.xlsx: Får ikke kontakt med SSB \(data\.ssb\.no\)\. Sjekk nettforbindelsen og prøv igjen\.\n$/);
+  expect(result.stderr).toMatch(
+    /^handlingsplan: region\.xlsx: Får ikke kontakt med SSB \(data\.ssb\.no\)\. Sjekk nettforbindelsen og prøv igjen\.\n$/,
+  );
   expect(() => readFileSync(join(dir, 'ingen.xlsx'))).toThrow();
 }, 60_000);
 

@@ -56,7 +56,9 @@ describe('language', () => {
 
   test('errors follow the same language', async () => {
     expect((await runCli(['frobnicate'])).stderr).toBe('handlingsplan: ukjent kommando «frobnicate» (se handlingsplan --help)\n');
-    expect((await runCli(['frobnicate'], { lang: 'en' })).stderr).toBe("handlingsplan: unknown command 'frobnicate' (see handlingsplan --help)\n");
+    expect((await runCli(['frobnicate'], { lang: 'en' })).stderr).toBe(
+      "handlingsplan: unknown command 'frobnicate' (see handlingsplan --help)\n",
+    );
   });
 
   test.each([
@@ -81,13 +83,16 @@ describe('language', () => {
   });
 });
 
-describe('the pane\'s words', () => {
+describe("the pane's words", () => {
   test.each(Object.entries(COMMAND_WORDS))('%s is also run by its Norwegian word', (name, words) => {
-    const argv = name === 'generate' || name === 'report' || name === 'fetchSsb' || name === 'fix' || name === 'nextYear' ? [words.nb, 'a.xlsx', '-o', 'b.xlsx'] : [words.nb, 'a.xlsx'];
+    const argv =
+      name === 'generate' || name === 'report' || name === 'fetchSsb' || name === 'fix' || name === 'nextYear'
+        ? [words.nb, 'a.xlsx', '-o', 'b.xlsx']
+        : [words.nb, 'a.xlsx'];
     expect(parseCommandLine(argv).command.kind).toBe(name);
   });
 
-  test('the Norwegian command words are the pane\'s buttons', () => {
+  test("the Norwegian command words are the pane's buttons", () => {
     const nb = TEXTS.nb;
     expect(nb.validate.toLowerCase()).toBe(COMMAND_WORDS.validate.nb);
     expect(nb.generate.toLowerCase().split(' ')[0]).toBe(COMMAND_WORDS.generate.nb);
@@ -102,9 +107,11 @@ describe('the pane\'s words', () => {
         const full = join(path, name);
         if (statSync(full).isDirectory()) walk(full);
         else if (/\.(ts|tsx|html)$/.test(name) && name !== 'vocabulary.ts') {
-          readFileSync(full, 'utf8').split('\n').forEach((line, i) => {
-            if (/\b(arbeidsboken|filen|arbeidsbokens)\b/i.test(line)) offenders.push(`${full}:${i + 1}`);
-          });
+          readFileSync(full, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (/\b(arbeidsboken|filen|arbeidsbokens)\b/i.test(line)) offenders.push(`${full}:${i + 1}`);
+            });
         }
       }
     };

@@ -63,12 +63,24 @@ function expectNothingChanged(before: WorkbookSnapshot, after: WorkbookSnapshot,
     const now = tableOf(after, old.name);
     const width = old.header.length;
     const extra = widened.includes(old.name) ? 1 : 0;
-    expect({ table: old.name, header: now.header.map(content) }).toEqual({ table: old.name, header: [...old.header.map(content), ...(extra ? [{ kind: 'text', value: 'Forslag', formula: false }] : [])] });
+    expect({ table: old.name, header: now.header.map(content) }).toEqual({
+      table: old.name,
+      header: [...old.header.map(content), ...(extra ? [{ kind: 'text', value: 'Forslag', formula: false }] : [])],
+    });
     const oldRows = old.rows.filter((r) => r.some((c) => c.kind !== 'empty'));
     const kept = now.rows.slice(0, oldRows.length);
-    expect({ table: old.name, rows: kept.map((r) => r.slice(0, width).map(content)) }).toEqual({ table: old.name, rows: oldRows.map((r) => r.map(content)) });
-    expect({ table: old.name, added: kept.filter((r) => r.length !== width + extra || (extra === 1 && r[width]?.kind !== 'empty')).length }).toEqual({ table: old.name, added: 0 });
-    expect({ table: old.name, total: now.totalRow?.slice(0, width).map(content) }).toEqual({ table: old.name, total: old.totalRow?.map(content) });
+    expect({ table: old.name, rows: kept.map((r) => r.slice(0, width).map(content)) }).toEqual({
+      table: old.name,
+      rows: oldRows.map((r) => r.map(content)),
+    });
+    expect({
+      table: old.name,
+      added: kept.filter((r) => r.length !== width + extra || (extra === 1 && r[width]?.kind !== 'empty')).length,
+    }).toEqual({ table: old.name, added: 0 });
+    expect({ table: old.name, total: now.totalRow?.slice(0, width).map(content) }).toEqual({
+      table: old.name,
+      total: old.totalRow?.map(content),
+    });
     compared += old.header.length + oldRows.flat().length + (old.totalRow?.length ?? 0);
   }
   expect(compared).toBeGreaterThan(300);
@@ -77,19 +89,53 @@ function expectNothingChanged(before: WorkbookSnapshot, after: WorkbookSnapshot,
 const HAND_WORKED_2023 = {
   // §4: no frame for 2023 in the published plan, so the 2022 lines are proposed as they stand
   Rammer: [
-    ['Kompetanse og rekruttering', 800_000], ['Innovasjonskultur', 1_200_000], ['Kommunikasjon og samferdsel', 400_000], ['Bærekraft', 800_000],
-    ['Attraktivitet for næringsliv', 200_000], ['Kultur og samfunn', 200_000], ['Sum innsatsområder', 3_600_000], ['Administrasjon', 500_000],
-    ['Prosjektledelse/prosjektarbeid', 500_000], ['Sum totalt', 4_600_000],
+    ['Kompetanse og rekruttering', 800_000],
+    ['Innovasjonskultur', 1_200_000],
+    ['Kommunikasjon og samferdsel', 400_000],
+    ['Bærekraft', 800_000],
+    ['Attraktivitet for næringsliv', 200_000],
+    ['Kultur og samfunn', 200_000],
+    ['Sum innsatsområder', 3_600_000],
+    ['Administrasjon', 500_000],
+    ['Prosjektledelse/prosjektarbeid', 500_000],
+    ['Sum totalt', 4_600_000],
   ].map(([post, amount]) => ({ År: 2023, Post: post, Beløp: amount, Forslag: 'Kopiert fra 2022' })),
   // in millions, as the table's header says
-  Finansiering: [['Viken fylkeskommune', 4], ['kommunene', 0.6], ['Sum', 4.6]].map(([source, amount]) => ({ År: 2023, Kilde: source, 'Beløp (mill. kr)': amount, Forslag: 'Kopiert fra 2022' })),
+  Finansiering: [
+    ['Viken fylkeskommune', 4],
+    ['kommunene', 0.6],
+    ['Sum', 4.6],
+  ].map(([source, amount]) => ({ År: 2023, Kilde: source, 'Beløp (mill. kr)': amount, Forslag: 'Kopiert fra 2022' })),
   // each area's 2023 frame (= 2022's) split by the 2022 shares within the area: area 1 800 000 × 400/800 for A and B,
   // area 2 1 200 000 × 400, 200, 200, 400 of 1 200 for C–F, area 3 400 000 × ½ for G and H, area 4 800 000 × ½ for
   // I and J, area 5 200 000 × ½ for K and L, area 6 all of 200 000 for M
-  Budsjett: [['A', 400_000], ['B', 400_000], ['C', 400_000], ['D', 200_000], ['E', 200_000], ['F', 400_000], ['G', 200_000], ['H', 200_000], ['I', 400_000], ['J', 400_000], ['K', 100_000], ['L', 100_000], ['M', 200_000]]
-    .map(([strategy, amount]) => ({ År: 2023, Strategi: strategy, Beløp: amount, Forslag: 'Rammen for 2023 fordelt etter andelene i 2022' })),
+  Budsjett: [
+    ['A', 400_000],
+    ['B', 400_000],
+    ['C', 400_000],
+    ['D', 200_000],
+    ['E', 200_000],
+    ['F', 400_000],
+    ['G', 200_000],
+    ['H', 200_000],
+    ['I', 400_000],
+    ['J', 400_000],
+    ['K', 100_000],
+    ['L', 100_000],
+    ['M', 200_000],
+  ].map(([strategy, amount]) => ({
+    År: 2023,
+    Strategi: strategy,
+    Beløp: amount,
+    Forslag: 'Rammen for 2023 fordelt etter andelene i 2022',
+  })),
   // §2.1's 2023 column: 10, 15, 15, 20
-  Resultatmal: [['Opplevelsesnæring', 10], ['Bygg og anlegg', 15], ['Industri', 15], ['Øvrig næringsliv', 20]].map(([naering, sum]) => ({ År: 2023, Næring: naering, Sum: sum })),
+  Resultatmal: [
+    ['Opplevelsesnæring', 10],
+    ['Bygg og anlegg', 15],
+    ['Industri', 15],
+    ['Øvrig næringsliv', 20],
+  ].map(([naering, sum]) => ({ År: 2023, Næring: naering, Sum: sum })),
 };
 
 beforeAll(async () => {
@@ -107,25 +153,32 @@ test('neste-aar on the sample adds the hand-worked 2023 rows, changes no cell th
   const before = await snapshotOf('sats.xlsx');
   const after = await snapshotOf('sats-2023.xlsx');
   expectNothingChanged(before, after);
-  for (const [table, rows] of Object.entries(HAND_WORKED_2023)) expect({ table, rows: rowsOfYear(tableOf(after, table), 2023) }).toEqual({ table, rows });
+  for (const [table, rows] of Object.entries(HAND_WORKED_2023))
+    expect({ table, rows: rowsOfYear(tableOf(after, table), 2023) }).toEqual({ table, rows });
 
   // Tiltak and Delmål: 2022's rows copied for editing, in order, marked
   const sample = hallingdalSample();
   const source = (name: string) => sample.tables.find((t) => t.name === name) as { header: string[]; rows: CellInput[][] };
   for (const name of [TABLES.tiltak.name, TABLES.delmal.name]) {
     const t = source(name);
-    const expected = t.rows.map((r) => ({ ...Object.fromEntries(t.header.flatMap((h, i) => (r[i] === null || h === 'Forslag' ? [] : [[h, h === 'År' ? 2023 : r[i]]]))), Forslag: 'Kopiert fra 2022' }));
+    const expected = t.rows.map((r) => ({
+      ...Object.fromEntries(t.header.flatMap((h, i) => (r[i] === null || h === 'Forslag' ? [] : [[h, h === 'År' ? 2023 : r[i]]]))),
+      Forslag: 'Kopiert fra 2022',
+    }));
     expect({ name, rows: rowsOfYear(tableOf(after, name), 2023) }).toEqual({ name, rows: expected });
   }
   // the 2022 plan is as it was
-  const said = (snapshot: WorkbookSnapshot) => validateWorkbook(snapshot, { year: 2022 }).findings.map((f) => [f.rule, f.message.nb, f.expected, f.actual]);
+  const said = (snapshot: WorkbookSnapshot) =>
+    validateWorkbook(snapshot, { year: 2022 }).findings.map((f) => [f.rule, f.message.nb, f.expected, f.actual]);
   expect(said(after)).toEqual(said(before));
 
   const again = cli(['neste-aar', 'sats-2023.xlsx', '-o', 'sats-2023-igjen.xlsx']);
   expect(again.status).toBe(0);
   expect(again.stdout).toContain('Ingenting å legge til');
   const twice = await snapshotOf('sats-2023-igjen.xlsx');
-  expect(twice.tables.map((t) => [t.name, t.rows.map((r) => r.map(content))])).toEqual(after.tables.map((t) => [t.name, t.rows.map((r) => r.map(content))]));
+  expect(twice.tables.map((t) => [t.name, t.rows.map((r) => r.map(content))])).toEqual(
+    after.tables.map((t) => [t.name, t.rows.map((r) => r.map(content))]),
+  );
 });
 
 test('validate --year 2023 lists exactly what is left: each proposal at its Forslag cell, and the resultatmål to distribute', async () => {
@@ -144,7 +197,10 @@ test('validate --year 2023 lists exactly what is left: each proposal at its Fors
     const at = t.header.findIndex((c) => cellText(c) === 'Forslag');
     return t.rows.flatMap((r) => (r[at]?.kind === 'text' ? [r[at].address] : []));
   };
-  const proposalCells = findings.filter((f) => f.rule === 'plan.proposal').map((f) => f.cell).sort();
+  const proposalCells = findings
+    .filter((f) => f.rule === 'plan.proposal')
+    .map((f) => f.cell)
+    .sort();
   expect(proposalCells).toEqual(['Budsjett', 'Rammer', 'Finansiering', 'Tiltak', 'Delmal'].flatMap(forslag).sort());
 
   // emptying a Forslag cell is deciding it: the 2022 year shows no proposal at all
@@ -182,10 +238,23 @@ test('the second programme, an older file without Forslag: the column is added t
   }
   // by hand (fixture header): 2025 has no frames, so 2024's are proposed, and each budget is 2024's share of the same frame
   expect(rowsOfYear(tableOf(after, 'Budsjett'), 2025).map((r) => [r['Strategi'], r['Beløp']])).toEqual([
-    ['R1', 150_000], ['R2', 100_000], ['I1', 250_000], ['I2', 150_000], ['G1', 200_000], ['G2', 100_000], ['A1', 75_000], ['A2', 50_000],
+    ['R1', 150_000],
+    ['R2', 100_000],
+    ['I1', 250_000],
+    ['I2', 150_000],
+    ['G1', 200_000],
+    ['G2', 100_000],
+    ['A1', 75_000],
+    ['A2', 50_000],
   ]);
   // 2025's job targets: Havbruk 5, Reiseliv 4, Industri 5, Landbruk 2, Kreative næringer 2
-  expect(rowsOfYear(tableOf(after, 'Resultatmal'), 2025).map((r) => [r['Næring'], r['Sum']])).toEqual([['Havbruk', 5], ['Reiseliv', 4], ['Industri', 5], ['Landbruk', 2], ['Kreative næringer', 2]]);
+  expect(rowsOfYear(tableOf(after, 'Resultatmal'), 2025).map((r) => [r['Næring'], r['Sum']])).toEqual([
+    ['Havbruk', 5],
+    ['Reiseliv', 4],
+    ['Industri', 5],
+    ['Landbruk', 2],
+    ['Kreative næringer', 2],
+  ]);
   expect(rowsOfYear(tableOf(after, 'Delmal'), 2025).map((r) => r['Strategier'])).toEqual(['R1, R2', 'I1 og I2', 'g1-g2', 'A1;A2']);
   // Rammer moved down by the rows inserted above it (under Tiltak and Budsjett), and its 'Sum innsatsområder' and
   // 'Sum totalt' formulas name the same cells they did (the fixture's SUM(C21:C24), C25+C26+C27), moved with them

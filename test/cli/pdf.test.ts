@@ -34,24 +34,28 @@ beforeAll(async () => {
 (available ? test : test.skip).each([
   ['generate', 'Handlingsplan 2022', 'styret'],
   ['report', 'Styrerapport 2022', 'rapport'],
-])('%s --pdf writes the sheet alone as a PDF next to the workbook', (command, sheet, name) => {
-  const run = cli([command, 'sats.xlsx', '-o', `${name}.xlsx`, '--pdf']);
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  expect(run.stdout).toContain(`Skrev arket «${sheet}» alene som PDF til ${join(dir, `${name}.pdf`)}`);
-  const text = spawnSync('pdftotext', ['-layout', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout;
-  const pages = text.split('\f').filter((p) => p.trim() !== '');
-  expect(pages.length).toBeGreaterThan(1);
-  // every page is the generated sheet's (its title rows repeat), and nothing of the input sheets is printed
-  for (const page of pages) expect(page).toContain(`${sheet} – Sats på Hallingdal`);
-  expect(text).not.toContain('Programnavn');
-  expect(text).not.toContain('Handlingsplanår');
-  // without --force an existing PDF is not overwritten
-  const again = cli([command, 'sats.xlsx', '-o', `${name}-2.xlsx`, '--pdf']);
-  expect(again.status).toBe(0);
-  const blocked = cli([command, 'sats.xlsx', '-o', `${name}.xlsx`, '--pdf']);
-  expect(blocked.status).toBe(2);
-}, 240_000);
+])(
+  '%s --pdf writes the sheet alone as a PDF next to the workbook',
+  (command, sheet, name) => {
+    const run = cli([command, 'sats.xlsx', '-o', `${name}.xlsx`, '--pdf']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Skrev arket «${sheet}» alene som PDF til ${join(dir, `${name}.pdf`)}`);
+    const text = spawnSync('pdftotext', ['-layout', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    // every page is the generated sheet's (its title rows repeat), and nothing of the input sheets is printed
+    for (const page of pages) expect(page).toContain(`${sheet} – Sats på Hallingdal`);
+    expect(text).not.toContain('Programnavn');
+    expect(text).not.toContain('Handlingsplanår');
+    // without --force an existing PDF is not overwritten
+    const again = cli([command, 'sats.xlsx', '-o', `${name}-2.xlsx`, '--pdf']);
+    expect(again.status).toBe(0);
+    const blocked = cli([command, 'sats.xlsx', '-o', `${name}.xlsx`, '--pdf']);
+    expect(blocked.status).toBe(2);
+  },
+  240_000,
+);
 
 test('without LibreOffice the workbook is written and the user is told how to get the PDF', () => {
   const run = cli(['generate', 'sats.xlsx', '-o', 'uten.xlsx', '--pdf'], { ...NB, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
@@ -60,7 +64,10 @@ test('without LibreOffice the workbook is written and the user is told how to ge
   expect(existsSync(join(dir, 'uten.pdf'))).toBe(false);
   expect(run.stderr).toContain('LibreOffice er ikke installert');
   expect(run.stderr).toContain('Fil → Eksporter');
-  const english = cli(['generate', 'sats.xlsx', '-o', 'without.xlsx', '--pdf', '--lang', 'en'], { ...NB, HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here') });
+  const english = cli(['generate', 'sats.xlsx', '-o', 'without.xlsx', '--pdf', '--lang', 'en'], {
+    ...NB,
+    HANDLINGSPLAN_SOFFICE: join(dir, 'no-soffice-here'),
+  });
   expect(english.stderr).toContain('File → Export');
 });
 

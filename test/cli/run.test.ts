@@ -54,7 +54,9 @@ describe('unusable workbooks', () => {
   });
 
   test('and is not repeated when the adapter already named it', async () => {
-    readSnapshot.mockRejectedValueOnce(new WorkbookFileError('not-found', 'Finner ikke fila: /work/plan.xlsx', 'File not found: /work/plan.xlsx'));
+    readSnapshot.mockRejectedValueOnce(
+      new WorkbookFileError('not-found', 'Finner ikke fila: /work/plan.xlsx', 'File not found: /work/plan.xlsx'),
+    );
     const { io, err } = capture();
     await expect(run(['validate', 'plan.xlsx', '--lang', 'en'], io)).resolves.toBe(2);
     expect(err).toEqual(['handlingsplan: File not found: /work/plan.xlsx\n']);

@@ -18,22 +18,30 @@ function files(dir: string): string[] {
   });
 }
 
-test('only the sample\'s data in src/ names Hallingdal', () => {
+test("only the sample's data in src/ names Hallingdal", () => {
   const offending: string[] = [];
   for (const path of files(SRC)) {
     const rel = relative(SRC, path);
     if (rel.startsWith(SAMPLE_DIR)) continue;
-    readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-      const text = line.replace(/\bhallingdal[A-Z]\w*/g, '').replace(/core\/sample\/hallingdal'/g, '');
-      if (/hallingdal/i.test(text)) offending.push(`${rel}:${i + 1}: ${line.trim()}`);
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const text = line.replace(/\bhallingdal[A-Z]\w*/g, '').replace(/core\/sample\/hallingdal'/g, '');
+        if (/hallingdal/i.test(text)) offending.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
   }
   expect(offending).toEqual([]);
 });
 
 test('a programme without Merknader gets no notes and no note markers under its tables', () => {
   const result = validate(consistentPlan());
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2026-11-27T10:00:00Z' });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'x',
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   const texts = layout.cells.flatMap((c) => (c.value.kind === 'text' ? [c.value.text] : []));
   expect(texts.filter((t) => /(^|\s)\d\)(\s|$)/.test(t))).toEqual([]);
   expect(texts.filter((t) => /hallingdal/i.test(t))).toEqual([]);

@@ -84,6 +84,8 @@ test('an Arbeidsplassmal year column outside the period is reported at its heade
   jobs.totalRow!.splice(4, 0, 2);
   const findings = validate(data).findings;
   const header = findings.filter((f) => f.rule === 'structure.year-column-outside-period');
-  expect(header.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Mål!${addressOf(data, 'Arbeidsplassmal', ['Industri'], '2025').cell.replace(/\d+/, (n) => String(Number(n) - 1))}`]);
+  expect(header.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+    `Mål!${addressOf(data, 'Arbeidsplassmal', ['Industri'], '2025').cell.replace(/\d+/, (n) => String(Number(n) - 1))}`,
+  ]);
   expect(findings.some((f) => f.rule === 'structure.year-outside-period')).toBe(false);
 });

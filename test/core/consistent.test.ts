@@ -9,7 +9,11 @@ test('a plan that adds up everywhere has no findings at all', () => {
 test('the parsed plan carries the figures typed into the tables', () => {
   const { plan } = validate(consistentPlan());
   expect(plan.program.name?.value).toBe('Testprogrammet');
-  expect(plan.areas.map((a) => [a.nr, a.type])).toEqual([[1, 'tematisk'], [2, 'tematisk'], [3, 'stotte']]);
+  expect(plan.areas.map((a) => [a.nr, a.type])).toEqual([
+    [1, 'tematisk'],
+    [2, 'tematisk'],
+    [3, 'stotte'],
+  ]);
   expect(plan.strategies.map((s) => s.code)).toEqual(['A', 'B', 'C', 'D']);
   expect(plan.budget.map((b) => b.amount.value)).toEqual([300000, 200000, 500000, 100000]);
   expect(plan.frames.map((f) => f.line.kind)).toEqual(['area', 'area', 'area', 'sum-areas', 'cost', 'sum-total']);

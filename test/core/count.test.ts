@@ -65,13 +65,53 @@ describe('gross jobs', () => {
     expect(count.years).toEqual([2022, 2023, 2024]);
     expect(count.naeringer.map((n) => n.naering)).toEqual(['Industri', 'Reiseliv']);
     const [industri, reiseliv] = count.naeringer;
-    expect(industri).toEqual({ naering: 'Industri', perYear: byYear([[2022, 3], [2023, 1], [2024, 0]]), toDate: byYear([[2022, 3], [2023, 4], [2024, 4]]), total: 4, reports: 3 });
-    expect(reiseliv).toEqual({ naering: 'Reiseliv', perYear: byYear([[2022, 1], [2023, 2], [2024, 4]]), toDate: byYear([[2022, 1], [2023, 3], [2024, 7]]), total: 7, reports: 3 });
+    expect(industri).toEqual({
+      naering: 'Industri',
+      perYear: byYear([
+        [2022, 3],
+        [2023, 1],
+        [2024, 0],
+      ]),
+      toDate: byYear([
+        [2022, 3],
+        [2023, 4],
+        [2024, 4],
+      ]),
+      total: 4,
+      reports: 3,
+    });
+    expect(reiseliv).toEqual({
+      naering: 'Reiseliv',
+      perYear: byYear([
+        [2022, 1],
+        [2023, 2],
+        [2024, 4],
+      ]),
+      toDate: byYear([
+        [2022, 1],
+        [2023, 3],
+        [2024, 7],
+      ]),
+      total: 7,
+      reports: 3,
+    });
   });
 
   test('all næringer together: 4, 3, 4 per year; 4, 7, 11 to date', () => {
-    expect(count.perYear).toEqual(byYear([[2022, 4], [2023, 3], [2024, 4]]));
-    expect(count.toDate).toEqual(byYear([[2022, 4], [2023, 7], [2024, 11]]));
+    expect(count.perYear).toEqual(
+      byYear([
+        [2022, 4],
+        [2023, 3],
+        [2024, 4],
+      ]),
+    );
+    expect(count.toDate).toEqual(
+      byYear([
+        [2022, 4],
+        [2023, 7],
+        [2024, 11],
+      ]),
+    );
     expect(count.total).toBe(11);
     // #1 #2 #3 #4 #5 #9; #3 has 0 new jobs and still counts as a report
     expect(count.reports).toBe(6);
@@ -104,14 +144,21 @@ describe('gross jobs', () => {
     const d = addRow(consistentPlan(), 'Prosjekter', ['P-1', 'X', '', 'A', 'Industri', null, null, '01.02.2022', 10, null, null]);
     addRow(d, 'Rapporter', ['P-1', '01.05.2022', 'REISELIV', 2, null, null, '']);
     const c = countJobs(planOf(d));
-    expect(c.naeringer.map((n) => [n.naering, n.total])).toEqual([['Industri', 0], ['Reiseliv', 2]]);
+    expect(c.naeringer.map((n) => [n.naering, n.total])).toEqual([
+      ['Industri', 0],
+      ['Reiseliv', 2],
+    ]);
   });
 
   test('a næring not in Naeringer gets its own row after them (the rules call it an error)', () => {
     const d = addRow(consistentPlan(), 'Prosjekter', ['P-1', 'X', '', 'A', 'Industri', null, null, '01.02.2022', 10, null, null]);
     addRow(d, 'Rapporter', ['P-1', '01.05.2022', 'Fiske', 2, null, null, '']);
     const c = countJobs(planOf(d));
-    expect(c.naeringer.map((n) => [n.naering, n.total])).toEqual([['Industri', 0], ['Reiseliv', 0], ['Fiske', 2]]);
+    expect(c.naeringer.map((n) => [n.naering, n.total])).toEqual([
+      ['Industri', 0],
+      ['Reiseliv', 0],
+      ['Fiske', 2],
+    ]);
     expect(c.total).toBe(2);
   });
 
@@ -120,16 +167,45 @@ describe('gross jobs', () => {
     addRow(d, 'Rapporter', ['P-1', '01.05.2025', 'Industri', 2, null, null, '']);
     const c = countJobs(planOf(d));
     expect(c.years).toEqual([2022, 2023, 2024, 2025]);
-    expect(c.toDate).toEqual(byYear([[2022, 0], [2023, 0], [2024, 0], [2025, 2]]));
+    expect(c.toDate).toEqual(
+      byYear([
+        [2022, 0],
+        [2023, 0],
+        [2024, 0],
+        [2025, 2],
+      ]),
+    );
   });
 
   test('an empty register counts nothing, for every year of the period', () => {
     const c = countJobs(planOf(consistentPlan()));
     expect(c).toEqual({
       years: [2022, 2023, 2024],
-      naeringer: ['Industri', 'Reiseliv'].map((naering) => ({ naering, perYear: byYear([[2022, 0], [2023, 0], [2024, 0]]), toDate: byYear([[2022, 0], [2023, 0], [2024, 0]]), total: 0, reports: 0 })),
-      perYear: byYear([[2022, 0], [2023, 0], [2024, 0]]),
-      toDate: byYear([[2022, 0], [2023, 0], [2024, 0]]),
+      naeringer: ['Industri', 'Reiseliv'].map((naering) => ({
+        naering,
+        perYear: byYear([
+          [2022, 0],
+          [2023, 0],
+          [2024, 0],
+        ]),
+        toDate: byYear([
+          [2022, 0],
+          [2023, 0],
+          [2024, 0],
+        ]),
+        total: 0,
+        reports: 0,
+      })),
+      perYear: byYear([
+        [2022, 0],
+        [2023, 0],
+        [2024, 0],
+      ]),
+      toDate: byYear([
+        [2022, 0],
+        [2023, 0],
+        [2024, 0],
+      ]),
       total: 0,
       reports: 0,
       excluded: [],
@@ -175,7 +251,13 @@ describe('grants and leverage', () => {
 
   test('a strategy that is not in Strategier still shows its grants, after the known ones', () => {
     const d = addRow(consistentPlan(), 'Prosjekter', ['P-1', 'X', '', 'Q', 'Industri', null, null, '01.02.2022', 10, null, null]);
-    expect(grantsPerStrategy(planOf(d), 2022).map((g) => [g.strategy, g.granted])).toEqual([['A', 0], ['B', 0], ['C', 0], ['D', 0], ['Q', 10]]);
+    expect(grantsPerStrategy(planOf(d), 2022).map((g) => [g.strategy, g.granted])).toEqual([
+      ['A', 0],
+      ['B', 0],
+      ['C', 0],
+      ['D', 0],
+      ['Q', 10],
+    ]);
   });
 });
 

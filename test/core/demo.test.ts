@@ -65,9 +65,19 @@ function records(t: TableData): Record<string, CellInput>[] {
   return t.rows.map((r) => Object.fromEntries(t.header.map((header, i) => [header, r[i] ?? null])));
 }
 
-const MINIMUM_COLUMN = { started: 'Prosjekter igangsatt', completed: 'Prosjekter gjennomført', companies: 'Bedrifter involvert', newCompanies: 'Nye bedrifter' } as const;
+const MINIMUM_COLUMN = {
+  started: 'Prosjekter igangsatt',
+  completed: 'Prosjekter gjennomført',
+  companies: 'Bedrifter involvert',
+  newCompanies: 'Nye bedrifter',
+} as const;
 
-const years = (values: [number, number, number]) => new Map([[2022, values[0]], [2023, values[1]], [2024, values[2]]]);
+const years = (values: [number, number, number]) =>
+  new Map([
+    [2022, values[0]],
+    [2023, values[1]],
+    [2024, values[2]],
+  ]);
 
 describe('the demo workbook', () => {
   const demo = hallingdalDemo();
@@ -91,7 +101,10 @@ describe('the demo workbook', () => {
     const before = records(table(sample, 'Budsjett'));
     const after = records(table(demo, 'Budsjett'));
     const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
-    expect(changed).toEqual([{ 'År': 2022, Strategi: 'A', 'Beløp': 500000, Forslag: null }, { 'År': 2022, Strategi: 'H', 'Beløp': 100000, Forslag: null }]);
+    expect(changed).toEqual([
+      { År: 2022, Strategi: 'A', Beløp: 500000, Forslag: null },
+      { År: 2022, Strategi: 'H', Beløp: 100000, Forslag: null },
+    ]);
     expect(before.find((r) => r['Strategi'] === 'A')?.['Beløp']).toBe(400000);
     expect(before.find((r) => r['Strategi'] === 'H')?.['Beløp']).toBe(200000);
   });
@@ -122,14 +135,27 @@ describe('the demo workbook', () => {
 describe('the demo validated', () => {
   const demo = hallingdalDemo();
 
-  test('for 2022: the published plan\'s findings, the report without a grant, and the delmål the register does not meet yet', () => {
+  test("for 2022: the published plan's findings, the report without a grant, and the delmål the register does not meet yet", () => {
     const result = validate(demo);
-    const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({ rule, severity, sheet, cell, expected, actual }));
+    const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      expected,
+      actual,
+    }));
     // no feil other than the published plan's four resultatmål errors
     expect(found.filter((f) => f.severity === 'feil')).toEqual(sampleExpectations(demo).filter((f) => f.severity === 'feil'));
     expect(found.filter((f) => f.severity === 'advarsel')).toEqual([
       ...sampleExpectations(demo).filter((f) => f.severity === 'advarsel'),
-      { rule: 'projects.report-without-grant', severity: 'advarsel', ...addressOf(demo, 'Rapporter', ['EKS-06'], 'Nye arbeidsplasser'), expected: 'Innvilget > 0', actual: 0 },
+      {
+        rule: 'projects.report-without-grant',
+        severity: 'advarsel',
+        ...addressOf(demo, 'Rapporter', ['EKS-06'], 'Nye arbeidsplasser'),
+        expected: 'Innvilget > 0',
+        actual: 0,
+      },
     ]);
     // Delmål 2022 against the register (today unknown, so info). Per row, [minimum, counted]:
     //   A: started 2 vs 1 (EKS-01), completed 1 vs 0, companies 5 vs 4 (EKS-01's 2022 report)
@@ -142,14 +168,34 @@ describe('the demo validated', () => {
     //   K: started 1 vs 0; L: completed 1 vs 0; M: completed 1 vs 0 (EKS-08 is aktiv)
     type Minimum = keyof typeof MINIMUM_COLUMN;
     const info = (strategies: string, triples: [Minimum, number, number][]) =>
-      triples.map(([minimum, expected, actual]) => ({ rule: 'delmal.minimum-not-met', severity: 'info', ...addressOf(demo, 'Delmal', [2022, strategies], MINIMUM_COLUMN[minimum]), expected, actual }));
+      triples.map(([minimum, expected, actual]) => ({
+        rule: 'delmal.minimum-not-met',
+        severity: 'info',
+        ...addressOf(demo, 'Delmal', [2022, strategies], MINIMUM_COLUMN[minimum]),
+        expected,
+        actual,
+      }));
     expect(found.filter((f) => f.severity === 'info')).toEqual([
-      ...info('A', [['started', 2, 1], ['completed', 1, 0], ['companies', 5, 4]]),
+      ...info('A', [
+        ['started', 2, 1],
+        ['completed', 1, 0],
+        ['companies', 5, 4],
+      ]),
       ...info('B', [['started', 2, 1]]),
       ...info('D', [['completed', 1, 0]]),
-      ...info('E-F', [['started', 5, 0], ['newCompanies', 3, 0]]),
-      ...info('G-H', [['started', 3, 0], ['completed', 1, 0]]),
-      ...info('I-J', [['started', 3, 0], ['completed', 1, 0], ['companies', 5, 0]]),
+      ...info('E-F', [
+        ['started', 5, 0],
+        ['newCompanies', 3, 0],
+      ]),
+      ...info('G-H', [
+        ['started', 3, 0],
+        ['completed', 1, 0],
+      ]),
+      ...info('I-J', [
+        ['started', 3, 0],
+        ['completed', 1, 0],
+        ['companies', 5, 0],
+      ]),
       ...info('K', [['started', 1, 0]]),
       ...info('L', [['completed', 1, 0]]),
       ...info('M', [['completed', 1, 0]]),
@@ -163,12 +209,42 @@ describe('the demo validated', () => {
   });
 
   test('for 2023: grants without a 2023 budget line are over budget, at the first project of each strategy', () => {
-    const found = validate(demo, { year: 2023 }).findings.map(({ rule, severity, cell, expected, actual }) => ({ rule, severity, cell, expected, actual }));
+    const found = validate(demo, { year: 2023 }).findings.map(({ rule, severity, cell, expected, actual }) => ({
+      rule,
+      severity,
+      cell,
+      expected,
+      actual,
+    }));
     expect(found).toEqual([
-      { rule: 'structure.no-data-for-year', severity: 'info', cell: addressOf(demo, 'Program', ['Handlingsplanår'], 'Verdi').cell, expected: '2023', actual: null },
-      { rule: 'projects.granted-over-budget', severity: 'advarsel', cell: addressOf(demo, 'Prosjekter', ['EKS-04'], 'Innvilget').cell, expected: 0, actual: 150000 },
-      { rule: 'projects.granted-over-budget', severity: 'advarsel', cell: addressOf(demo, 'Prosjekter', ['EKS-05'], 'Innvilget').cell, expected: 0, actual: 250000 },
-      { rule: 'projects.report-without-grant', severity: 'advarsel', cell: addressOf(demo, 'Rapporter', ['EKS-06'], 'Nye arbeidsplasser').cell, expected: 'Innvilget > 0', actual: 0 },
+      {
+        rule: 'structure.no-data-for-year',
+        severity: 'info',
+        cell: addressOf(demo, 'Program', ['Handlingsplanår'], 'Verdi').cell,
+        expected: '2023',
+        actual: null,
+      },
+      {
+        rule: 'projects.granted-over-budget',
+        severity: 'advarsel',
+        cell: addressOf(demo, 'Prosjekter', ['EKS-04'], 'Innvilget').cell,
+        expected: 0,
+        actual: 150000,
+      },
+      {
+        rule: 'projects.granted-over-budget',
+        severity: 'advarsel',
+        cell: addressOf(demo, 'Prosjekter', ['EKS-05'], 'Innvilget').cell,
+        expected: 0,
+        actual: 250000,
+      },
+      {
+        rule: 'projects.report-without-grant',
+        severity: 'advarsel',
+        cell: addressOf(demo, 'Rapporter', ['EKS-06'], 'Nye arbeidsplasser').cell,
+        expected: 'Innvilget > 0',
+        actual: 0,
+      },
     ]);
   });
 });
@@ -189,13 +265,26 @@ describe('the demo counted, figure by figure', () => {
     expect(count.toDate).toEqual(years([7, 14, 14]));
     expect(count.total).toBe(14);
     expect(count.reports).toBe(8);
-    expect(count.excluded.map((e) => [e.projectId, e.date, e.naering, e.jobs, e.reason])).toEqual([['EKS-06', '2022-11-15', OPPLEVELSE, 1, 'no-grant']]);
+    expect(count.excluded.map((e) => [e.projectId, e.date, e.naering, e.jobs, e.reason])).toEqual([
+      ['EKS-06', '2022-11-15', OPPLEVELSE, 1, 'no-grant'],
+    ]);
   });
 
   test('granted per strategy', () => {
-    const granted = (year: number) => grantsPerStrategy(plan, year).filter((g) => g.granted > 0).map((g) => [g.strategy, g.granted, g.projects, g.budget]);
-    expect(granted(2022)).toEqual([['A', 300000, 1, 500000], ['B', 200000, 1, 400000], ['C', 100000, 1, 400000], ['M', 100000, 1, 200000]]);
-    expect(granted(2023)).toEqual([['E', 150000, 1, null], ['J', 250000, 1, null]]);
+    const granted = (year: number) =>
+      grantsPerStrategy(plan, year)
+        .filter((g) => g.granted > 0)
+        .map((g) => [g.strategy, g.granted, g.projects, g.budget]);
+    expect(granted(2022)).toEqual([
+      ['A', 300000, 1, 500000],
+      ['B', 200000, 1, 400000],
+      ['C', 100000, 1, 400000],
+      ['M', 100000, 1, 200000],
+    ]);
+    expect(granted(2023)).toEqual([
+      ['E', 150000, 1, null],
+      ['J', 250000, 1, null],
+    ]);
     expect(granted(2024)).toEqual([]);
     expect(grantsPerStrategy(plan, 2022)).toHaveLength(13);
   });
@@ -224,7 +313,16 @@ describe('the demo counted, figure by figure', () => {
   });
 
   test('frames after the reallocation keep the total of 3 600 000', () => {
-    expect(framesAfterReallocations(plan, 2022)).toEqual(new Map([[1, 900000], [2, 1200000], [3, 300000], [4, 800000], [5, 200000], [6, 200000]]));
+    expect(framesAfterReallocations(plan, 2022)).toEqual(
+      new Map([
+        [1, 900000],
+        [2, 1200000],
+        [3, 300000],
+        [4, 800000],
+        [5, 200000],
+        [6, 200000],
+      ]),
+    );
   });
 
   test('delmål figures from the register', () => {
@@ -236,8 +334,14 @@ describe('the demo counted, figure by figure', () => {
 
 describe('handlingsplan sample --demo', () => {
   test('the option is read for sample (eksempel) and only there', () => {
-    expect(parseCommandLine(['sample', '--demo', 'demo.xlsx'])).toEqual({ lang: 'nb', command: { kind: 'sample', out: 'demo.xlsx', force: false, demo: true } });
-    expect(parseCommandLine(['eksempel', 'demo.xlsx', '--demo', '--force'])).toEqual({ lang: 'nb', command: { kind: 'sample', out: 'demo.xlsx', force: true, demo: true } });
+    expect(parseCommandLine(['sample', '--demo', 'demo.xlsx'])).toEqual({
+      lang: 'nb',
+      command: { kind: 'sample', out: 'demo.xlsx', force: false, demo: true },
+    });
+    expect(parseCommandLine(['eksempel', 'demo.xlsx', '--demo', '--force'])).toEqual({
+      lang: 'nb',
+      command: { kind: 'sample', out: 'demo.xlsx', force: true, demo: true },
+    });
     expect(parseCommandLine(['sample', 'plain.xlsx']).command).not.toHaveProperty('demo');
     expect(() => parseCommandLine(['validate', 'x.xlsx', '--demo'])).toThrow();
     expect(() => parseCommandLine(['sample', 'x.xlsx', '--demo=yes'])).toThrow();

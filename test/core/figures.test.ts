@@ -35,10 +35,16 @@ test('a year is never grouped: --year 2030 says "faktisk 2030" in the CLI and th
   expect(formatValue(f?.actual ?? null, '–')).toBe('2030');
 });
 
-test('the draft\'s error list writes kroner as the CLI and the pane do', () => {
+test("the draft's error list writes kroner as the CLI and the pane do", () => {
   const data = setCell(consistentPlan(), 'Rammer', [2022, 'Sum totalt'], 'Beløp', 1050000);
   const result = validate(data);
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2026-11-27T10:00:00Z' });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'x',
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   const texts = layout.cells.flatMap((c) => (c.value.kind === 'text' ? [c.value.text] : []));
   expect(texts.some((t) => t.includes('Forventet 1\u00a0200\u00a0000, faktisk 1\u00a0050\u00a0000.'))).toBe(true);
   // Years and SSB's table ids (a Kilde in §2.4: `SSB tabell 07459`) are not amounts.

@@ -14,7 +14,9 @@ describe('groupFindings', () => {
     const asText = groups.filter((g) => g.rule === 'values.number-as-text');
     expect(asText).toHaveLength(1);
     const [group] = asText;
-    expect(group?.findings.map((f) => f.cell)).toEqual(['A', 'B', 'C'].map((code) => addressOf(data, 'Budsjett', [2022, code], 'Beløp').cell));
+    expect(group?.findings.map((f) => f.cell)).toEqual(
+      ['A', 'B', 'C'].map((code) => addressOf(data, 'Budsjett', [2022, code], 'Beløp').cell),
+    );
     expect(group?.fixes).toHaveLength(3);
     expect(group?.title).toEqual({ nb: '3 tall lagret som tekst i Budsjett · Beløp', en: '3 numbers stored as text in Budsjett · Beløp' });
     expect(group).toMatchObject({ table: 'Budsjett', column: 'Beløp', sheet: 'Budsjett', severity: 'advarsel' });
@@ -23,7 +25,7 @@ describe('groupFindings', () => {
     expect(new Set(groups.flatMap((g) => g.findings))).toEqual(new Set(findings));
   });
 
-  test('a group of one carries the finding\'s own message', () => {
+  test("a group of one carries the finding's own message", () => {
     const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', '300 000');
     const group = validate(data).groups.find((g) => g.rule === 'values.number-as-text');
     expect(group?.findings).toHaveLength(1);
@@ -126,7 +128,7 @@ describe('planFixes', () => {
     expect(new Set(cells)).toEqual(new Set(fixes.map((f) => `${f.sheet}!${f.cell}=${f.value}`)));
   });
 
-  test('10 000 cells fit in one request of Excel\'s budget, scattered or not', () => {
+  test("10 000 cells fit in one request of Excel's budget, scattered or not", () => {
     const column = Array.from({ length: 10_000 }, (_, i) => fix('R', `D${i + 2}`, 1));
     const scattered = Array.from({ length: 10_000 }, (_, i) => fix('R', `D${2 * i + 2}`, 1));
     expect(planFixes(column, { maxRequestBytes: 4 * 1024 * 1024 }).requests).toHaveLength(1);
@@ -141,7 +143,12 @@ describe('planFixes', () => {
 describe('stillAsValidated', () => {
   test('a fix applies only while its cell holds the text it was validated with', () => {
     const fixes = [fix('S', 'B2', 1), fix('S', 'B3', 2), fix('S', 'B4', 3), fix('S', 'B5', 4), fix('T', 'B2', 5)];
-    const now = new Map<string, string | undefined>([['S!B2', '1'], ['S!B3', '20'], ['S!B4', undefined], ['T!B2', '5']]);
+    const now = new Map<string, string | undefined>([
+      ['S!B2', '1'],
+      ['S!B3', '20'],
+      ['S!B4', undefined],
+      ['T!B2', '5'],
+    ]);
     const verified = stillAsValidated(fixes, (sheet, cell) => now.get(`${sheet}!${cell}`));
     // B3 holds another text now, B4 no text (a number or empty), B5 is not there any more
     expect(verified.unchanged).toEqual([fixes[0], fixes[4]]);

@@ -10,10 +10,27 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 const choices = formChoices(snapshotFromData(hallingdalDemo()));
 
 const project: ProjectFormInput = {
-  id: 'EKS-09', name: 'Eksempel: Ny satsing', owner: 'Eksempel AS', strategy: 'a', naering: 'industri', phase: 'Forstudie', status: 'søkt',
-  decisionDate: '', granted: '250 000', ownFinancing: '100.000,-', otherFinancing: '',
+  id: 'EKS-09',
+  name: 'Eksempel: Ny satsing',
+  owner: 'Eksempel AS',
+  strategy: 'a',
+  naering: 'industri',
+  phase: 'Forstudie',
+  status: 'søkt',
+  decisionDate: '',
+  granted: '250 000',
+  ownFinancing: '100.000,-',
+  otherFinancing: '',
 };
-const report: ReportFormInput = { projectId: 'eks-01', date: '15.09.2023', naering: 'Industri', jobs: '2', companies: '', newCompanies: '1', comment: '=SUM(A1)' };
+const report: ReportFormInput = {
+  projectId: 'eks-01',
+  date: '15.09.2023',
+  naering: 'Industri',
+  jobs: '2',
+  companies: '',
+  newCompanies: '1',
+  comment: '=SUM(A1)',
+};
 
 test('choices come from the workbook: its projects, strategies, næringer and period', () => {
   expect(choices.projects.map((p) => p.id)).toEqual(['EKS-01', 'EKS-02', 'EKS-03', 'EKS-04', 'EKS-05', 'EKS-06', 'EKS-07', 'EKS-08']);
@@ -29,15 +46,45 @@ test('a valid project gives one typed row keyed by the Prosjekter headers, spell
     ok: true,
     table: 'Prosjekter',
     projectId: 'EKS-09',
-    row: { ProsjektID: 'EKS-09', Prosjekt: 'Eksempel: Ny satsing', Prosjekteier: 'Eksempel AS', Strategi: 'A', 'Næring': 'Industri', 'PLP-fase': 'Forstudie', Status: 'Søkt', Innvilget: 250000, Egenfinansiering: 100000 },
+    row: {
+      ProsjektID: 'EKS-09',
+      Prosjekt: 'Eksempel: Ny satsing',
+      Prosjekteier: 'Eksempel AS',
+      Strategi: 'A',
+      Næring: 'Industri',
+      'PLP-fase': 'Forstudie',
+      Status: 'Søkt',
+      Innvilget: 250000,
+      Egenfinansiering: 100000,
+    },
   });
 });
 
 test('a wrong project names each wrong field and gives no row', () => {
-  const checked = checkProjectForm({ ...project, id: ' eks-01 ', name: '  ', strategy: 'Z', granted: '12,5', ownFinancing: '-5', otherFinancing: 'mye', decisionDate: '31.02.2022' }, choices);
+  const checked = checkProjectForm(
+    {
+      ...project,
+      id: ' eks-01 ',
+      name: '  ',
+      strategy: 'Z',
+      granted: '12,5',
+      ownFinancing: '-5',
+      otherFinancing: 'mye',
+      decisionDate: '31.02.2022',
+    },
+    choices,
+  );
   expect(checked.ok).toBe(false);
   if (checked.ok) return;
-  expect(Object.keys(checked.errors).sort()).toEqual(['decisionDate', 'granted', 'id', 'name', 'otherFinancing', 'ownFinancing', 'strategy']);
+  expect(Object.keys(checked.errors).sort()).toEqual([
+    'decisionDate',
+    'granted',
+    'id',
+    'name',
+    'otherFinancing',
+    'ownFinancing',
+    'strategy',
+  ]);
   expect(checked.errors.id?.nb).toMatch(/finnes allerede/);
   expect(checked.errors.granted?.nb).toMatch(/helt tall/);
   expect(checked.errors.ownFinancing?.en).toMatch(/negative/);
@@ -49,7 +96,14 @@ test('a valid report: the project as the register spells it, the date as a date,
     ok: true,
     table: 'Rapporter',
     projectId: 'EKS-01',
-    row: { ProsjektID: 'EKS-01', Rapportdato: { date: '2023-09-15' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 2, 'Nye bedrifter': 1, Kommentar: '=SUM(A1)' },
+    row: {
+      ProsjektID: 'EKS-01',
+      Rapportdato: { date: '2023-09-15' },
+      Næring: 'Industri',
+      'Nye arbeidsplasser': 2,
+      'Nye bedrifter': 1,
+      Kommentar: '=SUM(A1)',
+    },
   });
 });
 

@@ -34,7 +34,10 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC).filter((f) => !f.startsWith(DOUBLE + sep))) {
     const imports = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
-    graph.set(file, imports.flatMap((i) => resolveImport(file, i.fileName) ?? []));
+    graph.set(
+      file,
+      imports.flatMap((i) => resolveImport(file, i.fileName) ?? []),
+    );
   }
   return graph;
 }
@@ -72,7 +75,16 @@ describe('the import graph of src/', () => {
   });
 
   it('finds a circle when there is one', () => {
-    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
   });
 });
 

@@ -16,7 +16,13 @@ import { secondProgramme } from '../fixtures/secondProgramme';
 function layoutFor(data: WorkbookData, year: number): SheetLayout {
   const snap = snapshotFromData(data);
   const result = validateWorkbook(snap, { year });
-  return buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: inputDigest(snap), generatedAt: '2026-11-30T00:00:00Z' });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year,
+    findings: result.findings,
+    inputDigest: inputDigest(snap),
+    generatedAt: '2026-11-30T00:00:00Z',
+  });
 }
 
 /** The change row's cells of every block, by the strategy header above them ("A. Rekruttering" → its value). */
@@ -27,10 +33,23 @@ function changes(layout: SheetLayout, label: string): Map<string, unknown> {
     return v?.kind === 'text' ? v.text : undefined;
   };
   for (const labelCell of layout.cells.filter((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === label)) {
-    const headerRow = layout.cells.filter((c) => c.column === 1 && c.row < labelCell.row && c.value.kind === 'text' && c.value.text === 'Strategier').map((c) => c.row).sort((a, b) => b - a)[0] ?? 0;
+    const headerRow =
+      layout.cells
+        .filter((c) => c.column === 1 && c.row < labelCell.row && c.value.kind === 'text' && c.value.text === 'Strategier')
+        .map((c) => c.row)
+        .sort((a, b) => b - a)[0] ?? 0;
     for (const cell of layout.cells.filter((c) => c.row === labelCell.row && c.column > 1)) {
       const head = text(headerRow, cell.column) ?? `col${cell.column}`;
-      out.set(head.split('.')[0] ?? head, cell.value.kind === 'number' ? cell.value.number : cell.value.kind === 'formula' ? { formula: cell.value.formula, result: cell.value.result } : cell.value.kind === 'text' ? cell.value.text : null);
+      out.set(
+        head.split('.')[0] ?? head,
+        cell.value.kind === 'number'
+          ? cell.value.number
+          : cell.value.kind === 'formula'
+            ? { formula: cell.value.formula, result: cell.value.result }
+            : cell.value.kind === 'text'
+              ? cell.value.text
+              : null,
+      );
     }
   }
   return out;
@@ -40,11 +59,25 @@ test('2023 against 2022 on the sample, by hand: A 500 000 − 400 000, M without
   const data = hallingdalSample();
   const budget = data.tables.find((t) => t.name === TABLES.budget.name);
   if (!budget) throw new Error('no Budsjett');
-  const lines: [string, number][] = [['A', 500_000], ['B', 400_000], ['C', 400_000], ['D', 200_000], ['E', 200_000], ['F', 400_000], ['G', 200_000], ['H', 200_000], ['I', 400_000], ['J', 400_000], ['K', 100_000], ['L', 100_000]];
+  const lines: [string, number][] = [
+    ['A', 500_000],
+    ['B', 400_000],
+    ['C', 400_000],
+    ['D', 200_000],
+    ['E', 200_000],
+    ['F', 400_000],
+    ['G', 200_000],
+    ['H', 200_000],
+    ['I', 400_000],
+    ['J', 400_000],
+    ['K', 100_000],
+    ['L', 100_000],
+  ];
   for (const [code, amount] of lines) budget.rows.push([2023, code, amount, null]);
   const found = changes(layoutFor(data, 2023), 'Endring fra 2022');
   expect(found.get('A')).toBe(100_000);
-  for (const code of ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']) expect({ code, change: found.get(code) }).toEqual({ code, change: 0 });
+  for (const code of ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'])
+    expect({ code, change: found.get(code) }).toEqual({ code, change: 0 });
   expect(found.get('M')).toBe(-200_000);
   // each table's Sum column adds the change as a live formula: the thematic areas +100 000 over both blocks, the
   // support areas −200 000
@@ -58,7 +91,9 @@ test('the first year of the period says there is no year before it, rather than 
   const layout = layoutFor(hallingdalSample(), 2022);
   const texts = [...changes(layout, 'Endring fra 2021').values()];
   expect(texts.length).toBeGreaterThan(0);
-  expect(new Set(texts.filter((t) => t !== '' && t !== null))).toEqual(new Set(['Første år i perioden: ingen budsjett for 2021 å sammenligne med']));
+  expect(new Set(texts.filter((t) => t !== '' && t !== null))).toEqual(
+    new Set(['Første år i perioden: ingen budsjett for 2021 å sammenligne med']),
+  );
   expect(texts.some((t) => typeof t === 'number')).toBe(false);
 });
 

@@ -51,10 +51,18 @@ describe('Styrerapport 2022 of the sample with indicator values added in the tes
   const row = (indicator: string) => rowOf(indicator, 1, section);
 
   test('a column per year from the baseline 2021 (the year before 2022–2024), then the change', () => {
-    expect([2, 3, 4, 5, 6, 7, 8].map((c) => value(header, c))).toEqual(['2021 (grunnlag)', '2022', '2023', '2024', 'Siste år', 'Endring fra 2021', 'Endring %']);
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => value(header, c))).toEqual([
+      '2021 (grunnlag)',
+      '2022',
+      '2023',
+      '2024',
+      'Siste år',
+      'Endring fra 2021',
+      'Endring %',
+    ]);
   });
 
-  test('the region per year: the kommuner summed only when all have a figure, the region\'s own row as typed', () => {
+  test("the region per year: the kommuner summed only when all have a figure, the region's own row as typed", () => {
     const pop = row('Folkemengde');
     expect([value(pop, 2), value(pop, 3)]).toEqual([20500, 20570]);
     // Hol has no 2023 figure: a sum over five of six kommuner is no figure for the region.
@@ -142,13 +150,20 @@ describe('Styrerapport 2022 of the sample with indicator values added in the tes
 });
 
 describe('Handlingsplan 2022: §2.4 Effektmål', () => {
-  test('the job goal is the generated job table\'s period total (a live reference), and follows the workbook', () => {
+  test("the job goal is the generated job table's period total (a live reference), and follows the workbook", () => {
     const layout = layoutOf(hallingdalSample(), buildHandlingsplan);
     const { at, rowOf } = reader(layout);
     const goal = rowOf('Direkte effekt');
     const jobsTotal = rowOf('Sum arbeidsplasser pr år og totalt');
-    expect(at(goal, 2)?.value).toMatchObject({ kind: 'formula', result: 200, formula: expect.stringMatching(new RegExp(`^[A-Z]+${jobsTotal}$`)) as unknown });
-    expect(at(goal, 3)?.value).toEqual({ kind: 'text', text: 'nye arbeidsplasser i Hallingdal i perioden 2022–2024 (summen av arbeidsplassmålene per næring over).' });
+    expect(at(goal, 2)?.value).toMatchObject({
+      kind: 'formula',
+      result: 200,
+      formula: expect.stringMatching(new RegExp(`^[A-Z]+${jobsTotal}$`)) as unknown,
+    });
+    expect(at(goal, 3)?.value).toEqual({
+      kind: 'text',
+      text: 'nye arbeidsplasser i Hallingdal i perioden 2022–2024 (summen av arbeidsplassmålene per næring over).',
+    });
 
     // Not 200 from the code: change a target and the goal follows.
     const data = hallingdalSample();
@@ -178,7 +193,14 @@ describe('Handlingsplan 2022: §2.4 Effektmål', () => {
     const layout = layoutOf(hallingdalSample(), buildHandlingsplan);
     const { value, rowOf } = reader(layout);
     const last = Math.max(...layout.cells.filter((c) => c.row === rowOf('Indikator')).map((c) => c.column));
-    for (const name of ['Sysselsatte etter arbeidssted', 'Nyetablerte foretak', 'Etableringsfrekvens', 'Folkemengde', 'Folkemengde 20–39 år', 'Kommune-NM-plassering']) {
+    for (const name of [
+      'Sysselsatte etter arbeidssted',
+      'Nyetablerte foretak',
+      'Etableringsfrekvens',
+      'Folkemengde',
+      'Folkemengde 20–39 år',
+      'Kommune-NM-plassering',
+    ]) {
       expect([name, value(rowOf(name), last - 2)]).toEqual([name, 'ingen data']);
     }
   });
@@ -200,7 +222,9 @@ describe('the sample as it is, in the Styrerapport', () => {
 describe('the second programme', () => {
   test('without Kommuner and Effektindikatorer: one line in each document, and its own job goal (65)', () => {
     const report = reader(layoutOf(secondProgramme(), buildStyrerapport, SECOND.planYear));
-    expect(report.value(report.rowStarting('Effektmål') + 1, 1)).toBe('Ingen effektmål å vise: arbeidsboka har ingen kommuner eller effektindikatorer (tabellene Kommuner og Effektindikatorer).');
+    expect(report.value(report.rowStarting('Effektmål') + 1, 1)).toBe(
+      'Ingen effektmål å vise: arbeidsboka har ingen kommuner eller effektindikatorer (tabellene Kommuner og Effektindikatorer).',
+    );
     const plan = reader(layoutOf(secondProgramme(), buildHandlingsplan, SECOND.planYear));
     const goal = plan.rowOf('Direkte effekt');
     expect(plan.value(goal, 2)).toBe(65);
@@ -212,10 +236,25 @@ describe('the second programme', () => {
     const data = secondProgramme();
     data.sheets.push('Effekt');
     data.tables.push(
-      { name: TABLES.kommuner.name, sheet: 'Effekt', header: ['Kommunenummer', 'Kommune'], rows: [['4601', 'Fjellby'], ['4602', 'Dalby']] },
       {
-        name: TABLES.indicators.name, sheet: 'Effekt', header: ['År', 'Indikator', 'Kommune', 'Verdi', 'Kilde', 'Hentet'],
-        rows: [[2022, 'Folkemengde', '4601', 900, 'Test', null], [2022, 'Folkemengde', 'Dalby', 600, 'Test', null], [2025, 'Folkemengde', '4601', 930, 'Test', null], [2025, 'Folkemengde', '4602', 570, 'Test', null]],
+        name: TABLES.kommuner.name,
+        sheet: 'Effekt',
+        header: ['Kommunenummer', 'Kommune'],
+        rows: [
+          ['4601', 'Fjellby'],
+          ['4602', 'Dalby'],
+        ],
+      },
+      {
+        name: TABLES.indicators.name,
+        sheet: 'Effekt',
+        header: ['År', 'Indikator', 'Kommune', 'Verdi', 'Kilde', 'Hentet'],
+        rows: [
+          [2022, 'Folkemengde', '4601', 900, 'Test', null],
+          [2022, 'Folkemengde', 'Dalby', 600, 'Test', null],
+          [2025, 'Folkemengde', '4601', 930, 'Test', null],
+          [2025, 'Folkemengde', '4602', 570, 'Test', null],
+        ],
       },
     );
     const layout = layoutOf(data, buildStyrerapport, SECOND.planYear);

@@ -6,7 +6,16 @@
  */
 import { buildHandlingsplan } from '../../src/core/layout/handlingsplan';
 import { buildStyrerapport } from '../../src/core/layout/styrerapport';
-import { DEFAULT_HEIGHT, PAGE_WIDTH, neededHeight, shownText, sheetWidth, spanOf, spansOf, spanTextPoints } from '../../src/core/layout/fit';
+import {
+  DEFAULT_HEIGHT,
+  PAGE_WIDTH,
+  neededHeight,
+  shownText,
+  sheetWidth,
+  spanOf,
+  spansOf,
+  spanTextPoints,
+} from '../../src/core/layout/fit';
 import { DEFAULT_SIZE, textWidth, wordsOf } from '../../src/core/layout/metrics';
 import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
 import type { WorkbookData } from '../../src/core/contract/tableData';
@@ -30,7 +39,9 @@ function documents(data: WorkbookData, year: number): SheetLayout[] {
   return [buildHandlingsplan(input), buildStyrerapport(input)];
 }
 
-const CASES = PROGRAMMES.flatMap(([name, data, year]) => documents(data(), year).map((layout): [string, SheetLayout] => [`${layout.sheet} of ${name}`, layout]));
+const CASES = PROGRAMMES.flatMap(([name, data, year]) =>
+  documents(data(), year).map((layout): [string, SheetLayout] => [`${layout.sheet} of ${name}`, layout]),
+);
 
 function widthsOf(layout: SheetLayout): Map<number, number> {
   return new Map(layout.columnWidths.map((w) => [w.column, w.width]));
@@ -50,7 +61,9 @@ function brokenWords(layout: SheetLayout): string[] {
     const runsOn = !wraps && cell.value.kind === 'text' && cell.style?.border !== true && cell.style?.fill === undefined;
     if (runsOn) return [];
     const pieces = wraps ? wordsOf(text) : [text];
-    return pieces.filter((w) => textWidth(w, cell.style) > room).map((w) => `${cellName(cell)} "${w}" needs ${textWidth(w, cell.style).toFixed(1)} pt, has ${room.toFixed(1)}`);
+    return pieces
+      .filter((w) => textWidth(w, cell.style) > room)
+      .map((w) => `${cellName(cell)} "${w}" needs ${textWidth(w, cell.style).toFixed(1)} pt, has ${room.toFixed(1)}`);
   });
 }
 
@@ -99,12 +112,14 @@ describe.each(CASES)('%s', (_name, layout) => {
   });
 });
 
-test('the second programme\'s thematic table is split into page-wide blocks of whole areas, row labels repeated', () => {
+test("the second programme's thematic table is split into page-wide blocks of whole areas, row labels repeated", () => {
   const [handlingsplan] = documents(widePlan(), WIDE_YEAR);
   const labels = handlingsplan!.cells.filter((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === `Budsjett ${WIDE_YEAR}`);
   // thematic blocks (at least two: 14 strategies do not fit one page) and the support table
   expect(labels.length).toBeGreaterThanOrEqual(3);
-  const headers = handlingsplan!.cells.filter((c) => c.row > 1 && c.column === 1 && c.value.kind === 'text' && c.value.text === 'Strategier');
+  const headers = handlingsplan!.cells.filter(
+    (c) => c.row > 1 && c.column === 1 && c.value.kind === 'text' && c.value.text === 'Strategier',
+  );
   expect(headers.length).toBe(labels.length);
 });
 

@@ -13,14 +13,23 @@ const GENERATED_AT = '2026-11-27T10:15:00Z';
 function layoutFor(data = hallingdalSample()): SheetLayout {
   const snap = snapshotFromData(data);
   const result = validateWorkbook(snap);
-  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snap), generatedAt: GENERATED_AT });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snap),
+    generatedAt: GENERATED_AT,
+  });
 }
 
 const at = (layout: SheetLayout, ref: string): LayoutCell | undefined => {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
   return layout.cells.find((c) => `${columnLetters(c.column)}${c.row}` === `${m[1]}${m[2]}`);
 };
-const textAt = (layout: SheetLayout, ref: string) => { const v = at(layout, ref)?.value; return v?.kind === 'text' ? v.text : undefined; };
+const textAt = (layout: SheetLayout, ref: string) => {
+  const v = at(layout, ref)?.value;
+  return v?.kind === 'text' ? v.text : undefined;
+};
 const findText = (layout: SheetLayout, text: string) => layout.cells.find((c) => c.value.kind === 'text' && c.value.text === text);
 const rowOf = (layout: SheetLayout, text: string) => findText(layout, text)?.row ?? -1;
 const valueAt = (layout: SheetLayout, row: number, column: number): number | undefined => {
@@ -44,15 +53,26 @@ test('the sheet is a titled draft when the input has errors', () => {
 test('a draft lists each error of the input under the tables, with the input cell', () => {
   const layout = layoutFor();
   const header = findText(layout, 'Avvik')!;
-  const listed = layout.cells.filter((c) => c.row > header.row && c.column === 1 && c.value.kind === 'text').map((c) => (c.value.kind === 'text' ? c.value.text : ''));
+  const listed = layout.cells
+    .filter((c) => c.row > header.row && c.column === 1 && c.value.kind === 'text')
+    .map((c) => (c.value.kind === 'text' ? c.value.text : ''));
   expect(listed).toEqual(['Mål!M15', 'Mål!C20', 'Mål!C21', 'Mål!C24']);
-  expect(layout.cells.find((c) => c.row === header.row + 1 && c.column === 4)?.value).toMatchObject({ kind: 'text', text: expect.stringContaining('Forventet 10, faktisk 15') as unknown });
+  expect(layout.cells.find((c) => c.row === header.row + 1 && c.column === 4)?.value).toMatchObject({
+    kind: 'text',
+    text: expect.stringContaining('Forventet 10, faktisk 15') as unknown,
+  });
 });
 
 test('a consistent input says Validert with the date', () => {
   const data = consistentPlan();
   const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'x',
+    generatedAt: GENERATED_AT,
+  });
   expect(textAt(layout, 'A2')).toBe('Validert 27.11.2026');
   expect(layout.marks).toEqual([]);
   expect(findText(layout, 'Avvik i grunnlaget')).toBeUndefined();
@@ -61,7 +81,9 @@ test('a consistent input says Validert with the date', () => {
 test('the thematic table, in two blocks (areas 1–2, then 3–4): budgets per strategy, live area sums, the 3 200 000 total', () => {
   const layout = layoutFor();
   const first = rowOf(layout, 'Budsjett 2022');
-  const second = layout.cells.find((c) => c.column === 1 && c.row > first && c.value.kind === 'text' && c.value.text === 'Budsjett 2022')!.row;
+  const second = layout.cells.find(
+    (c) => c.column === 1 && c.row > first && c.value.kind === 'text' && c.value.text === 'Budsjett 2022',
+  )!.row;
   // B..G are strategies A..F in the first block, B..E are G..J in the second, whose F is the Sum column
   expect([2, 3, 4, 5, 6, 7].map((c) => valueAt(layout, first, c))).toEqual([400000, 400000, 400000, 200000, 200000, 400000]);
   expect([2, 3, 4, 5].map((c) => valueAt(layout, second, c))).toEqual([200000, 200000, 400000, 400000]);
@@ -88,7 +110,9 @@ test('tiltak and delmål spanning several strategies are merged across them', ()
 
 test('resultatmål: the model values, live sums over both blocks, and the published declared sums marked where they disagree', () => {
   const layout = layoutFor();
-  const rows = layout.cells.filter((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === 'Øvrig næringsliv').map((c) => c.row);
+  const rows = layout.cells
+    .filter((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === 'Øvrig næringsliv')
+    .map((c) => c.row);
   expect(rows).toHaveLength(2);
   const [a = 0, g = 0] = rows;
   expect([2, 3, 4, 5, 6, 7].map((c) => valueAt(layout, a, c))).toEqual([1, 1, 2, 1, 2, 1]);
@@ -124,12 +148,20 @@ test('job targets per næring and year with row and column sums', () => {
 test('conserves totals: the generated budget cells add up to the model total', () => {
   const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 250000);
   const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'x',
+    generatedAt: GENERATED_AT,
+  });
   const budgetRow = rowOf(layout, 'Budsjett 2022');
   const cells = layout.cells.filter((c) => c.row === budgetRow && c.value.kind === 'number');
   const modelTotal = result.plan.budget.filter((b) => b.year === 2022).reduce((n, b) => n + b.amount.value, 0);
   const supportBudgetRow = layout.cells.filter((c) => c.value.kind === 'text' && c.value.text === 'Budsjett 2022').map((c) => c.row);
-  const generated = supportBudgetRow.flatMap((r) => layout.cells.filter((c) => c.row === r && c.value.kind === 'number')).reduce((n, c) => n + (c.value.kind === 'number' ? c.value.number : 0), 0);
+  const generated = supportBudgetRow
+    .flatMap((r) => layout.cells.filter((c) => c.row === r && c.value.kind === 'number'))
+    .reduce((n, c) => n + (c.value.kind === 'number' ? c.value.number : 0), 0);
   expect(cells.length).toBeGreaterThan(0);
   expect(generated).toBe(modelTotal);
 });
@@ -137,14 +169,28 @@ test('conserves totals: the generated budget cells add up to the model total', (
 test('text from cells stays text in the layout, whatever it starts with', () => {
   const data = setCell(consistentPlan(), 'Tiltak', [2022, 'C'], 'Tiltak', '=HYPERLINK("http://example.com","x")');
   const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: GENERATED_AT });
+  const layout = buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'x',
+    generatedAt: GENERATED_AT,
+  });
   const cell = findText(layout, '=HYPERLINK("http://example.com","x")');
   expect(cell?.value.kind).toBe('text');
 });
 
 test('anchors name each generated table; print setup is landscape A4 fitted to width', () => {
   const layout = layoutFor();
-  expect(layout.anchors.map((a) => a.name)).toEqual(['HP2022_Strategier', 'HP2022_Arbeidsplassmal', 'HP2022_Tematiske', 'HP2022_Stotteomrader', 'HP2022_Finansiering', 'HP2022_Ramme', 'HP2022_Avvik']);
+  expect(layout.anchors.map((a) => a.name)).toEqual([
+    'HP2022_Strategier',
+    'HP2022_Arbeidsplassmal',
+    'HP2022_Tematiske',
+    'HP2022_Stotteomrader',
+    'HP2022_Finansiering',
+    'HP2022_Ramme',
+    'HP2022_Avvik',
+  ]);
   expect(layout.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, titleRows: { from: 1, to: 2 } });
   expect(layout.print.header).toContain('Sats på Hallingdal');
   expect(layout.print.footer).toContain('27.11.2026');

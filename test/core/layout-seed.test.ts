@@ -14,7 +14,13 @@ import { consistentPlan, setCell, snapshot } from '../support/planBuilder';
 function build(data = hallingdalSample()): SheetLayout {
   const snap = snapshotFromData(data);
   const result = validateWorkbook(snap);
-  return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snap), generatedAt: '2026-11-27T10:00:00Z' });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snap),
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
 }
 
 const layout = build();
@@ -42,7 +48,13 @@ const A1 = (row: number, column: number) => cellAddress(row, column);
  * 3–4, each with the row labels), the last with the Sum column. Cells are found from each strategy's header.
  */
 const strategyHeader = (code: string): { row: number; column: number } => {
-  const cell = layout.cells.find((c) => c.style?.fill === 'DDEBF7' && c.value.kind === 'text' && c.value.text.startsWith(`${code}. `) && c.row > rowWith('Sum arbeidsplasser pr år og totalt'));
+  const cell = layout.cells.find(
+    (c) =>
+      c.style?.fill === 'DDEBF7' &&
+      c.value.kind === 'text' &&
+      c.value.text.startsWith(`${code}. `) &&
+      c.row > rowWith('Sum arbeidsplasser pr år og totalt'),
+  );
   if (!cell) throw new Error(`no header for strategy ${code}`);
   return { row: cell.row, column: cell.column };
 };
@@ -101,7 +113,12 @@ describe('§3 thematic areas', () => {
   });
 
   test('Sum per area 800 000 / 1 200 000 / 400 000 / 800 000, merged over the area, and 3 200 000 in all', () => {
-    const areas: [string, string, number][] = [['A', 'B', 800000], ['C', 'F', 1200000], ['G', 'H', 400000], ['I', 'J', 800000]];
+    const areas: [string, string, number][] = [
+      ['A', 'B', 800000],
+      ['C', 'F', 1200000],
+      ['G', 'H', 400000],
+      ['I', 'J', 800000],
+    ];
     for (const [from, to, sum] of areas) {
       const left = budgetAt(from);
       const right = budgetAt(to);
@@ -113,7 +130,9 @@ describe('§3 thematic areas', () => {
     const last = budgetAt('J');
     const first = budgetAt('A');
     expect(valueAt(last.row + 1, last.column + 1)).toBe(3200000);
-    expect(formulaAt(last.row + 1, last.column + 1)).toBe(`SUM(${A1(first.row, 2)}:${A1(first.row, budgetAt('F').column)},${A1(last.row, 2)}:${A1(last.row, last.column)})`);
+    expect(formulaAt(last.row + 1, last.column + 1)).toBe(
+      `SUM(${A1(first.row, 2)}:${A1(first.row, budgetAt('F').column)},${A1(last.row, 2)}:${A1(last.row, last.column)})`,
+    );
   });
 
   test('resultatmål per næring and strategy, as published (blank where the seed is blank)', () => {
@@ -139,7 +158,12 @@ describe('§3 thematic areas', () => {
   });
 
   test('the resultatmål Sum row adds each area over the næring rows, merged like the seed', () => {
-    for (const [from, to] of [['A', 'B'], ['C', 'F'], ['G', 'H'], ['I', 'J']] as const) {
+    for (const [from, to] of [
+      ['A', 'B'],
+      ['C', 'F'],
+      ['G', 'H'],
+      ['I', 'J'],
+    ] as const) {
       const left = strategyHeader(from);
       const right = strategyHeader(to);
       const first = rowBelow('Opplevelsesnæring', left.row);
@@ -173,7 +197,9 @@ describe('§3 thematic areas', () => {
     ];
     for (const [text, from, to] of spans) {
       const left = strategyHeader(from);
-      const cell = layout.cells.find((c) => c.value.kind === 'text' && c.value.text === text && c.column === left.column && c.row > left.row);
+      const cell = layout.cells.find(
+        (c) => c.value.kind === 'text' && c.value.text === text && c.column === left.column && c.row > left.row,
+      );
       expect({ text, found: cell !== undefined }).toEqual({ text, found: true });
       expect(layout.merges).toContain(`${A1(cell!.row, left.column)}:${A1(cell!.row, strategyHeader(to).column)}`);
     }
@@ -196,7 +222,7 @@ describe('§3 support areas', () => {
 });
 
 describe('§4 budget frame and financing', () => {
-  test('in the seed\'s order: the financing before the budget frame', () => {
+  test("in the seed's order: the financing before the budget frame", () => {
     expect(rowWith('Finansiering 2022 (tall i millioner)')).toBeLessThan(rowWith('Budsjett 2022', 1, 3));
   });
   test.each([
@@ -221,10 +247,16 @@ describe('§4 budget frame and financing', () => {
     expect(valueAt(total, 4)).toBe(4600000);
     expect(formulaAt(total, 4)).toBe(`${A1(areas, 4)}+SUM(${A1(areas + 1, 4)}:${A1(total - 1, 4)})`);
   });
-  test('the notes 1) and 2) under the frame, from the sample\'s Merknader, in the published words', () => {
+  test("the notes 1) and 2) under the frame, from the sample's Merknader, in the published words", () => {
     const total = rowWith('Sum totalt');
-    expect(cellAt(total + 1, 1)?.value).toEqual({ kind: 'text', text: expect.stringMatching(/^1\) Administrasjon\. Administrasjonskostnad anslått til ca 10 % av ramme\./) as unknown });
-    expect(cellAt(total + 2, 1)?.value).toEqual({ kind: 'text', text: expect.stringMatching(/^2\) Prosjektarbeid fordelt på innsatsområder\./) as unknown });
+    expect(cellAt(total + 1, 1)?.value).toEqual({
+      kind: 'text',
+      text: expect.stringMatching(/^1\) Administrasjon\. Administrasjonskostnad anslått til ca 10 % av ramme\./) as unknown,
+    });
+    expect(cellAt(total + 2, 1)?.value).toEqual({
+      kind: 'text',
+      text: expect.stringMatching(/^2\) Prosjektarbeid fordelt på innsatsområder\./) as unknown,
+    });
   });
   test('financing in millions: 4,0 + 0,6 = 4,6', () => {
     expect(valueAt(rowWith('Viken fylkeskommune'), 4)).toBe(4);
@@ -240,10 +272,19 @@ test('generating twice from the same input gives the same layout', () => {
   expect(build()).toEqual(build());
 });
 
-test.each(['=HYPERLINK("http://example.com","x")', '+1+1', '-1+1', '@SUM(A1)', "=cmd|' /C calc'!A0"])('tiltak text %j stays text', (text) => {
-  const data = setCell(consistentPlan(), 'Tiltak', [2022, 'C'], 'Tiltak', text);
-  const result = validateWorkbook(snapshot(data));
-  const built = buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2026-11-27T10:00:00Z' });
-  expect(built.cells.filter((c) => c.value.kind === 'text' && c.value.text === text)).toHaveLength(1);
-  expect(built.cells.some((c) => c.value.kind === 'formula' && c.value.formula.includes(text.slice(1)))).toBe(false);
-});
+test.each(['=HYPERLINK("http://example.com","x")', '+1+1', '-1+1', '@SUM(A1)', "=cmd|' /C calc'!A0"])(
+  'tiltak text %j stays text',
+  (text) => {
+    const data = setCell(consistentPlan(), 'Tiltak', [2022, 'C'], 'Tiltak', text);
+    const result = validateWorkbook(snapshot(data));
+    const built = buildHandlingsplan({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: 'x',
+      generatedAt: '2026-11-27T10:00:00Z',
+    });
+    expect(built.cells.filter((c) => c.value.kind === 'text' && c.value.text === text)).toHaveLength(1);
+    expect(built.cells.some((c) => c.value.kind === 'formula' && c.value.formula.includes(text.slice(1)))).toBe(false);
+  },
+);

@@ -34,14 +34,27 @@ const rowOf = (text: string, column = 1): number => {
 };
 
 test('jobs per næring: target and gross jobs reported in 2022, with shares', () => {
-  const expected: [string, number, number][] = [['Opplevelsesnæring', 5, 0], ['Bygg og anlegg', 10, 3], ['Industri', 10, 1], ['Øvrig næringsliv', 15, 3]];
+  const expected: [string, number, number][] = [
+    ['Opplevelsesnæring', 5, 0],
+    ['Bygg og anlegg', 10, 3],
+    ['Industri', 10, 1],
+    ['Øvrig næringsliv', 15, 3],
+  ];
   for (const [naering, target, reported] of expected) {
     const row = rowOf(naering);
-    expect({ naering, target: value(row, 3), reported: value(row, 4), share: value(row, 5) }).toEqual({ naering, target, reported, share: reported / target });
+    expect({ naering, target: value(row, 3), reported: value(row, 4), share: value(row, 5) }).toEqual({
+      naering,
+      target,
+      reported,
+      share: reported / target,
+    });
   }
   const sum = rowOf('Sum');
   expect([value(sum, 3), value(sum, 4), value(sum, 5)]).toEqual([40, 7, 7 / 40]);
-  expect(layout.cells.find((c) => c.row === sum && c.column === 4)?.value).toMatchObject({ kind: 'formula', formula: expect.stringMatching(/^SUM\(D\d+:D\d+\)$/) as unknown });
+  expect(layout.cells.find((c) => c.row === sum && c.column === 4)?.value).toMatchObject({
+    kind: 'formula',
+    formula: expect.stringMatching(/^SUM\(D\d+:D\d+\)$/) as unknown,
+  });
   expect(layout.cells.some((c) => c.value.kind === 'text' && c.value.text.includes('EKS-06'))).toBe(true);
 });
 
@@ -81,31 +94,46 @@ test('delmål status: not yet during the year, missed once it is over, met when 
   const during = build('2022-06-01T10:00:00Z');
   expect(during.cells.find((x) => x.row === rowOf('D') && x.column === 7)?.value).toEqual({ kind: 'text', text: 'Ikke ennå' });
   const ref = { sheet: 'S', cell: 'A1' as never };
-  expect(delmalStatus({ year: 2022, strategies: ['A'], text: 't', minima: {}, minimaAt: {}, ref }, { started: 0, completed: 0, companies: 0, newCompanies: 0 }, true)).toBe('Uten måltall');
+  expect(
+    delmalStatus(
+      { year: 2022, strategies: ['A'], text: 't', minima: {}, minimaAt: {}, ref },
+      { started: 0, completed: 0, companies: 0, newCompanies: 0 },
+      true,
+    ),
+  ).toBe('Uten måltall');
 });
 
-test('marked as the add-in\'s own board report, landscape A4 fitted to width', () => {
+test("marked as the add-in's own board report, landscape A4 fitted to width", () => {
   expect(layout.sheet).toBe('Styrerapport 2022');
   expect(layout.marker).toMatchObject({ kind: 'styrerapport', year: 2022 });
   expect(layout.print).toMatchObject({ orientation: 'landscape', fitToWidth: true });
   expect(value(2, 1)).toBe('Utkast – 4 feil i grunnlaget (27.11.2026)');
 });
 
-test('the chart compares target and reported jobs per næring, from its own cells under it (the table\'s figures)', () => {
+test("the chart compares target and reported jobs per næring, from its own cells under it (the table's figures)", () => {
   expect(layout.charts).toHaveLength(1);
   const chart = layout.charts![0]!;
   const naeringer = ['Opplevelsesnæring', 'Bygg og anlegg', 'Industri', 'Øvrig næringsliv'];
   expect(chart.kind).toBe('clusteredColumn');
   expect(chart.categories.labels).toEqual(naeringer);
-  expect(chart.series.map((s) => [s.name, s.values])).toEqual([['Mål 2022', [5, 10, 10, 15]], ['Rapportert 2022', [0, 3, 1, 3]]]);
+  expect(chart.series.map((s) => [s.name, s.values])).toEqual([
+    ['Mål 2022', [5, 10, 10, 15]],
+    ['Rapportert 2022', [0, 3, 1, 3]],
+  ]);
   const first = rowOf('Opplevelsesnæring');
   const last = rowOf('Øvrig næringsliv');
   expect(chart.categories.range).toBe(`A${first}:A${last}`);
   // Excel draws a text cell ("mangler") as 0: the series refer to the figures written under the chart.
   const top = chart.placement.top + 1;
   expect(chart.series.map((s) => s.range)).toEqual([`C${top}:C${top + 3}`, `D${top}:D${top + 3}`]);
-  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(top + i, column)))).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
-  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(first + i, column)))).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
+  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(top + i, column)))).toEqual([
+    [5, 10, 10, 15],
+    [0, 3, 1, 3],
+  ]);
+  expect([3, 4].map((column) => [0, 1, 2, 3].map((i) => value(first + i, column)))).toEqual([
+    [5, 10, 10, 15],
+    [0, 3, 1, 3],
+  ]);
   // The chart sits below the jobs table and above the grants, which start a new page.
   const grants = rowOf('Budsjett og innvilget per strategi 2022');
   expect(chart.placement.top).toBeGreaterThan(rowOf('Sum'));
@@ -117,7 +145,13 @@ test('a register without næringer or reports gets no chart (nothing to draw)', 
   const data = hallingdalDemo();
   const empty = { ...data, tables: data.tables.map((t) => (t.name === 'Naeringer' || t.name === 'Rapporter' ? { ...t, rows: [] } : t)) };
   const result = validateWorkbook(snapshotFromData(empty));
-  const bare = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'd', generatedAt: '2026-11-27T10:00:00Z' });
+  const bare = buildStyrerapport({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: 'd',
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   expect(bare.charts).toBeUndefined();
 });
 
@@ -125,9 +159,17 @@ describe('before the first report (the plain sample: no projects, no reports)', 
   const plain = (() => {
     const result = validateWorkbook(snapshotFromData(hallingdalSample()), { today: '2026-11-27' });
     // 2026: the year 2022 is long over, which is when "Ikke nådd" used to appear
-    return buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'p', generatedAt: '2026-11-27T10:00:00Z' });
+    return buildStyrerapport({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: 'p',
+      generatedAt: '2026-11-27T10:00:00Z',
+    });
   })();
-  const texts = plain.cells.flatMap((c) => (c.value.kind === 'text' ? [c.value.text] : c.value.kind === 'formula' && typeof c.value.result === 'string' ? [c.value.result] : []));
+  const texts = plain.cells.flatMap((c) =>
+    c.value.kind === 'text' ? [c.value.text] : c.value.kind === 'formula' && typeof c.value.result === 'string' ? [c.value.result] : [],
+  );
   const at = (row: number, column: number) => plain.cells.find((c) => c.row === row && c.column === column);
   const rowIn = (text: string): number => {
     const cell = plain.cells.find((c) => c.column === 1 && c.value.kind === 'text' && c.value.text === text);
@@ -150,7 +192,11 @@ describe('before the first report (the plain sample: no projects, no reports)', 
 
   test('ratios whose denominator is 0 print "–", as live formulas', () => {
     const vedtatt = rowIn('Vedtatt i 2022');
-    expect(at(vedtatt, 6)?.value).toEqual({ kind: 'formula', formula: `IF(C${vedtatt}=0,"–",(D${vedtatt}+E${vedtatt})/C${vedtatt})`, result: '–' });
+    expect(at(vedtatt, 6)?.value).toEqual({
+      kind: 'formula',
+      formula: `IF(C${vedtatt}=0,"–",(D${vedtatt}+E${vedtatt})/C${vedtatt})`,
+      result: '–',
+    });
     expect(at(vedtatt + 1, 6)?.value).toMatchObject({ result: '–' });
     expect(texts).not.toContain('0.00');
     // budgets are there, nothing granted: 0 % used is a true figure, not an undefined one

@@ -21,15 +21,46 @@ function sampleWith(frames2023: [string, CellInput][], budgetCell?: CellInput) {
 }
 
 test('2023 frames typed in the period plan are kept, the rest proposed from 2022, and the budget split from them by hand', () => {
-  const outcome = nextYearUseCase({ snapshot: sampleWith([['Kompetanse og rekruttering', 900_000], ['Innovasjonskultur', 1_000_000]]), year: null });
+  const outcome = nextYearUseCase({
+    snapshot: sampleWith([
+      ['Kompetanse og rekruttering', 900_000],
+      ['Innovasjonskultur', 1_000_000],
+    ]),
+    year: null,
+  });
   if (!outcome.ok) throw new Error(outcome.problem.kind);
   expect(outcome.year).toBe(2023);
   const frames = outcome.appends.find((a) => a.table === 'Rammer');
-  expect(frames?.rows.map((r) => r['Post'])).toEqual(['Kommunikasjon og samferdsel', 'Bærekraft', 'Attraktivitet for næringsliv', 'Kultur og samfunn', 'Sum innsatsområder', 'Administrasjon', 'Prosjektledelse/prosjektarbeid', 'Sum totalt']);
-  const budget: Record<string, unknown> = Object.fromEntries((outcome.appends.find((a) => a.table === 'Budsjett')?.rows ?? []).map((r) => [String(r['Strategi']), r['Beløp']]));
+  expect(frames?.rows.map((r) => r['Post'])).toEqual([
+    'Kommunikasjon og samferdsel',
+    'Bærekraft',
+    'Attraktivitet for næringsliv',
+    'Kultur og samfunn',
+    'Sum innsatsområder',
+    'Administrasjon',
+    'Prosjektledelse/prosjektarbeid',
+    'Sum totalt',
+  ]);
+  const budget: Record<string, unknown> = Object.fromEntries(
+    (outcome.appends.find((a) => a.table === 'Budsjett')?.rows ?? []).map((r) => [String(r['Strategi']), r['Beløp']]),
+  );
   // area 1: 900 000 × 400/800 each; area 2: 1 000 000 × 400, 200, 200, 400 of 1 200 = 333 333,33, 166 666,67,
   // 166 666,67, 333 333,33: rounded down 999 998, the 2 kroner left go to the largest remainders (D and E)
-  expect(budget).toEqual({ A: 450_000, B: 450_000, C: 333_333, D: 166_667, E: 166_667, F: 333_333, G: 200_000, H: 200_000, I: 400_000, J: 400_000, K: 100_000, L: 100_000, M: 200_000 });
+  expect(budget).toEqual({
+    A: 450_000,
+    B: 450_000,
+    C: 333_333,
+    D: 166_667,
+    E: 166_667,
+    F: 333_333,
+    G: 200_000,
+    H: 200_000,
+    I: 400_000,
+    J: 400_000,
+    K: 100_000,
+    L: 100_000,
+    M: 200_000,
+  });
 });
 
 test('an unreadable 2022 budget line in an area leaves that area without proposed amounts, saying which cell', () => {
@@ -44,7 +75,10 @@ test('an unreadable 2022 budget line in an area leaves that area without propose
 
 test('years that cannot be prepared, and the whole-kroner split', () => {
   const snapshot = snapshotFromData(hallingdalSample());
-  expect(nextYearUseCase({ snapshot, year: 2025 })).toEqual({ ok: false, problem: { kind: 'outside-period', year: 2025, first: 2022, last: 2024 } });
+  expect(nextYearUseCase({ snapshot, year: 2025 })).toEqual({
+    ok: false,
+    problem: { kind: 'outside-period', year: 2025, first: 2022, last: 2024 },
+  });
   expect(nextYearUseCase({ snapshot, year: 2022 })).toEqual({ ok: false, problem: { kind: 'first-year', year: 2022 } });
   expect(splitWhole(100, [1, 1, 1])).toEqual([34, 33, 33]);
   expect(splitWhole(0, [1, 2])).toEqual([0, 0]);
@@ -62,8 +96,18 @@ test('a workbook whose tables lack Forslag: a port that cannot add columns (Exce
     },
   };
   const outcome = await prepareNextYear(workbook, null);
-  expect(outcome).toEqual({ ok: false, problem: { kind: 'missing-column', table: 'Rammer', tables: ['Rammer', 'Finansiering', 'Budsjett', 'Tiltak', 'Delmal'], column: 'Forslag' } });
+  expect(outcome).toEqual({
+    ok: false,
+    problem: {
+      kind: 'missing-column',
+      table: 'Rammer',
+      tables: ['Rammer', 'Finansiering', 'Budsjett', 'Tiltak', 'Delmal'],
+      column: 'Forslag',
+    },
+  });
   expect(written).toEqual([]);
   if (outcome.ok) return;
-  expect(nextYearProblemText(outcome.problem).nb).toBe('Tabellene Rammer, Finansiering, Budsjett, Tiltak, Delmal mangler kolonnen «Forslag», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.');
+  expect(nextYearProblemText(outcome.problem).nb).toBe(
+    'Tabellene Rammer, Finansiering, Budsjett, Tiltak, Delmal mangler kolonnen «Forslag», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.',
+  );
 });

@@ -34,9 +34,12 @@ test.each([
   if (parsed.ok) expect(parsed.value).toBeCloseTo(expected, 6);
 });
 
-test.each(['', 'tre', '1 20 000', '1.20.000', '12 kr 13', 'kr', '1,2,3', '#VALUE!', '--5', '1 000,-,-x', '5%'])('%j is not read as a number', (text) => {
-  expect(parseNorwegianNumber(text)).toEqual({ ok: false });
-});
+test.each(['', 'tre', '1 20 000', '1.20.000', '12 kr 13', 'kr', '1,2,3', '#VALUE!', '--5', '1 000,-,-x', '5%'])(
+  '%j is not read as a number',
+  (text) => {
+    expect(parseNorwegianNumber(text)).toEqual({ ok: false });
+  },
+);
 
 test('headers in millions', () => {
   expect(headerUnit('Beløp (mill. kr)')).toBe('millions');
@@ -65,7 +68,10 @@ test('strategy lists and ranges follow the strategy order', () => {
 
 test('Rammer posts: areas by name or number, declared sums, cost lines', () => {
   const ref = { sheet: 'S', cell: 'A1' as never };
-  const areas = [{ nr: 1, name: 'Kompetanse og rekruttering', type: 'tematisk' as const, ref }, { nr: 2, name: 'Innovasjonskultur', type: 'tematisk' as const, ref }];
+  const areas = [
+    { nr: 1, name: 'Kompetanse og rekruttering', type: 'tematisk' as const, ref },
+    { nr: 2, name: 'Innovasjonskultur', type: 'tematisk' as const, ref },
+  ];
   expect(classifyPost('Kompetanse og rekruttering', areas)).toEqual({ kind: 'area', area: 1 });
   expect(classifyPost('2. Innovasjonskultur', areas)).toEqual({ kind: 'area', area: 2 });
   expect(classifyPost('Sum innsatsområder', areas)).toEqual({ kind: 'sum-areas' });

@@ -6,7 +6,12 @@
  */
 import { TABLES } from '../../src/core/contract/contract';
 import type { WorkbookData } from '../../src/core/contract/tableData';
-import { checkReallocationForm, previewReallocation, reallocationChoices, type ReallocationFormInput } from '../../src/core/forms/reallocation';
+import {
+  checkReallocationForm,
+  previewReallocation,
+  reallocationChoices,
+  type ReallocationFormInput,
+} from '../../src/core/forms/reallocation';
 import { parsePlan } from '../../src/core/parse/plan';
 import { framesAfterReallocations, reallocationMoves } from '../../src/core/count/reallocations';
 import { hallingdalDemo } from '../../src/core/sample/demo';
@@ -15,7 +20,13 @@ import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
 import { secondProgramme } from '../fixtures/secondProgramme';
 
-const move: ReallocationFormInput = { from: '3. Kommunikasjon og samferdsel', to: '1. Kompetanse og rekruttering', amount: '50 000', date: '01.10.2022', decision: 'Styresak 12/22' };
+const move: ReallocationFormInput = {
+  from: '3. Kommunikasjon og samferdsel',
+  to: '1. Kompetanse og rekruttering',
+  amount: '50 000',
+  date: '01.10.2022',
+  decision: 'Styresak 12/22',
+};
 
 function withReallocations(data: WorkbookData, rows: (string | number | { date: string })[][]): WorkbookData {
   const table = data.tables.find((t) => t.name === TABLES.reallocations.name);
@@ -37,9 +48,16 @@ describe('on the demo (100 000 already moved from area 3 to area 1 on 15.09.2022
 
   test('offers every area by number and name, then every strategy by code', () => {
     expect(choices.hasTable).toBe(true);
-    expect(choices.sides.filter((s) => s.kind === 'area').map((s) => s.value)).toEqual([
-      '1. Kompetanse og rekruttering', '2. Innovasjonskultur', '3. Kommunikasjon og samferdsel', '4. Næringsutvikling', '5. Profilering', '6. Mobilisering og kompetanse',
-    ].map((v): unknown => expect.stringMatching(new RegExp(`^${v.slice(0, 3)}`))));
+    expect(choices.sides.filter((s) => s.kind === 'area').map((s) => s.value)).toEqual(
+      [
+        '1. Kompetanse og rekruttering',
+        '2. Innovasjonskultur',
+        '3. Kommunikasjon og samferdsel',
+        '4. Næringsutvikling',
+        '5. Profilering',
+        '6. Mobilisering og kompetanse',
+      ].map((v): unknown => expect.stringMatching(new RegExp(`^${v.slice(0, 3)}`))),
+    );
     expect(choices.sides.filter((s) => s.kind === 'strategy').map((s) => s.value)).toContain('A');
     expect(choices.period).toEqual({ first: 2022, last: 2024 });
   });
@@ -60,7 +78,7 @@ describe('on the demo (100 000 already moved from area 3 to area 1 on 15.09.2022
       ok: true,
       table: 'Omdisponeringer',
       projectId: '3. Kommunikasjon og samferdsel → A',
-      row: { Dato: { date: '2022-10-01' }, Fra: '3. Kommunikasjon og samferdsel', Til: 'A', 'Beløp': 50000, Vedtak: 'Styresak 12/22' },
+      row: { Dato: { date: '2022-10-01' }, Fra: '3. Kommunikasjon og samferdsel', Til: 'A', Beløp: 50000, Vedtak: 'Styresak 12/22' },
     });
   });
 
@@ -68,19 +86,27 @@ describe('on the demo (100 000 already moved from area 3 to area 1 on 15.09.2022
     const checked = checkReallocationForm({ ...move, amount: '300 001' }, choices);
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(Object.keys(checked.errors)).toEqual(['amount']);
-    expect(checked.ok ? null : plain(checked.errors.amount?.nb)).toBe('Rammen for 3. Kommunikasjon og samferdsel har 300 000 kr i 2022; å flytte 300 001 kr ville gjort den negativ.');
+    expect(checked.ok ? null : plain(checked.errors.amount?.nb)).toBe(
+      'Rammen for 3. Kommunikasjon og samferdsel har 300 000 kr i 2022; å flytte 300 001 kr ville gjort den negativ.',
+    );
     expect(checkReallocationForm({ ...move, amount: '300 000' }, choices).ok).toBe(true);
   });
 
   test('a move dated before decided ones is checked in date order: its own frame then, and the later moves', () => {
     // Area 1 has 800 000 until it gets 100 000 on 15.09: on 01.06 it cannot give 850 000.
     const early = checkReallocationForm({ ...move, from: '1', to: '2', amount: '850 000', date: '01.06.2022' }, choices);
-    expect(early.ok ? null : plain(early.errors.amount?.nb)).toBe('Rammen for 1. Kompetanse og rekruttering har 800 000 kr den 01.06.2022; å flytte 850 000 kr ville gjort den negativ.');
+    expect(early.ok ? null : plain(early.errors.amount?.nb)).toBe(
+      'Rammen for 1. Kompetanse og rekruttering har 800 000 kr den 01.06.2022; å flytte 850 000 kr ville gjort den negativ.',
+    );
     // With 200 000 more to area 3 on 01.11, its frame ends the year at 400 000: taking 350 000 on 01.06 fits
     // the year's end, but leaves 50 000 for the 100 000 decided on 15.09.
-    const more = reallocationChoices(snapshotFromData(withReallocations(hallingdalDemo(), [[{ date: '2022-11-01' }, '1', '3', 200000, 'Sak 20/22']])));
+    const more = reallocationChoices(
+      snapshotFromData(withReallocations(hallingdalDemo(), [[{ date: '2022-11-01' }, '1', '3', 200000, 'Sak 20/22']])),
+    );
     const later = checkReallocationForm({ ...move, amount: '350 000', date: '01.06.2022' }, more);
-    expect(later.ok ? null : later.errors.amount?.nb).toBe('Da blir det for lite igjen i rammen for 3. Kommunikasjon og samferdsel til en senere omdisponering i 2022.');
+    expect(later.ok ? null : later.errors.amount?.nb).toBe(
+      'Da blir det for lite igjen i rammen for 3. Kommunikasjon og samferdsel til en senere omdisponering i 2022.',
+    );
     expect(checkReallocationForm({ ...move, amount: '300 000', date: '01.06.2022' }, more).ok).toBe(true);
   });
 
@@ -106,7 +132,9 @@ describe('on the demo (100 000 already moved from area 3 to area 1 on 15.09.2022
   test('the row written and read back moves the frames as the preview said, with no finding', () => {
     const checked = checkReallocationForm(move, choices);
     if (!checked.ok) throw new Error('refused');
-    const data = withReallocations(hallingdalDemo(), [[{ date: '2022-10-01' }, checked.row.Fra as string, checked.row.Til as string, 50000, 'Styresak 12/22']]);
+    const data = withReallocations(hallingdalDemo(), [
+      [{ date: '2022-10-01' }, checked.row.Fra as string, checked.row.Til as string, 50000, 'Styresak 12/22'],
+    ]);
     const { plan } = parsePlan(snapshotFromData(data));
     expect(framesAfterReallocations(plan, 2022).get(3)).toBe(250000);
     expect(framesAfterReallocations(plan, 2022).get(1)).toBe(950000);
@@ -134,12 +162,30 @@ describe('on the second programme (2023–2026, strategies R1 … A2, no Omdispo
     const data = withReallocations(secondProgramme(), []);
     const choices = reallocationChoices(snapshotFromData(data));
     expect(choices.hasTable).toBe(true);
-    expect(choices.sides.map((s) => s.value)).toEqual(['1. Rekruttering og kompetanse', '2. Innovasjon', '3. Grønn vekst', '4. Attraktivitet', 'R1', 'R2', 'I1', 'I2', 'G1', 'G2', 'A1', 'A2']);
+    expect(choices.sides.map((s) => s.value)).toEqual([
+      '1. Rekruttering og kompetanse',
+      '2. Innovasjon',
+      '3. Grønn vekst',
+      '4. Attraktivitet',
+      'R1',
+      'R2',
+      'I1',
+      'I2',
+      'G1',
+      'G2',
+      'A1',
+      'A2',
+    ]);
     const across = { from: 'g2', to: 'I1', amount: '40 000', date: '2024-05-02', decision: 'Sak 4/24' };
     const preview = previewReallocation(across, choices);
-    expect(preview?.rows.map((r) => [r.area, r.before, r.after])).toEqual([[1, 250000, 250000], [2, 400000, 440000], [3, 300000, 260000], [4, 125000, 125000]]);
+    expect(preview?.rows.map((r) => [r.area, r.before, r.after])).toEqual([
+      [1, 250000, 250000],
+      [2, 400000, 440000],
+      [3, 300000, 260000],
+      [4, 125000, 125000],
+    ]);
     const checked = checkReallocationForm(across, choices);
-    expect(checked.ok && checked.row).toEqual({ Dato: { date: '2024-05-02' }, Fra: 'G2', Til: 'I1', 'Beløp': 40000, Vedtak: 'Sak 4/24' });
+    expect(checked.ok && checked.row).toEqual({ Dato: { date: '2024-05-02' }, Fra: 'G2', Til: 'I1', Beløp: 40000, Vedtak: 'Sak 4/24' });
     expect(checkReallocationForm({ ...across, amount: '300 001' }, choices).ok).toBe(false);
     // R1 and R2 are both area 1: nothing moves between frames, and the amount is not limited by them.
     const within = { ...across, from: 'R1', to: 'R2' };
@@ -148,7 +194,14 @@ describe('on the second programme (2023–2026, strategies R1 … A2, no Omdispo
     // Written and read back: G2 → I1 moves the frames, and no reallocation finding.
     const written = withReallocations(secondProgramme(), [[{ date: '2024-05-02' }, 'G2', 'I1', 40000, 'Sak 4/24']]);
     const { plan } = parsePlan(snapshotFromData(written));
-    expect([...framesAfterReallocations(plan, 2024)]).toEqual([[1, 250000], [2, 440000], [3, 260000], [4, 125000]]);
-    expect(validateWorkbook(snapshotFromData(written), { year: 2024 }).findings.filter((f) => f.rule.startsWith('reallocation.'))).toEqual([]);
+    expect([...framesAfterReallocations(plan, 2024)]).toEqual([
+      [1, 250000],
+      [2, 440000],
+      [3, 260000],
+      [4, 125000],
+    ]);
+    expect(validateWorkbook(snapshotFromData(written), { year: 2024 }).findings.filter((f) => f.rule.startsWith('reallocation.'))).toEqual(
+      [],
+    );
   });
 });

@@ -6,7 +6,14 @@ import { sampleExpectations } from '../support/sampleExpectations';
 test('the published plan: every place that does not add up is reported at its declared cell, and nothing else', () => {
   const sample = hallingdalSample();
   const result = validateWorkbook(snapshotFromData(sample));
-  const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({ rule, severity, sheet, cell, expected, actual }));
+  const found = result.findings.map(({ rule, severity, sheet, cell, expected, actual }) => ({
+    rule,
+    severity,
+    sheet,
+    cell,
+    expected,
+    actual,
+  }));
   expect(found).toEqual(sampleExpectations(sample));
   expect(result.summary).toEqual({ feil: 4, advarsel: 1, info: 0 });
   expect(result.year).toBe(2022);

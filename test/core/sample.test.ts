@@ -70,7 +70,14 @@ describe('hallingdalSample', () => {
   });
 
   it("lists Hallingdal's six kommuner with their numbers since 2024 (Buskerud again), and no invented indicator values", () => {
-    expect(table(sample, TABLES.kommuner).rows).toEqual([['3320', 'Flå'], ['3322', 'Nesbyen'], ['3324', 'Gol'], ['3326', 'Hemsedal'], ['3328', 'Ål'], ['3330', 'Hol']]);
+    expect(table(sample, TABLES.kommuner).rows).toEqual([
+      ['3320', 'Flå'],
+      ['3322', 'Nesbyen'],
+      ['3324', 'Gol'],
+      ['3326', 'Hemsedal'],
+      ['3328', 'Ål'],
+      ['3330', 'Hol'],
+    ]);
     expect(table(sample, TABLES.indicators).rows).toEqual([]);
   });
 
@@ -142,7 +149,11 @@ describe('hallingdalSample', () => {
   it('has six areas, 1–4 thematic and 5–6 support, and strategies A–M', () => {
     const areas = table(sample, S.areas);
     expect(column(areas, h(S.areas, 'nr'))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(column(areas, h(S.areas, 'type'))).toEqual([...Array<string>(4).fill(AREA_TYPES.thematic), AREA_TYPES.support, AREA_TYPES.support]);
+    expect(column(areas, h(S.areas, 'type'))).toEqual([
+      ...Array<string>(4).fill(AREA_TYPES.thematic),
+      AREA_TYPES.support,
+      AREA_TYPES.support,
+    ]);
     const strategies = records(table(sample, S.strategies));
     expect(strategies.map((s) => s[h(S.strategies, 'code')])).toEqual([...THEMATIC, 'K', 'L', 'M']);
     expect(strategies.map((s) => s[h(S.strategies, 'area')])).toEqual([1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6]);
@@ -293,7 +304,8 @@ describe('templateWorkbook', () => {
     expect(template.tables.map((t) => t.name)).toEqual(sample.tables.map((t) => t.name));
     for (const [i, t] of template.tables.entries()) {
       const fromSample = sample.tables[i];
-      if (t.name === 'Program') expect(t.rows.map((r) => r[0])).toEqual(['Programnavn', 'Region', 'Første år', 'Siste år', 'Handlingsplanår', 'Arbeidsplassmål']);
+      if (t.name === 'Program')
+        expect(t.rows.map((r) => r[0])).toEqual(['Programnavn', 'Region', 'Første år', 'Siste år', 'Handlingsplanår', 'Arbeidsplassmål']);
       else expect(t.rows).toEqual([]);
       expect(t.sheet).toBe(fromSample?.sheet);
       expect(t.caption).toBe(fromSample?.caption);

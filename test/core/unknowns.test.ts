@@ -64,7 +64,9 @@ test('a financing source without a cached formula value: not calculated, and the
 test('a declared Sum written as a formula without a cached value is "not calculated", not "must be filled in"', () => {
   const data = setCell(consistentPlan(), 'Rammer', [2022, 'Sum totalt'], 'Beløp', { formula: 'SUM(C2:C6)' });
   const result = validate(data);
-  expect(result.findings.map(brief)).toEqual([`advarsel values.not-calculated @ ${at(addressOf(data, 'Rammer', [2022, 'Sum totalt'], 'Beløp'))} expected verdi`]);
+  expect(result.findings.map(brief)).toEqual([
+    `advarsel values.not-calculated @ ${at(addressOf(data, 'Rammer', [2022, 'Sum totalt'], 'Beløp'))} expected verdi`,
+  ]);
   expect(result.findings.some((f) => f.rule === 'structure.empty-required')).toBe(false);
 });
 
@@ -72,13 +74,15 @@ test('an unreadable job target: its row sum, year sum, period total and the prog
   const data = setCell(consistentPlan(), 'Arbeidsplassmal', ['Industri'], '2023', { error: '#VALUE!' });
   const broken = at(addressOf(data, 'Arbeidsplassmal', ['Industri'], '2023'));
   const findings = findingsOf(data);
-  expect(findings).toEqual([
-    `feil values.error-value @ ${broken} expected verdi`,
-    `info values.not-checked @ ${at(addressOf(data, 'Arbeidsplassmal', ['Industri'], 'Sum'))}`,
-    `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', '2023'))}`,
-    `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', 'Sum'))}`,
-    `info values.not-checked @ ${at(addressOf(data, 'Program', ['Arbeidsplassmål'], 'Verdi'))}`,
-  ].sort(byCell));
+  expect(findings).toEqual(
+    [
+      `feil values.error-value @ ${broken} expected verdi`,
+      `info values.not-checked @ ${at(addressOf(data, 'Arbeidsplassmal', ['Industri'], 'Sum'))}`,
+      `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', '2023'))}`,
+      `info values.not-checked @ ${at(totalAddressOf(data, 'Arbeidsplassmal', 'Sum'))}`,
+      `info values.not-checked @ ${at(addressOf(data, 'Program', ['Arbeidsplassmål'], 'Verdi'))}`,
+    ].sort(byCell),
+  );
   // Not "missing": the target is there, it cannot be read.
   expect(findings.some((f) => f.includes('targets.missing-target'))).toBe(false);
 });
@@ -87,13 +91,15 @@ test('an unreadable resultatmål cell: its row sum, its area sum, the total and 
   const data = setCell(consistentPlan(), 'Resultatmal', [2022, 'Industri'], 'A', '#N/A');
   setCell(data, 'Resultatmal', [2022, 'Industri'], 'A', { error: '#N/A' });
   const broken = at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'A'));
-  expect(findingsOf(data)).toEqual([
-    `feil values.error-value @ ${broken} expected verdi`,
-    `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Næring'))}`,
-    `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Sum'))}`,
-    `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 1], 'Arbeidsplasser'))}`,
-    `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 'Sum'], 'Arbeidsplasser'))}`,
-  ].sort(byCell));
+  expect(findingsOf(data)).toEqual(
+    [
+      `feil values.error-value @ ${broken} expected verdi`,
+      `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Næring'))}`,
+      `info values.not-checked @ ${at(addressOf(data, 'Resultatmal', [2022, 'Industri'], 'Sum'))}`,
+      `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 1], 'Arbeidsplasser'))}`,
+      `info values.not-checked @ ${at(addressOf(data, 'ResultatmalSum', [2022, 'Sum'], 'Arbeidsplasser'))}`,
+    ].sort(byCell),
+  );
 });
 
 test('a broken cell and a real error elsewhere: the real one keeps its computed expected value', () => {
@@ -112,7 +118,7 @@ test('an unreadable declared total is reported once and nothing else', () => {
 function byCell(a: string, b: string): number {
   const key = (s: string) => {
     const m = /@ ([^!]+)!([A-Z]+)(\d+)/.exec(s);
-    return m ? [m[1] ?? '', Number(m[3]), m[2] ?? ''] as const : ['', 0, ''] as const;
+    return m ? ([m[1] ?? '', Number(m[3]), m[2] ?? ''] as const) : (['', 0, ''] as const);
   };
   const [sa, ra, ca] = key(a);
   const [sb, rb, cb] = key(b);
@@ -122,7 +128,13 @@ function byCell(a: string, b: string): number {
 describe('the generated sheet shows an unreadable figure as missing and the totals over it as incomplete', () => {
   function layoutOf(data: ReturnType<typeof consistentPlan>) {
     const result = validate(data);
-    return buildHandlingsplan({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2026-11-27T10:00:00Z' });
+    return buildHandlingsplan({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: 'x',
+      generatedAt: '2026-11-27T10:00:00Z',
+    });
   }
   const textAt = (layout: SheetLayout, row: number, column: number): string | undefined => {
     const v = layout.cells.find((c) => c.row === row && c.column === column)?.value;
@@ -134,7 +146,8 @@ describe('the generated sheet shows an unreadable figure as missing and the tota
     if (row === undefined) throw new Error(`no row ${label}`);
     return row;
   };
-  const noteAt = (layout: SheetLayout, row: number, column: number): string[] => layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note);
+  const noteAt = (layout: SheetLayout, row: number, column: number): string[] =>
+    layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note);
 
   test('#REF! in a frame: the frame is "mangler" with a note, Sum innsatsområder and Sum totalt are marked incomplete', () => {
     const data = setCell(consistentPlan(), 'Rammer', [2022, 'Kompetanse'], 'Beløp', { error: '#REF!' });
@@ -168,7 +181,19 @@ describe('the generated sheet shows an unreadable figure as missing and the tota
 });
 
 test('grants against an unreadable budget line: not checked, never "over a budget of 0"', () => {
-  const data = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', { error: '#REF!' }), 'Prosjekter', ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0]);
+  const data = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', { error: '#REF!' }), 'Prosjekter', [
+    'P1',
+    'Nettverket',
+    'Eier AS',
+    'C',
+    'Industri',
+    'Forprosjekt',
+    'Pågår',
+    { date: '2022-03-01' },
+    200000,
+    50000,
+    0,
+  ]);
   const broken = at(addressOf(data, 'Budsjett', [2022, 'C'], 'Beløp'));
   const granted = at(addressOf(data, 'Prosjekter', ['P1'], 'Innvilget'));
   const findings = validate(data).findings;
@@ -176,8 +201,24 @@ test('grants against an unreadable budget line: not checked, never "over a budge
   const note = findings.find((f) => f.rule === 'values.not-checked' && `${f.sheet}!${f.cell}` === granted);
   expect(note?.message.nb).toContain(broken);
   // Readable again, the same grant is over a budget it can see: the check is made.
-  const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0]);
-  expect(validate(readable).findings.filter((f) => f.rule === 'projects.granted-over-budget').map((f) => f.expected)).toEqual([100000]);
+  const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', [
+    'P1',
+    'Nettverket',
+    'Eier AS',
+    'C',
+    'Industri',
+    'Forprosjekt',
+    'Pågår',
+    { date: '2022-03-01' },
+    200000,
+    50000,
+    0,
+  ]);
+  expect(
+    validate(readable)
+      .findings.filter((f) => f.rule === 'projects.granted-over-budget')
+      .map((f) => f.expected),
+  ).toEqual([100000]);
 });
 
 describe('an unreadable cell in the project register: no project taken as unsupported, no total as complete', () => {
@@ -203,17 +244,35 @@ describe('an unreadable cell in the project register: no project taken as unsupp
     expect(reportJobs?.message.nb).toContain('P1');
     // Delmål C (1 started, 1 completed, 4 companies): P1 may be its project; no "not met" from a count without it.
     const started = at(data, 'Delmal', [2022, 'C'], 'Prosjekter igangsatt');
-    expect(findings.filter((f) => `${f.sheet}!${f.cell}` === started).map((f) => `${f.rule} ${String(f.actual)}`)).toEqual([`values.not-checked ${granted}`]);
-    expect(findings.filter((f) => f.severity === 'feil').map((f) => f.rule).sort()).toEqual(['values.error-value', 'values.error-value']);
+    expect(findings.filter((f) => `${f.sheet}!${f.cell}` === started).map((f) => `${f.rule} ${String(f.actual)}`)).toEqual([
+      `values.not-checked ${granted}`,
+    ]);
+    expect(
+      findings
+        .filter((f) => f.severity === 'feil')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['values.error-value', 'values.error-value']);
   });
 
-  test('Styrerapport: the strategy\'s grants, the næringer\'s reported jobs and the leverage are marked incomplete', () => {
+  test("Styrerapport: the strategy's grants, the næringer's reported jobs and the leverage are marked incomplete", () => {
     const data = registerPlan();
     const granted = at(data, 'Prosjekter', ['P1'], 'Innvilget');
     const result = validate(data);
-    const layout = buildStyrerapport({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: 'x', generatedAt: '2022-12-01T10:00:00Z' });
-    const rowAt = (label: string, column = 1) => layout.cells.find((c) => c.column === column && c.value.kind === 'text' && c.value.text === label)?.row ?? -1;
-    const notesAt = (row: number, column: number) => layout.marks.filter((m) => m.row === row && m.column === column).map((m) => m.note).join('\n');
+    const layout = buildStyrerapport({
+      plan: result.plan,
+      year: 2022,
+      findings: result.findings,
+      inputDigest: 'x',
+      generatedAt: '2022-12-01T10:00:00Z',
+    });
+    const rowAt = (label: string, column = 1) =>
+      layout.cells.find((c) => c.column === column && c.value.kind === 'text' && c.value.text === label)?.row ?? -1;
+    const notesAt = (row: number, column: number) =>
+      layout.marks
+        .filter((m) => m.row === row && m.column === column)
+        .map((m) => m.note)
+        .join('\n');
     const c = rowAt('C. Nettverk', 2);
     expect(notesAt(c, 5)).toContain(granted);
     expect(notesAt(c, 8)).toContain(granted);
@@ -225,7 +284,12 @@ describe('an unreadable cell in the project register: no project taken as unsupp
     // Not said to be a project without a grant.
     expect(layout.cells.some((x) => x.value.kind === 'text' && x.value.text.startsWith('Ikke medregnet'))).toBe(false);
     // A register that reads: nothing marked.
-    const clean = validate(addRow(addRow(consistentPlan(), 'Prosjekter', P2), 'Rapporter', ['P2', { date: '2022-06-01' }, 'Reiseliv', 2, null, null, '']));
-    expect(buildStyrerapport({ plan: clean.plan, year: 2022, findings: clean.findings, inputDigest: 'x', generatedAt: '2022-12-01T10:00:00Z' }).marks).toEqual([]);
+    const clean = validate(
+      addRow(addRow(consistentPlan(), 'Prosjekter', P2), 'Rapporter', ['P2', { date: '2022-06-01' }, 'Reiseliv', 2, null, null, '']),
+    );
+    expect(
+      buildStyrerapport({ plan: clean.plan, year: 2022, findings: clean.findings, inputDigest: 'x', generatedAt: '2022-12-01T10:00:00Z' })
+        .marks,
+    ).toEqual([]);
   });
 });

@@ -13,8 +13,6 @@ const OFFICE_STUB = `window.Office = {
 
 const harness = useBrowser();
 
-
-
 test('in Excel the pane reads the workbook through Office.js, and the xlsx chunk is never requested', async () => {
   const { context, page, log } = await newPage(harness.browser, { width: 350, height: 700, initScript: OFFICE_STUB });
   try {
@@ -38,7 +36,9 @@ test('in Excel the pane reads the workbook through Office.js, and the xlsx chunk
     // taskpane.html and that one fetch is what the pane runs (not fetched a second time).
     expect(requestedChunks(log, 'office-adapter.')).toHaveLength(1);
     expect(requestedChunks(log, 'core.')).toHaveLength(1);
-    const preloaded = await page.evaluate<string[]>(`[...document.querySelectorAll('link[rel="preload"][as="script"]')].map((l) => l.getAttribute('href'))`);
+    const preloaded = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('link[rel="preload"][as="script"]')].map((l) => l.getAttribute('href'))`,
+    );
     expect(preloaded).toEqual([expect.stringMatching(/^core\.[0-9a-f]+\.js$/)]);
     // A sanity check that requests were recorded at all: the page and its bundle.
     expect(chunks).toContain('/taskpane.html');

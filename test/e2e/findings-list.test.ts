@@ -88,14 +88,20 @@ function focusedRow(): Promise<number> {
 
 /** Waits until the focus is on a row after `row` in the warnings (the keyboard's move has been drawn). */
 async function focusMovedPast(row: number): Promise<void> {
-  await page.waitForFunction(`(() => {
+  await page
+    .waitForFunction(
+      `(() => {
     const el = document.activeElement;
     const li = el && el.closest('ul[aria-label^="Advarsler"]') ? el.closest('li') : null;
     return Number(li?.getAttribute('aria-posinset') ?? 0) > ${row};
-  })()`, undefined, { timeout: 5_000 }).catch(async () => {
-    const focused = await inPage<string>(`document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing'`);
-    throw new Error(`the focus did not move past row ${row} after ArrowDown; it is on ${focused}`);
-  });
+  })()`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(async () => {
+      const focused = await inPage<string>(`document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing'`);
+      throw new Error(`the focus did not move past row ${row} after ArrowDown; it is on ${focused}`);
+    });
 }
 
 async function rowsInDom(): Promise<number> {
@@ -110,7 +116,12 @@ test('200 and 10 000: one group, the same number of rows in the DOM once opened,
     expect(await group.count()).toBe(1);
     expect(await group.getAttribute('aria-expanded')).toBe('false');
     // the first cells are shown; the rest on demand
-    expect(await page.locator('li', { has: group }).getByRole('button', { name: /^Gå til Prosjekter!/ }).count()).toBe(3);
+    expect(
+      await page
+        .locator('li', { has: group })
+        .getByRole('button', { name: /^Gå til Prosjekter!/ })
+        .count(),
+    ).toBe(3);
 
     const expected = expectedWarnings(count);
     const findings = expected.reduce((sum, g) => sum + g.findings.length, 0);
@@ -139,7 +150,9 @@ test('200 and 10 000: one group, the same number of rows in the DOM once opened,
 
     await page.getByRole('button', { name: new RegExp(`^Rett opp alle ${spaced(count)}:`) }).click();
     await idle(page);
-    expect(await status(page).innerText()).toMatch(new RegExp(`Rettet ${spaced(count)} celler \\(Rapporter · Nye arbeidsplasser\\)\\. Validert på nytt\\.`));
+    expect(await status(page).innerText()).toMatch(
+      new RegExp(`Rettet ${spaced(count)} celler \\(Rapporter · Nye arbeidsplasser\\)\\. Validert på nytt\\.`),
+    );
     expect(await page.getByRole('button', { name: new RegExp(title) }).count()).toBe(0);
   }
   expect(inDom[0]).toBe(inDom[1]);

@@ -37,7 +37,9 @@ async function tabTo(target: Locator, { backwards = false, max = 40 } = {}): Pro
       return seen;
     }
   }
-  throw new Error(`${backwards ? 'Shift+Tab' : 'Tab'} did not reach the element in ${max} presses; focused on the way: ${seen.join(' › ')}`);
+  throw new Error(
+    `${backwards ? 'Shift+Tab' : 'Tab'} did not reach the element in ${max} presses; focused on the way: ${seen.join(' › ')}`,
+  );
 }
 
 test('Bruk eksempelet, Valider, a finding, Generer and the language switch, with Tab, Shift+Tab, Enter and Space', async () => {

@@ -31,7 +31,9 @@ afterEach(async () => {
 /** How far the page reaches past the 350 px viewport; 0 when nothing scrolls sideways. */
 async function sidewaysOverflow(): Promise<number> {
   // A string, evaluated in the page: this file is compiled without the DOM's types.
-  return Number(await page.evaluate('Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth'));
+  return Number(
+    await page.evaluate('Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth'),
+  );
 }
 
 /** `expression` evaluated in the page with `el` bound to the first element `find` (an expression) gives. */
@@ -91,7 +93,9 @@ test('a refused Legg til moves the focus to the first wrong field, under a headi
   await idle(page);
   const add = button(form, 'Legg til');
   await add.click();
-  await status(page).getByText(/felt må rettes før raden kan legges til/).waitFor();
+  await status(page)
+    .getByText(/felt må rettes før raden kan legges til/)
+    .waitFor();
   await idle(page);
   expect(await isFocused(form.getByRole('textbox', { name: /ProsjektID/ }))).toBe(true);
   expect(await isFocused(add)).toBe(false);
@@ -117,7 +121,9 @@ test('Vedtaksdato keeps to the programme period too: 2030 in a 2022–2024 progr
   // The same field with a date in the period goes through.
   await decision.fill('2023-03-01');
   await button(form, 'Legg til').click();
-  await status(page).getByText(/Prosjektet EKS-30 er lagt til/).waitFor();
+  await status(page)
+    .getByText(/Prosjektet EKS-30 er lagt til/)
+    .waitFor();
 });
 
 test('a row added on the page has the number formats of the rows above it (400 000, not 400000)', async () => {
@@ -130,7 +136,9 @@ test('a row added on the page has the number formats of the rows above it (400 0
   await form.getByRole('combobox', { name: /Strategi/ }).selectOption('C');
   await form.getByRole('textbox', { name: /^Innvilget/ }).fill('400 000');
   await button(form, 'Legg til').click();
-  await status(page).getByText(/Prosjektet EKS-31 er lagt til/).waitFor();
+  await status(page)
+    .getByText(/Prosjektet EKS-31 er lagt til/)
+    .waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Last ned arbeidsboka').click()]);
   const path = join(dir, 'formats.xlsx');
   await download.saveAs(path);
@@ -162,7 +170,7 @@ test('a row added on the page has the number formats of the rows above it (400 0
   expect(cell.numFmt).toMatch(/#,##0/);
 });
 
-test('the row shown for a finding marks the finding\'s own cell', async () => {
+test("the row shown for a finding marks the finding's own cell", async () => {
   await button(page, 'Valider').click();
   await page.getByRole('heading', { level: 2, name: 'Funn' }).waitFor();
   await idle(page);
@@ -175,7 +183,10 @@ test('the row shown for a finding marks the finding\'s own cell', async () => {
   expect((await marked.innerText()).trim()).toBe('15');
   expect(await onElement(FINDING_CELL, "el.previousElementSibling ? el.previousElementSibling.textContent : ''")).toBe('Sum');
   const marks = await onElement(FINDING_CELL, 'getComputedStyle(el).backgroundColor');
-  const plain = await onElement(FINDING_CELL, "getComputedStyle(el.parentElement.previousElementSibling.querySelector('dd')).backgroundColor");
+  const plain = await onElement(
+    FINDING_CELL,
+    "getComputedStyle(el.parentElement.previousElementSibling.querySelector('dd')).backgroundColor",
+  );
   expect(marks).not.toBe(plain);
   await shoot('row-context');
 });
@@ -183,7 +194,10 @@ test('the row shown for a finding marks the finding\'s own cell', async () => {
 test('the file name stays on one line (no break at its hyphen); "Eksempel med prosjekter" has a button\'s border', async () => {
   const name = page.locator('[data-file-name]');
   expect(await name.innerText()).toBe('sats-pa-hallingdal-demo.xlsx');
-  const lines = await onElement(FILE_NAME, 'Math.round(el.getBoundingClientRect().height / (parseFloat(getComputedStyle(el).lineHeight) || 16))');
+  const lines = await onElement(
+    FILE_NAME,
+    'Math.round(el.getBoundingClientRect().height / (parseFloat(getComputedStyle(el).lineHeight) || 16))',
+  );
   expect(lines).toBe('1');
   expect(await onElement(FILE_NAME, 'getComputedStyle(el).whiteSpace')).toBe('nowrap');
 

@@ -49,7 +49,9 @@ test('a reallocation typed with the keyboard shows the frames, is refused when a
 
   const frames = form.getByRole('table', { name: 'Rammer 2022 før og etter' });
   await frames.waitFor();
-  expect((await frames.getByRole('row', { name: /^3\. Kommunikasjon/ }).innerText()).replace(/\s+/g, ' ')).toBe('3. Kommunikasjon og samferdsel 300 000 -100 000');
+  expect((await frames.getByRole('row', { name: /^3\. Kommunikasjon/ }).innerText()).replace(/\s+/g, ' ')).toBe(
+    '3. Kommunikasjon og samferdsel 300 000 -100 000',
+  );
   // Nothing wider than the pane.
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(350);
   await page.screenshot({ path: join(resultsDir(), 'e2e-reallocation-350.png'), fullPage: true });
@@ -67,7 +69,9 @@ test('a reallocation typed with the keyboard shows the frames, is refused when a
   await page.keyboard.type('50 000');
   await page.keyboard.press('Enter');
   await idle(page);
-  expect(await status(page).innerText()).toMatch(/Omdisponeringen 3\. Kommunikasjon og samferdsel → A er lagt til i tabellen Omdisponeringer \(Budsjett!A\d+:E\d+\)\./);
+  expect(await status(page).innerText()).toMatch(
+    /Omdisponeringen 3\. Kommunikasjon og samferdsel → A er lagt til i tabellen Omdisponeringer \(Budsjett!A\d+:E\d+\)\./,
+  );
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Last ned arbeidsboka').click()]);
   const path = join(dir, 'omdisponert.xlsx');
   await download.saveAs(path);

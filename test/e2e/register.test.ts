@@ -45,7 +45,9 @@ test('a project and a report typed in the forms are in the downloaded workbook, 
   await form.getByRole('textbox', { name: /Innvilget/ }).fill('120 000');
   await page.screenshot({ path: join(resultsDir(), 'e2e-register-project-350.png'), fullPage: true });
   await form.getByRole('textbox', { name: /Innvilget/ }).press('Enter');
-  await status(page).getByText(/Prosjektet EKS-20 er lagt til i tabellen Prosjekter/).waitFor();
+  await status(page)
+    .getByText(/Prosjektet EKS-20 er lagt til i tabellen Prosjekter/)
+    .waitFor();
   await idle(page);
 
   // Ny prosjektlederrapport for it: the næring follows the project.
@@ -58,7 +60,9 @@ test('a project and a report typed in the forms are in the downloaded workbook, 
   await report.getByRole('textbox', { name: /Nye arbeidsplasser/ }).fill('4');
   await report.getByRole('textbox', { name: 'Kommentar' }).fill('=1+1 er ikke en formel');
   await button(report, 'Legg til').click();
-  await status(page).getByText(/Rapporten for EKS-20 er lagt til i tabellen Rapporter/).waitFor();
+  await status(page)
+    .getByText(/Rapporten for EKS-20 er lagt til i tabellen Rapporter/)
+    .waitFor();
 
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Last ned arbeidsboka').click()]);
   expect(download.suggestedFilename()).toBe('sats-pa-hallingdal-demo – oppdatert.xlsx');
@@ -71,7 +75,19 @@ test('a project and a report typed in the forms are in the downloaded workbook, 
   expect(rowsOf(projects)).toHaveLength(9);
   const added = projects!.rows[8]!;
   expect(added.map((c) => c.kind)).toEqual(['text', 'text', 'empty', 'text', 'text', 'empty', 'text', 'date', 'number', 'empty', 'empty']);
-  expect(added.map((c) => c.value)).toEqual(['EKS-20', 'Eksempel: Fra skjemaet', null, 'C', 'Industri', null, 'Innvilget', '2023-03-01', 120000, null, null]);
+  expect(added.map((c) => c.value)).toEqual([
+    'EKS-20',
+    'Eksempel: Fra skjemaet',
+    null,
+    'C',
+    'Industri',
+    null,
+    'Innvilget',
+    '2023-03-01',
+    120000,
+    null,
+    null,
+  ]);
   const lastReport = reports!.rows[reports!.rows.length - 1]!;
   expect(lastReport.map((c) => c.value)).toEqual(['EKS-20', '2023-11-30', 'Industri', 4, null, null, '=1+1 er ikke en formel']);
   expect(lastReport[6]?.formula).toBeUndefined();
@@ -89,7 +105,11 @@ test('a project and a report typed in the forms are in the downloaded workbook, 
 /** Industri's jobs reported for 2023 in the demo register itself, counted by the same core. */
 function countDemoIndustri2023(): number {
   const plan = validateWorkbook(snapshotFromData(hallingdalDemo())).plan;
-  return countJobs(plan).naeringer.find((n) => n.naering === 'Industri')?.perYear.get(2023) ?? 0;
+  return (
+    countJobs(plan)
+      .naeringer.find((n) => n.naering === 'Industri')
+      ?.perYear.get(2023) ?? 0
+  );
 }
 
 test('Generer styrerapport downloads a copy with the board report and its chart', async () => {

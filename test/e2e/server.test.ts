@@ -11,7 +11,11 @@ import { metaCsp, staleReason, startServer, type RunningServer } from '../../scr
 import { WEB_ROOT } from './support/browser';
 
 /** A raw GET, so paths like /../x reach the server as written (fetch would normalise them). */
-function get(server: RunningServer, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  server: RunningServer,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
       const chunks: Buffer[] = [];
@@ -31,7 +35,10 @@ let server: RunningServer;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'taskpane.html'), `<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="${CSP}"><title>Å</title></head></html>`);
+  writeFileSync(
+    join(root, 'taskpane.html'),
+    `<!doctype html><html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content="${CSP}"><title>Å</title></head></html>`,
+  );
   writeFileSync(join(root, 'taskpane.1234abcd.js'), 'console.log("æøå")');
   writeFileSync(join(root, 'manifest.xml'), '<?xml version="1.0"?><OfficeApp/>');
   writeFileSync(join(root, 'data.json'), '{}');
@@ -75,7 +82,19 @@ test('/ leads to the page, keeping the query', async () => {
 });
 
 test('nothing outside the root, nothing hidden, no directories, only GET and HEAD', async () => {
-  for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/link.txt', '/.hidden', '/assets', '/assets/', '/nope.js', '/taskpane.html%00.js', '/%E0%A4%A']) {
+  for (const path of [
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/link.txt',
+    '/.hidden',
+    '/assets',
+    '/assets/',
+    '/nope.js',
+    '/taskpane.html%00.js',
+    '/%E0%A4%A',
+  ]) {
     const res = await get(server, path);
     expect([path, res.status]).toEqual([path, 404]);
     expect(res.body).not.toContain('outside');
@@ -133,7 +152,7 @@ test('npm start serves the build npm ci made, and rebuilds only when a source is
 });
 
 describe('the headers a host must and must not send (scripts/check-headers.js), offline', () => {
-  test('npm start\'s server, serving the built page with its own CSP as a header, passes', async () => {
+  test("npm start's server, serving the built page with its own CSP as a header, passes", async () => {
     const built = await startServer({ root: WEB_ROOT, port: 0 });
     try {
       const page = await get(built, '/taskpane.html');
@@ -149,7 +168,10 @@ describe('the headers a host must and must not send (scripts/check-headers.js), 
   test.each([
     [{ 'X-Frame-Options': 'DENY' }, /X-Frame-Options: DENY/],
     [{ 'x-frame-options': 'SAMEORIGIN' }, /X-Frame-Options: SAMEORIGIN/],
-    [{ 'Content-Security-Policy': "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors 'self'" }, /frame-ancestors 'self' leaves Office out/],
+    [
+      { 'Content-Security-Policy': "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors 'self'" },
+      /frame-ancestors 'self' leaves Office out/,
+    ],
     [{ 'Content-Security-Policy': "frame-ancestors 'none'" }, /leaves Office out/],
     [{ 'Content-Security-Policy': "script-src 'self'" }, /does not allow https:\/\/appsforoffice\.microsoft\.com/],
     [{ 'Cross-Origin-Embedder-Policy': 'require-corp' }, /blocks Office\.js/],
@@ -161,7 +183,13 @@ describe('the headers a host must and must not send (scripts/check-headers.js), 
   });
 
   test('a frame-ancestors that lets Office in, plain HTTP and a wrong type', () => {
-    expect(hostHeaderProblems({ ...ok, 'Content-Security-Policy': "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors https://*.officeapps.live.com https://*.office.com" })).toEqual([]);
+    expect(
+      hostHeaderProblems({
+        ...ok,
+        'Content-Security-Policy':
+          "script-src 'self' https://appsforoffice.microsoft.com; frame-ancestors https://*.officeapps.live.com https://*.office.com",
+      }),
+    ).toEqual([]);
     expect(hostHeaderProblems(ok, { url: 'http://example.no/taskpane.html' })).toEqual([expect.stringMatching(/not HTTPS/)]);
     expect(hostHeaderProblems({ 'content-type': 'text/plain' })).toEqual([expect.stringMatching(/not text\/html/)]);
   });

@@ -139,7 +139,9 @@ describe('a workbook of the user’s', () => {
     expect(await status(page).innerText()).toContain('Åpnet testdal.xlsx.');
 
     await button(page, 'Valider').click();
-    await status(page).getByText(/^(Validert for 2022:|Alt stemmer for 2022\.)/).waitFor();
+    await status(page)
+      .getByText(/^(Validert for 2022:|Alt stemmer for 2022\.)/)
+      .waitFor();
     await idle(page);
     const summary = await status(page).innerText();
     expect(summary).toMatch(/Validert for 2022: 0 feil, \d+ (advarsel|advarsler) og \d+ info\.|Alt stemmer for 2022\./);
@@ -171,11 +173,23 @@ describe('a workbook of the user’s', () => {
 describe('the CSP and SSB', () => {
   test('a fetch to data.ssb.no passes the CSP (the network answers, not the policy); any other origin is blocked', async () => {
     await openStandalone(page, harness.url);
-    await context.route(/^https:\/\/(data\.ssb\.no|api\.example\.com)\//, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
-    const ssb = await page.evaluate(() => fetch('https://data.ssb.no/api/pxwebapi/v2/codelists/agg_KommSummer?lang=no').then((r) => r.status, (e: unknown) => String(e)));
+    await context.route(/^https:\/\/(data\.ssb\.no|api\.example\.com)\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }),
+    );
+    const ssb = await page.evaluate(() =>
+      fetch('https://data.ssb.no/api/pxwebapi/v2/codelists/agg_KommSummer?lang=no').then(
+        (r) => r.status,
+        (e: unknown) => String(e),
+      ),
+    );
     expect(ssb).toBe(200);
     expect(log.csp).toEqual([]);
-    const other = await page.evaluate(() => fetch('https://api.example.com/x').then((r) => r.status, (e: unknown) => String(e)));
+    const other = await page.evaluate(() =>
+      fetch('https://api.example.com/x').then(
+        (r) => r.status,
+        (e: unknown) => String(e),
+      ),
+    );
     expect(other).toMatch(/TypeError/);
     // The violation event arrives after the fetch has failed.
     const reported = () => log.csp.some((v) => v.startsWith('connect-src') && v.includes('api.example.com'));
@@ -195,7 +209,9 @@ describe('the server', () => {
     expect(headers['content-security-policy']).toContain("default-src 'none'");
     expect(headers['content-security-policy']).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     // The page may fetch from SSB's API (Hent fra SSB) and from no other origin of its own choosing.
-    expect(headers['content-security-policy']).toContain("connect-src 'self' https://appsforoffice.microsoft.com https://*.office.com https://*.officeapps.live.com https://data.ssb.no;");
+    expect(headers['content-security-policy']).toContain(
+      "connect-src 'self' https://appsforoffice.microsoft.com https://*.office.com https://*.officeapps.live.com https://data.ssb.no;",
+    );
     // Non-ASCII text arrives intact (the page's Norwegian letters).
     await idle(page);
     expect(await page.getByText('Bruk eksempelet').count()).toBe(1);

@@ -97,9 +97,13 @@ test('opened by Office but Office.js cannot load: "Excel svarer ikke" with a way
   }
 });
 
-test('a webview without ES2022 (Office 2016/2019\'s IE11 or EdgeHTML) gets a message in bokmål in the shell', async () => {
+test("a webview without ES2022 (Office 2016/2019's IE11 or EdgeHTML) gets a message in bokmål in the shell", async () => {
   // The check looks for built-ins those webviews lack; taking them away here stands in for such a webview.
-  const { context, page } = await newPage(harness.browser, { width: 350, height: 700, initScript: 'delete Object.hasOwn; delete Array.prototype.at;' });
+  const { context, page } = await newPage(harness.browser, {
+    width: 350,
+    height: 700,
+    initScript: 'delete Object.hasOwn; delete Array.prototype.at;',
+  });
   try {
     await page.goto(new URL('taskpane.html', harness.url).href, { waitUntil: 'domcontentloaded' });
     await page.getByText('Denne versjonen av Excel er for gammel for Handlingsplan', { exact: false }).waitFor({ timeout: 5000 });

@@ -12,8 +12,6 @@ import { button, idle, newPage, openStandalone, resultsDir, status, useBrowser }
 
 const harness = useBrowser();
 
-
-
 const STEPS: { state: string; reach: (page: Page) => Promise<void> }[] = [
   {
     state: 'start',

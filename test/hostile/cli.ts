@@ -26,7 +26,14 @@ export interface CliRun {
 }
 
 function isUsage(value: unknown): value is { maxRSS: number; cpu: number } {
-  return typeof value === 'object' && value !== null && 'maxRSS' in value && typeof value.maxRSS === 'number' && 'cpu' in value && typeof value.cpu === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'maxRSS' in value &&
+    typeof value.maxRSS === 'number' &&
+    'cpu' in value &&
+    typeof value.cpu === 'number'
+  );
 }
 
 let runCount = 0;

@@ -79,7 +79,11 @@ function cellOf(data: WorkbookData, tableName: string, first: string, header: st
 function negativeYears(): WorkbookData {
   const data = consistentPlan();
   const program = data.tables.find((t) => t.name === 'Program');
-  for (const [field, year] of [['Første år', -2024], ['Siste år', -2020], ['Handlingsplanår', -2022]] as const) {
+  for (const [field, year] of [
+    ['Første år', -2024],
+    ['Siste år', -2020],
+    ['Handlingsplanår', -2022],
+  ] as const) {
     const row = program?.rows.find((r) => r[0] === field);
     if (row) row[1] = year;
   }
@@ -152,36 +156,47 @@ const FILES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   // One column over the whole sheet is a million cells: under the reader's cap, so every row is listed.
   'whole-column.xlsx': async () => {
     // The user's own table (not the contract's Merknader).
-    const written = await aloneOnASheet('Notater', (data) => data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
+    const written = await aloneOnASheet('Notater', (data) =>
+      data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }),
+    );
     return editParts(written, { [await tablePart(written, 'Notater')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"') });
   },
   // The same with a cell stored in the sheet's last row: nothing to trim, a million cells to list.
   'whole-column-last-row.xlsx': async () => {
-    const written = await aloneOnASheet('Notater', (data) => data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }));
+    const written = await aloneOnASheet('Notater', (data) =>
+      data.tables.push({ name: 'Notater', sheet: 'Oppsett', header: ['Merknad'], rows: [['Ført inn av økonomi']] }),
+    );
     return editParts(written, {
       [await tablePart(written, 'Notater')]: (xml) => replaceOnce(xml, /ref="A1:A2"/g, 'ref="A1:A1048576"'),
-      'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
+      'xl/worksheets/sheet6.xml': (xml) =>
+        replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
     });
   },
   'last-row.xlsx': async () => {
     const written = await aloneOnASheet('Budsjett');
     return editParts(written, {
       [await tablePart(written, 'Budsjett')]: (xml) => replaceOnce(xml, /ref="A1:C5"/g, 'ref="A1:C1048576"'),
-      'xl/worksheets/sheet6.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
+      'xl/worksheets/sheet6.xml': (xml) =>
+        replaceOnce(xml, /<\/sheetData>/, '<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'),
     });
   },
   'merged.xlsx': async () => {
     const data = consistentPlan();
     const [first = '', second = ''] = budgetAmountCells(data);
     return editParts(await writeWorkbookData(data), {
-      'xl/worksheets/sheet3.xml': (xml) => replaceOnce(xml, /<\/sheetData>/, `</sheetData><mergeCells count="1"><mergeCell ref="${first}:${second}"/></mergeCells>`),
+      'xl/worksheets/sheet3.xml': (xml) =>
+        replaceOnce(xml, /<\/sheetData>/, `</sheetData><mergeCells count="1"><mergeCell ref="${first}:${second}"/></mergeCells>`),
     });
   },
   'formula-only.xlsx': async () => {
     const data = consistentPlan();
     const cells = budgetAmountCells(data);
     return editParts(await writeWorkbookData(data), {
-      'xl/worksheets/sheet3.xml': (xml) => cells.reduce((text, cell) => replaceOnce(text, new RegExp(`<c r="${cell}"([^>]*)><v>(\\d+)</v></c>`), `<c r="${cell}"$1><f>$2*1</f></c>`), xml),
+      'xl/worksheets/sheet3.xml': (xml) =>
+        cells.reduce(
+          (text, cell) => replaceOnce(text, new RegExp(`<c r="${cell}"([^>]*)><v>(\\d+)</v></c>`), `<c r="${cell}"$1><f>$2*1</f></c>`),
+          xml,
+        ),
     });
   },
   // Amounts no reader can add up: 400 typed nines (Infinity) and a stored 1e999 (Infinity as a number).
@@ -192,13 +207,19 @@ const FILES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
     const row = budget?.rows[0];
     if (row) row[2] = '9'.repeat(400);
     return editParts(await writeWorkbookData(data), {
-      'xl/worksheets/sheet3.xml': (xml) => replaceOnce(xml, new RegExp(`<c r="${second}"([^>]*)><v>\\d+</v></c>`), `<c r="${second}"$1><v>1e999</v></c>`),
+      'xl/worksheets/sheet3.xml': (xml) =>
+        replaceOnce(xml, new RegExp(`<c r="${second}"([^>]*)><v>\\d+</v></c>`), `<c r="${second}"$1><v>1e999</v></c>`),
     });
   },
   'negative-year.xlsx': async () => writeWorkbookData(negativeYears()),
   'macro.xlsm': async () =>
     editParts(await writeWorkbookData(consistentPlan()), {
-      '[Content_Types].xml': (xml) => replaceOnce(xml, /application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+      '[Content_Types].xml': (xml) =>
+        replaceOnce(
+          xml,
+          /application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/,
+          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        ),
     }),
 };
 
@@ -357,7 +378,9 @@ describe('workbooks with something unusual that can still be read', () => {
   test('a table overlapping merged cells: the covered cell reads as empty and is reported there', async () => {
     const [, second = ''] = budgetAmountCells(consistentPlan());
     const report = await expectRead('merged.xlsx');
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'structure.empty-required', severity: 'feil', sheet: 'Budsjett', cell: second }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'structure.empty-required', severity: 'feil', sheet: 'Budsjett', cell: second }),
+    );
   });
 
   test('a formula-only column (formulas without cached values): each cell is reported, nothing is taken as 0', async () => {
@@ -377,8 +400,12 @@ describe('workbooks with something unusual that can still be read', () => {
     const data = negativeYears();
     const { validate } = outcome('negative-year.xlsx');
     expect(validate.status).toBe(1);
-    const invalid = (JSON.parse(validate.stdout) as JsonReport).findings.filter((f) => f.rule === 'structure.invalid-value').map((f) => `${f.sheet}!${f.cell}`);
-    expect(invalid).toEqual(['Første år', 'Siste år', 'Handlingsplanår'].map((field) => `Oppsett!${cellOf(data, 'Program', field, 'Verdi')}`));
+    const invalid = (JSON.parse(validate.stdout) as JsonReport).findings
+      .filter((f) => f.rule === 'structure.invalid-value')
+      .map((f) => `${f.sheet}!${f.cell}`);
+    expect(invalid).toEqual(
+      ['Første år', 'Siste år', 'Handlingsplanår'].map((field) => `Oppsett!${cellOf(data, 'Program', field, 'Verdi')}`),
+    );
     expectRefused('negative-year.xlsx', /Handlingsplanår.*--year/, ['generate']);
   });
 

@@ -42,10 +42,18 @@ function plan(): WorkbookData {
   const tiltak = table(data, 'Tiltak');
   setColumn(tiltak, 'Tiltak', [HYPERLINK, PLUS, MINUS]);
   // And a real formula in the input: only its cached text may reach the board's sheet.
-  tiltak.rows.push([2022, 'A', AT], [2022, 'C', DDE], [2022, 'B', { formula: 'HYPERLINK("http://example.com","Se lenke")', result: 'Se lenke' }]);
+  tiltak.rows.push(
+    [2022, 'A', AT],
+    [2022, 'C', DDE],
+    [2022, 'B', { formula: 'HYPERLINK("http://example.com","Se lenke")', result: 'Se lenke' }],
+  );
   const delmal = table(data, 'Delmal');
   setColumn(delmal, 'Delmål', [AT, DDE]);
-  delmal.rows.push([2022, 'A', HYPERLINK, null, null, null, null], [2022, 'B', PLUS, null, null, null, null], [2022, 'C', MINUS, null, null, null, null]);
+  delmal.rows.push(
+    [2022, 'A', HYPERLINK, null, null, null, null],
+    [2022, 'B', PLUS, null, null, null, null],
+    [2022, 'C', MINUS, null, null, null, null],
+  );
   // A næring and a financing source named like formulas, everywhere they are named.
   rename(data, 'Reiseliv', PLUS);
   rename(data, 'Kommunene', MINUS);
@@ -62,7 +70,12 @@ interface SheetCell {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function cellsOf(sheetXml: string): SheetCell[] {
@@ -70,7 +83,12 @@ function cellsOf(sheetXml: string): SheetCell[] {
     const body = m[3] ?? '';
     const formula = /<f>([\s\S]*?)<\/f>/.exec(body)?.[1];
     const runs = [...body.matchAll(/<t(?: [^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1] ?? ''));
-    return { ref: m[1] ?? '', attributes: m[2] ?? '', formula: formula === undefined ? undefined : unescapeXml(formula), text: runs.length > 0 ? runs.join('') : undefined };
+    return {
+      ref: m[1] ?? '',
+      attributes: m[2] ?? '',
+      formula: formula === undefined ? undefined : unescapeXml(formula),
+      text: runs.length > 0 ? runs.join('') : undefined,
+    };
   });
 }
 
@@ -114,11 +132,13 @@ test('every injection string stands on the sheet as an inline string cell withou
 
 test('a formula in the input reaches the sheet as the text it showed, not as a formula', () => {
   const cells = cellsOf(sheetXml);
-  expect(cells.filter((c) => c.text === 'Se lenke')).toEqual([expect.objectContaining({ formula: undefined, attributes: expect.stringContaining('t="inlineStr"') as unknown })]);
+  expect(cells.filter((c) => c.text === 'Se lenke')).toEqual([
+    expect.objectContaining({ formula: undefined, attributes: expect.stringContaining('t="inlineStr"') as unknown }),
+  ]);
   expect(sheetXml).not.toContain('Se lenke")');
 });
 
-test('the only formulas are the sheet\'s own sums over its cells', () => {
+test("the only formulas are the sheet's own sums over its cells", () => {
   const formulas = cellsOf(sheetXml).flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
   expect(formulas.length).toBeGreaterThan(0);
   for (const f of formulas) expect(f).toMatch(/^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+|0)(\+SUM\([A-Z]+\d+:[A-Z]+\d+\))*$/);
@@ -144,7 +164,8 @@ test('exceljs reads them as plain strings, and the input tables still hold them 
     row.eachCell((cell) => {
       // The cells a merge covers repeat its first cell's value; that one is checked itself.
       if (cell.type === ValueType.Merge) return;
-      if (cell.type === ValueType.Formula) expect(INJECTIONS.some((i) => String(cell.formula).includes(i.replace(/^[=+\-@]/, '')))).toBe(false);
+      if (cell.type === ValueType.Formula)
+        expect(INJECTIONS.some((i) => String(cell.formula).includes(i.replace(/^[=+\-@]/, '')))).toBe(false);
       if (typeof cell.value === 'string' && (INJECTIONS as readonly string[]).includes(cell.value)) {
         expect(cell.type).toBe(ValueType.String);
         seen.add(cell.value);

@@ -45,7 +45,12 @@ describe('the check finds', () => {
     ['an unclosed element', '<ProviderName>Handlingsplan</ProviderName>', '<ProviderName>Handlingsplan', /never closed|closes/],
     ["'--' inside a comment", '<!-- The oldest Excel supported', '<!-- The -- oldest Excel supported', /'--' is not allowed/],
     ['an undeclared prefix', '<bt:Images>', '<bx:Images>', /prefix 'bx'/],
-    ['a duplicate attribute', '<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" Name="x" MinVersion="1.9"/>', /appears twice/],
+    [
+      'a duplicate attribute',
+      '<Set Name="ExcelApi" MinVersion="1.9"/>',
+      '<Set Name="ExcelApi" Name="x" MinVersion="1.9"/>',
+      /appears twice/,
+    ],
     ['a DOCTYPE', '<OfficeApp ', '<!DOCTYPE x [<!ENTITY a "b">]><OfficeApp ', /DOCTYPE/],
     ['a bare ampersand', '<ProviderName>Handlingsplan</ProviderName>', '<ProviderName>A & B</ProviderName>', /entity reference/],
   ])('malformed XML: %s', (_, from, to, message) => {
@@ -60,22 +65,42 @@ describe('the check finds', () => {
   });
 
   test('an element out of schema order', () => {
-    const moved = broken('  <Permissions>ReadWriteDocument</Permissions>\n', '').replace('  <Hosts>\n    <Host Name="Workbook"/>', '  <Permissions>ReadWriteDocument</Permissions>\n  <Hosts>\n    <Host Name="Workbook"/>');
+    const moved = broken('  <Permissions>ReadWriteDocument</Permissions>\n', '').replace(
+      '  <Hosts>\n    <Host Name="Workbook"/>',
+      '  <Permissions>ReadWriteDocument</Permissions>\n  <Hosts>\n    <Host Name="Workbook"/>',
+    );
     expect(check(moved).some((e) => /out of order/.test(e))).toBe(true);
   });
 
   test('an http URL, and a URL on another origin', () => {
-    expect(check(broken('https://localhost:3000/assets/icon-16.png', 'http://localhost:3000/assets/icon-16.png'))).toContainEqual(expect.stringMatching(/resource Icon\.16: http:\/\/localhost:3000\/assets\/icon-16\.png is not https/));
-    expect(check(broken('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>', '<bt:Url id="Taskpane.Url" DefaultValue="https://evil.example/taskpane.html"/>')))
-      .toEqual(['resource Taskpane.Url: https://evil.example/taskpane.html is not on the add-in\'s origin https://localhost:3000']);
+    expect(check(broken('https://localhost:3000/assets/icon-16.png', 'http://localhost:3000/assets/icon-16.png'))).toContainEqual(
+      expect.stringMatching(/resource Icon\.16: http:\/\/localhost:3000\/assets\/icon-16\.png is not https/),
+    );
+    expect(
+      check(
+        broken(
+          '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
+          '<bt:Url id="Taskpane.Url" DefaultValue="https://evil.example/taskpane.html"/>',
+        ),
+      ),
+    ).toEqual(["resource Taskpane.Url: https://evil.example/taskpane.html is not on the add-in's origin https://localhost:3000"]);
   });
 
   test('SupportUrl may be any https address', () => {
-    expect(check(broken('<SupportUrl DefaultValue="https://localhost:3000/support.html"/>', '<SupportUrl DefaultValue="https://www.example.org/hjelp"/>'))).toEqual([]);
+    expect(
+      check(
+        broken(
+          '<SupportUrl DefaultValue="https://localhost:3000/support.html"/>',
+          '<SupportUrl DefaultValue="https://www.example.org/hjelp"/>',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test('a resid with no resource', () => {
-    expect(check(broken('<Label resid="Group.Label"/>', '<Label resid="Group.Lable"/>'))).toContainEqual(expect.stringMatching(/resid "Group\.Lable" of <Label> .* is not defined/));
+    expect(check(broken('<Label resid="Group.Label"/>', '<Label resid="Group.Lable"/>'))).toContainEqual(
+      expect.stringMatching(/resid "Group\.Lable" of <Label> .* is not defined/),
+    );
   });
 
   test('a missing icon, and an icon of the wrong size', () => {
@@ -122,7 +147,7 @@ describe('icons', () => {
   /** The image data of a PNG: its IDAT chunks inflated (the same whatever zlib compressed them). */
   const pixels = (png: Buffer): Buffer => {
     const parts: Buffer[] = [];
-    for (let at = 8; at < png.length; ) {
+    for (let at = 8; at < png.length;) {
       const length = png.readUInt32BE(at);
       if (png.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
       at += 12 + length;

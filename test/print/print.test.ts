@@ -35,7 +35,9 @@ const soffice = process.env['HANDLINGSPLAN_SOFFICE'] ?? onPath('soffice') ?? onP
 const poppler = onPath('pdftotext');
 const available = soffice !== undefined && poppler !== undefined;
 if (!available) {
-  console.warn('print test SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is missing; install them with apt-get install -y libreoffice-calc poppler-utils fonts-crosextra-carlito');
+  console.warn(
+    'print test SKIPPED: LibreOffice (soffice) or poppler-utils (pdftotext) is missing; install them with apt-get install -y libreoffice-calc poppler-utils fonts-crosextra-carlito',
+  );
 }
 const maybe = available ? describe : describe.skip;
 
@@ -71,7 +73,13 @@ async function print(data: WorkbookData, name: string, kind: 'handlingsplan' | '
   const snap = snapshotFromData(data);
   const result = validateWorkbook(snap, { year: 2022, today: '2026-11-27' });
   const build = kind === 'handlingsplan' ? buildHandlingsplan : buildStyrerapport;
-  const layout = build({ plan: result.plan, year: 2022, findings: result.findings, inputDigest: inputDigest(snap), generatedAt: '2026-11-27T10:00:00Z' });
+  const layout = build({
+    plan: result.plan,
+    year: 2022,
+    findings: result.findings,
+    inputDigest: inputDigest(snap),
+    generatedAt: '2026-11-27T10:00:00Z',
+  });
   const out = join(dir, `${name}-${kind}.xlsx`);
   const outcome = await renderLayoutIntoFile(input, layout, out);
   const pdf = join(dir, `${name}-${kind}.pdf`);
@@ -82,16 +90,24 @@ async function print(data: WorkbookData, name: string, kind: 'handlingsplan' | '
 }
 
 function pagesOf(xml: string): Word[][] {
-  return xml.split('<page ').slice(1).map((page) =>
-    [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      text: decode(m[3] ?? ''),
-      height: Number(m[2]) - Number(m[1]),
-    })),
-  );
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: decode(m[3] ?? ''),
+        height: Number(m[2]) - Number(m[1]),
+      })),
+    );
 }
 
 function decode(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -123,7 +139,9 @@ function wholeWords(layout: SheetLayout): Set<string> {
 
 function brokenWords(printed: Printed): string[] {
   const whole = wholeWords(printed.layout);
-  return printed.pages.flatMap((page, i) => page.filter((w) => !whole.has(w.text) && !/^[\d.,:%–-]+$/.test(w.text)).map((w) => `page ${i + 1}: "${w.text}"`));
+  return printed.pages.flatMap((page, i) =>
+    page.filter((w) => !whole.has(w.text) && !/^[\d.,:%–-]+$/.test(w.text)).map((w) => `page ${i + 1}: "${w.text}"`),
+  );
 }
 
 const CASES: [string, () => WorkbookData, 'handlingsplan' | 'styrerapport'][] = [
@@ -149,7 +167,9 @@ maybe('printed through LibreOffice with Carlito', () => {
 
   describe.each(CASES.map(([name]) => name))('%s', (name) => {
     test('every page prints type of at least 8 pt, footnotes included', () => {
-      const small = get(name).pages.flatMap((page, i) => page.filter((w) => w.height < MIN_BOX).map((w) => `page ${i + 1}: "${w.text}" ${(w.height / 1.27).toFixed(1)} pt`));
+      const small = get(name).pages.flatMap((page, i) =>
+        page.filter((w) => w.height < MIN_BOX).map((w) => `page ${i + 1}: "${w.text}" ${(w.height / 1.27).toFixed(1)} pt`),
+      );
       expect(small).toEqual([]);
     });
 
@@ -168,7 +188,7 @@ maybe('printed through LibreOffice with Carlito', () => {
     });
   });
 
-  test('the Handlingsplan carries the seed\'s notes', () => {
+  test("the Handlingsplan carries the seed's notes", () => {
     const text = get('Handlingsplan 2022 of the sample').text.replace(/\s+/g, ' ');
     expect(text).toContain('1) Delmål er delvis konkrete målsettinger');
     expect(text).toContain('2) Måltall for arbeidsplasser er knyttet til');
@@ -180,18 +200,24 @@ maybe('printed through LibreOffice with Carlito', () => {
     expect(text.indexOf('Sum totalt')).toBeLessThan(text.indexOf('Administrasjonskostnad anslått'));
   });
 
-  test('the demo\'s frames after its reallocation print with the moves, on one page', () => {
+  test("the demo's frames after its reallocation print with the moves, on one page", () => {
     const pages = get('Handlingsplan 2022 of the demo').pages.map((page) => page.map((w) => w.text).join(' '));
     const page = pages.findIndex((p) => p.includes('Etter omdisponering'));
     expect(page).toBeGreaterThan(0);
     // poppler reads column by column: the heading, then each column's words.
-    for (const words of ['Omdisponeringer 2022 Dato 15.09.2022 Fra Til', 'Beløp Vedtak 100 000 Eksempel: styresak 9/22']) expect(pages[page]).toContain(words);
+    for (const words of ['Omdisponeringer 2022 Dato 15.09.2022 Fra Til', 'Beløp Vedtak 100 000 Eksempel: styresak 9/22'])
+      expect(pages[page]).toContain(words);
   });
 
   test('the Effektmål section prints the region\'s figures, the change, "ingen data" and "mangler" — never a 0 for them', () => {
     const text = get('Styrerapport 2022 of the sample with indicator values').text;
     expect(text).toContain('Effektmål – regionens utvikling siden grunnlagsåret 2021');
-    const line = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label))?.replace(/\s+/g, ' ').trim();
+    const line = (label: string) =>
+      text
+        .split('\n')
+        .find((l) => l.trimStart().startsWith(label))
+        ?.replace(/\s+/g, ' ')
+        .trim();
     expect(line('Folkemengde 20–39 år')).toBe('Folkemengde 20–39 år 4 000 ingen data 4 200 ingen data 2023 200 5,0 %');
     expect(line('Kommune-NM-plassering')).toBe('Kommune-NM-plassering 120 110 mangler ingen data mangler mangler mangler');
     expect(line('Sysselsatte etter arbeidssted')).toBe('Sysselsatte etter arbeidssted ingen data');

@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import type { Finding } from '../../src/core/findings/types';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { validateWorkbook } from '../../src/core/validate';
-import { configureProperties, consistentWorkbookArb, mutationTargets, planYearOf, renderPlan, type Mutation, type PlanModel, type RenderedPlan } from '../support/arbitraries';
+import {
+  configureProperties,
+  consistentWorkbookArb,
+  mutationTargets,
+  planYearOf,
+  renderPlan,
+  type Mutation,
+  type PlanModel,
+  type RenderedPlan,
+} from '../support/arbitraries';
 
 configureProperties('consistent.test.ts');
 
@@ -127,7 +136,10 @@ test('one changed number fires exactly the rules that compare it, at the cell or
       expect(changed.at).toEqual(rendered.at);
       const findings = validate(changed).findings;
       const expected = expectedFindings(model, rendered, mutation);
-      const feil = findings.filter((f) => f.severity === 'feil').map(describeFinding).sort();
+      const feil = findings
+        .filter((f) => f.severity === 'feil')
+        .map(describeFinding)
+        .sort();
       expect(feil).toEqual(expected.feil.map((e) => located(rendered, e)).sort());
       const all = new Set(findings.map(describeFinding));
       for (const e of expected.others) expect(all).toContain(located(rendered, e));

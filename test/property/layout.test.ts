@@ -13,7 +13,16 @@ import type { LayoutCell, SheetLayout } from '../../src/core/layout/types';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { parseCell } from '../../src/core/util/brand';
 import { validateWorkbook, type ValidationResult } from '../../src/core/validate';
-import { budgetTotal, configureProperties, consistentWorkbookArb, messyWorkbookArb, runs, timeout, totalFrame, type PlanModel } from '../support/arbitraries';
+import {
+  budgetTotal,
+  configureProperties,
+  consistentWorkbookArb,
+  messyWorkbookArb,
+  runs,
+  timeout,
+  totalFrame,
+  type PlanModel,
+} from '../support/arbitraries';
 import { consistentPlan } from '../support/planBuilder';
 
 configureProperties('layout.test.ts');
@@ -21,7 +30,13 @@ configureProperties('layout.test.ts');
 const GENERATED_AT = '2024-05-02T10:15:00.000Z';
 
 function layoutFor(result: ValidationResult, year: number): SheetLayout {
-  return buildHandlingsplan({ plan: result.plan, year, findings: result.findings, inputDigest: '0123456789abcd', generatedAt: GENERATED_AT });
+  return buildHandlingsplan({
+    plan: result.plan,
+    year,
+    findings: result.findings,
+    inputDigest: '0123456789abcd',
+    generatedAt: GENERATED_AT,
+  });
 }
 
 function cellMap(layout: SheetLayout): Map<string, LayoutCell> {
@@ -73,7 +88,9 @@ function formulaProblems(layout: SheetLayout): string[] {
   return layout.cells.flatMap((c) => {
     if (c.value.kind !== 'formula') return [];
     const value = evaluate(c.value.formula, cells);
-    return typeof c.value.result === 'number' && close(value, c.value.result) ? [] : [`${c.row}:${c.column} ${c.value.formula} = ${value}, cached ${c.value.result}`];
+    return typeof c.value.result === 'number' && close(value, c.value.result)
+      ? []
+      : [`${c.row}:${c.column} ${c.value.formula} = ${value}, cached ${c.value.result}`];
   });
 }
 
@@ -85,7 +102,8 @@ function mergesOverlap(layout: SheetLayout): string[] {
   const problems: string[] = [];
   boxes.forEach((x, i) => {
     for (const y of boxes.slice(i + 1)) {
-      if (x.a.row <= y.b.row && y.a.row <= x.b.row && x.a.column <= y.b.column && y.a.column <= x.b.column) problems.push(`${x.m} overlaps ${y.m}`);
+      if (x.a.row <= y.b.row && y.a.row <= x.b.row && x.a.column <= y.b.column && y.a.column <= x.b.column)
+        problems.push(`${x.m} overlaps ${y.m}`);
     }
   });
   return problems;
@@ -114,7 +132,7 @@ function grandTarget(model: PlanModel): number {
   return model.targets.flat().reduce<number>((sum, v) => sum + (v ?? 0), 0);
 }
 
-test('a consistent plan: budget cells add up to the model total, frame and financing totals are the model\'s, every formula holds', () => {
+test("a consistent plan: budget cells add up to the model total, frame and financing totals are the model's, every formula holds", () => {
   fc.assert(
     fc.property(consistentWorkbookArb, ({ model, rendered }) => {
       const result = validateWorkbook(snapshotFromData(rendered.data));
@@ -127,7 +145,9 @@ test('a consistent plan: budget cells add up to the model total, frame and finan
       expect(close(financing, totalFrame(model, model.planYearIndex) / 1_000_000)).toBe(true);
       const jobs = cellMap(layout);
       const jobRow = layout.cells.find((c) => c.column === 1 && textAt(jobs, c.row, 1) === 'Sum arbeidsplasser pr år og totalt')?.row ?? 0;
-      expect(jobs.get(`${jobRow}:${2 + model.yearCount}`)?.value).toEqual(expect.objectContaining({ kind: 'formula', result: grandTarget(model) }));
+      expect(jobs.get(`${jobRow}:${2 + model.yearCount}`)?.value).toEqual(
+        expect.objectContaining({ kind: 'formula', result: grandTarget(model) }),
+      );
       expect(formulaProblems(layout)).toEqual([]);
       expect(mergesOverlap(layout)).toEqual([]);
       // Validated without errors: the banner says so and nothing is marked.
@@ -157,24 +177,28 @@ test('on a messy workbook the layout is still well formed: formulas hold, merges
  * the year (refused outside the period, as the CLI refuses it), lay out, render. Whatever the tables hold, it
  * ends in a sheet or in an error the CLI reports as the user's, never in an internal error.
  */
-test('generating from a messy workbook never fails with an internal error', async () => {
-  const base = await writeWorkbookData(consistentPlan());
-  await fc.assert(
-    fc.asyncProperty(messyWorkbookArb, async (input) => {
-      const result = validateWorkbook(snapshotFromData(input.data));
-      const { year } = result;
-      const first = result.plan.program.firstYear?.value;
-      const last = result.plan.program.lastYear?.value;
-      if (year === null || (first !== undefined && last !== undefined && (year < first || year > last))) return;
-      const rendered = await renderLayoutIntoPackage(base, layoutFor(result, year)).then(
-        (r) => r.sheet,
-        (error: unknown) => {
-          if (error instanceof WorkbookFileError || error instanceof OutputFileError) return 'refused';
-          throw error;
-        },
-      );
-      expect(rendered).toBe(`Handlingsplan ${year}`);
-    }),
-    { numRuns: runs(60) },
-  );
-}, timeout(30_000));
+test(
+  'generating from a messy workbook never fails with an internal error',
+  async () => {
+    const base = await writeWorkbookData(consistentPlan());
+    await fc.assert(
+      fc.asyncProperty(messyWorkbookArb, async (input) => {
+        const result = validateWorkbook(snapshotFromData(input.data));
+        const { year } = result;
+        const first = result.plan.program.firstYear?.value;
+        const last = result.plan.program.lastYear?.value;
+        if (year === null || (first !== undefined && last !== undefined && (year < first || year > last))) return;
+        const rendered = await renderLayoutIntoPackage(base, layoutFor(result, year)).then(
+          (r) => r.sheet,
+          (error: unknown) => {
+            if (error instanceof WorkbookFileError || error instanceof OutputFileError) return 'refused';
+            throw error;
+          },
+        );
+        expect(rendered).toBe(`Handlingsplan ${year}`);
+      }),
+      { numRuns: runs(60) },
+    );
+  },
+  timeout(30_000),
+);

@@ -11,7 +11,16 @@ import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/typ
 import { validateWorkbook } from '../../src/core/validate';
 import { TABLES } from '../../src/core/contract/contract';
 import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
-import { codeOf, configureProperties, consistentWorkbookArb, keyTargets, mutationTargets, planYearOf, runs, type PlanModel } from '../support/arbitraries';
+import {
+  codeOf,
+  configureProperties,
+  consistentWorkbookArb,
+  keyTargets,
+  mutationTargets,
+  planYearOf,
+  runs,
+  type PlanModel,
+} from '../support/arbitraries';
 
 configureProperties('unknowns.test.ts');
 
@@ -56,7 +65,9 @@ test('one unreadable figure: reported once at its cell, no other finding gained 
       const before = validateWorkbook(snapshot).findings;
       const after = validateWorkbook(broken(snapshot, at, how)).findings;
       const here = (f: Finding) => f.sheet === at.sheet && f.cell === at.cell;
-      const reported = after.filter((f) => here(f) && ['values.error-value', 'values.not-a-number', 'values.not-calculated'].includes(f.rule));
+      const reported = after.filter(
+        (f) => here(f) && ['values.error-value', 'values.not-a-number', 'values.not-calculated'].includes(f.rule),
+      );
       expect(reported).toHaveLength(1);
       const known = new Set(before.map(key));
       // Everything new is about the broken cell, or an info that names it as the reason a check was not made.
@@ -83,15 +94,42 @@ function withRegister(model: PlanModel, data: WorkbookData): { data: WorkbookDat
   const projects: CellInput[][] = [];
   const reports: CellInput[][] = [];
   model.strategies.slice(0, 3).forEach((_, i) => {
-    projects.push([`P-${i + 1}`, `Prosjekt ${i + 1}`, 'Eier AS', codeOf(i), naering, 'Forprosjekt', 'Aktiv', { date: `${year}-03-01` }, 1000 * (i + 1), 500, 0]);
+    projects.push([
+      `P-${i + 1}`,
+      `Prosjekt ${i + 1}`,
+      'Eier AS',
+      codeOf(i),
+      naering,
+      'Forprosjekt',
+      'Aktiv',
+      { date: `${year}-03-01` },
+      1000 * (i + 1),
+      500,
+      0,
+    ]);
     reports.push([`P-${i + 1}`, { date: `${year}-06-01` }, naering, 1, 1, 0, '']);
   });
   const copy: WorkbookData = structuredClone(data);
   copy.tables = copy.tables.filter((t) => t.name !== TABLES.projects.name && t.name !== TABLES.reports.name);
   copy.sheets.push('Register');
-  const projectHeader = ['ProsjektID', 'Prosjekt', 'Prosjekteier', 'Strategi', 'Næring', 'PLP-fase', 'Status', 'Vedtaksdato', 'Innvilget', 'Egenfinansiering', 'Annen finansiering'];
+  const projectHeader = [
+    'ProsjektID',
+    'Prosjekt',
+    'Prosjekteier',
+    'Strategi',
+    'Næring',
+    'PLP-fase',
+    'Status',
+    'Vedtaksdato',
+    'Innvilget',
+    'Egenfinansiering',
+    'Annen finansiering',
+  ];
   const reportHeader = ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'];
-  copy.tables.push({ name: TABLES.projects.name, sheet: 'Register', header: projectHeader, rows: projects }, { name: TABLES.reports.name, sheet: 'Register', header: reportHeader, rows: reports });
+  copy.tables.push(
+    { name: TABLES.projects.name, sheet: 'Register', header: projectHeader, rows: projects },
+    { name: TABLES.reports.name, sheet: 'Register', header: reportHeader, rows: reports },
+  );
   const snapshot = snapshotFromData(copy);
   const at = new Map<string, { sheet: string; cell: string }>();
   const place = (table: string, row: number, column: number, tag: string) => {
@@ -128,7 +166,7 @@ const keyCaseArb = fc
   })
   .filter(({ at }) => at !== undefined);
 
-test('one unreadable key cell (Strategi, Post, År; a project\'s or report\'s ProsjektID, a project\'s Strategi): named in a finding at the cell, and no figure computed from it', () => {
+test("one unreadable key cell (Strategi, Post, År; a project's or report's ProsjektID, a project's Strategi): named in a finding at the cell, and no figure computed from it", () => {
   const blockedBy = new Set<string>();
   fc.assert(
     fc.property(keyCaseArb, ({ data, tag, at, how }) => {

@@ -30,7 +30,12 @@ function boxOf(range: string): Box {
   const [start = range, end = start] = range.split(':');
   const a = parseCell(start);
   const b = parseCell(end);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }
 
 function inside(inner: Box, outer: Box): boolean {

@@ -39,7 +39,8 @@ const SCALE = (FUZZ_RUNS ?? DEFAULT_RUNS) / DEFAULT_RUNS;
 /** Sets the seed and run count for every fc.assert of the calling test file; prints the seed when fuzzing. */
 export function configureProperties(file: string): void {
   fc.configureGlobal({ seed: SEED, numRuns: FUZZ_RUNS ?? DEFAULT_RUNS });
-  if (FUZZING) console.log(`${file}: fast-check seed ${SEED}, ${FUZZ_RUNS} runs (repeat: FUZZ_SEED=${SEED} FUZZ_RUNS=${FUZZ_RUNS} npm run fuzz)`);
+  if (FUZZING)
+    console.log(`${file}: fast-check seed ${SEED}, ${FUZZ_RUNS} runs (repeat: FUZZ_SEED=${SEED} FUZZ_RUNS=${FUZZ_RUNS} npm run fuzz)`);
 }
 
 /** Runs for an expensive property: `n` under `npm test`, scaled like the others when fuzzing. */
@@ -96,14 +97,27 @@ function xmlSafe(text: string): string {
   // for…of walks code points, so a lone surrogate comes out on its own and is dropped.
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    if (code === 0x9 || code === 0xa || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000) out += ch;
+    if (code === 0x9 || code === 0xa || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000)
+      out += ch;
   }
   return out;
 }
 
 /** Free text: unicode, emoji, combining marks, RTL, long words, the injection strings. */
 export const textArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('Kartlegge behov', 'Starte nettverk', 'Lage film om regionen', 'Ærlig, økonomisk og åpen', 'Rekruttere 10 unge 🚀', 'e\u0301 combining', 'שלום עולם', '中文文本', 'x'.repeat(300), 'Linje 1\nLinje 2', ...INJECTIONS),
+  fc.constantFrom(
+    'Kartlegge behov',
+    'Starte nettverk',
+    'Lage film om regionen',
+    'Ærlig, økonomisk og åpen',
+    'Rekruttere 10 unge 🚀',
+    'e\u0301 combining',
+    'שלום עולם',
+    '中文文本',
+    'x'.repeat(300),
+    'Linje 1\nLinje 2',
+    ...INJECTIONS,
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((s) => xmlSafe(s)),
 );
 
@@ -117,10 +131,43 @@ export function grouped(value: number, separator: string): string {
 
 /** Numbers as finance staff type them as text, readable or not. */
 export const norwegianNumberTextArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('1 200 000 kr', '3,6 M', '400.000,-', 'kr 500 000', '1\u00a0200\u00a0000', '4,0', '0,6', '\u22121 000', '-400', 'kr -500', '12,5', '1.5', '1 2 3', '1.2.3', 'ti tusen', '1e5', '0x10', 'NaN', 'Infinity', '\u0661\u0662\u0663', '9'.repeat(400), '9'.repeat(30) + ',5', '0,000001 M'),
-  fc.integer({ min: 0, max: 2_000_000_000 }).chain((n) =>
-    fc.constantFrom(`${grouped(n, ' ')} kr`, `kr ${grouped(n, '\u00a0')}`, `${grouped(n, '.')},-`, `${grouped(n, '\u202f')}`, String(n), `${String(n / 1_000_000).replace('.', ',')} M`),
+  fc.constantFrom(
+    '1 200 000 kr',
+    '3,6 M',
+    '400.000,-',
+    'kr 500 000',
+    '1\u00a0200\u00a0000',
+    '4,0',
+    '0,6',
+    '\u22121 000',
+    '-400',
+    'kr -500',
+    '12,5',
+    '1.5',
+    '1 2 3',
+    '1.2.3',
+    'ti tusen',
+    '1e5',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '\u0661\u0662\u0663',
+    '9'.repeat(400),
+    '9'.repeat(30) + ',5',
+    '0,000001 M',
   ),
+  fc
+    .integer({ min: 0, max: 2_000_000_000 })
+    .chain((n) =>
+      fc.constantFrom(
+        `${grouped(n, ' ')} kr`,
+        `kr ${grouped(n, '\u00a0')}`,
+        `${grouped(n, '.')},-`,
+        `${grouped(n, '\u202f')}`,
+        String(n),
+        `${String(n / 1_000_000).replace('.', ',')} M`,
+      ),
+    ),
 );
 
 /** Any number a cell can hold after reading a file, including what a hostile file can smuggle in. */
@@ -128,7 +175,23 @@ export const wildNumberArb: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -1000, max: 100_000 }),
   fc.integer({ min: 0, max: 2_000_000_000 }),
   fc.double(),
-  fc.constantFrom(0, -0, 1e-300, 5e-324, 0.5, 1.005, 2.5, 1e15, 2 ** 53 + 2, 1e300, Number.MAX_VALUE, -Number.MAX_VALUE, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN),
+  fc.constantFrom(
+    0,
+    -0,
+    1e-300,
+    5e-324,
+    0.5,
+    1.005,
+    2.5,
+    1e15,
+    2 ** 53 + 2,
+    1e300,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NaN,
+  ),
 );
 
 const isoDateArb: fc.Arbitrary<string> = fc
@@ -144,7 +207,12 @@ export const wildCellArb: fc.Arbitrary<CellInput> = fc.oneof(
   { arbitrary: fc.boolean(), weight: 1 },
   { arbitrary: isoDateArb.map((date): CellInput => ({ date })), weight: 1 },
   {
-    arbitrary: fc.record({ formula: fc.constantFrom('SUM(B2:B4)', '=1/0', 'Budsjett[Beløp]', 'A1&"x"'), result: fc.option(fc.oneof(wildNumberArb, textArb), { nil: undefined }) }).map((f): CellInput => (f.result === undefined ? { formula: f.formula } : { formula: f.formula, result: f.result })),
+    arbitrary: fc
+      .record({
+        formula: fc.constantFrom('SUM(B2:B4)', '=1/0', 'Budsjett[Beløp]', 'A1&"x"'),
+        result: fc.option(fc.oneof(wildNumberArb, textArb), { nil: undefined }),
+      })
+      .map((f): CellInput => (f.result === undefined ? { formula: f.formula } : { formula: f.formula, result: f.result })),
     weight: 1,
   },
   { arbitrary: fc.constantFrom<CellInput>(null, '', '   ', '\u00a0'), weight: 2 },
@@ -160,9 +228,40 @@ const YEAR_CELLS: fc.Arbitrary<CellInput> = fc.oneof(
 );
 
 const CODE_POOL = [
-  'A', 'B', 'C', 'D', 'a', 'b ', 'A-B', 'A–C', 'E, F', 'C/D', 'A og B', 'ZZ', 'Sum', 'SUM', 'Totalt', 'Sum innsatsområder', 'Sum totalt',
-  '1', '2', '3. Innovasjon', 'Kompetanse', 'Innovasjon', 'Tematisk', 'tematisk', 'Støtteområde', 'Stotteomrade', 'Administrasjon',
-  'Industri', 'Reiseliv', 'industri', 'Fylket', 'Forstudie', 'P-1', 'P-2',
+  'A',
+  'B',
+  'C',
+  'D',
+  'a',
+  'b ',
+  'A-B',
+  'A–C',
+  'E, F',
+  'C/D',
+  'A og B',
+  'ZZ',
+  'Sum',
+  'SUM',
+  'Totalt',
+  'Sum innsatsområder',
+  'Sum totalt',
+  '1',
+  '2',
+  '3. Innovasjon',
+  'Kompetanse',
+  'Innovasjon',
+  'Tematisk',
+  'tematisk',
+  'Støtteområde',
+  'Stotteomrade',
+  'Administrasjon',
+  'Industri',
+  'Reiseliv',
+  'industri',
+  'Fylket',
+  'Forstudie',
+  'P-1',
+  'P-2',
 ];
 
 function plausibleCell(kind: ColumnKind | 'dynamic'): fc.Arbitrary<CellInput> {
@@ -171,17 +270,28 @@ function plausibleCell(kind: ColumnKind | 'dynamic'): fc.Arbitrary<CellInput> {
       return YEAR_CELLS;
     case 'count':
     case 'dynamic':
-      return fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }).map(String), fc.constantFrom<CellInput>(-1, 2.5, 1e9));
+      return fc.oneof(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }).map(String),
+        fc.constantFrom<CellInput>(-1, 2.5, 1e9),
+      );
     case 'kroner':
       return fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), norwegianNumberTextArb, fc.constantFrom<CellInput>(-100, 0.5, 1e15));
     case 'code':
       return fc.constantFrom<CellInput>(...CODE_POOL);
     case 'date':
-      return fc.oneof(isoDateArb.map((date): CellInput => ({ date })), fc.constantFrom<CellInput>('15.03.2022', '2022-03-15', '31.02.2022', 44_635, 'i går'));
+      return fc.oneof(
+        isoDateArb.map((date): CellInput => ({ date })),
+        fc.constantFrom<CellInput>('15.03.2022', '2022-03-15', '31.02.2022', 44_635, 'i går'),
+      );
     case 'text':
       return fc.oneof(textArb, fc.constantFrom<CellInput>(...CODE_POOL));
     case 'number':
-      return fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), norwegianNumberTextArb, fc.constantFrom<CellInput>(0, 1, 12.5, '3,2'));
+      return fc.oneof(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        norwegianNumberTextArb,
+        fc.constantFrom<CellInput>(0, 1, 12.5, '3,2'),
+      );
   }
 }
 
@@ -191,7 +301,10 @@ function cellFor(kind: ColumnKind | 'dynamic' | 'any'): fc.Arbitrary<CellInput> 
 }
 
 const PROGRAM_FIELD_CELLS: fc.Arbitrary<CellInput> = fc.oneof(
-  { arbitrary: fc.constantFrom<CellInput>(...Object.values(PROGRAM_FIELDS), 'FORSTE AR', 'siste ar', 'Handlingsplanar', 'Arbeidsplassmal'), weight: 4 },
+  {
+    arbitrary: fc.constantFrom<CellInput>(...Object.values(PROGRAM_FIELDS), 'FORSTE AR', 'siste ar', 'Handlingsplanar', 'Arbeidsplassmal'),
+    weight: 4,
+  },
   { arbitrary: wildCellArb, weight: 1 },
 );
 const PROGRAM_VALUE_CELLS: fc.Arbitrary<CellInput> = fc.oneof(
@@ -226,21 +339,25 @@ function messyColumns(spec: TableSpec): fc.Arbitrary<MessyColumn[]> {
     ),
   );
   const dynamicHeaders: fc.Arbitrary<string[]> = spec.yearColumns
-    ? fc.array(fc.oneof(fc.integer({ min: 2019, max: 2027 }).map(String), fc.constantFrom(' 2022 ', '20x2', '99999', '2022', '1899')), { maxLength: 5 })
+    ? fc.array(fc.oneof(fc.integer({ min: 2019, max: 2027 }).map(String), fc.constantFrom(' 2022 ', '20x2', '99999', '2022', '1899')), {
+        maxLength: 5,
+      })
     : spec.strategyColumns
       ? fc.array(fc.constantFrom('A', 'B', 'C', 'D. Omdømme', 'a', 'ZZ', 'E)', 'Æ', 'Sum'), { maxLength: 5 })
       : fc.constant([]);
   const extras = fc.array(fc.oneof(fc.constantFrom('Merknad', 'Beløp', 'Sum', 'Næring', '', 'År'), textArb), { maxLength: 2 });
-  return fc
-    .tuple(fc.tuple(...contract), dynamicHeaders, extras)
-    .map(([fixed, dynamic, extra]) => [
-      ...fixed.filter((c): c is MessyColumn => c !== undefined),
-      ...dynamic.map((header): MessyColumn => ({ header, kind: 'dynamic' })),
-      ...extra.map((header): MessyColumn => ({ header, kind: 'any' })),
-    ])
-    // An Excel table has at least one column.
-    .map((columns) => (columns.length > 0 ? columns : [{ header: 'Kolonne', kind: 'any' as const }]))
-    .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }));
+  return (
+    fc
+      .tuple(fc.tuple(...contract), dynamicHeaders, extras)
+      .map(([fixed, dynamic, extra]) => [
+        ...fixed.filter((c): c is MessyColumn => c !== undefined),
+        ...dynamic.map((header): MessyColumn => ({ header, kind: 'dynamic' })),
+        ...extra.map((header): MessyColumn => ({ header, kind: 'any' })),
+      ])
+      // An Excel table has at least one column.
+      .map((columns) => (columns.length > 0 ? columns : [{ header: 'Kolonne', kind: 'any' as const }]))
+      .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }))
+  );
 }
 
 interface MessyTable {
@@ -252,7 +369,9 @@ interface MessyTable {
 }
 
 function rowArb(columns: readonly MessyColumn[], program: boolean): fc.Arbitrary<CellInput[]> {
-  const cells = columns.map((c) => (program && c.key === 'field' ? PROGRAM_FIELD_CELLS : program && c.key === 'value' ? PROGRAM_VALUE_CELLS : cellFor(c.kind)));
+  const cells = columns.map((c) =>
+    program && c.key === 'field' ? PROGRAM_FIELD_CELLS : program && c.key === 'value' ? PROGRAM_VALUE_CELLS : cellFor(c.kind),
+  );
   // Rows may be short (the rest empty) or blank.
   return fc.oneof({ arbitrary: fc.tuple(...cells), weight: 8 }, { arbitrary: fc.constant(columns.map((): CellInput => null)), weight: 1 });
 }
@@ -292,10 +411,19 @@ export interface MessyWorkbook {
 
 export const messyWorkbookArb: fc.Arbitrary<MessyWorkbook> = fc
   .record({
-    sheets: fc.uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...SHEET_POOL), weight: 4 }, { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 31 }).map((s) => xmlSafe(s) || 'Ark'), weight: 1 }), { maxLength: 5, selector: (s) => s.toLowerCase() }),
+    sheets: fc.uniqueArray(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...SHEET_POOL), weight: 4 },
+        { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 31 }).map((s) => xmlSafe(s) || 'Ark'), weight: 1 },
+      ),
+      { maxLength: 5, selector: (s) => s.toLowerCase() },
+    ),
     tables: fc.tuple(...Object.values(TABLES).map((spec) => fc.option(fc.tuple(messyTable(spec), fc.nat()), { freq: 5, nil: undefined }))),
     extra: fc.array(fc.tuple(randomTableArb, fc.nat()), { maxLength: 2 }),
-    generated: fc.option(fc.tuple(fc.nat(), fc.integer({ min: 2019, max: 2027 }), fc.constantFrom('0123456789abcd', '')), { freq: 4, nil: undefined }),
+    generated: fc.option(fc.tuple(fc.nat(), fc.integer({ min: 2019, max: 2027 }), fc.constantFrom('0123456789abcd', '')), {
+      freq: 4,
+      nil: undefined,
+    }),
   })
   .map(({ sheets, tables, extra, generated }) => {
     const all = [...tables.filter((t): t is [MessyTable, number] => t !== undefined), ...extra];
@@ -320,10 +448,45 @@ export const messyWorkbookArb: fc.Arbitrary<MessyWorkbook> = fc
 // ---------------------------------------------------------------------------------------------------------
 // Consistent plans: a model that adds up, and its many equivalent spellings as tables
 
-const AREA_WORDS = ['Kompetanse', 'Innovasjon', 'Attraktivitet', 'Næringsutvikling', 'Bedriftsutvikling', 'Samfunn', 'Omdømme', 'Grønn omstilling', 'Reiseliv og kultur', 'Infrastruktur'];
+const AREA_WORDS = [
+  'Kompetanse',
+  'Innovasjon',
+  'Attraktivitet',
+  'Næringsutvikling',
+  'Bedriftsutvikling',
+  'Samfunn',
+  'Omdømme',
+  'Grønn omstilling',
+  'Reiseliv og kultur',
+  'Infrastruktur',
+];
 const DECOR = ['', ' Æ', ' ø', ' å', ' é', ' ß', ' 中文', ' 🚀', ' ny', ' II'];
-const STRATEGY_WORDS = ['Rekruttering', 'Nettverk', 'Gründere', 'Kompetanseheving', 'Omdømme', 'Stedsutvikling', 'Digitalisering', 'Eksport', 'Markedsføring', 'Kultur', 'Ungdom'];
-const NAERING_WORDS = ['Reiseliv', 'Industri', 'Jord og skog', 'Bygg og anlegg', 'Handel', 'Kreative næringer', 'Øvrig næringsliv', 'IKT', 'Helse', 'Fiske 🐟', 'Ærfugl'];
+const STRATEGY_WORDS = [
+  'Rekruttering',
+  'Nettverk',
+  'Gründere',
+  'Kompetanseheving',
+  'Omdømme',
+  'Stedsutvikling',
+  'Digitalisering',
+  'Eksport',
+  'Markedsføring',
+  'Kultur',
+  'Ungdom',
+];
+const NAERING_WORDS = [
+  'Reiseliv',
+  'Industri',
+  'Jord og skog',
+  'Bygg og anlegg',
+  'Handel',
+  'Kreative næringer',
+  'Øvrig næringsliv',
+  'IKT',
+  'Helse',
+  'Fiske 🐟',
+  'Ærfugl',
+];
 const COST_POSTS = ['Administrasjon', 'Prosjektledelse/prosjektarbeid', 'Kompetansemidler', 'Reserve', 'Evaluering 🧾'];
 const SOURCES = ['Fylkeskommunen', 'Kommunene', 'Staten', 'Næringsfond', 'Private 💰', 'EU-midler'];
 const CODES = 'ABCDEFGHIJKL'.split('');
@@ -340,7 +503,10 @@ export const amountArb: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000_000_000 }),
 );
 
-const countArb: fc.Arbitrary<number> = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 60 }), weight: 5 }, { arbitrary: fc.integer({ min: 0, max: 1_000_000 }), weight: 1 });
+const countArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 5 },
+  { arbitrary: fc.integer({ min: 0, max: 1_000_000 }), weight: 1 },
+);
 
 export interface PlanModel {
   name: string;
@@ -424,27 +590,36 @@ export const planModelArb: fc.Arbitrary<PlanModel> = fc
       yearCount: fc.constant(n.yearCount),
       planYearIndex: fc.nat({ max: n.yearCount - 1 }),
       jobGoal: fc.boolean(),
-      areas: fc.tuple(
-        fc.uniqueArray(decorated(AREA_WORDS), { minLength: n.areaCount, maxLength: n.areaCount, selector: normalizeKey }),
-        fc.array(fc.boolean(), { minLength: n.areaCount, maxLength: n.areaCount }),
-      ).map(([names, thematic]) => names.map((name, i) => ({ name, thematic: thematic[i] ?? true }))),
-      strategies: fc.array(
-        fc.record({ area: fc.nat({ max: n.areaCount - 1 }), name: decorated(STRATEGY_WORDS), description: textArb }),
-        { minLength: n.strategyCount, maxLength: n.strategyCount },
-      ),
+      areas: fc
+        .tuple(
+          fc.uniqueArray(decorated(AREA_WORDS), { minLength: n.areaCount, maxLength: n.areaCount, selector: normalizeKey }),
+          fc.array(fc.boolean(), { minLength: n.areaCount, maxLength: n.areaCount }),
+        )
+        .map(([names, thematic]) => names.map((name, i) => ({ name, thematic: thematic[i] ?? true }))),
+      strategies: fc.array(fc.record({ area: fc.nat({ max: n.areaCount - 1 }), name: decorated(STRATEGY_WORDS), description: textArb }), {
+        minLength: n.strategyCount,
+        maxLength: n.strategyCount,
+      }),
       naeringer: fc.uniqueArray(decorated(NAERING_WORDS), { minLength: n.naeringCount, maxLength: n.naeringCount, selector: normalizeKey }),
       budget: matrix(n.yearCount, n.strategyCount, fc.option(amountArb, { freq: 5, nil: null })),
-      costs: fc.tuple(
-        fc.shuffledSubarray(COST_POSTS, { minLength: n.costCount, maxLength: n.costCount }),
-        matrix(n.costCount, n.yearCount, amountArb),
-      ).map(([posts, amounts]) => posts.map((post, i) => ({ post, amounts: amounts[i] ?? [] }))),
-      financing: fc.tuple(
-        fc.shuffledSubarray(SOURCES, { minLength: n.sourceCount, maxLength: n.sourceCount }),
-        matrix(n.sourceCount, n.yearCount, fc.nat({ max: 10 })),
-      ).map(([sources, weights]) => sources.map((source, i) => ({ source, weights: weights[i] ?? [] }))),
+      costs: fc
+        .tuple(
+          fc.shuffledSubarray(COST_POSTS, { minLength: n.costCount, maxLength: n.costCount }),
+          matrix(n.costCount, n.yearCount, amountArb),
+        )
+        .map(([posts, amounts]) => posts.map((post, i) => ({ post, amounts: amounts[i] ?? [] }))),
+      financing: fc
+        .tuple(
+          fc.shuffledSubarray(SOURCES, { minLength: n.sourceCount, maxLength: n.sourceCount }),
+          matrix(n.sourceCount, n.yearCount, fc.nat({ max: 10 })),
+        )
+        .map(([sources, weights]) => sources.map((source, i) => ({ source, weights: weights[i] ?? [] }))),
       targets: matrix(n.naeringCount, n.yearCount, fc.option(countArb, { freq: 6, nil: null })),
       resultatmal: matrix(n.naeringCount, n.strategyCount, fc.option(countArb, { freq: 3, nil: null })),
-      tiltak: fc.array(fc.record({ year: fc.nat({ max: n.yearCount - 1 }), strategies: strategyList(n.strategyCount), text: nonBlankTextArb }), { maxLength: 4 }),
+      tiltak: fc.array(
+        fc.record({ year: fc.nat({ max: n.yearCount - 1 }), strategies: strategyList(n.strategyCount), text: nonBlankTextArb }),
+        { maxLength: 4 },
+      ),
       delmal: fc.array(
         fc.record({
           year: fc.nat({ max: n.yearCount - 1 }),
@@ -566,7 +741,8 @@ function strategyText(model: PlanModel, indices: readonly number[], seed: number
   const last = sorted[sorted.length - 1] ?? 0;
   const contiguous = sorted.length > 1 && last - first === sorted.length - 1;
   const code = (i: number): string => (chance(20, seed, salt, 'lower', i) ? codeOf(i).toLowerCase() : codeOf(i));
-  if (contiguous && chance(60, seed, salt, 'range')) return `${code(first)}${choose(['-', '\u2013', ' - '], seed, salt, 'dash')}${code(last)}`;
+  if (contiguous && chance(60, seed, salt, 'range'))
+    return `${code(first)}${choose(['-', '\u2013', ' - '], seed, salt, 'dash')}${code(last)}`;
   return indices.map(code).join(choose([', ', ',', '/', ' og ', ';', ' & '], seed, salt, 'join'));
 }
 
@@ -581,12 +757,18 @@ function logicalTables(model: PlanModel): LogicalTable[] {
   const seed = look.seed;
   const years = yearsOf(model);
   const planYear = planYearOf(model);
-  const declared = (...parts: (string | number)[]): boolean => look.declared === 100 || (look.declared > 0 && chance(look.declared, seed, 'declared', ...parts));
+  const declared = (...parts: (string | number)[]): boolean =>
+    look.declared === 100 || (look.declared > 0 && chance(look.declared, seed, 'declared', ...parts));
   const tables: LogicalTable[] = [];
 
   // Program
   const programRows: Map<string, LogicalCell>[] = [];
-  const field = (key: keyof typeof PROGRAM_FIELDS): LogicalCell => text(look.headerVariants ? choose([PROGRAM_FIELDS[key], PROGRAM_FIELDS[key].toUpperCase(), asciiFold(PROGRAM_FIELDS[key])], seed, 'field', key) : PROGRAM_FIELDS[key]);
+  const field = (key: keyof typeof PROGRAM_FIELDS): LogicalCell =>
+    text(
+      look.headerVariants
+        ? choose([PROGRAM_FIELDS[key], PROGRAM_FIELDS[key].toUpperCase(), asciiFold(PROGRAM_FIELDS[key])], seed, 'field', key)
+        : PROGRAM_FIELDS[key],
+    );
   programRows.push(row({ field: field('name'), value: text(model.name) }));
   programRows.push(row({ field: field('region'), value: text(model.region) }));
   programRows.push(row({ field: field('firstYear'), value: num(model.firstYear, 'year') }));
@@ -601,18 +783,31 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     spec: TABLES.areas,
     columns: contractColumns(TABLES.areas),
     rows: model.areas.map((a, i) =>
-      row({ nr: num(i + 1, 'count'), name: text(a.name), type: text(choose(a.thematic ? ['Tematisk', 'tematisk', 'TEMATISK'] : ['Støtteområde', 'Stotteomrade', 'støtte'], seed, 'type', i)) }),
+      row({
+        nr: num(i + 1, 'count'),
+        name: text(a.name),
+        type: text(choose(a.thematic ? ['Tematisk', 'tematisk', 'TEMATISK'] : ['Støtteområde', 'Stotteomrade', 'støtte'], seed, 'type', i)),
+      }),
     ),
   });
   tables.push({
     spec: TABLES.strategies,
     columns: contractColumns(TABLES.strategies),
     rows: model.strategies.map((s, i) =>
-      row({ code: text(chance(15, seed, 'code', i) ? codeOf(i).toLowerCase() : codeOf(i)), name: text(s.name), area: text(areaRef(model, s.area, seed, `strategy${i}`)), description: text(s.description) }),
+      row({
+        code: text(chance(15, seed, 'code', i) ? codeOf(i).toLowerCase() : codeOf(i)),
+        name: text(s.name),
+        area: text(areaRef(model, s.area, seed, `strategy${i}`)),
+        description: text(s.description),
+      }),
     ),
     fixedOrder: true,
   });
-  tables.push({ spec: TABLES.naeringer, columns: contractColumns(TABLES.naeringer), rows: model.naeringer.map((name, i) => row({ nr: num(i + 1, 'count'), name: text(name) })) });
+  tables.push({
+    spec: TABLES.naeringer,
+    columns: contractColumns(TABLES.naeringer),
+    rows: model.naeringer.map((name, i) => row({ nr: num(i + 1, 'count'), name: text(name) })),
+  });
 
   // Arbeidsplassmal: Næring, one column per year, Sum; declared year sums in the total row or a "Sum" body row
   const yearColumns: LogicalColumn[] = years.map((y) => ({ key: `y${y}`, header: String(y) }));
@@ -626,7 +821,9 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     cells['sum'] = declared('targetRow', n) ? num(rowTotal, 'count', `targetRow|${n}`, true) : text(null);
     return row(cells);
   });
-  const totalCells: Record<string, LogicalCell> = { naering: text(choose(['Sum', 'SUM', 'Totalt', 'Sum arbeidsplasser'], seed, 'totalLabel')) };
+  const totalCells: Record<string, LogicalCell> = {
+    naering: text(choose(['Sum', 'SUM', 'Totalt', 'Sum arbeidsplasser'], seed, 'totalLabel')),
+  };
   let anyTotal = false;
   years.forEach((y, yi) => {
     if (!declared('targetYear', y)) return;
@@ -638,7 +835,11 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     anyTotal = true;
     totalCells['sum'] = num(grandTarget, 'count', 'targetTotal', true);
   }
-  const jobTargets: LogicalTable = { spec: TABLES.jobTargets, columns: [...contractColumns(TABLES.jobTargets, ['naering']), ...yearColumns, ...contractColumns(TABLES.jobTargets, ['sum'])], rows: targetRows };
+  const jobTargets: LogicalTable = {
+    spec: TABLES.jobTargets,
+    columns: [...contractColumns(TABLES.jobTargets, ['naering']), ...yearColumns, ...contractColumns(TABLES.jobTargets, ['sum'])],
+    rows: targetRows,
+  };
   if (anyTotal) {
     if (chance(30, seed, 'totalAsBodyRow')) jobTargets.rows.push(row(totalCells));
     else jobTargets.total = row(totalCells);
@@ -647,7 +848,10 @@ function logicalTables(model: PlanModel): LogicalTable[] {
 
   // Resultatmal for the plan year: one column per thematic strategy; ResultatmalSum per thematic area and in all
   const thematic = model.strategies.map((s, i) => ({ s, i })).filter(({ s }) => model.areas[s.area]?.thematic === true);
-  const strategyColumns: LogicalColumn[] = thematic.map(({ s, i }) => ({ key: `s${i}`, header: chance(50, seed, 'rmHeader', i) ? codeOf(i) : `${codeOf(i)}. ${s.name}` }));
+  const strategyColumns: LogicalColumn[] = thematic.map(({ s, i }) => ({
+    key: `s${i}`,
+    header: chance(50, seed, 'rmHeader', i) ? codeOf(i) : `${codeOf(i)}. ${s.name}`,
+  }));
   const rmRows = model.naeringer.map((name, n) => {
     const cells: Record<string, LogicalCell> = { year: num(planYear, 'year'), naering: text(name) };
     let rowTotal = 0;
@@ -659,15 +863,49 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     cells['sum'] = declared('rmRow', n) ? num(rowTotal, 'count', `rmRow|${n}`, true) : text(null);
     return row(cells);
   });
-  tables.push({ spec: TABLES.resultatmal, columns: [...contractColumns(TABLES.resultatmal, ['year', 'naering']), ...strategyColumns, ...contractColumns(TABLES.resultatmal, ['sum'])], rows: rmRows });
+  tables.push({
+    spec: TABLES.resultatmal,
+    columns: [
+      ...contractColumns(TABLES.resultatmal, ['year', 'naering']),
+      ...strategyColumns,
+      ...contractColumns(TABLES.resultatmal, ['sum']),
+    ],
+    rows: rmRows,
+  });
   const rmSumRows: Map<string, LogicalCell>[] = [];
   const rmOf = (keep: (strategy: number) => boolean): number =>
-    model.naeringer.reduce((sum, _, n) => sum + thematic.filter(({ i }) => keep(i)).reduce((s2, { i }) => s2 + (model.resultatmal[n]?.[i] ?? 0), 0), 0);
+    model.naeringer.reduce(
+      (sum, _, n) => sum + thematic.filter(({ i }) => keep(i)).reduce((s2, { i }) => s2 + (model.resultatmal[n]?.[i] ?? 0), 0),
+      0,
+    );
   model.areas.forEach((a, area) => {
     if (!a.thematic || !thematic.some(({ s }) => s.area === area) || !declared('rmArea', area)) return;
-    rmSumRows.push(row({ year: num(planYear, 'year'), area: text(areaRef(model, area, seed, `rmArea${area}`)), jobs: num(rmOf((i) => model.strategies[i]?.area === area), 'count', `rmArea|${area + 1}`, true) }));
+    rmSumRows.push(
+      row({
+        year: num(planYear, 'year'),
+        area: text(areaRef(model, area, seed, `rmArea${area}`)),
+        jobs: num(
+          rmOf((i) => model.strategies[i]?.area === area),
+          'count',
+          `rmArea|${area + 1}`,
+          true,
+        ),
+      }),
+    );
   });
-  if (declared('rmTotal')) rmSumRows.push(row({ year: num(planYear, 'year'), area: text(choose(['Sum', 'SUM', 'Totalt'], seed, 'rmTotalLabel')), jobs: num(rmOf(() => true), 'count', 'rmTotal', true) }));
+  if (declared('rmTotal'))
+    rmSumRows.push(
+      row({
+        year: num(planYear, 'year'),
+        area: text(choose(['Sum', 'SUM', 'Totalt'], seed, 'rmTotalLabel')),
+        jobs: num(
+          rmOf(() => true),
+          'count',
+          'rmTotal',
+          true,
+        ),
+      }),
+    );
   tables.push({ spec: TABLES.resultatmalSum, columns: contractColumns(TABLES.resultatmalSum), rows: rmSumRows });
 
   // Delmål and tiltak
@@ -675,7 +913,11 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     spec: TABLES.delmal,
     columns: contractColumns(TABLES.delmal),
     rows: model.delmal.map((d, i) => {
-      const cells: Record<string, LogicalCell> = { year: num(years[d.year] ?? planYear, 'year'), strategies: text(strategyText(model, d.strategies, seed, `delmal${i}`)), text: text(d.text) };
+      const cells: Record<string, LogicalCell> = {
+        year: num(years[d.year] ?? planYear, 'year'),
+        strategies: text(strategyText(model, d.strategies, seed, `delmal${i}`)),
+        text: text(d.text),
+      };
       (['started', 'completed', 'companies', 'newCompanies'] as const).forEach((key, k) => {
         const value = d.minima[k] ?? null;
         cells[key] = value === null ? text(null) : num(value, 'count');
@@ -686,7 +928,13 @@ function logicalTables(model: PlanModel): LogicalTable[] {
   tables.push({
     spec: TABLES.tiltak,
     columns: contractColumns(TABLES.tiltak),
-    rows: model.tiltak.map((t, i) => row({ year: num(years[t.year] ?? planYear, 'year'), strategies: text(strategyText(model, t.strategies, seed, `tiltak${i}`)), text: text(t.text) })),
+    rows: model.tiltak.map((t, i) =>
+      row({
+        year: num(years[t.year] ?? planYear, 'year'),
+        strategies: text(strategyText(model, t.strategies, seed, `tiltak${i}`)),
+        text: text(t.text),
+      }),
+    ),
   });
 
   // Budget, frames, financing: every year; tags only in the plan year, which is the one checked
@@ -698,33 +946,72 @@ function logicalTables(model: PlanModel): LogicalTable[] {
     model.strategies.forEach((s, i) => {
       const amount = model.budget[yi]?.[i] ?? null;
       if (amount === null) return;
-      budgetRows.push(row({ year: num(year, 'year', tagIf(yi, `key|budget-year|${codeOf(i)}`)), strategy: text(codeOf(i), tagIf(yi, `key|budget-strategy|${codeOf(i)}`)), amount: num(amount, 'kroner', tagIf(yi, `budget|${codeOf(i)}|${s.area + 1}`)) }));
+      budgetRows.push(
+        row({
+          year: num(year, 'year', tagIf(yi, `key|budget-year|${codeOf(i)}`)),
+          strategy: text(codeOf(i), tagIf(yi, `key|budget-strategy|${codeOf(i)}`)),
+          amount: num(amount, 'kroner', tagIf(yi, `budget|${codeOf(i)}|${s.area + 1}`)),
+        }),
+      );
     });
     model.areas.forEach((_, area) => {
-      frameRows.push(row({ year: num(year, 'year', tagIf(yi, `key|frame-year|${area + 1}`)), post: text(areaRef(model, area, seed, `post${area}`), tagIf(yi, `key|frame-post|${area + 1}`)), amount: num(areaFrame(model, yi, area), 'kroner', tagIf(yi, `frame|${area + 1}`)) }));
+      frameRows.push(
+        row({
+          year: num(year, 'year', tagIf(yi, `key|frame-year|${area + 1}`)),
+          post: text(areaRef(model, area, seed, `post${area}`), tagIf(yi, `key|frame-post|${area + 1}`)),
+          amount: num(areaFrame(model, yi, area), 'kroner', tagIf(yi, `frame|${area + 1}`)),
+        }),
+      );
     });
     const areasTotal = model.areas.reduce((sum, _, area) => sum + areaFrame(model, yi, area), 0);
     if (declared('sumAreas')) {
-      frameRows.push(row({ year: num(year, 'year'), post: text(choose(['Sum innsatsområder', 'SUM INNSATSOMRÅDER', 'Sum innsatsomrader'], seed, 'sumAreasLabel')), amount: num(areasTotal, 'kroner', tagIf(yi, 'sumAreas'), true) }));
+      frameRows.push(
+        row({
+          year: num(year, 'year'),
+          post: text(choose(['Sum innsatsområder', 'SUM INNSATSOMRÅDER', 'Sum innsatsomrader'], seed, 'sumAreasLabel')),
+          amount: num(areasTotal, 'kroner', tagIf(yi, 'sumAreas'), true),
+        }),
+      );
     }
     model.costs.forEach((c, i) => {
-      frameRows.push(row({ year: num(year, 'year'), post: text(c.post), amount: num(c.amounts[yi] ?? 0, 'kroner', tagIf(yi, `cost|${i}`)) }));
+      frameRows.push(
+        row({ year: num(year, 'year'), post: text(c.post), amount: num(c.amounts[yi] ?? 0, 'kroner', tagIf(yi, `cost|${i}`)) }),
+      );
     });
     if (declared('sumTotal')) {
-      frameRows.push(row({ year: num(year, 'year'), post: text(choose(['Sum totalt', 'Sum total', 'SUM'], seed, 'sumTotalLabel')), amount: num(totalFrame(model, yi), 'kroner', tagIf(yi, 'sumTotal'), true) }));
+      frameRows.push(
+        row({
+          year: num(year, 'year'),
+          post: text(choose(['Sum totalt', 'Sum total', 'SUM'], seed, 'sumTotalLabel')),
+          amount: num(totalFrame(model, yi), 'kroner', tagIf(yi, 'sumTotal'), true),
+        }),
+      );
     }
     const amounts = financingAmounts(model, yi);
     model.financing.forEach((f, i) => {
-      financingRows.push(row({ year: num(year, 'year', tagIf(yi, `key|fin-year|${i}`)), source: text(f.source), amount: num(amounts[i] ?? 0, 'kroner', tagIf(yi, `fin|${i}`)) }));
+      financingRows.push(
+        row({
+          year: num(year, 'year', tagIf(yi, `key|fin-year|${i}`)),
+          source: text(f.source),
+          amount: num(amounts[i] ?? 0, 'kroner', tagIf(yi, `fin|${i}`)),
+        }),
+      );
     });
     if (declared('finSum')) {
-      financingRows.push(row({ year: num(year, 'year'), source: text(choose(['Sum', 'SUM', 'Sum finansiering', 'Totalt'], seed, 'finSumLabel')), amount: num(totalFrame(model, yi), 'kroner', tagIf(yi, 'finSum'), true) }));
+      financingRows.push(
+        row({
+          year: num(year, 'year'),
+          source: text(choose(['Sum', 'SUM', 'Sum finansiering', 'Totalt'], seed, 'finSumLabel')),
+          amount: num(totalFrame(model, yi), 'kroner', tagIf(yi, 'finSum'), true),
+        }),
+      );
     }
   });
   tables.push({ spec: TABLES.budget, columns: contractColumns(TABLES.budget), rows: budgetRows });
   tables.push({ spec: TABLES.frames, columns: contractColumns(TABLES.frames), rows: frameRows });
   tables.push({ spec: TABLES.financing, columns: contractColumns(TABLES.financing), rows: financingRows });
-  for (const spec of [TABLES.reallocations, TABLES.projects, TABLES.reports]) tables.push({ spec, columns: contractColumns(spec), rows: [] });
+  for (const spec of [TABLES.reallocations, TABLES.projects, TABLES.reports])
+    tables.push({ spec, columns: contractColumns(spec), rows: [] });
   return tables;
 }
 
@@ -748,8 +1035,22 @@ export interface RenderedPlan {
 
 const EXTRA_HEADERS = ['Merknad', 'Ansvarlig', 'Notater', 'Kontrollert', 'Løpenummer', 'Endret dato'];
 const EXTRA_VALUES: readonly CellInput[] = [
-  { error: '#REF!' }, { error: '#N/A' }, { date: '2022-03-15' }, { date: '1999-12-31' }, true, false, 'Merk: =1+1', '=SUM(A1:A2)',
-  { formula: '1+1', result: 2 }, { formula: 'A1&"x"', result: 'x' }, { formula: 'NOW()' }, 12.5, -3, null, 'ÆØÅ 🚀', 0,
+  { error: '#REF!' },
+  { error: '#N/A' },
+  { date: '2022-03-15' },
+  { date: '1999-12-31' },
+  true,
+  false,
+  'Merk: =1+1',
+  '=SUM(A1:A2)',
+  { formula: '1+1', result: 2 },
+  { formula: 'A1&"x"', result: 'x' },
+  { formula: 'NOW()' },
+  12.5,
+  -3,
+  null,
+  'ÆØÅ 🚀',
+  0,
 ];
 const SHEET_NAMES = ['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Ærlige tall', 'Data 📊', 'Ωmega', '数据', 'Ark1'];
 
@@ -758,16 +1059,30 @@ function headerText(column: LogicalColumn, look: Look, table: string, millions: 
   if (millions) return `${base} ${choose(['(mill. kr)', '(MNOK)', '(mill.)'], look.seed, table, 'millions')}`;
   // Year and strategy headers are matched as they are; the contract's own columns in any accepted spelling.
   if (!look.headerVariants || /^\d{4}$/.test(base) || /^[A-L](\.|$)/.test(base)) return base;
-  return choose([base, base.toUpperCase(), base.toLowerCase(), asciiFold(base), ` ${base} `, column.amount ? `${base} (kr)` : base], look.seed, table, column.key, 'header');
+  return choose(
+    [base, base.toUpperCase(), base.toLowerCase(), asciiFold(base), ` ${base} `, column.amount ? `${base} (kr)` : base],
+    look.seed,
+    table,
+    column.key,
+    'header',
+  );
 }
 
 function numberText(value: number, unit: Unit, millions: boolean, look: Look, salt: string): CellInput {
   if (millions) {
     // Only exact thousandths of a million become text ("0,001"); others stay numbers.
-    return value % 1000 === 0 ? `${String(value / 1_000_000).replace('.', ',')}${choose(['', ' M'], look.seed, salt, 'm')}` : value / 1_000_000;
+    return value % 1000 === 0
+      ? `${String(value / 1_000_000).replace('.', ',')}${choose(['', ' M'], look.seed, salt, 'm')}`
+      : value / 1_000_000;
   }
   if (unit !== 'kroner') return choose([String(value), ` ${value} `, grouped(value, '\u00a0')], look.seed, salt, 'count');
-  const options = [`${grouped(value, ' ')}`, `${grouped(value, '\u00a0')} kr`, `kr ${grouped(value, ' ')}`, `${grouped(value, '.')},-`, String(value)];
+  const options = [
+    `${grouped(value, ' ')}`,
+    `${grouped(value, '\u00a0')} kr`,
+    `kr ${grouped(value, ' ')}`,
+    `${grouped(value, '.')},-`,
+    String(value),
+  ];
   if (value > 0 && value % 100_000 === 0) options.push(`${String(value / 1_000_000).replace('.', ',')} M`);
   return choose(options, look.seed, salt, 'kroner');
 }
@@ -777,8 +1092,10 @@ function spell(cell: LogicalCell, look: Look, millions: boolean, mutation: Mutat
   if (n === undefined) return cell.value;
   const scaled = (v: number): number => (millions && n.unit === 'kroner' ? v / 1_000_000 : v);
   if (mutation !== undefined && cell.tag === mutation.tag) return scaled(n.value + mutation.delta);
-  if (n.declared && look.formulas && chance(60, look.seed, salt, 'formula')) return { formula: choose(['SUM(C2:C4)', 'SUBTOTAL(109,[Beløp])', 'B2+B3'], look.seed, salt, 'f'), result: scaled(n.value) };
-  if (look.textNumbers && chance(30, look.seed, salt, 'text')) return numberText(n.value, n.unit, millions && n.unit === 'kroner', look, salt);
+  if (n.declared && look.formulas && chance(60, look.seed, salt, 'formula'))
+    return { formula: choose(['SUM(C2:C4)', 'SUBTOTAL(109,[Beløp])', 'B2+B3'], look.seed, salt, 'f'), result: scaled(n.value) };
+  if (look.textNumbers && chance(30, look.seed, salt, 'text'))
+    return numberText(n.value, n.unit, millions && n.unit === 'kroner', look, salt);
   return scaled(n.value);
 }
 
@@ -804,17 +1121,27 @@ export function renderPlan(model: PlanModel, mutation?: Mutation): RenderedPlan 
   const positions = new Map<string, { table: string; row: number | 'total'; column: number }>();
   const values = new Map<string, number>();
   let lastSource = '';
-  const optional = new Set<string>([TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name]);
+  const optional = new Set<string>([
+    TABLES.reallocations.name,
+    TABLES.projects.name,
+    TABLES.reports.name,
+    TABLES.tiltak.name,
+    TABLES.delmal.name,
+  ]);
 
   for (const t of logical) {
     const name = t.spec.name;
     if (optional.has(name) && t.rows.length === 0 && chance(40, look.seed, 'omit', name)) continue;
     // Resultatmal's columns beyond the contract's are its strategies: any other is reported (structure.unknown-column).
-    const extras: LogicalColumn[] = look.extraColumns && name !== TABLES.resultatmal.name && chance(50, look.seed, 'extra', name) ? [{ key: 'extra', header: choose(EXTRA_HEADERS, look.seed, 'extraHeader', name) }] : [];
+    const extras: LogicalColumn[] =
+      look.extraColumns && name !== TABLES.resultatmal.name && chance(50, look.seed, 'extra', name)
+        ? [{ key: 'extra', header: choose(EXTRA_HEADERS, look.seed, 'extraHeader', name) }]
+        : [];
     const columns = look.reorderColumns ? shuffled([...t.columns, ...extras], look.seed, 'columns', name) : [...t.columns, ...extras];
     const millions = look.millions && columns.some((c) => c.amount === true) && chance(50, look.seed, 'millions', name);
     let rows = t.fixedOrder || !look.shuffleRows ? [...t.rows] : shuffled(t.rows, look.seed, 'rows', name);
-    if (look.blankRows && chance(40, look.seed, 'blank', name)) rows = [...rows.slice(0, 1), new Map<string, LogicalCell>(), ...rows.slice(1)];
+    if (look.blankRows && chance(40, look.seed, 'blank', name))
+      rows = [...rows.slice(0, 1), new Map<string, LogicalCell>(), ...rows.slice(1)];
     const spellRow = (cells: Map<string, LogicalCell>, r: number | 'total'): CellInput[] =>
       columns.map((c, ci) => {
         if (c.key === 'extra') return cells.size === 0 ? null : choose(EXTRA_VALUES, look.seed, name, r, 'extraValue');
@@ -831,10 +1158,19 @@ export function renderPlan(model: PlanModel, mutation?: Mutation): RenderedPlan 
       sheet: sheetFor(t.spec, look),
       header: columns.map((c) => headerText(c, look, name, millions && c.amount === true)),
       rows: rows.map((cells, r) => spellRow(cells, r)),
-      numberFormats: columns.map((c) => (c.key === 'extra' ? choose([undefined, 'dd.mm.yyyy', '@', '0.00'], look.seed, name, 'extraFormat') : c.amount ? (millions ? '0.0' : choose(['#,##0', '# ##0', '0'], look.seed, name, 'format')) : undefined)),
+      numberFormats: columns.map((c) =>
+        c.key === 'extra'
+          ? choose([undefined, 'dd.mm.yyyy', '@', '0.00'], look.seed, name, 'extraFormat')
+          : c.amount
+            ? millions
+              ? '0.0'
+              : choose(['#,##0', '# ##0', '0'], look.seed, name, 'format')
+            : undefined,
+      ),
     };
     if (t.total) table.totalRow = spellRow(t.total, 'total');
-    if (look.captions && chance(60, look.seed, 'caption', name)) table.caption = choose([name, `Tabell: ${name}`, 'Ærlige tall 🚀'], look.seed, 'captionText', name);
+    if (look.captions && chance(60, look.seed, 'caption', name))
+      table.caption = choose([name, `Tabell: ${name}`, 'Ærlige tall 🚀'], look.seed, 'captionText', name);
     if (!data.sheets.includes(table.sheet)) data.sheets.push(table.sheet);
     data.tables.push(table);
     if (name === TABLES.financing.name) {
@@ -871,4 +1207,7 @@ export function keyTargets(rendered: RenderedPlan): string[] {
 }
 
 /** A workbook from a consistent plan, as plain data. */
-export const consistentWorkbookArb: fc.Arbitrary<{ model: PlanModel; rendered: RenderedPlan }> = planModelArb.map((model) => ({ model, rendered: renderPlan(model) }));
+export const consistentWorkbookArb: fc.Arbitrary<{ model: PlanModel; rendered: RenderedPlan }> = planModelArb.map((model) => ({
+  model,
+  rendered: renderPlan(model),
+}));

@@ -24,37 +24,160 @@ export function consistentPlan(): WorkbookData {
   return {
     sheets: ['Oppsett', 'Mål', 'Budsjett', 'Prosjekter', 'Effektmål'],
     tables: [
-      t(TABLES.program, ['Felt', 'Verdi'], [
-        ['Programnavn', 'Testprogrammet'], ['Region', 'Testdal'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022], ['Arbeidsplassmål', 20],
-      ]),
-      t(TABLES.areas, ['Nr', 'Innsatsområde', 'Type'], [[1, 'Kompetanse', 'Tematisk'], [2, 'Innovasjon', 'Tematisk'], [3, 'Attraktivitet', 'Støtteområde']]),
-      t(TABLES.strategies, ['Kode', 'Strategi', 'Innsatsområde', 'Beskrivelse'], [
-        ['A', 'Rekruttering', 1, 'Rekruttere'], ['B', 'Kompetanse', 1, 'Lære'], ['C', 'Nettverk', 2, 'Samarbeide'], ['D', 'Omdømme', 3, 'Fortelle'],
-      ]),
-      t(TABLES.naeringer, ['Nr', 'Næring'], [[1, 'Industri'], [2, 'Reiseliv']]),
-      t(TABLES.jobTargets, ['Næring', '2022', '2023', '2024', 'Sum'], [['Industri', 2, 3, 5, 10], ['Reiseliv', 3, 3, 4, 10]], ['Sum', 5, 6, 9, 20]),
-      t(TABLES.resultatmal, ['År', 'Næring', 'A', 'B', 'C', 'Sum'], [[2022, 'Industri', 1, null, 1, 2], [2022, 'Reiseliv', null, 2, 1, 3]]),
-      t(TABLES.resultatmalSum, ['År', 'Innsatsområde', 'Arbeidsplasser'], [[2022, 1, 3], [2022, 2, 2], [2022, 'Sum', 5]]),
-      t(TABLES.delmal, ['År', 'Strategier', 'Delmål', 'Prosjekter igangsatt', 'Prosjekter gjennomført', 'Bedrifter involvert', 'Nye bedrifter'], [
-        [2022, 'A-B', 'To prosjekter igangsatt', 2, null, null, null], [2022, 'C', 'Ett nettverk', 1, 1, 4, null],
-      ]),
-      t(TABLES.tiltak, ['År', 'Strategier', 'Tiltak'], [[2022, 'A, B', 'Kartlegge behov'], [2022, 'C', 'Starte nettverk'], [2022, 'D', 'Lage film']]),
-      t(TABLES.budget, ['År', 'Strategi', 'Beløp'], [[2022, 'A', 300000], [2022, 'B', 200000], [2022, 'C', 500000], [2022, 'D', 100000]]),
-      t(TABLES.frames, ['År', 'Post', 'Beløp'], [
-        [2022, 'Kompetanse', 500000], [2022, 'Innovasjon', 500000], [2022, 'Attraktivitet', 100000], [2022, 'Sum innsatsområder', 1100000],
-        [2022, 'Administrasjon', 100000], [2022, 'Sum totalt', 1200000],
-      ]),
-      t(TABLES.financing, ['År', 'Kilde', 'Beløp'], [[2022, 'Fylket', 1000000], [2022, 'Kommunene', 200000], [2022, 'Sum', 1200000]]),
+      t(
+        TABLES.program,
+        ['Felt', 'Verdi'],
+        [
+          ['Programnavn', 'Testprogrammet'],
+          ['Region', 'Testdal'],
+          ['Første år', 2022],
+          ['Siste år', 2024],
+          ['Handlingsplanår', 2022],
+          ['Arbeidsplassmål', 20],
+        ],
+      ),
+      t(
+        TABLES.areas,
+        ['Nr', 'Innsatsområde', 'Type'],
+        [
+          [1, 'Kompetanse', 'Tematisk'],
+          [2, 'Innovasjon', 'Tematisk'],
+          [3, 'Attraktivitet', 'Støtteområde'],
+        ],
+      ),
+      t(
+        TABLES.strategies,
+        ['Kode', 'Strategi', 'Innsatsområde', 'Beskrivelse'],
+        [
+          ['A', 'Rekruttering', 1, 'Rekruttere'],
+          ['B', 'Kompetanse', 1, 'Lære'],
+          ['C', 'Nettverk', 2, 'Samarbeide'],
+          ['D', 'Omdømme', 3, 'Fortelle'],
+        ],
+      ),
+      t(
+        TABLES.naeringer,
+        ['Nr', 'Næring'],
+        [
+          [1, 'Industri'],
+          [2, 'Reiseliv'],
+        ],
+      ),
+      t(
+        TABLES.jobTargets,
+        ['Næring', '2022', '2023', '2024', 'Sum'],
+        [
+          ['Industri', 2, 3, 5, 10],
+          ['Reiseliv', 3, 3, 4, 10],
+        ],
+        ['Sum', 5, 6, 9, 20],
+      ),
+      t(
+        TABLES.resultatmal,
+        ['År', 'Næring', 'A', 'B', 'C', 'Sum'],
+        [
+          [2022, 'Industri', 1, null, 1, 2],
+          [2022, 'Reiseliv', null, 2, 1, 3],
+        ],
+      ),
+      t(
+        TABLES.resultatmalSum,
+        ['År', 'Innsatsområde', 'Arbeidsplasser'],
+        [
+          [2022, 1, 3],
+          [2022, 2, 2],
+          [2022, 'Sum', 5],
+        ],
+      ),
+      t(
+        TABLES.delmal,
+        ['År', 'Strategier', 'Delmål', 'Prosjekter igangsatt', 'Prosjekter gjennomført', 'Bedrifter involvert', 'Nye bedrifter'],
+        [
+          [2022, 'A-B', 'To prosjekter igangsatt', 2, null, null, null],
+          [2022, 'C', 'Ett nettverk', 1, 1, 4, null],
+        ],
+      ),
+      t(
+        TABLES.tiltak,
+        ['År', 'Strategier', 'Tiltak'],
+        [
+          [2022, 'A, B', 'Kartlegge behov'],
+          [2022, 'C', 'Starte nettverk'],
+          [2022, 'D', 'Lage film'],
+        ],
+      ),
+      t(
+        TABLES.budget,
+        ['År', 'Strategi', 'Beløp'],
+        [
+          [2022, 'A', 300000],
+          [2022, 'B', 200000],
+          [2022, 'C', 500000],
+          [2022, 'D', 100000],
+        ],
+      ),
+      t(
+        TABLES.frames,
+        ['År', 'Post', 'Beløp'],
+        [
+          [2022, 'Kompetanse', 500000],
+          [2022, 'Innovasjon', 500000],
+          [2022, 'Attraktivitet', 100000],
+          [2022, 'Sum innsatsområder', 1100000],
+          [2022, 'Administrasjon', 100000],
+          [2022, 'Sum totalt', 1200000],
+        ],
+      ),
+      t(
+        TABLES.financing,
+        ['År', 'Kilde', 'Beløp'],
+        [
+          [2022, 'Fylket', 1000000],
+          [2022, 'Kommunene', 200000],
+          [2022, 'Sum', 1200000],
+        ],
+      ),
       t(TABLES.reallocations, ['Dato', 'Fra', 'Til', 'Beløp', 'Vedtak'], []),
-      t(TABLES.projects, ['ProsjektID', 'Prosjekt', 'Prosjekteier', 'Strategi', 'Næring', 'PLP-fase', 'Status', 'Vedtaksdato', 'Innvilget', 'Egenfinansiering', 'Annen finansiering'], []),
-      t(TABLES.reports, ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'], []),
-      t(TABLES.kommuner, ['Kommunenummer', 'Kommune'], [['1001', 'Nordby'], ['1002', 'Sørby']]),
-      t(TABLES.indicators, ['År', 'Indikator', 'Kommune', 'Verdi', 'Kilde', 'Hentet'], [
-        [2021, 'Folkemengde', '1001', 1000, 'SSB tabell 07459', { date: '2025-01-10' }],
-        [2022, 'Folkemengde', '1001', 1010, 'SSB tabell 07459', { date: '2025-01-10' }],
-        [2021, 'Kommune-NM-plassering', null, 120, 'NHO Kommune-NM 2021', null],
-        [2022, 'Kommune-NM-plassering', null, 110, 'NHO Kommune-NM 2022', null],
-      ]),
+      t(
+        TABLES.projects,
+        [
+          'ProsjektID',
+          'Prosjekt',
+          'Prosjekteier',
+          'Strategi',
+          'Næring',
+          'PLP-fase',
+          'Status',
+          'Vedtaksdato',
+          'Innvilget',
+          'Egenfinansiering',
+          'Annen finansiering',
+        ],
+        [],
+      ),
+      t(
+        TABLES.reports,
+        ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'],
+        [],
+      ),
+      t(
+        TABLES.kommuner,
+        ['Kommunenummer', 'Kommune'],
+        [
+          ['1001', 'Nordby'],
+          ['1002', 'Sørby'],
+        ],
+      ),
+      t(
+        TABLES.indicators,
+        ['År', 'Indikator', 'Kommune', 'Verdi', 'Kilde', 'Hentet'],
+        [
+          [2021, 'Folkemengde', '1001', 1000, 'SSB tabell 07459', { date: '2025-01-10' }],
+          [2022, 'Folkemengde', '1001', 1010, 'SSB tabell 07459', { date: '2025-01-10' }],
+          [2021, 'Kommune-NM-plassering', null, 120, 'NHO Kommune-NM 2021', null],
+          [2022, 'Kommune-NM-plassering', null, 110, 'NHO Kommune-NM 2022', null],
+        ],
+      ),
     ],
   };
 }

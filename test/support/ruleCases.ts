@@ -31,7 +31,12 @@ function findingsOf(data: WorkbookData, c: RuleCase): Finding[] {
  * checked under the case's settings too when `silentUnderCaseSettings` (a setting such as `today` changes
  * nothing on a plan that meets the rules; one such as a year outside the period does).
  */
-export function describeRuleCases(cases: readonly RuleCase[], base: () => WorkbookData, baseLabel: string, silentUnderCaseSettings = false): void {
+export function describeRuleCases(
+  cases: readonly RuleCase[],
+  base: () => WorkbookData,
+  baseLabel: string,
+  silentUnderCaseSettings = false,
+): void {
   describe.each(cases)('$rule — $name', (c) => {
     test(`does not fire on ${baseLabel}`, () => {
       const settings = silentUnderCaseSettings ? (c.settings ?? {}) : {};

@@ -19,10 +19,40 @@ import { addressOf } from './planBuilder';
  */
 export function sampleExpectations(sample: WorkbookData) {
   return [
-    { rule: 'targets.resultatmal-vs-target', severity: 'advarsel', ...addressOf(sample, 'Resultatmal', [2022, 'Øvrig næringsliv'], 'Næring'), expected: 15, actual: 10 },
-    { rule: 'targets.resultatmal-row-sum', severity: 'feil', ...addressOf(sample, 'Resultatmal', [2022, 'Øvrig næringsliv'], 'Sum'), expected: 10, actual: 15 },
-    { rule: 'targets.resultatmal-area-sum', severity: 'feil', ...addressOf(sample, 'ResultatmalSum', [2022, 1], 'Arbeidsplasser'), expected: 10, actual: 13 },
-    { rule: 'targets.resultatmal-area-sum', severity: 'feil', ...addressOf(sample, 'ResultatmalSum', [2022, 2], 'Arbeidsplasser'), expected: 19, actual: 21 },
-    { rule: 'targets.resultatmal-total', severity: 'feil', ...addressOf(sample, 'ResultatmalSum', [2022, 'Sum'], 'Arbeidsplasser'), expected: 35, actual: 40 },
+    {
+      rule: 'targets.resultatmal-vs-target',
+      severity: 'advarsel',
+      ...addressOf(sample, 'Resultatmal', [2022, 'Øvrig næringsliv'], 'Næring'),
+      expected: 15,
+      actual: 10,
+    },
+    {
+      rule: 'targets.resultatmal-row-sum',
+      severity: 'feil',
+      ...addressOf(sample, 'Resultatmal', [2022, 'Øvrig næringsliv'], 'Sum'),
+      expected: 10,
+      actual: 15,
+    },
+    {
+      rule: 'targets.resultatmal-area-sum',
+      severity: 'feil',
+      ...addressOf(sample, 'ResultatmalSum', [2022, 1], 'Arbeidsplasser'),
+      expected: 10,
+      actual: 13,
+    },
+    {
+      rule: 'targets.resultatmal-area-sum',
+      severity: 'feil',
+      ...addressOf(sample, 'ResultatmalSum', [2022, 2], 'Arbeidsplasser'),
+      expected: 19,
+      actual: 21,
+    },
+    {
+      rule: 'targets.resultatmal-total',
+      severity: 'feil',
+      ...addressOf(sample, 'ResultatmalSum', [2022, 'Sum'], 'Arbeidsplasser'),
+      expected: 35,
+      actual: 40,
+    },
   ];
 }

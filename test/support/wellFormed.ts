@@ -8,7 +8,8 @@ export function wellFormedProblems(xml: string): string[] {
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
   const stack: string[] = [];
   let roots = 0;
-  const token = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<|[^<]+/g;
+  const token =
+    /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<|[^<]+/g;
   for (const match of body.matchAll(token)) {
     const [whole, closing, name, attrs = '', selfClosing] = match;
     if (whole === '<') {
@@ -16,7 +17,8 @@ export function wellFormedProblems(xml: string): string[] {
       continue;
     }
     if (name === undefined) {
-      if (!whole.startsWith('<') && /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(whole)) problems.push(`a bare '&' in text at ${match.index}`);
+      if (!whole.startsWith('<') && /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(whole))
+        problems.push(`a bare '&' in text at ${match.index}`);
       if (!whole.startsWith('<') && stack.length === 0 && whole.trim() !== '') problems.push(`text outside the root at ${match.index}`);
       continue;
     }

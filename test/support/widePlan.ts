@@ -23,14 +23,31 @@ export function widePlan(): WorkbookData {
     [5, 'Omdømmebygging og bostedsattraktivitet', 'Støtteområde'],
   ];
   const strategies: [string, string, number][] = [
-    ['RA', 'Lærlingordninger', 1], ['RB', 'Etter- og videreutdanningstilbud', 1], ['RC', 'Tilflyttingsarbeid', 1],
-    ['IA', 'Bedriftsnettverk', 2], ['IB', 'Gründerveiledning', 2], ['IC', 'Produktutviklingsprosjekter', 2], ['ID', 'Eksportsatsing', 2],
-    ['IE', 'Teknologioverføring', 2], ['IF', 'Leverandørutvikling', 2], ['IG', 'Kapitaltilgang', 2],
-    ['DA', 'Helårsturisme', 3], ['DB', 'Opplevelsesproduksjon', 3],
-    ['GA', 'Sirkulærøkonomi', 4], ['GB', 'Energieffektivisering', 4],
-    ['OA', 'Omdømmekampanjer', 5], ['OB', 'Velkomstarbeid', 5],
+    ['RA', 'Lærlingordninger', 1],
+    ['RB', 'Etter- og videreutdanningstilbud', 1],
+    ['RC', 'Tilflyttingsarbeid', 1],
+    ['IA', 'Bedriftsnettverk', 2],
+    ['IB', 'Gründerveiledning', 2],
+    ['IC', 'Produktutviklingsprosjekter', 2],
+    ['ID', 'Eksportsatsing', 2],
+    ['IE', 'Teknologioverføring', 2],
+    ['IF', 'Leverandørutvikling', 2],
+    ['IG', 'Kapitaltilgang', 2],
+    ['DA', 'Helårsturisme', 3],
+    ['DB', 'Opplevelsesproduksjon', 3],
+    ['GA', 'Sirkulærøkonomi', 4],
+    ['GB', 'Energieffektivisering', 4],
+    ['OA', 'Omdømmekampanjer', 5],
+    ['OB', 'Velkomstarbeid', 5],
   ];
-  const naeringer = ['Landbruksbasert matproduksjon', 'Reiseliv og opplevelsesnæringer', 'Industri', 'Bygg og anlegg', 'Kunnskapsbasert tjenesteyting', 'Øvrig næringsliv'];
+  const naeringer = [
+    'Landbruksbasert matproduksjon',
+    'Reiseliv og opplevelsesnæringer',
+    'Industri',
+    'Bygg og anlegg',
+    'Kunnskapsbasert tjenesteyting',
+    'Øvrig næringsliv',
+  ];
   const years = [2023, 2024, 2025, 2026];
   const thematic = strategies.filter(([, , area]) => area !== 5);
   const budget = (i: number): number => 150000 + 50000 * (i % 4);
@@ -42,36 +59,96 @@ export function widePlan(): WorkbookData {
   return {
     sheets: ['Oppsett', 'Mål', 'Budsjett', 'Prosjekter'],
     tables: [
-      t(TABLES.program, ['Felt', 'Verdi'], [
-        ['Programnavn', 'Omstilling Fjellregionen Sør'], ['Region', 'Fjellregionen'], ['Første år', 2023], ['Siste år', 2026], ['Handlingsplanår', WIDE_YEAR],
-      ]),
+      t(
+        TABLES.program,
+        ['Felt', 'Verdi'],
+        [
+          ['Programnavn', 'Omstilling Fjellregionen Sør'],
+          ['Region', 'Fjellregionen'],
+          ['Første år', 2023],
+          ['Siste år', 2026],
+          ['Handlingsplanår', WIDE_YEAR],
+        ],
+      ),
       t(TABLES.areas, ['Nr', 'Innsatsområde', 'Type'], areas),
-      t(TABLES.strategies, ['Kode', 'Strategi', 'Innsatsområde', 'Beskrivelse'], strategies.map(([code, name, area]) => [code, name, area, `${name}: et langsiktig arbeid med samarbeidspartnere i regionen og næringsmiddelindustrien`])),
-      t(TABLES.naeringer, ['Nr', 'Næring'], naeringer.map((n, i) => [i + 1, n])),
-      t(TABLES.jobTargets, ['Næring', ...years.map(String), 'Sum'], naeringer.map((n, i) => [n, ...(targets[i] ?? []), (targets[i] ?? []).reduce((a, b) => a + b, 0)])),
-      t(TABLES.resultatmal, ['År', 'Næring', ...thematic.map(([code, name]) => `${code}. ${name}`), 'Sum'], naeringer.map((n, i) => [WIDE_YEAR, n, ...(resultRows[i] ?? []), (resultRows[i] ?? []).reduce<number>((a, b) => a + (b ?? 0), 0)])),
-      t(TABLES.resultatmalSum, ['År', 'Innsatsområde', 'Arbeidsplasser'], [[WIDE_YEAR, 1, 4], [WIDE_YEAR, 'Sum', 30]]),
-      t(TABLES.delmal, ['År', 'Strategier', 'Delmål', 'Prosjekter igangsatt', 'Prosjekter gjennomført', 'Bedrifter involvert', 'Nye bedrifter'], [
-        [WIDE_YEAR, 'RA, RB', 'Minst tre lærlingplasser i industribedriftene, og et felles opplæringskontor etablert', 3, null, 5, null],
-        [WIDE_YEAR, 'IB', 'Fire gründerbedrifter i bedriftsinkubatoren', 4, 1, null, 4],
-        [WIDE_YEAR, 'DA, DB', 'Helårsprodukter utviklet sammen med destinasjonsselskapet', 2, null, 6, null],
-        [WIDE_YEAR, 'OA', 'Kommunikasjonsstrategi vedtatt', 1, 1, null, null],
-      ]),
-      t(TABLES.tiltak, ['År', 'Strategier', 'Tiltak'], [
-        [WIDE_YEAR, 'RA', 'Kartlegge kompetansebehovet i bedriftene'],
-        [WIDE_YEAR, 'IA, IB, IC', 'Forprosjekt for leverandørnettverk og innovasjonsprogram'],
-        [WIDE_YEAR, 'IG', 'Samarbeidsavtale med Innovasjon Norge om kapitaltilgang'],
-        [WIDE_YEAR, 'GA', 'Sirkulærøkonomiprosjekt i treforedlingsindustrien'],
-        [WIDE_YEAR, 'OA, OB', 'Velkomstpakke for tilflyttere'],
-      ]),
-      t(TABLES.budget, ['År', 'Strategi', 'Beløp'], strategies.map(([code], i) => [WIDE_YEAR, code, budget(i)])),
-      t(TABLES.frames, ['År', 'Post', 'Beløp'], [
-        ...areas.map(([, name], i): CellInput[] => [WIDE_YEAR, name, frames[i] ?? 0]),
-        [WIDE_YEAR, 'Sum innsatsområder', areaSum],
-        [WIDE_YEAR, 'Administrasjon og programledelse', 1200000],
-        [WIDE_YEAR, 'Sum totalt', areaSum + 1200000],
-      ]),
-      t(TABLES.financing, ['År', 'Kilde', 'Beløp'], [[WIDE_YEAR, 'Fylkeskommunen', areaSum], [WIDE_YEAR, 'Vertskommunene', 1200000], [WIDE_YEAR, 'Sum', areaSum + 1200000]]),
+      t(
+        TABLES.strategies,
+        ['Kode', 'Strategi', 'Innsatsområde', 'Beskrivelse'],
+        strategies.map(([code, name, area]) => [
+          code,
+          name,
+          area,
+          `${name}: et langsiktig arbeid med samarbeidspartnere i regionen og næringsmiddelindustrien`,
+        ]),
+      ),
+      t(
+        TABLES.naeringer,
+        ['Nr', 'Næring'],
+        naeringer.map((n, i) => [i + 1, n]),
+      ),
+      t(
+        TABLES.jobTargets,
+        ['Næring', ...years.map(String), 'Sum'],
+        naeringer.map((n, i) => [n, ...(targets[i] ?? []), (targets[i] ?? []).reduce((a, b) => a + b, 0)]),
+      ),
+      t(
+        TABLES.resultatmal,
+        ['År', 'Næring', ...thematic.map(([code, name]) => `${code}. ${name}`), 'Sum'],
+        naeringer.map((n, i) => [WIDE_YEAR, n, ...(resultRows[i] ?? []), (resultRows[i] ?? []).reduce<number>((a, b) => a + (b ?? 0), 0)]),
+      ),
+      t(
+        TABLES.resultatmalSum,
+        ['År', 'Innsatsområde', 'Arbeidsplasser'],
+        [
+          [WIDE_YEAR, 1, 4],
+          [WIDE_YEAR, 'Sum', 30],
+        ],
+      ),
+      t(
+        TABLES.delmal,
+        ['År', 'Strategier', 'Delmål', 'Prosjekter igangsatt', 'Prosjekter gjennomført', 'Bedrifter involvert', 'Nye bedrifter'],
+        [
+          [WIDE_YEAR, 'RA, RB', 'Minst tre lærlingplasser i industribedriftene, og et felles opplæringskontor etablert', 3, null, 5, null],
+          [WIDE_YEAR, 'IB', 'Fire gründerbedrifter i bedriftsinkubatoren', 4, 1, null, 4],
+          [WIDE_YEAR, 'DA, DB', 'Helårsprodukter utviklet sammen med destinasjonsselskapet', 2, null, 6, null],
+          [WIDE_YEAR, 'OA', 'Kommunikasjonsstrategi vedtatt', 1, 1, null, null],
+        ],
+      ),
+      t(
+        TABLES.tiltak,
+        ['År', 'Strategier', 'Tiltak'],
+        [
+          [WIDE_YEAR, 'RA', 'Kartlegge kompetansebehovet i bedriftene'],
+          [WIDE_YEAR, 'IA, IB, IC', 'Forprosjekt for leverandørnettverk og innovasjonsprogram'],
+          [WIDE_YEAR, 'IG', 'Samarbeidsavtale med Innovasjon Norge om kapitaltilgang'],
+          [WIDE_YEAR, 'GA', 'Sirkulærøkonomiprosjekt i treforedlingsindustrien'],
+          [WIDE_YEAR, 'OA, OB', 'Velkomstpakke for tilflyttere'],
+        ],
+      ),
+      t(
+        TABLES.budget,
+        ['År', 'Strategi', 'Beløp'],
+        strategies.map(([code], i) => [WIDE_YEAR, code, budget(i)]),
+      ),
+      t(
+        TABLES.frames,
+        ['År', 'Post', 'Beløp'],
+        [
+          ...areas.map(([, name], i): CellInput[] => [WIDE_YEAR, name, frames[i] ?? 0]),
+          [WIDE_YEAR, 'Sum innsatsområder', areaSum],
+          [WIDE_YEAR, 'Administrasjon og programledelse', 1200000],
+          [WIDE_YEAR, 'Sum totalt', areaSum + 1200000],
+        ],
+      ),
+      t(
+        TABLES.financing,
+        ['År', 'Kilde', 'Beløp'],
+        [
+          [WIDE_YEAR, 'Fylkeskommunen', areaSum],
+          [WIDE_YEAR, 'Vertskommunene', 1200000],
+          [WIDE_YEAR, 'Sum', areaSum + 1200000],
+        ],
+      ),
     ],
   };
 }

@@ -101,14 +101,20 @@ describe('Valider', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rett opp Budsjett!C28: Gjør om til tallet 400\u00a0000' }));
     await screen.findByText(/Rettet Budsjett!C28\. Validert på nytt\./);
 
-    expect(port.calls.applyFixes).toEqual([[expect.objectContaining({ kind: 'set-number', sheet: 'Budsjett', cell: 'C28', value: 400000 })]]);
+    expect(port.calls.applyFixes).toEqual([
+      [expect.objectContaining({ kind: 'set-number', sheet: 'Budsjett', cell: 'C28', value: 400000 })],
+    ]);
     expect(port.calls.readSnapshot).toBe(reads + 1);
     expect(screen.queryByRole('button', { name: /Budsjett!C28/ })).toBeNull();
   });
 
   test('a WorkbookOperationError is shown in its own words, without a stack', async () => {
     const port = await renderExcel();
-    const error = new WorkbookOperationError('protected', 'Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.', 'Sheet "Mål" is protected.');
+    const error = new WorkbookOperationError(
+      'protected',
+      'Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.',
+      'Sheet "Mål" is protected.',
+    );
     port.failures.readSnapshot = error;
     fireEvent.click(button('Valider'));
     await screen.findByText('Arket «Mål» er beskyttet. Opphev beskyttelsen og prøv igjen.');
@@ -192,7 +198,11 @@ describe('Generer handlingsplan', () => {
   test('generates for the year picked in the programme period', async () => {
     const port = await renderExcel();
     const picker = screen.getByRole('combobox', { name: 'År' });
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['2022', '2023', '2024']);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['2022', '2023', '2024']);
     expect((picker as HTMLSelectElement).value).toBe('2022');
     fireEvent.change(picker, { target: { value: '2023' } });
     fireEvent.click(button('Generer handlingsplan'));
@@ -216,14 +226,22 @@ describe('year', () => {
     });
     await validate();
     await waitFor(() => expect(picker().value).toBe('2022'));
-    expect(within(picker()).getAllByRole('option').map((o) => o.textContent)).toEqual(['2022', '2023']);
+    expect(
+      within(picker())
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['2022', '2023']);
   });
 });
 
 describe('Opprett / oppdater arbeidsbok', () => {
   test('creates the missing tables for the workbook’s period and reports them', async () => {
     const port = await renderExcel();
-    port.templateOutcome = { createdSheets: ['Prosjekter'], createdTables: ['Prosjekter', 'Rapporter'], addedColumns: [{ table: 'Budsjett', column: 'Merknad' }] };
+    port.templateOutcome = {
+      createdSheets: ['Prosjekter'],
+      createdTables: ['Prosjekter', 'Rapporter'],
+      addedColumns: [{ table: 'Budsjett', column: 'Merknad' }],
+    };
     fireEvent.click(button('Opprett / oppdater arbeidsbok'));
     await screen.findByText('Nye ark: Prosjekter. Nye tabeller: Prosjekter, Rapporter. Nye kolonner: Budsjett[Merknad].');
     screen.getByText('Tabellene er laget for perioden 2022–2024.');
@@ -285,7 +303,9 @@ describe('standalone page', () => {
     await screen.findByText(/ligger i en kopi av arbeidsboka/);
     expect(files.packages[0]?.calls.renderLayout[0]?.sheet).toBe('Handlingsplan 2022');
     expect(files.saved.map((s) => s.fileName)).toEqual(['sats-pa-hallingdal – handlingsplan 2022.xlsx']);
-    screen.getByText('Arket «Handlingsplan 2022» ligger i en kopi av arbeidsboka: sats-pa-hallingdal – handlingsplan 2022.xlsx. Originalfila er ikke endret.');
+    screen.getByText(
+      'Arket «Handlingsplan 2022» ligger i en kopi av arbeidsboka: sats-pa-hallingdal – handlingsplan 2022.xlsx. Originalfila er ikke endret.',
+    );
     fireEvent.click(button('Last ned igjen'));
     expect(files.saved).toHaveLength(2);
   });
@@ -310,7 +330,8 @@ describe('standalone page', () => {
 
   test('a file the adapter cannot use shows the adapter’s message', async () => {
     const files = fakeFiles();
-    files.open = () => Promise.reject(new WorkbookFileError('encrypted', 'Arbeidsboka er kryptert (passordbeskyttet).', 'The workbook is encrypted.'));
+    files.open = () =>
+      Promise.reject(new WorkbookFileError('encrypted', 'Arbeidsboka er kryptert (passordbeskyttet).', 'The workbook is encrypted.'));
     render(<App host={{ kind: 'standalone', files, preloadSample: false }} now={() => NOW} />);
     fireEvent.drop(screen.getByRole('group', { name: 'Åpne en arbeidsbok' }), {
       dataTransfer: { files: [new File([new Uint8Array([1])], 'hemmelig.xlsx')] },

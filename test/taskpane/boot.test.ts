@@ -11,7 +11,8 @@ function office(onReady: () => Promise<{ host: unknown }>): OfficeLike {
   return { onReady, HostType };
 }
 
-const outside = (o: OfficeLike | undefined, timeoutMs?: number) => detectHost({ inOffice: false, office: () => Promise.resolve(o), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+const outside = (o: OfficeLike | undefined, timeoutMs?: number) =>
+  detectHost({ inOffice: false, office: () => Promise.resolve(o), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 const inExcel = (o: () => Promise<OfficeLike | undefined>, timeoutMs: number, onProgress?: (s: number) => void) =>
   detectHost({ inOffice: true, office: o, timeoutMs, ...(onProgress ? { onProgress } : {}) });
 
@@ -31,7 +32,12 @@ describe('detectHost outside Office', () => {
 
   test('onReady that never answers, or fails: standalone after the timeout', async () => {
     const started = Date.now();
-    expect(await outside(office(() => new Promise(() => undefined)), 50)).toBe('standalone');
+    expect(
+      await outside(
+        office(() => new Promise(() => undefined)),
+        50,
+      ),
+    ).toBe('standalone');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await outside(office(() => Promise.reject(new Error('boom'))))).toBe('standalone');
   });
@@ -40,7 +46,8 @@ describe('detectHost outside Office', () => {
 describe('detectHost when Office opened the page (_host_Info)', () => {
   test('Office.js that loads late is waited for, with progress, and the answer is excel', async () => {
     const ticks: number[] = [];
-    const late = () => new Promise<OfficeLike>((resolve) => setTimeout(() => resolve(office(() => Promise.resolve({ host: 'Excel' }))), 2200));
+    const late = () =>
+      new Promise<OfficeLike>((resolve) => setTimeout(() => resolve(office(() => Promise.resolve({ host: 'Excel' }))), 2200));
     expect(await inExcel(late, 10_000, (s) => ticks.push(s))).toBe('excel');
     expect(ticks.length).toBeGreaterThanOrEqual(2);
   });

@@ -1,4 +1,15 @@
-import { WorkbookOperationError, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowContext, type RowValue, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../../src/adapters/port';
+import {
+  WorkbookOperationError,
+  type AppendOutcome,
+  type FixesOutcome,
+  type RenderOutcome,
+  type RowChanges,
+  type RowContext,
+  type RowValue,
+  type TemplateOutcome,
+  type WorkbookPort,
+  type WriteRowsOutcome,
+} from '../../src/adapters/port';
 import { normalizeHeader } from '../../src/core/text/keys';
 import type { WorkbookData } from '../../src/core/contract/tableData';
 import type { QuickFix } from '../../src/core/findings/types';
@@ -100,12 +111,13 @@ export class FakePort implements WorkbookPort {
     this.calls.appendRow.push({ table, values });
     this.fail('appendRow');
     const target = this.snapshot.tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
-    if (target === undefined) return Promise.reject(new WorkbookOperationError('not-found', `Fant ikke tabellen ${table}.`, `Table ${table} was not found.`));
+    if (target === undefined)
+      return Promise.reject(new WorkbookOperationError('not-found', `Fant ikke tabellen ${table}.`, `Table ${table} was not found.`));
     const first = parseCell(target.header[0]?.address ?? 'A1');
     const row = first.row + target.rows.length + 1;
     const cells = target.header.map((h, i): SnapshotCell => {
       const key = Object.keys(values).find((k) => normalizeHeader(k) === normalizeHeader(String(h.value ?? '')));
-      const value = key === undefined ? null : values[key] ?? null;
+      const value = key === undefined ? null : (values[key] ?? null);
       const address = cellAddress(row, first.column + i);
       if (value === null) return { kind: 'empty', value: null, address };
       if (typeof value === 'number') return { kind: 'number', value, address };
@@ -113,7 +125,11 @@ export class FakePort implements WorkbookPort {
       return { kind: 'date', value: value.date, address };
     });
     target.rows.push(cells);
-    return Promise.resolve({ table: target.name, sheet: target.sheet, range: rangeAddress(row, first.column, row, first.column + target.header.length - 1) });
+    return Promise.resolve({
+      table: target.name,
+      sheet: target.sheet,
+      range: rangeAddress(row, first.column, row, first.column + target.header.length - 1),
+    });
   }
 
   select(sheet: string, cell: string): Promise<RowContext | null> {

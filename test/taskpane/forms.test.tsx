@@ -57,12 +57,22 @@ describe('Nytt prosjekt', () => {
     // The first form of the file loads the lazy forms module (ts-jest compiles it on first use): slow on a busy machine.
     const form = await screen.findByRole('form', { name: 'Nytt prosjekt' }, { timeout: 15_000 });
     const strategy = within(form).getByRole('combobox', { name: /Strategi/ });
-    const options = within(strategy).getAllByRole('option').map((o) => o.textContent);
+    const options = within(strategy)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options[0]).toBe('Velg …');
     expect(options).toContain('A. Rekruttering');
     expect(options).toContain('M. Bostedsattraktivitet');
-    expect(within(within(form).getByRole('combobox', { name: 'Næring' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg …', 'Opplevelsesnæring', 'Bygg og anlegg', 'Industri', 'Øvrig næringsliv']);
-    expect(within(within(form).getByRole('combobox', { name: 'PLP-fase' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg …', 'Forstudie', 'Forprosjekt', 'Hovedprosjekt']);
+    expect(
+      within(within(form).getByRole('combobox', { name: 'Næring' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Velg …', 'Opplevelsesnæring', 'Bygg og anlegg', 'Industri', 'Øvrig næringsliv']);
+    expect(
+      within(within(form).getByRole('combobox', { name: 'PLP-fase' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Velg …', 'Forstudie', 'Forprosjekt', 'Hovedprosjekt']);
     await waitFor(() => expect(document.activeElement).toBe(field(/ProsjektID/)));
   });
 
@@ -96,7 +106,18 @@ describe('Nytt prosjekt', () => {
     fireEvent.click(button('Legg til'));
     await screen.findByText(/Prosjektet EKS-09 er lagt til i tabellen Prosjekter \(Prosjekter!A\d+:K\d+\)\./);
     expect(port.calls.appendRow).toEqual([
-      { table: 'Prosjekter', values: { ProsjektID: 'EKS-09', Prosjekt: 'Eksempel: Ny satsing', Strategi: 'B', 'Næring': 'Industri', Status: 'Innvilget', Vedtaksdato: { date: '2023-02-01' }, Innvilget: 250000 } },
+      {
+        table: 'Prosjekter',
+        values: {
+          ProsjektID: 'EKS-09',
+          Prosjekt: 'Eksempel: Ny satsing',
+          Strategi: 'B',
+          Næring: 'Industri',
+          Status: 'Innvilget',
+          Vedtaksdato: { date: '2023-02-01' },
+          Innvilget: 250000,
+        },
+      },
     ]);
     expect(screen.queryByRole('form')).toBeNull();
     fireEvent.click(button('Gå til raden'));
@@ -129,7 +150,16 @@ describe('Ny prosjektlederrapport', () => {
     fireEvent.click(button('Legg til'));
     await screen.findByText(/Rapporten for EKS-03 er lagt til i tabellen Rapporter \(Prosjekter!M\d+:S\d+\)\./);
     expect(port.calls.appendRow).toEqual([
-      { table: 'Rapporter', values: { ProsjektID: 'EKS-03', Rapportdato: { date: '2023-06-30' }, 'Næring': 'Industri', 'Nye arbeidsplasser': 2, Kommentar: '=HYPERLINK("x")' } },
+      {
+        table: 'Rapporter',
+        values: {
+          ProsjektID: 'EKS-03',
+          Rapportdato: { date: '2023-06-30' },
+          Næring: 'Industri',
+          'Nye arbeidsplasser': 2,
+          Kommentar: '=HYPERLINK("x")',
+        },
+      },
     ]);
   });
 
@@ -164,7 +194,10 @@ describe('Generer styrerapport', () => {
     screen.getByText('Arket «Styrerapport 2022» er laget.');
     const layout = port.calls.renderLayout[0];
     expect(layout?.marker).toMatchObject({ kind: 'styrerapport', year: 2022 });
-    expect(layout?.charts?.[0]?.series.map((s) => s.values)).toEqual([[5, 10, 10, 15], [0, 3, 1, 3]]);
+    expect(layout?.charts?.[0]?.series.map((s) => s.values)).toEqual([
+      [5, 10, 10, 15],
+      [0, 3, 1, 3],
+    ]);
   });
 });
 

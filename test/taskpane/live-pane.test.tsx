@@ -77,10 +77,14 @@ test('an edit in a contract table is checked after the pause: the header counts,
   double.edit(at.sheet, at.address, 'mye');
   // Text in an amount: one more error. The grants against that budget are not checked against an amount that
   // cannot be read (never a confident false figure), so no warning comes with it.
-  await waitFor(() => expect(count()).toBe(`${feil! + 1} feil · ${advarsler} advarsler1 nytt · 0 rettet siden forrige kontroll`), { timeout: 15000 });
+  await waitFor(() => expect(count()).toBe(`${feil! + 1} feil · ${advarsler} advarsler1 nytt · 0 rettet siden forrige kontroll`), {
+    timeout: 15000,
+  });
   expect(screen.getByText('Kontrollert etter 1 endring.')).toBeTruthy();
   double.edit(at.sheet, at.address, was, 'remote');
-  await waitFor(() => expect(count()).toBe(`${feil} feil · ${advarsler} advarsler0 nye · 1 rettet siden forrige kontroll`), { timeout: 15000 });
+  await waitFor(() => expect(count()).toBe(`${feil} feil · ${advarsler} advarsler0 nye · 1 rettet siden forrige kontroll`), {
+    timeout: 15000,
+  });
   expect(screen.getByText('Kontrollert etter 1 endring (1 fra andre).')).toBeTruthy();
 });
 
@@ -103,7 +107,12 @@ test('the switch turns live checks off, stores it in the workbook, and edits the
 test('a workbook stored with live checks off opens with them off', async () => {
   const double = await (async () => {
     const d = createExcelDouble({ data: hallingdalDemo() });
-    render(<App host={{ kind: 'excel', port: new OfficeWorkbook(d.run, { isSupported: d.supports }), liveChecks: memorySetting(false) }} now={() => NOW} />);
+    render(
+      <App
+        host={{ kind: 'excel', port: new OfficeWorkbook(d.run, { isSupported: d.supports }), liveChecks: memorySetting(false) }}
+        now={() => NOW}
+      />,
+    );
     await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' }, { timeout: 15000 });
     return d;
   })();
@@ -128,10 +137,18 @@ test('Ny omdisponering shows the frames before and after, refuses a negative fra
   await screen.findByText(/å flytte 400 000 kr ville gjort den negativ/, {}, { timeout: 15000 });
   const rows = double.state.table('Omdisponeringer')!.bounds.bottom;
   fireEvent.change(f.getByRole('textbox', { name: /^Beløp/ }), { target: { value: '50 000' } });
-  expect(within(table).getByRole('row', { name: /^1\. Kompetanse/ }).textContent?.replace(/\u00a0/g, ' ')).toBe('1. Kompetanse og rekruttering900 000950 000');
+  expect(
+    within(table)
+      .getByRole('row', { name: /^1\. Kompetanse/ })
+      .textContent?.replace(/\u00a0/g, ' '),
+  ).toBe('1. Kompetanse og rekruttering900 000950 000');
   double.resetStats();
   fireEvent.click(f.getByRole('button', { name: 'Legg til' }));
-  await screen.findByText(/Omdisponeringen 3\. Kommunikasjon og samferdsel → A er lagt til i tabellen Omdisponeringer/, {}, { timeout: 15000 });
+  await screen.findByText(
+    /Omdisponeringen 3\. Kommunikasjon og samferdsel → A er lagt til i tabellen Omdisponeringer/,
+    {},
+    { timeout: 15000 },
+  );
   // The check reads the workbook (2 round trips); the row is written in 2.
   expect(double.stats.syncs).toBe(4);
   expect(double.state.table('Omdisponeringer')!.bounds.bottom).toBe(rows + 1);

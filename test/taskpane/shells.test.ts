@@ -37,7 +37,15 @@ interface JsonFinding {
 }
 
 function asJson(findings: readonly Finding[]): JsonFinding[] {
-  return findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message.nb, expected: f.expected, actual: f.actual }));
+  return findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message.nb,
+    expected: f.expected,
+    actual: f.actual,
+  }));
 }
 
 let dir = '';
@@ -50,7 +58,14 @@ async function viaCli(bytes: Uint8Array, year: number, today: string): Promise<J
   const file = join(dir, `w${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(file, bytes);
   let out = '';
-  await run(['validate', file, '--json', '--year', String(year)], { stdout: (t) => (out += t), stderr: () => undefined, color: false, cwd: dir, today, now: `${today}T12:00:00Z` });
+  await run(['validate', file, '--json', '--year', String(year)], {
+    stdout: (t) => (out += t),
+    stderr: () => undefined,
+    color: false,
+    cwd: dir,
+    today,
+    now: `${today}T12:00:00Z`,
+  });
   return (JSON.parse(out) as { findings: JsonFinding[] }).findings;
 }
 
@@ -65,14 +80,17 @@ async function viaPaneInExcel(data: WorkbookData, year: number, today: string): 
   return asJson((await check(port, year, new Date(`${today}T12:00:00`))).result.findings);
 }
 
-test.each(CASES)('$name: the CLI, the pane over the file and the pane in Excel agree finding for finding', async ({ data, year, today }) => {
-  const bytes = await writeWorkbookData(data());
-  const cli = await viaCli(bytes, year, today);
-  const file = await viaPaneOverXlsx(bytes, year, today);
-  const excel = await viaPaneInExcel(data(), year, today);
-  expect(JSON.stringify(file)).toBe(JSON.stringify(cli));
-  expect(JSON.stringify(excel)).toBe(JSON.stringify(cli));
-});
+test.each(CASES)(
+  '$name: the CLI, the pane over the file and the pane in Excel agree finding for finding',
+  async ({ data, year, today }) => {
+    const bytes = await writeWorkbookData(data());
+    const cli = await viaCli(bytes, year, today);
+    const file = await viaPaneOverXlsx(bytes, year, today);
+    const excel = await viaPaneInExcel(data(), year, today);
+    expect(JSON.stringify(file)).toBe(JSON.stringify(cli));
+    expect(JSON.stringify(excel)).toBe(JSON.stringify(cli));
+  },
+);
 
 test('the date matters, and the pane passes it: the demo 2022 seen in 2022 and in 2026 differ', async () => {
   const bytes = await writeWorkbookData(hallingdalDemo());

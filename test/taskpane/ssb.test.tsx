@@ -35,7 +35,7 @@ async function renderPane(statistics: StatisticsPort) {
   return { port, fetchButton };
 }
 
-test('asks SSB for the sample\'s six kommuner from the baseline 2021, writes the rows in one call and says what it did', async () => {
+test("asks SSB for the sample's six kommuner from the baseline 2021, writes the rows in one call and says what it did", async () => {
   const statistics = new FakeStatistics({
     figures: [{ indicator: 'Folkemengde', kommune: '3320', year: 2021, value: 1000, table: '07459' }],
     codesUsed: [{ kommune: '3320', code: 'K-3320', label: 'Flå', earlier: ['3039', '0615'] }],
@@ -46,17 +46,30 @@ test('asks SSB for the sample\'s six kommuner from the baseline 2021, writes the
   fireEvent.click(fetchButton);
   await screen.findByText('Effektindikatorer fra SSB');
   expect(statistics.requests).toEqual([{ kommuner: ['3320', '3322', '3324', '3326', '3328', '3330'], fromYear: 2021 }]);
-  expect(port.calls.writeRows).toEqual([{
-    table: 'Effektindikatorer',
-    changes: { update: [], append: [{ 'År': 2021, Indikator: 'Folkemengde', Kommune: '3320', Verdi: 1000, Kilde: 'SSB, tabell 07459', Hentet: { date: '2026-11-27' } }] },
-  }]);
+  expect(port.calls.writeRows).toEqual([
+    {
+      table: 'Effektindikatorer',
+      changes: {
+        update: [],
+        append: [
+          { År: 2021, Indikator: 'Folkemengde', Kommune: '3320', Verdi: 1000, Kilde: 'SSB, tabell 07459', Hentet: { date: '2026-11-27' } },
+        ],
+      },
+    },
+  ]);
   screen.getByText('Hentet fra SSB fra 2021: 1 nye rader, 0 oppdatert, 0 uendret.');
   screen.getByText(/3320: SSB brukte K-3320 \(Flå, summert til dagens grenser; omfatter tidligere nummer 3039, 0615\)/);
   screen.getByText(/CC BY 4\.0/);
 });
 
 test('offline: one Norwegian line, nothing written', async () => {
-  const statistics = new FakeStatistics(new StatisticsError('offline', 'Får ikke kontakt med SSB (data.ssb.no). Sjekk nettforbindelsen og prøv igjen.', 'Cannot reach Statistics Norway.'));
+  const statistics = new FakeStatistics(
+    new StatisticsError(
+      'offline',
+      'Får ikke kontakt med SSB (data.ssb.no). Sjekk nettforbindelsen og prøv igjen.',
+      'Cannot reach Statistics Norway.',
+    ),
+  );
   const { port, fetchButton } = await renderPane(statistics);
   fireEvent.click(fetchButton);
   await screen.findByText('Får ikke kontakt med SSB (data.ssb.no). Sjekk nettforbindelsen og prøv igjen.');

@@ -41,7 +41,9 @@ interface Survey {
 }
 
 /** Where the row goes, decided from round trip 1. */
-type Place = { kind: 'blank-row' | 'below'; range: Excel.Range; formats: unknown[]; above: unknown[] } | { kind: 'insert'; formats: unknown[]; above: unknown[] };
+type Place =
+  | { kind: 'blank-row' | 'below'; range: Excel.Range; formats: unknown[]; above: unknown[] }
+  | { kind: 'insert'; formats: unknown[]; above: unknown[] };
 
 interface Table {
   name: string;
@@ -55,7 +57,11 @@ interface Table {
   bodyBottom: number;
 }
 
-export async function appendRow(tableName: string, values: Readonly<Record<string, RowValue>>, options: AppendOptions): Promise<AppendOutcome> {
+export async function appendRow(
+  tableName: string,
+  values: Readonly<Record<string, RowValue>>,
+  options: AppendOptions,
+): Promise<AppendOutcome> {
   if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
   return options.run(async (context) => {
     const survey = surveyTable(context, tableName);
@@ -137,7 +143,8 @@ function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, Ap
   const last = survey.last.numberFormat[0] ?? [];
   // A blank body row has the column's formats already; there is no row of the table above it to follow.
   if (rowIsFree(usesOf(survey.last), written)) return { kind: 'blank-row', range: survey.last, formats: last, above: [] };
-  if (!table.showTotals && rowIsEmpty(usesOf(survey.below))) return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [], above: last };
+  if (!table.showTotals && rowIsEmpty(usesOf(survey.below)))
+    return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [], above: last };
   // Excel gives an inserted row the formats of the row above it: the last body row's.
   return { kind: 'insert', formats: last, above: last };
 }
@@ -171,7 +178,13 @@ function isGeneral(format: unknown): boolean {
   return format === undefined || format === null || format === '' || (typeof format === 'string' && format.toLowerCase() === 'general');
 }
 
-function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, width: number, currentFormats: readonly unknown[], aboveFormats: readonly unknown[]): void {
+function writeRow(
+  range: Excel.Range,
+  cells: ReadonlyMap<number, AppendCell>,
+  width: number,
+  currentFormats: readonly unknown[],
+  aboveFormats: readonly unknown[],
+): void {
   const columns = Array.from({ length: width }, (_, i) => cells.get(i));
   const formats = columns.map((cell, i) => formatOf(cell, currentFormats[i], aboveFormats[i]));
   if (formats.some((f) => f !== null)) range.numberFormat = [formats];
@@ -181,7 +194,13 @@ function writeRow(range: Excel.Range, cells: ReadonlyMap<number, AppendCell>, wi
 // ---------------------------------------------------------------------------------------------------------
 // Round trip 3, only when Excel's automatic expansion is off
 
-async function extendTable(context: Excel.RequestContext, survey: Survey, table: Table, row: number, isSupported: RequirementCheck): Promise<void> {
+async function extendTable(
+  context: Excel.RequestContext,
+  survey: Survey,
+  table: Table,
+  row: number,
+  isSupported: RequirementCheck,
+): Promise<void> {
   const written = rangeAddress(row, table.left, row, table.right);
   if (!isSupported(EXCEL_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
   survey.table.resize(survey.sheet.getRange(rangeAddress(table.top, table.left, row, table.right)));
@@ -220,18 +239,26 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
     const rest = intoBlank ? others : rows;
     let expectedBottom = table.bodyBottom;
     if (rest.length > 0 && block !== undefined) {
-      const free = !table.showTotals && blockUses(block).slice(0, rest.length).every((uses) => rowIsEmpty(uses));
+      const free =
+        !table.showTotals &&
+        blockUses(block)
+          .slice(0, rest.length)
+          .every((uses) => rowIsEmpty(uses));
       if (free) {
         // New rows below take the last body row's number formats where their own cells have none.
         rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? [], survey.last.numberFormat[0] ?? []));
         expectedBottom = table.bodyBottom + rest.length;
       } else {
-        survey.table.rows.add(undefined, rest.map((cells) => Array.from({ length: width }, (_, i) => inputOf(cells.get(i)) ?? '')));
+        survey.table.rows.add(
+          undefined,
+          rest.map((cells) => Array.from({ length: width }, (_, i) => inputOf(cells.get(i)) ?? '')),
+        );
       }
     }
     const after = survey.table.getRange().load('address');
     await context.sync();
-    if (expectedBottom > table.bodyBottom && boundsOf(after.address).bottom < expectedBottom) await extendTable(context, survey, table, expectedBottom, options.isSupported);
+    if (expectedBottom > table.bodyBottom && boundsOf(after.address).bottom < expectedBottom)
+      await extendTable(context, survey, table, expectedBottom, options.isSupported);
     return { table: table.name, sheet: table.sheet, updated: changes.update.length, appended: rows.length };
   });
 }

@@ -8,12 +8,23 @@ import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
  * diagnosed with a follow-up read of the sheets the operation wrote to.
  */
 
-const UNSUPPORTED_CODES = new Set(['ApiNotFound', 'ApiNotAvailable', 'NotImplemented', 'UnsupportedFeature', 'UnsupportedOperation', 'UnsupportedSheet']);
+const UNSUPPORTED_CODES = new Set([
+  'ApiNotFound',
+  'ApiNotAvailable',
+  'NotImplemented',
+  'UnsupportedFeature',
+  'UnsupportedOperation',
+  'UnsupportedSheet',
+]);
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit']);
 const PERMISSION_CODES = new Set(['Unauthenticated', 'PermissionDenied']);
 
 export function protectedSheet(sheet: string): WorkbookOperationError {
-  return new WorkbookOperationError('protected', `Arket «${sheet}» er beskyttet. Opphev beskyttelsen og prøv igjen.`, `Sheet "${sheet}" is protected. Unprotect it and try again.`);
+  return new WorkbookOperationError(
+    'protected',
+    `Arket «${sheet}» er beskyttet. Opphev beskyttelsen og prøv igjen.`,
+    `Sheet "${sheet}" is protected. Unprotect it and try again.`,
+  );
 }
 
 export function protectedWorkbook(): WorkbookOperationError {
@@ -82,8 +93,16 @@ export function busy(): WorkbookOperationError {
 
 export function notFound(sheet: string | undefined): WorkbookOperationError {
   return sheet === undefined
-    ? new WorkbookOperationError('not-found', 'Fant ikke det som skulle endres i arbeidsboka. Les arbeidsboka på nytt og prøv igjen.', 'What was to be changed is no longer in the workbook. Read the workbook again and try again.')
-    : new WorkbookOperationError('not-found', `Fant ikke arket «${sheet}». Les arbeidsboka på nytt og prøv igjen.`, `Sheet "${sheet}" was not found. Read the workbook again and try again.`);
+    ? new WorkbookOperationError(
+        'not-found',
+        'Fant ikke det som skulle endres i arbeidsboka. Les arbeidsboka på nytt og prøv igjen.',
+        'What was to be changed is no longer in the workbook. Read the workbook again and try again.',
+      )
+    : new WorkbookOperationError(
+        'not-found',
+        `Fant ikke arket «${sheet}». Les arbeidsboka på nytt og prøv igjen.`,
+        `Sheet "${sheet}" was not found. Read the workbook again and try again.`,
+      );
 }
 
 export function tooLarge(): WorkbookOperationError {
@@ -96,7 +115,11 @@ export function tooLarge(): WorkbookOperationError {
 
 export function failed(message: string): WorkbookOperationError {
   const line = oneLine(message) || 'ukjent feil';
-  return new WorkbookOperationError('failed', `Excel kunne ikke fullføre handlingen: ${line}`, `Excel could not complete the operation: ${line}`);
+  return new WorkbookOperationError(
+    'failed',
+    `Excel kunne ikke fullføre handlingen: ${line}`,
+    `Excel could not complete the operation: ${line}`,
+  );
 }
 
 function oneLine(text: string): string {
@@ -121,7 +144,12 @@ export interface ErrorScope {
 }
 
 /** Maps a rejection to the port's error. Needs `run` only to diagnose AccessDenied. */
-export async function toOperationError(error: unknown, scope: ErrorScope, run: ExcelRun, isSupported: RequirementCheck): Promise<WorkbookOperationError> {
+export async function toOperationError(
+  error: unknown,
+  scope: ErrorScope,
+  run: ExcelRun,
+  isSupported: RequirementCheck,
+): Promise<WorkbookOperationError> {
   if (error instanceof WorkbookOperationError) return error;
   const code = errorCode(error);
   if (code === 'AccessDenied') return diagnoseAccessDenied(scope, run, isSupported);
@@ -148,7 +176,9 @@ async function diagnoseAccessDenied(scope: ErrorScope, run: ExcelRun, isSupporte
       const all = context.workbook.worksheets.load('items/name');
       await context.sync();
       const wanted = new Set(scope.sheets.map((s) => s.toLowerCase()));
-      const sheets = all.items.filter((s) => wanted.has(s.name.toLowerCase())).map((s) => ({ name: s.name, protection: s.protection.load('protected') }));
+      const sheets = all.items
+        .filter((s) => wanted.has(s.name.toLowerCase()))
+        .map((s) => ({ name: s.name, protection: s.protection.load('protected') }));
       const workbook = isSupported(EXCEL_API.workbookProtection) ? context.workbook.protection.load('protected') : undefined;
       await context.sync();
       const locked = sheets.find((s) => s.protection.protected);

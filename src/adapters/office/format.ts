@@ -14,8 +14,16 @@ export function colour(rrggbb: string): string {
   return `#${rrggbb.replace(/^#/, '').toUpperCase()}`;
 }
 
-const HORIZONTAL = new Map<string, 'Left' | 'Center' | 'Right'>([['left', 'Left'], ['center', 'Center'], ['right', 'Right']]);
-const VERTICAL = new Map<string, 'Top' | 'Center' | 'Bottom'>([['top', 'Top'], ['middle', 'Center'], ['bottom', 'Bottom']]);
+const HORIZONTAL = new Map<string, 'Left' | 'Center' | 'Right'>([
+  ['left', 'Left'],
+  ['center', 'Center'],
+  ['right', 'Right'],
+]);
+const VERTICAL = new Map<string, 'Top' | 'Center' | 'Bottom'>([
+  ['top', 'Top'],
+  ['middle', 'Center'],
+  ['bottom', 'Bottom'],
+]);
 
 type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
 
@@ -45,15 +53,71 @@ export interface StyleProperty {
 }
 
 export const STYLE_PROPERTIES: readonly StyleProperty[] = [
-  { key: 'bold', of: (s) => s.bold || undefined, commands: 1, apply: (r) => { r.format.font.bold = true; } },
-  { key: 'italic', of: (s) => s.italic || undefined, commands: 1, apply: (r) => { r.format.font.italic = true; } },
-  { key: 'size', of: (s) => s.size, commands: 1, apply: (r, v) => { r.format.font.size = Number(v); } },
-  { key: 'color', of: (s) => s.color, commands: 1, apply: (r, v) => { r.format.font.color = colour(String(v)); } },
-  { key: 'fill', of: (s) => s.fill, commands: 1, apply: (r, v) => { r.format.fill.color = colour(String(v)); } },
+  {
+    key: 'bold',
+    of: (s) => s.bold || undefined,
+    commands: 1,
+    apply: (r) => {
+      r.format.font.bold = true;
+    },
+  },
+  {
+    key: 'italic',
+    of: (s) => s.italic || undefined,
+    commands: 1,
+    apply: (r) => {
+      r.format.font.italic = true;
+    },
+  },
+  {
+    key: 'size',
+    of: (s) => s.size,
+    commands: 1,
+    apply: (r, v) => {
+      r.format.font.size = Number(v);
+    },
+  },
+  {
+    key: 'color',
+    of: (s) => s.color,
+    commands: 1,
+    apply: (r, v) => {
+      r.format.font.color = colour(String(v));
+    },
+  },
+  {
+    key: 'fill',
+    of: (s) => s.fill,
+    commands: 1,
+    apply: (r, v) => {
+      r.format.fill.color = colour(String(v));
+    },
+  },
   { key: 'border', of: (s) => s.border || undefined, commands: 12, apply: (r, _v, h, w) => setThinBorders(r, h, w) },
-  { key: 'horizontal', of: (s) => s.horizontal, commands: 1, apply: (r, v) => { r.format.horizontalAlignment = HORIZONTAL.get(String(v)) ?? 'General'; } },
-  { key: 'vertical', of: (s) => s.vertical, commands: 1, apply: (r, v) => { r.format.verticalAlignment = VERTICAL.get(String(v)) ?? 'Bottom'; } },
-  { key: 'wrap', of: (s) => s.wrap || undefined, commands: 1, apply: (r) => { r.format.wrapText = true; } },
+  {
+    key: 'horizontal',
+    of: (s) => s.horizontal,
+    commands: 1,
+    apply: (r, v) => {
+      r.format.horizontalAlignment = HORIZONTAL.get(String(v)) ?? 'General';
+    },
+  },
+  {
+    key: 'vertical',
+    of: (s) => s.vertical,
+    commands: 1,
+    apply: (r, v) => {
+      r.format.verticalAlignment = VERTICAL.get(String(v)) ?? 'Bottom';
+    },
+  },
+  {
+    key: 'wrap',
+    of: (s) => s.wrap || undefined,
+    commands: 1,
+    apply: (r) => {
+      r.format.wrapText = true;
+    },
+  },
 ];
 
 /**

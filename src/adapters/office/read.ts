@@ -73,13 +73,21 @@ function tableInfo(table: Excel.Table, sheet: string): TableInfo {
   return { name: table.name, showTotals: table.showTotals, showHeaders: table.showHeaders, sheet };
 }
 
-async function readWhole(context: Excel.RequestContext, isSupported: RequirementCheck, onTableIds?: ReadOptions['onTableIds']): Promise<WorkbookSnapshot> {
+async function readWhole(
+  context: Excel.RequestContext,
+  isSupported: RequirementCheck,
+  onTableIds?: ReadOptions['onTableIds'],
+): Promise<WorkbookSnapshot> {
   const { sheets, tables } = await loadInventory(context, onTableIds);
   const reads = tables.map((table) => ({ table, sheet: table.worksheet.load('name'), range: table.getRange().load(RANGE_PROPERTIES) }));
   const markers = loadMarkers(sheets, isSupported);
   await context.sync();
   const grids = reads.map(({ table, sheet, range }) => gridOf(tableInfo(table, sheet.name), range));
-  return assemble(sheets.map((s) => s.name), grids, markers());
+  return assemble(
+    sheets.map((s) => s.name),
+    grids,
+    markers(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -106,12 +114,23 @@ async function readInBlocks(context: Excel.RequestContext, options: ReadOptions)
   const blocks = shapes.flatMap(({ sheet, range }, index) => blocksOf(index, sheet, boundsOf(range.address), cellsPerTrip));
   const rows = shapes.map((): SnapshotCell[][] => []);
   for (const trip of packBlocks(blocks, cellsPerTrip)) {
-    const loaded = trip.map((block) => ({ block, range: block.sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right)).load(RANGE_PROPERTIES) }));
+    const loaded = trip.map((block) => ({
+      block,
+      range: block.sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right)).load(RANGE_PROPERTIES),
+    }));
     await context.sync();
     for (const { block, range } of loaded) rows[block.table]?.push(...cellsOf(range, block.top, block.left));
   }
-  const grids = shapes.map(({ table, sheet, range }, index) => ({ info: tableInfo(table, sheet.name), ...boundsOf(range.address), cells: rows[index] ?? [] }));
-  return assemble(sheets.map((s) => s.name), grids, markers());
+  const grids = shapes.map(({ table, sheet, range }, index) => ({
+    info: tableInfo(table, sheet.name),
+    ...boundsOf(range.address),
+    cells: rows[index] ?? [],
+  }));
+  return assemble(
+    sheets.map((s) => s.name),
+    grids,
+    markers(),
+  );
 }
 
 function blocksOf(table: number, sheet: Excel.Worksheet, bounds: Bounds, cellsPerTrip: number): Block[] {
@@ -170,7 +189,12 @@ function cellsOf(range: Excel.Range, top: number, left: number): SnapshotCell[][
   const { values, formulas, numberFormat, valueTypes } = range;
   return values.map((row: unknown[], r) =>
     row.map((value, c) =>
-      snapshotCell({ value, formula: formulas[r]?.[c], numberFormat: numberFormat[r]?.[c], valueType: valueTypes[r]?.[c] }, cellAddress(top + r, left + c))));
+      snapshotCell(
+        { value, formula: formulas[r]?.[c], numberFormat: numberFormat[r]?.[c], valueType: valueTypes[r]?.[c] },
+        cellAddress(top + r, left + c),
+      ),
+    ),
+  );
 }
 
 /** Splits a table's rows into header, body and total row, as the .xlsx adapter does. */
@@ -192,7 +216,8 @@ function tableSnapshot(grid: TableGrid): TableSnapshot {
 /** Sheets in workbook order; each sheet's tables top to bottom, then left to right (the .xlsx adapter's order). */
 function assemble(sheets: string[], grids: TableGrid[], generated: GeneratedSheetInfo[]): WorkbookSnapshot {
   const order = new Map(sheets.map((name, i) => [name, i]));
-  const sorted = [...grids].sort((a, b) => (order.get(a.info.sheet) ?? 0) - (order.get(b.info.sheet) ?? 0) || a.top - b.top || a.left - b.left);
+  const sorted = [...grids].sort(
+    (a, b) => (order.get(a.info.sheet) ?? 0) - (order.get(b.info.sheet) ?? 0) || a.top - b.top || a.left - b.left,
+  );
   return { sheets, tables: sorted.map(tableSnapshot), generated };
 }
-

@@ -112,7 +112,10 @@ async function chooseTarget(context: Excel.RequestContext, base: string, sheets:
   const free = { name: candidateName(base, taken.length + 1), ...(taken.length > 0 ? { renamedFrom: base } : {}) };
   if (taken.length === 0) return free;
 
-  const markers = taken.map((sheet) => ({ sheet: sheet.load('position'), marker: sheet.names.getItemOrNullObject(MARKER_NAME).load('value') }));
+  const markers = taken.map((sheet) => ({
+    sheet: sheet.load('position'),
+    marker: sheet.names.getItemOrNullObject(MARKER_NAME).load('value'),
+  }));
   await context.sync();
   const ours = markers.findIndex(({ sheet, marker }) => !marker.isNullObject && parseMarker(sheet.name, marker.value) !== undefined);
   const found = markers[ours];
@@ -145,7 +148,12 @@ function queueSheet(context: Excel.RequestContext, layout: SheetLayout, target: 
 // ---------------------------------------------------------------------------------------------------------
 // The layout as write steps
 
-function layoutSteps(context: Excel.RequestContext, sheet: () => Excel.Worksheet, layout: SheetLayout, options: RenderOptions): WriteStep[] {
+function layoutSteps(
+  context: Excel.RequestContext,
+  sheet: () => Excel.Worksheet,
+  layout: SheetLayout,
+  options: RenderOptions,
+): WriteStep[] {
   return [
     ...contentSteps(sheet, layout.cells, options.maxRequestBytes),
     ...formulaSteps(sheet, layout.cells),
@@ -212,8 +220,18 @@ function contentSteps(sheet: () => Excel.Worksheet, cells: readonly LayoutCell[]
     const { top, formats, values, bytes } = block;
     const address = rangeAddress(top, grid.left, top + formats.length - 1, grid.right);
     const formatBytes = jsonBytes(formats);
-    steps.push({ bytes: formatBytes + COMMAND_BYTES, queue: () => { sheet().getRange(address).numberFormat = formats; } });
-    steps.push({ bytes: bytes - formatBytes + COMMAND_BYTES, queue: () => { sheet().getRange(address).values = values; } });
+    steps.push({
+      bytes: formatBytes + COMMAND_BYTES,
+      queue: () => {
+        sheet().getRange(address).numberFormat = formats;
+      },
+    });
+    steps.push({
+      bytes: bytes - formatBytes + COMMAND_BYTES,
+      queue: () => {
+        sheet().getRange(address).values = values;
+      },
+    });
     block = undefined;
   };
   for (let row = grid.top; row <= grid.bottom; row++) {
@@ -248,7 +266,8 @@ function formulaSteps(sheet: () => Excel.Worksheet, cells: readonly LayoutCell[]
   return chunks(runs, 200).map((group) => ({
     bytes: group.reduce((n, run) => n + jsonBytes(run.formulas) + COMMAND_BYTES, 0),
     queue: () => {
-      for (const run of group) sheet().getRange(rangeAddress(run.row, run.left, run.row, run.left + run.formulas.length - 1)).formulas = [run.formulas];
+      for (const run of group)
+        sheet().getRange(rangeAddress(run.row, run.left, run.row, run.left + run.formulas.length - 1)).formulas = [run.formulas];
     },
   }));
 }
@@ -270,7 +289,13 @@ function styleSteps(sheet: () => Excel.Worksheet, cells: readonly LayoutCell[]):
         steps.push({
           bytes: group.length * property.commands * COMMAND_BYTES,
           queue: () => {
-            for (const r of group) property.apply(sheet().getRange(rangeAddress(r.top, r.left, r.bottom, r.right)), value, r.bottom - r.top + 1, r.right - r.left + 1);
+            for (const r of group)
+              property.apply(
+                sheet().getRange(rangeAddress(r.top, r.left, r.bottom, r.right)),
+                value,
+                r.bottom - r.top + 1,
+                r.right - r.left + 1,
+              );
           },
         });
       }
@@ -296,7 +321,8 @@ function sizeStep(sheet: () => Excel.Worksheet, layout: SheetLayout): WriteStep 
   return {
     bytes: (widths.length + heights.length) * COMMAND_BYTES,
     queue: () => {
-      for (const w of widths) sheet().getRange(`${columnLetters(w.from)}:${columnLetters(w.to)}`).format.columnWidth = characterWidthToPoints(w.size);
+      for (const w of widths)
+        sheet().getRange(`${columnLetters(w.from)}:${columnLetters(w.to)}`).format.columnWidth = characterWidthToPoints(w.size);
       for (const h of heights) sheet().getRange(`${h.from}:${h.to}`).format.rowHeight = h.size;
     },
   };

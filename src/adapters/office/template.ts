@@ -1,5 +1,12 @@
 import { DATE_FORMAT } from '../../core/contract/contract';
-import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../core/contract/tableData';
+import {
+  placeTables,
+  type CellInput,
+  type ListSource,
+  type TableData,
+  type TablePlacement,
+  type WorkbookData,
+} from '../../core/contract/tableData';
 import { normalizeHeader } from '../../core/text/keys';
 import { cellAddress, columnLetters, rangeAddress } from '../../core/util/brand';
 import { WorkbookOperationError, type TemplateOutcome } from '../port';
@@ -73,7 +80,10 @@ export async function createTemplate(template: WorkbookData, options: TemplateOp
     await context.sync();
     const survey = await surveyWorkbook(context, template, sheets.items, tables.items);
     const plan = planTemplate(template, survey);
-    checkNamesFree(plan, names.items.map((n) => n.name));
+    checkNamesFree(
+      plan,
+      names.items.map((n) => n.name),
+    );
     await checkColumnsFree(context, plan.columns, survey);
     // Nothing missing: nothing to send.
     if (plan.newSheets.length > 0 || plan.tables.length > 0 || plan.columns.length > 0) {
@@ -93,10 +103,19 @@ export async function createTemplate(template: WorkbookData, options: TemplateOp
 // ---------------------------------------------------------------------------------------------------------
 // Round trip 2: what stands where
 
-async function surveyWorkbook(context: Excel.RequestContext, template: WorkbookData, sheetItems: Excel.Worksheet[], tableItems: Excel.Table[]): Promise<Survey> {
+async function surveyWorkbook(
+  context: Excel.RequestContext,
+  template: WorkbookData,
+  sheetItems: Excel.Worksheet[],
+  tableItems: Excel.Table[],
+): Promise<Survey> {
   const sheets = new Map(sheetItems.map((s) => [s.name.toLowerCase(), s]));
   const wanted = new Map(template.tables.map((t) => [normalizeHeader(t.name), t.name]));
-  const ranges = tableItems.map((table) => ({ table, range: table.getRange().load('address'), header: wanted.has(normalizeHeader(table.name)) ? table.getHeaderRowRange().load('values') : undefined }));
+  const ranges = tableItems.map((table) => ({
+    table,
+    range: table.getRange().load('address'),
+    header: wanted.has(normalizeHeader(table.name)) ? table.getHeaderRowRange().load('values') : undefined,
+  }));
   const used = template.sheets.flatMap((name) => {
     const sheet = sheets.get(name.toLowerCase());
     return sheet === undefined ? [] : [{ name: name.toLowerCase(), range: sheet.getUsedRangeOrNullObject(true).load('address') }];
@@ -112,7 +131,8 @@ async function surveyWorkbook(context: Excel.RequestContext, template: WorkbookD
     survey.occupied.push({ sheet, bounds });
     survey.usedBottom.set(sheet.toLowerCase(), Math.max(survey.usedBottom.get(sheet.toLowerCase()) ?? 0, bounds.bottom));
     const templateName = wanted.get(normalizeHeader(table.name));
-    if (header !== undefined && templateName !== undefined) survey.existing.set(templateName, { table, sheet, bounds, header: (header.values[0] ?? []).map(String) });
+    if (header !== undefined && templateName !== undefined)
+      survey.existing.set(templateName, { table, sheet, bounds, header: (header.values[0] ?? []).map(String) });
   }
   return survey;
 }
@@ -129,7 +149,13 @@ function sheetOf(address: string): string {
 function planTemplate(template: WorkbookData, survey: Survey): Plan {
   const missing = template.tables.filter((t) => !survey.existing.has(t.name));
   const newSheets = template.sheets.filter((name) => !survey.sheets.has(name.toLowerCase()) && missing.some((t) => t.sheet === name));
-  const tables = template.sheets.flatMap((sheet) => placeOnSheet(sheet, missing.filter((t) => t.sheet === sheet), survey.usedBottom.get(sheet.toLowerCase())));
+  const tables = template.sheets.flatMap((sheet) =>
+    placeOnSheet(
+      sheet,
+      missing.filter((t) => t.sheet === sheet),
+      survey.usedBottom.get(sheet.toLowerCase()),
+    ),
+  );
   const columns = template.tables.flatMap((t) => {
     const found = survey.existing.get(t.name);
     return found === undefined ? [] : newColumns(t, found);
@@ -148,7 +174,13 @@ function placeOnSheet(sheet: string, tables: TableData[], usedBottom: number | u
     const p = placements.get(data.name);
     if (p === undefined) return [];
     const shift = (row: number) => row + offset;
-    const place: TablePlacement = { ...p, captionRow: p.captionRow === null ? null : shift(p.captionRow), headerRow: shift(p.headerRow), lastBodyRow: shift(p.lastBodyRow), totalRow: p.totalRow === null ? null : shift(p.totalRow) };
+    const place: TablePlacement = {
+      ...p,
+      captionRow: p.captionRow === null ? null : shift(p.captionRow),
+      headerRow: shift(p.headerRow),
+      lastBodyRow: shift(p.lastBodyRow),
+      totalRow: p.totalRow === null ? null : shift(p.totalRow),
+    };
     return [{ data, place }];
   });
 }
@@ -202,7 +234,8 @@ async function checkColumnsFree(context: Excel.RequestContext, plans: NewColumns
   });
   await context.sync();
   for (const { plan, address, range } of checks) {
-    if (range.formulas.some((row: unknown[]) => row.some((v) => v !== ''))) throw notEmpty(plan.name, plan.columns[0]?.header ?? '', address);
+    if (range.formulas.some((row: unknown[]) => row.some((v) => v !== '')))
+      throw notEmpty(plan.name, plan.columns[0]?.header ?? '', address);
   }
 }
 
@@ -239,9 +272,11 @@ function columnStep(context: Excel.RequestContext, plan: NewColumns, template: W
         const column = plan.bounds.right + 1 + i;
         const body = { top: plan.bounds.top + 1, bottom: plan.bounds.bottom, column };
         const format = data?.numberFormats?.[index];
-        if (format !== undefined && body.bottom >= body.top) sheet.getRange(rangeAddress(body.top, column, body.bottom, column)).numberFormat = columnOf(format, body.bottom - body.top + 1);
+        if (format !== undefined && body.bottom >= body.top)
+          sheet.getRange(rangeAddress(body.top, column, body.bottom, column)).numberFormat = columnOf(format, body.bottom - body.top + 1);
         const list = data?.lists?.[index];
-        if (list !== undefined && isSupported(EXCEL_API.dataValidation) && body.bottom >= body.top) addList(sheet.getRange(rangeAddress(body.top, column, body.bottom, column)), list);
+        if (list !== undefined && isSupported(EXCEL_API.dataValidation) && body.bottom >= body.top)
+          addList(sheet.getRange(rangeAddress(body.top, column, body.bottom, column)), list);
       });
     },
   };
@@ -300,7 +335,9 @@ function tableCells(data: TableData): TableCells {
   // An Excel table cannot be without a body row; an empty one gets a blank row, as placeTables reserves.
   const body = (data.rows.length > 0 ? data.rows : [[]]).map(row);
   const total = data.totalRow === undefined ? undefined : row(data.totalRow);
-  const formats = [...body, ...(total ? [total] : [])].map((cells) => cells.map((cell, i) => data.numberFormats?.[i] ?? (cell.date ? DATE_FORMAT : 'General')));
+  const formats = [...body, ...(total ? [total] : [])].map((cells) =>
+    cells.map((cell, i) => data.numberFormats?.[i] ?? (cell.date ? DATE_FORMAT : 'General')),
+  );
   const cells: TableCells = { header: data.header.map(textInput), body, formats };
   if (total) cells.total = total;
   return cells;
@@ -335,7 +372,9 @@ function writeCaption(sheet: Excel.Worksheet, { data, place }: NewTable): void {
 function writeTable(sheet: Excel.Worksheet, { data, place }: NewTable, cells: TableCells): Excel.Table {
   const { headerRow, firstColumn, lastColumn, lastBodyRow, totalRow } = place;
   sheet.getRange(rangeAddress(headerRow, firstColumn, headerRow, lastColumn)).values = [cells.header];
-  sheet.getRange(rangeAddress(headerRow + 1, firstColumn, lastBodyRow, lastColumn)).values = cells.body.map((row) => row.map((c) => c.value));
+  sheet.getRange(rangeAddress(headerRow + 1, firstColumn, lastBodyRow, lastColumn)).values = cells.body.map((row) =>
+    row.map((c) => c.value),
+  );
   writeFormulas(sheet, cells.body, headerRow + 1, firstColumn);
   const excelTable = sheet.tables.add(rangeAddress(headerRow, firstColumn, lastBodyRow, lastColumn), true);
   excelTable.name = data.name;
@@ -352,7 +391,8 @@ function formatTable(sheet: Excel.Worksheet, excelTable: Excel.Table, { place }:
   const header = excelTable.getHeaderRowRange();
   header.format.font.bold = true;
   header.format.fill.color = colour(HEADER_FILL);
-  sheet.getRange(rangeAddress(place.headerRow + 1, place.firstColumn, place.totalRow ?? place.lastBodyRow, place.lastColumn)).numberFormat = formats;
+  sheet.getRange(rangeAddress(place.headerRow + 1, place.firstColumn, place.totalRow ?? place.lastBodyRow, place.lastColumn)).numberFormat =
+    formats;
 }
 
 /** List validations on the body rows; Excel extends them to rows the table gains later. */
@@ -368,7 +408,8 @@ function writeFormulas(sheet: Excel.Worksheet, rows: CellWrite[][], top: number,
   rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell.formula !== undefined) sheet.getRange(cellAddress(top + r, left + c)).formulas = [[cell.formula]];
-    }));
+    }),
+  );
 }
 
 /** Column widths, on new sheets only: an existing sheet's columns are the user's. Stacked tables share columns; the widest wins. */
@@ -395,4 +436,3 @@ function widthStep(sheetFor: (name: string) => Excel.Worksheet, plan: Plan): Wri
     },
   };
 }
-

@@ -4,7 +4,19 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
-import { type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowChanges, type RowValue, type RowContext, type TableChange, type TableWatch, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import {
+  type AppendOutcome,
+  type FixesOutcome,
+  type RenderOutcome,
+  type RowChanges,
+  type RowValue,
+  type RowContext,
+  type TableChange,
+  type TableWatch,
+  type TemplateOutcome,
+  type WorkbookPort,
+  type WriteRowsOutcome,
+} from '../port';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
@@ -44,18 +56,22 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   readSnapshot(): Promise<WorkbookSnapshot> {
-    return this.guard({ sheets: [] }, () => readSnapshot({
+    return this.guard({ sheets: [] }, () =>
+      readSnapshot({
         run: this.run,
         isSupported: this.isSupported,
         maxResponseBytes: this.maxResponseBytes,
         onTableIds: (ids) => {
           this.tableNames = ids;
         },
-      }));
+      }),
+    );
   }
 
   renderLayout(layout: SheetLayout): Promise<RenderOutcome> {
-    return this.guard({ sheets: [] }, () => renderLayout(layout, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
+    return this.guard({ sheets: [] }, () =>
+      renderLayout(layout, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }),
+    );
   }
 
   /**
@@ -97,23 +113,30 @@ export class OfficeWorkbook implements WorkbookPort {
           await context.sync();
         }
         return { changed: plan.cells, skipped: wanted.skipped.length, changedSince: verified.changed, writes: 1 + plan.requests.length };
-      }));
+      }),
+    );
   }
 
   createTemplate(template: WorkbookData): Promise<TemplateOutcome> {
-    return this.guard({ sheets: template.sheets }, () => createTemplate(template, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }));
+    return this.guard({ sheets: template.sheets }, () =>
+      createTemplate(template, { run: this.run, isSupported: this.isSupported, maxRequestBytes: this.maxRequestBytes }),
+    );
   }
 
   /** Two round trips (see ./append); the sheet is learnt in the first, for diagnosing a refusal. */
   appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
     const sheets: string[] = [];
-    return this.guard({ sheets }, () => appendRow(table, values, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }));
+    return this.guard({ sheets }, () =>
+      appendRow(table, values, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }),
+    );
   }
 
   /** Two round trips for any number of rows (see ./append). */
   writeRows(table: string, changes: RowChanges): Promise<WriteRowsOutcome> {
     const sheets: string[] = [];
-    return this.guard({ sheets }, () => writeRows(table, changes, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }));
+    return this.guard({ sheets }, () =>
+      writeRows(table, changes, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }),
+    );
   }
 
   /** One round trip: shows the sheet and selects the cell. Excel has a grid to show, so there is no row context. */
@@ -125,7 +148,8 @@ export class OfficeWorkbook implements WorkbookPort {
         target.getRange(cell).select();
         await context.sync();
         return null;
-      }));
+      }),
+    );
   }
 
   /**
@@ -133,7 +157,9 @@ export class OfficeWorkbook implements WorkbookPort {
    * named from the ids the last read found, so an edit outside the contract's tables reads nothing.
    */
   watchTables(listener: (change: TableChange) => void): Promise<TableWatch | null> {
-    return this.guard({ sheets: [] }, () => watchTables({ run: this.run, isSupported: this.isSupported, tableName: (id) => this.tableNames.get(id) ?? null }, listener));
+    return this.guard({ sheets: [] }, () =>
+      watchTables({ run: this.run, isSupported: this.isSupported, tableName: (id) => this.tableNames.get(id) ?? null }, listener),
+    );
   }
 
   /** Runs an operation and turns whatever it throws into a WorkbookOperationError. */

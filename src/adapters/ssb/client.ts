@@ -20,7 +20,10 @@ export interface ClientOptions {
 
 /** An answer SSB gave with an error status that concerns one table (the caller may go on with the others). */
 export class SsbHttpError extends Error {
-  constructor(readonly status: number, readonly url: string) {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+  ) {
     super(`HTTP ${status} from ${url}`);
     this.name = 'SsbHttpError';
   }
@@ -106,22 +109,42 @@ function retryAfterMs(header: string | null): number | undefined {
 }
 
 export function offline(): StatisticsError {
-  return new StatisticsError('offline', 'Får ikke kontakt med SSB (data.ssb.no). Sjekk nettforbindelsen og prøv igjen.', 'Cannot reach Statistics Norway (data.ssb.no). Check the network connection and try again.');
+  return new StatisticsError(
+    'offline',
+    'Får ikke kontakt med SSB (data.ssb.no). Sjekk nettforbindelsen og prøv igjen.',
+    'Cannot reach Statistics Norway (data.ssb.no). Check the network connection and try again.',
+  );
 }
 
 export function timeout(ms: number): StatisticsError {
   const s = Math.round(ms / 1000);
-  return new StatisticsError('timeout', `SSB svarte ikke innen ${s} sekunder. Prøv igjen om litt.`, `Statistics Norway did not answer within ${s} seconds. Try again in a while.`);
+  return new StatisticsError(
+    'timeout',
+    `SSB svarte ikke innen ${s} sekunder. Prøv igjen om litt.`,
+    `Statistics Norway did not answer within ${s} seconds. Try again in a while.`,
+  );
 }
 
 export function rateLimited(): StatisticsError {
-  return new StatisticsError('rate-limited', 'SSB tar imot høyst 30 spørringer i minuttet fra samme nettverk, og grensen er nådd (svar 429). Vent et minutt og prøv igjen.', 'Statistics Norway takes at most 30 requests a minute from one network, and the limit is reached (answer 429). Wait a minute and try again.');
+  return new StatisticsError(
+    'rate-limited',
+    'SSB tar imot høyst 30 spørringer i minuttet fra samme nettverk, og grensen er nådd (svar 429). Vent et minutt og prøv igjen.',
+    'Statistics Norway takes at most 30 requests a minute from one network, and the limit is reached (answer 429). Wait a minute and try again.',
+  );
 }
 
 function serverError(status: number): StatisticsError {
-  return new StatisticsError('http', `SSB svarte med en feil (HTTP ${status}). Statistikkbanken kan være nede for vedlikehold; prøv igjen senere.`, `Statistics Norway answered with an error (HTTP ${status}). The statbank may be down for maintenance; try again later.`);
+  return new StatisticsError(
+    'http',
+    `SSB svarte med en feil (HTTP ${status}). Statistikkbanken kan være nede for vedlikehold; prøv igjen senere.`,
+    `Statistics Norway answered with an error (HTTP ${status}). The statbank may be down for maintenance; try again later.`,
+  );
 }
 
 export function badResponse(): StatisticsError {
-  return new StatisticsError('bad-response', 'SSB svarte med noe som ikke er JSON-stat slik tillegget venter. Ingenting er skrevet.', 'Statistics Norway answered with something that is not JSON-stat as expected. Nothing was written.');
+  return new StatisticsError(
+    'bad-response',
+    'SSB svarte med noe som ikke er JSON-stat slik tillegget venter. Ingenting er skrevet.',
+    'Statistics Norway answered with something that is not JSON-stat as expected. Nothing was written.',
+  );
 }

@@ -1,5 +1,12 @@
 import { INDICATOR_NAMES } from '../../core/effekt/indicators';
-import { StatisticsError, type SsbCodeUsed, type SsbFigure, type SsbRequest, type SsbResult, type StatisticsPort } from '../../core/effekt/ssb';
+import {
+  StatisticsError,
+  type SsbCodeUsed,
+  type SsbFigure,
+  type SsbRequest,
+  type SsbResult,
+  type StatisticsPort,
+} from '../../core/effekt/ssb';
 import { z } from 'zod';
 import { badResponse, SSB_API, SsbClient, SsbHttpError, type ClientOptions } from './client';
 import { cellsOf, DatasetSchema, labelOf, type Cell, type Dataset } from './jsonstat';
@@ -84,14 +91,22 @@ export class SsbPort implements StatisticsPort {
   async fetchIndicators(request: SsbRequest): Promise<SsbResult> {
     const { used, unknown } = await this.regionCodes(request.kommuner);
     if (used.length === 0) {
-      throw new StatisticsError('unknown-region', `SSB kjenner ingen av kommunenumrene i tabellen Kommuner (${unknown.join(', ')}). Sjekk numrene (fire sifre, slik de er i dag).`, `Statistics Norway knows none of the kommune numbers in the Kommuner table (${unknown.join(', ')}). Check the numbers (four digits, as they are today).`);
+      throw new StatisticsError(
+        'unknown-region',
+        `SSB kjenner ingen av kommunenumrene i tabellen Kommuner (${unknown.join(', ')}). Sjekk numrene (fire sifre, slik de er i dag).`,
+        `Statistics Norway knows none of the kommune numbers in the Kommuner table (${unknown.join(', ')}). Check the numbers (four digits, as they are today).`,
+      );
     }
     const byCode = new Map(used.map((u) => [u.code, u.kommune]));
     const figures: SsbFigure[] = [];
     const failedTables: SsbResult['failedTables'] = [];
     for (const table of this.tables) {
       try {
-        const dataset = await this.data(table, used.map((u) => u.code), request.fromYear);
+        const dataset = await this.data(
+          table,
+          used.map((u) => u.code),
+          request.fromYear,
+        );
         figures.push(...figuresOf(table, dataset, byCode));
       } catch (error) {
         if (!(error instanceof SsbHttpError)) throw error;

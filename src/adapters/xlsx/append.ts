@@ -2,13 +2,52 @@ import { DATE_FORMAT } from '../../core/contract/contract';
 import { cellText } from '../../core/parse/table';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot/types';
 import { cellAddress, rangeAddress } from '../../core/util/brand';
-import { WorkbookFileError, WorkbookOperationError, type AppendOutcome, type RowChanges, type RowValue, type WriteRowsOutcome } from '../port';
-import { appendCells, rowBelowTaken, rowIsEmpty, rowIsFree, sheetProtected, tableNotFound, totalRowInTheWay, type AppendCell } from '../rowValues';
+import {
+  WorkbookFileError,
+  WorkbookOperationError,
+  type AppendOutcome,
+  type RowChanges,
+  type RowValue,
+  type WriteRowsOutcome,
+} from '../port';
+import {
+  appendCells,
+  rowBelowTaken,
+  rowIsEmpty,
+  rowIsFree,
+  sheetProtected,
+  tableNotFound,
+  totalRowInTheWay,
+  type AppendCell,
+} from '../rowValues';
 import * as errors from './errors';
 import { insertSheetRows } from './insertRows';
-import { addOverride, addRelationship, CONTENT_TYPE, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, resolveTarget, unusedRelationshipId } from './opc';
+import {
+  addOverride,
+  addRelationship,
+  CONTENT_TYPE,
+  hasType,
+  PackageParts,
+  RELATIONSHIP_TYPE,
+  relationships,
+  relsPartOf,
+  resolveTarget,
+  unusedRelationshipId,
+} from './opc';
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
-import { boundsRef, growValidations, isProtected, mergeIn, overlaps, refBounds, rowStyles, rowUses, writeRowCells, type Bounds, type CellWriter } from './rowXml';
+import {
+  boundsRef,
+  growValidations,
+  isProtected,
+  mergeIn,
+  overlaps,
+  refBounds,
+  rowStyles,
+  rowUses,
+  writeRowCells,
+  type Bounds,
+  type CellWriter,
+} from './rowXml';
 import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
 import { existingStylesPart, worksheetPart } from './workbookParts';
 import { attributes, childElements, escapeXstring, findElements, qualified, rootElement, setAttribute, splice } from './xml';
@@ -39,11 +78,21 @@ export interface TablePart {
   totalRows: number;
 }
 
-export async function appendRowIntoPackage(input: Uint8Array, snapshot: WorkbookSnapshot, tableName: string, values: Readonly<Record<string, RowValue>>, options?: XlsxReadOptions): Promise<AppendResult> {
+export async function appendRowIntoPackage(
+  input: Uint8Array,
+  snapshot: WorkbookSnapshot,
+  tableName: string,
+  values: Readonly<Record<string, RowValue>>,
+  options?: XlsxReadOptions,
+): Promise<AppendResult> {
   // Excel's table names are unique in the workbook without regard to case.
   const table = snapshot.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
   if (table === undefined) throw tableNotFound(tableName);
-  const cells = appendCells(table.name, table.header.map((c) => cellText(c)), values);
+  const cells = appendCells(
+    table.name,
+    table.header.map((c) => cellText(c)),
+    values,
+  );
   const { parts: stored } = await readPackageParts(input, options);
   const parts = new PackageParts(stored);
   const outcome = asDamage(() => appendInto(parts, table, cells));
@@ -54,7 +103,13 @@ export async function appendRowIntoPackage(input: Uint8Array, snapshot: Workbook
  * Many rows of one table in one package rewrite: the given cells of existing body rows in place, then each
  * new row as appendRow places it (the blank last row, else the empty row below, growing the table).
  */
-export async function writeRowsIntoPackage(input: Uint8Array, snapshot: WorkbookSnapshot, tableName: string, changes: RowChanges, options?: XlsxReadOptions): Promise<{ bytes: Uint8Array; outcome: WriteRowsOutcome }> {
+export async function writeRowsIntoPackage(
+  input: Uint8Array,
+  snapshot: WorkbookSnapshot,
+  tableName: string,
+  changes: RowChanges,
+  options?: XlsxReadOptions,
+): Promise<{ bytes: Uint8Array; outcome: WriteRowsOutcome }> {
   const table = snapshot.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
   if (table === undefined) throw tableNotFound(tableName);
   const header = table.header.map((c) => cellText(c));
@@ -67,7 +122,10 @@ export async function writeRowsIntoPackage(input: Uint8Array, snapshot: Workbook
     if (changes.makeRoom === true) makeRoomBelow(parts, table, appends);
     for (const cells of appends) appendInto(parts, table, cells);
   });
-  return { bytes: await packParts(parts.entries()), outcome: { table: table.name, sheet: table.sheet, updated: updates.length, appended: appends.length } };
+  return {
+    bytes: await packParts(parts.entries()),
+    outcome: { table: table.name, sheet: table.sheet, updated: updates.length, appended: appends.length },
+  };
 }
 
 /** The given cells of one body row of the table, rewritten in place; a row outside the body is refused. */
@@ -81,7 +139,10 @@ function updateInto(parts: PackageParts, table: TableSnapshot, row: number, cell
   if (row < body.top || row > body.bottom) throw tableNotFound(table.name);
   const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
   const styles = cellStyles(parts, columns, rowStyles(sheetXml, row));
-  parts.setText(sheetPart, writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))));
+  parts.setText(
+    sheetPart,
+    writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))]))),
+  );
 }
 
 /**
@@ -98,11 +159,16 @@ function makeRoomBelow(parts: PackageParts, table: TableSnapshot, appends: reado
   if (own.totalRows > 0) return;
   const { left, right, top: bodyTop, bottom: bodyBottom } = bodyOf(own);
   const first = appends[0];
-  const intoBlank = first !== undefined && bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(first.keys()));
+  const intoBlank =
+    first !== undefined && bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(first.keys()));
   const needed = appends.length - (intoBlank ? 1 : 0);
   const others = tables.filter((t) => t !== own);
   let free = 0;
-  while (free < needed && takenCell(sheetXml, { top: own.bounds.bottom + 1 + free, bottom: own.bounds.bottom + 1 + free, left, right }, others) === undefined) free += 1;
+  while (
+    free < needed &&
+    takenCell(sheetXml, { top: own.bounds.bottom + 1 + free, bottom: own.bounds.bottom + 1 + free, left, right }, others) === undefined
+  )
+    free += 1;
   if (free < needed) insertSheetRows(parts, table.sheet, own.bounds.bottom + 1, needed);
 }
 
@@ -128,7 +194,11 @@ function appendInto(parts: PackageParts, table: TableSnapshot, cells: ReadonlyMa
   const row = targetRow(sheetXml, own, tables, cells, table);
   const columns = new Map([...cells].map(([index, cell]) => [own.bounds.left + index, cell]));
   const styles = cellStyles(parts, columns, inheritedStyles(sheetXml, row, own));
-  const written = writeRowCells(sheetXml, row, new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))])));
+  const written = writeRowCells(
+    sheetXml,
+    row,
+    new Map([...columns].map(([column, cell]) => [column, cellWriter(cell, styles.get(column))])),
+  );
   const grows = row > own.bounds.bottom;
   parts.setText(sheetPart, grows ? growValidations(written, bodyOf(own), row) : written);
   if (grows) parts.setText(own.part, grownTable(own.xml, row));
@@ -163,18 +233,35 @@ function tablePart(part: string, xml: string): TablePart {
     const n = Number(attrs.get(name) ?? fallback);
     return Number.isInteger(n) && n >= 0 ? n : fallback;
   };
-  return { part, xml, name: attrs.get('name') ?? attrs.get('displayName') ?? '', bounds, headerRows: count('headerRowCount', 1), totalRows: count('totalsRowCount', 0) };
+  return {
+    part,
+    xml,
+    name: attrs.get('name') ?? attrs.get('displayName') ?? '',
+    bounds,
+    headerRows: count('headerRowCount', 1),
+    totalRows: count('totalsRowCount', 0),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Where the row goes
 
-function targetRow(sheetXml: string, own: TablePart, tables: readonly TablePart[], cells: ReadonlyMap<number, AppendCell>, table: TableSnapshot): number {
+function targetRow(
+  sheetXml: string,
+  own: TablePart,
+  tables: readonly TablePart[],
+  cells: ReadonlyMap<number, AppendCell>,
+  table: TableSnapshot,
+): number {
   const { left, right, top: bodyTop, bottom: bodyBottom } = bodyOf(own);
   if (bodyBottom >= bodyTop && rowIsFree(rowUses(sheetXml, bodyBottom, left, right), new Set(cells.keys()))) return bodyBottom;
   if (own.totalRows > 0) throw totalRowInTheWay(table.name);
   const below = own.bounds.bottom + 1;
-  const taken = takenCell(sheetXml, { top: below, bottom: below, left, right }, tables.filter((t) => t !== own));
+  const taken = takenCell(
+    sheetXml,
+    { top: below, bottom: below, left, right },
+    tables.filter((t) => t !== own),
+  );
   if (taken !== undefined) throw rowBelowTaken(table.name, table.sheet, taken);
   return below;
 }
@@ -201,7 +288,10 @@ function grownTable(xml: string, row: number): string {
   const filter = childElements(xml, root.span).find((c) => c.name === filterName)?.span;
   const filterBounds = filter === undefined ? undefined : refBounds(attributes(filter.startTag).get('ref') ?? '');
   // The filter is edited first: it lies after the start tag, whose length changes.
-  const withFilter = filter !== undefined && filterBounds !== undefined && filterBounds.bottom === bounds.bottom ? splice(xml, filter.start, filter.contentStart, setAttribute(filter.startTag, 'ref', boundsRef({ ...filterBounds, bottom: row }))) : xml;
+  const withFilter =
+    filter !== undefined && filterBounds !== undefined && filterBounds.bottom === bounds.bottom
+      ? splice(xml, filter.start, filter.contentStart, setAttribute(filter.startTag, 'ref', boundsRef({ ...filterBounds, bottom: row })))
+      : xml;
   return splice(withFilter, root.span.start, root.span.contentStart, setAttribute(root.span.startTag, 'ref', grown));
 }
 
@@ -237,7 +327,11 @@ function inheritedStyles(sheetXml: string, row: number, table: TablePart): Map<n
   return styles;
 }
 
-function cellStyles(parts: PackageParts, cells: ReadonlyMap<number, AppendCell>, existing: ReadonlyMap<number, number>): Map<number, number | undefined> {
+function cellStyles(
+  parts: PackageParts,
+  cells: ReadonlyMap<number, AppendCell>,
+  existing: ReadonlyMap<number, number>,
+): Map<number, number | undefined> {
   const stylesPart = stylesPartOf(parts);
   const stylesXml = stylesPart === undefined ? undefined : parts.text(stylesPart);
   const isDate = dateStyles(stylesXml);
@@ -264,7 +358,10 @@ function createStylesPart(parts: PackageParts): string {
   let part = 'xl/styles.xml';
   for (let n = 2; parts.has(part); n++) part = `xl/styles${n}.xml`;
   const rels = parts.text(relsPartOf(WORKBOOK)) ?? '';
-  parts.setText(relsPartOf(WORKBOOK), addRelationship(rels, { id: unusedRelationshipId(rels), type: RELATIONSHIP_TYPE.styles, target: part.slice('xl/'.length) }));
+  parts.setText(
+    relsPartOf(WORKBOOK),
+    addRelationship(rels, { id: unusedRelationshipId(rels), type: RELATIONSHIP_TYPE.styles, target: part.slice('xl/'.length) }),
+  );
   parts.setText(CONTENT_TYPES, addOverride(parts.text(CONTENT_TYPES) ?? '', part, CONTENT_TYPE.styles));
   return part;
 }
@@ -279,10 +376,12 @@ function dateStyles(stylesXml: string | undefined): (s: number) => boolean {
   const q = (local: string): string => qualified(root.prefix, local);
   const listOf = (name: string) => childElements(stylesXml, root.span).find((c) => c.name === q(name))?.span;
   const numFmts = listOf('numFmts');
-  const custom = new Map((numFmts === undefined ? [] : findElements(stylesXml, q('numFmt'), numFmts.contentStart, numFmts.contentEnd)).map((span) => {
-    const attrs = attributes(span.startTag);
-    return [Number(attrs.get('numFmtId')), attrs.get('formatCode') ?? ''] as const;
-  }));
+  const custom = new Map(
+    (numFmts === undefined ? [] : findElements(stylesXml, q('numFmt'), numFmts.contentStart, numFmts.contentEnd)).map((span) => {
+      const attrs = attributes(span.startTag);
+      return [Number(attrs.get('numFmtId')), attrs.get('formatCode') ?? ''] as const;
+    }),
+  );
   const cellXfs = listOf('cellXfs');
   const xfs = cellXfs === undefined ? [] : findElements(stylesXml, q('xf'), cellXfs.contentStart, cellXfs.contentEnd);
   return (s) => {

@@ -79,5 +79,7 @@ function dateContent(date: Date): CellContent {
 
 /** Rich text as plain text: the runs concatenated. */
 function richTextOf(runs: unknown[]): string {
-  return runs.map((run) => (typeof run === 'object' && run !== null && 'text' in run && typeof run.text === 'string' ? run.text : '')).join('');
+  return runs
+    .map((run) => (typeof run === 'object' && run !== null && 'text' in run && typeof run.text === 'string' ? run.text : ''))
+    .join('');
 }

@@ -54,7 +54,10 @@ export function legacyFormat(): WorkbookFileError {
 export type OtherFormat = 'ods' | 'fods' | 'numbers' | 'xml2003';
 
 const OTHER_FORMATS: Record<OtherFormat, { nb: string; en: string }> = {
-  ods: { nb: 'OpenDocument-regneark (.ods, fra LibreOffice eller OpenOffice)', en: 'an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice)' },
+  ods: {
+    nb: 'OpenDocument-regneark (.ods, fra LibreOffice eller OpenOffice)',
+    en: 'an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice)',
+  },
   fods: { nb: 'flatt OpenDocument-regneark (.fods)', en: 'a flat OpenDocument spreadsheet (.fods)' },
   numbers: { nb: 'Apple Numbers-dokument (.numbers)', en: 'an Apple Numbers document (.numbers)' },
   xml2003: { nb: 'XML-regneark fra Excel 2003 (.xml)', en: 'an Excel 2003 XML spreadsheet (.xml)' },

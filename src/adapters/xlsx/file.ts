@@ -22,7 +22,12 @@ export async function openXlsxFile(path: string, options?: XlsxReadOptions): Pro
  * there is replaced). The input file is only read: an output path that is the input file (by name, link or
  * hard link) is refused before anything is written.
  */
-export async function renderLayoutIntoFile(inputPath: string, layout: SheetLayout, outputPath: string, options?: XlsxReadOptions): Promise<RenderResult> {
+export async function renderLayoutIntoFile(
+  inputPath: string,
+  layout: SheetLayout,
+  outputPath: string,
+  options?: XlsxReadOptions,
+): Promise<RenderResult> {
   await refuseSameFile(inputPath, outputPath);
   const result = await renderLayoutIntoPackage(await readWorkbookFile(inputPath, options), layout, options);
   // Excel will not open a macro-enabled package under an .xlsx name ("format or extension not valid").
@@ -38,7 +43,12 @@ export async function renderLayoutIntoFile(inputPath: string, layout: SheetLayou
  * input is only read, and an output that is the input file (by name, link or hard link) is refused first.
  * Nothing is written when a fix's cell is missing.
  */
-export async function applyFixesIntoFile(inputPath: string, fixes: readonly QuickFix[], outputPath: string, options?: XlsxReadOptions): Promise<{ outcome: FixesOutcome; bytes: Uint8Array }> {
+export async function applyFixesIntoFile(
+  inputPath: string,
+  fixes: readonly QuickFix[],
+  outputPath: string,
+  options?: XlsxReadOptions,
+): Promise<{ outcome: FixesOutcome; bytes: Uint8Array }> {
   await refuseSameFile(inputPath, outputPath);
   const bytes = await readWorkbookFile(inputPath, options);
   const { macroEnabled } = await readPackageParts(bytes, options);
@@ -63,7 +73,8 @@ async function readWorkbookFile(path: string, options?: XlsxReadOptions): Promis
 async function refuseSameFile(inputPath: string, outputPath: string): Promise<void> {
   if (resolve(inputPath) === resolve(outputPath)) throw errors.sameFile(outputPath);
   const [input, output] = await Promise.all([stat(inputPath).catch(() => undefined), stat(outputPath).catch(() => undefined)]);
-  if (input !== undefined && output !== undefined && input.dev === output.dev && input.ino === output.ino) throw errors.sameFile(outputPath);
+  if (input !== undefined && output !== undefined && input.dev === output.dev && input.ino === output.ino)
+    throw errors.sameFile(outputPath);
 }
 
 export async function writeWorkbookDataFile(data: WorkbookData, path: string): Promise<void> {

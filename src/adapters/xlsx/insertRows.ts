@@ -1,5 +1,14 @@
 import { WorkbookOperationError } from '../port';
-import { hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removeRelationship, resolveTarget } from './opc';
+import {
+  hasType,
+  PackageParts,
+  RELATIONSHIP_TYPE,
+  relationships,
+  relsPartOf,
+  removeOverride,
+  removeRelationship,
+  resolveTarget,
+} from './opc';
 import { CONTENT_TYPES, WORKBOOK } from './package';
 import { sheetEntries } from './workbookXml';
 import { worksheetPart } from './workbookParts';
@@ -32,7 +41,13 @@ export function insertSheetRows(parts: PackageParts, sheet: string, at: number, 
     if (xml !== undefined) parts.setText(other, shiftFormulaElements(xml, shift, false));
   }
   const workbook = parts.text(WORKBOOK) ?? '';
-  parts.setText(WORKBOOK, workbook.replace(/(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<\/)/g, (_m, open: string, text: string, close: string) => open + shiftFormula(text, shift, false) + close));
+  parts.setText(
+    WORKBOOK,
+    workbook.replace(
+      /(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<\/)/g,
+      (_m, open: string, text: string, close: string) => open + shiftFormula(text, shift, false) + close,
+    ),
+  );
   dropCalcChain(parts);
 }
 
@@ -43,9 +58,11 @@ interface Shift {
 }
 
 function cannotMove(sheet: string): WorkbookOperationError {
-  return new WorkbookOperationError('failed',
+  return new WorkbookOperationError(
+    'failed',
     `Det er ikke plass under tabellen på arket «${sheet}», og arket har tegninger, diagrammer eller merknader som ikke kan flyttes i en fil. Åpne arbeidsboka i Excel og bruk tillegget der.`,
-    `There is no room below the table on sheet "${sheet}", and the sheet has drawings, charts or notes that cannot be moved in a file. Open the workbook in Excel and use the add-in there.`);
+    `There is no room below the table on sheet "${sheet}", and the sheet has drawings, charts or notes that cannot be moved in a file. Open the workbook in Excel and use the add-in there.`,
+  );
 }
 
 function otherWorksheets(parts: PackageParts, own: string): string[] {
@@ -92,7 +109,11 @@ function shiftAttributes(xml: string, shift: Shift): string {
     if (attrs === undefined) return tag;
     const local = name.replace(/^\w+:/, '');
     return tag.replace(/\s(\w+)="([^"]*)"/g, (whole: string, attr: string, value: string) => {
-      if (REF_ATTRIBUTES.has(attr)) return ` ${attr}="${value.split(/\s+/).map((a) => shiftArea(a, shift)).join(' ')}"`;
+      if (REF_ATTRIBUTES.has(attr))
+        return ` ${attr}="${value
+          .split(/\s+/)
+          .map((a) => shiftArea(a, shift))
+          .join(' ')}"`;
       if (local === 'brk' && attr === 'id' && /^\d+$/.test(value)) return ` id="${shiftRow(Number(value), shift)}"`;
       return whole;
     });
@@ -102,16 +123,25 @@ function shiftAttributes(xml: string, shift: Shift): string {
 /** The worksheet: rows and cells renumbered, reference attributes and formulas shifted. */
 function shiftWorksheet(xml: string, shift: Shift, home: boolean): string {
   const renumbered = xml
-    .replace(/<((?:\w+:)?row)\b([^>]*)>/g, (tag: string) => tag.replace(/\sr="(\d+)"/, (_m, r: string) => ` r="${shiftRow(Number(r), shift)}"`))
-    .replace(/<((?:\w+:)?c)\b([^>]*)>/g, (tag: string) => tag.replace(/\sr="([A-Z]{1,3})(\d+)"/, (_m, c: string, r: string) => ` r="${c}${shiftRow(Number(r), shift)}"`));
+    .replace(/<((?:\w+:)?row)\b([^>]*)>/g, (tag: string) =>
+      tag.replace(/\sr="(\d+)"/, (_m, r: string) => ` r="${shiftRow(Number(r), shift)}"`),
+    )
+    .replace(/<((?:\w+:)?c)\b([^>]*)>/g, (tag: string) =>
+      tag.replace(/\sr="([A-Z]{1,3})(\d+)"/, (_m, c: string, r: string) => ` r="${c}${shiftRow(Number(r), shift)}"`),
+    );
   // <c r> and <row r> are done; the generic pass must not touch them again.
-  const attributesShifted = renumbered.replace(/<((?:\w+:)?(?!c\b|row\b)\w+)(\s[^>]*?)?(\/?)>/g, (tag: string) => shiftAttributes(tag, shift));
+  const attributesShifted = renumbered.replace(/<((?:\w+:)?(?!c\b|row\b)\w+)(\s[^>]*?)?(\/?)>/g, (tag: string) =>
+    shiftAttributes(tag, shift),
+  );
   return shiftFormulaElements(attributesShifted, shift, home);
 }
 
 /** Formulas of cells, conditional formats and data validations. */
 function shiftFormulaElements(xml: string, shift: Shift, home: boolean): string {
-  return xml.replace(/(<(?:\w+:)?(?:f|formula|formula1|formula2)\b[^>]*>)([^<]*)(<\/)/g, (_m, open: string, text: string, close: string) => open + shiftFormula(text, shift, home) + close);
+  return xml.replace(
+    /(<(?:\w+:)?(?:f|formula|formula1|formula2)\b[^>]*>)([^<]*)(<\/)/g,
+    (_m, open: string, text: string, close: string) => open + shiftFormula(text, shift, home) + close,
+  );
 }
 
 /**
@@ -120,14 +150,19 @@ function shiftFormulaElements(xml: string, shift: Shift, home: boolean): string 
  * Text in double quotes is left alone; names and functions (`LOG10(`, `Tabell1[`) are not references.
  */
 export function shiftFormula(formula: string, shift: Shift, home: boolean): string {
-  const REF = /(?<![\w.\]$'])((?:'(?:[^']|'')+'|[^\s!'"(),:;=+\-*/^&<>{}[\]%]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w([!])/g;
+  const REF =
+    /(?<![\w.\]$'])((?:'(?:[^']|'')+'|[^\s!'"(),:;=+\-*/^&<>{}[\]%]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w([!])/g;
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(REF, (whole: string, prefix: string | undefined, area: string) => {
-      const sheet = prefix === undefined ? undefined : unquote(prefix.slice(0, -1));
-      const ours = sheet === undefined ? home : sheet.toLowerCase() === shift.sheet.toLowerCase();
-      return ours ? (prefix ?? '') + shiftArea(area, shift) : whole;
-    })))
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece.replace(REF, (whole: string, prefix: string | undefined, area: string) => {
+            const sheet = prefix === undefined ? undefined : unquote(prefix.slice(0, -1));
+            const ours = sheet === undefined ? home : sheet.toLowerCase() === shift.sheet.toLowerCase();
+            return ours ? (prefix ?? '') + shiftArea(area, shift) : whole;
+          }),
+    )
     .join('');
 }
 

@@ -19,7 +19,8 @@ const SEPARATOR = '|';
 export function markerValue(marker: GeneratedMarker): string {
   const fields = [marker.kind, String(marker.year), marker.inputDigest, marker.generatedAt];
   for (const field of fields) {
-    if (field.includes(SEPARATOR) || field === '') throw new RangeError(`A marker field may not be empty or contain "${SEPARATOR}": ${field}`);
+    if (field.includes(SEPARATOR) || field === '')
+      throw new RangeError(`A marker field may not be empty or contain "${SEPARATOR}": ${field}`);
   }
   const text = fields.join(SEPARATOR);
   // Excel caps a string constant in a formula at 255 characters.
@@ -34,7 +35,8 @@ export function parseMarker(value: string): GeneratedMarker | undefined {
   const fields = m?.[1]?.replace(/""/g, '"').split(SEPARATOR);
   if (fields?.length !== 4) return undefined;
   const [kind, year, inputDigest, generatedAt] = fields;
-  if ((kind !== 'handlingsplan' && kind !== 'styrerapport') || year === undefined || !/^\d{4}$/.test(year) || !inputDigest || !generatedAt) return undefined;
+  if ((kind !== 'handlingsplan' && kind !== 'styrerapport') || year === undefined || !/^\d{4}$/.test(year) || !inputDigest || !generatedAt)
+    return undefined;
   return { kind, year: Number(year), inputDigest, generatedAt };
 }
 

@@ -8,7 +8,6 @@ import { escapeAttr, escapeText } from './xml';
  * without the VML it shows no note and may repair the file.
  */
 
-
 const AUTHOR = 'Handlingsplan';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -56,5 +55,12 @@ function noteShape(note: CellNote, id: number): string {
 
 /** The shape-id blocks the workbook's other VML drawings use, so a new drawing takes a free one. */
 export function usedVmlBlocks(vmlParts: readonly string[]): number[] {
-  return vmlParts.flatMap((xml) => [...xml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)].flatMap((m) => (m[1] ?? '').split(',').map((d) => Number(d.trim())).filter((d) => Number.isInteger(d))));
+  return vmlParts.flatMap((xml) =>
+    [...xml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)].flatMap((m) =>
+      (m[1] ?? '')
+        .split(',')
+        .map((d) => Number(d.trim()))
+        .filter((d) => Number.isInteger(d)),
+    ),
+  );
 }

@@ -136,7 +136,8 @@ export function removeRelationship(xml: string, id: string): string {
   return found === undefined ? xml : splice(xml, found.span.start, found.span.end, '');
 }
 
-export const EMPTY_RELATIONSHIPS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+export const EMPTY_RELATIONSHIPS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
 // ---------------------------------------------------------------------------------------------------------
 // [Content_Types].xml
@@ -161,7 +162,13 @@ export function removeOverride(xml: string, part: string): string {
   const wanted = `/${part}`.toLowerCase();
   const root = rootElement(xml);
   const overrides = findElements(xml, 'Override', root.span.contentStart, root.span.contentEnd);
-  return [...overrides].reverse().reduce((out, span) => ((attributes(span.startTag).get('PartName') ?? '').toLowerCase() === wanted ? splice(out, span.start, span.end, '') : out), xml);
+  return [...overrides]
+    .reverse()
+    .reduce(
+      (out, span) =>
+        (attributes(span.startTag).get('PartName') ?? '').toLowerCase() === wanted ? splice(out, span.start, span.end, '') : out,
+      xml,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,7 +4,19 @@ import type { SheetLayout } from '../../core/layout/types';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
-import { WorkbookOperationError, type AddColumnsOutcome, type AppendOutcome, type FixesOutcome, type RenderOutcome, type RowValue, type RowChanges, type RowContext, type TemplateOutcome, type WorkbookPort, type WriteRowsOutcome } from '../port';
+import {
+  WorkbookOperationError,
+  type AddColumnsOutcome,
+  type AppendOutcome,
+  type FixesOutcome,
+  type RenderOutcome,
+  type RowValue,
+  type RowChanges,
+  type RowContext,
+  type TemplateOutcome,
+  type WorkbookPort,
+  type WriteRowsOutcome,
+} from '../port';
 import { rowAround } from '../rowContext';
 import { addColumnsIntoPackage } from './addColumn';
 import { appendRowIntoPackage, writeRowsIntoPackage } from './append';
@@ -83,9 +95,13 @@ export class XlsxPort implements WorkbookPort {
   createTemplate(_template: WorkbookData): Promise<TemplateOutcome> {
     // Adding tables to a file means writing table parts into other people's sheets; in Excel the add-in
     // does it through the API, and for files `handlingsplan init` writes a new workbook instead.
-    return Promise.reject(new WorkbookOperationError('unsupported',
-      'Å opprette tabeller i en fil støttes ikke her. Bruk «handlingsplan init» for en ny arbeidsbok, eller tillegget i Excel.',
-      'Creating tables in a file is not supported here. Use "handlingsplan init" for a new workbook, or the add-in in Excel.'));
+    return Promise.reject(
+      new WorkbookOperationError(
+        'unsupported',
+        'Å opprette tabeller i en fil støttes ikke her. Bruk «handlingsplan init» for en ny arbeidsbok, eller tillegget i Excel.',
+        'Creating tables in a file is not supported here. Use "handlingsplan init" for a new workbook, or the add-in in Excel.',
+      ),
+    );
   }
 
   /** Into the blank last row or the empty row below the table; refused when that row is taken (see ./append). */
@@ -176,7 +192,10 @@ function withNumbers(xml: string, cells: ReadonlyMap<string, number>, sheet: str
     const end = selfClosing === '/' ? open.index + startTag.length : xml.indexOf(`</${name}>`, open.index) + name.length + 3;
     const style = / s="(\d+)"/.exec(startTag)?.[1];
     const vTag = name.includes(':') ? `${name.split(':')[0]}:v` : 'v';
-    out.push(xml.slice(copied, open.index), `<${name} r="${ref}"${style === undefined ? '' : ` s="${style}"`}><${vTag}>${String(value)}</${vTag}></${name}>`);
+    out.push(
+      xml.slice(copied, open.index),
+      `<${name} r="${ref}"${style === undefined ? '' : ` s="${style}"`}><${vTag}>${String(value)}</${vTag}></${name}>`,
+    );
     copied = end;
     tag.lastIndex = end;
     found += 1;

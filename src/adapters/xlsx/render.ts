@@ -8,11 +8,39 @@ import { commentsXml, usedVmlBlocks, vmlXml } from './notesXml';
 import { notesByCell } from '../../core/layout/notes';
 import * as errors from './errors';
 import { isMarkerName, MARKER_NAME, markerValue } from './markers';
-import { addDefault, addOverride, addRelationship, CONTENT_TYPE, EMPTY_RELATIONSHIPS, hasType, PackageParts, RELATIONSHIP_TYPE, relationships, relsPartOf, removeOverride, removePartTree, removeRelationship, resolveTarget, unusedRelationshipId } from './opc';
+import {
+  addDefault,
+  addOverride,
+  addRelationship,
+  CONTENT_TYPE,
+  EMPTY_RELATIONSHIPS,
+  hasType,
+  PackageParts,
+  RELATIONSHIP_TYPE,
+  relationships,
+  relsPartOf,
+  removeOverride,
+  removePartTree,
+  removeRelationship,
+  resolveTarget,
+  unusedRelationshipId,
+} from './opc';
 import { CONTENT_TYPES, packParts, readPackageParts, WORKBOOK, type XlsxReadOptions } from './package';
 import { cellFormat, worksheetXml } from './sheetXml';
 import { addCellFormats, formatKey, MINIMAL_STYLES, type CellFormat } from './stylesXml';
-import { activeTab, addDefinedNames, appendSheet, definedNames, removeDefinedNames, removeSheet, setActiveTab, setFullCalcOnLoad, sheetEntries, type NewDefinedName, type SheetEntry } from './workbookXml';
+import {
+  activeTab,
+  addDefinedNames,
+  appendSheet,
+  definedNames,
+  removeDefinedNames,
+  removeSheet,
+  setActiveTab,
+  setFullCalcOnLoad,
+  sheetEntries,
+  type NewDefinedName,
+  type SheetEntry,
+} from './workbookXml';
 
 /**
  * Renders a sheet layout into a copy of the user's workbook at the package level: a new worksheet part, its
@@ -61,7 +89,11 @@ function renderInto(parts: PackageParts, layout: SheetLayout): Omit<RenderResult
   edit.workbook = setFullCalcOnLoad(edit.workbook);
   if (target.wasActive) edit.workbook = setActiveTab(edit.workbook, index);
   finishEdit(parts, edit);
-  const outcome: Omit<RenderResult, 'bytes' | 'macroEnabled'> = { sheet: target.name, replaced: target.replacing !== undefined, skippedAnchors };
+  const outcome: Omit<RenderResult, 'bytes' | 'macroEnabled'> = {
+    sheet: target.name,
+    replaced: target.replacing !== undefined,
+    skippedAnchors,
+  };
   if (target.name !== layout.sheet) outcome.renamedFrom = layout.sheet;
   return outcome;
 }
@@ -104,7 +136,15 @@ function addSheet(parts: PackageParts, edit: Edit, layout: SheetLayout, target: 
   const drawingRelId = addCharts(parts, edit, layout, sheetRels, target.name);
   const legacyDrawingRelId = addNotes(parts, edit, layout, sheetRels);
   sheetRels.write(parts, part);
-  parts.setText(part, worksheetXml(layout, { styleIndex, tabSelected: target.wasActive, ...(drawingRelId ? { drawingRelId } : {}), ...(legacyDrawingRelId ? { legacyDrawingRelId } : {}) }));
+  parts.setText(
+    part,
+    worksheetXml(layout, {
+      styleIndex,
+      tabSelected: target.wasActive,
+      ...(drawingRelId ? { drawingRelId } : {}),
+      ...(legacyDrawingRelId ? { legacyDrawingRelId } : {}),
+    }),
+  );
   const relId = unusedRelationshipId(edit.rels);
   edit.rels = addRelationship(edit.rels, { id: relId, type: RELATIONSHIP_TYPE.worksheet, target: part.slice('xl/'.length) });
   edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.worksheet);
@@ -117,7 +157,13 @@ function addSheet(parts: PackageParts, edit: Edit, layout: SheetLayout, target: 
  * content types. Returns the sheet's relationship id of the drawing, or undefined when there are no charts.
  * Replacing the sheet later removes them with it (removePartTree follows the relationships).
  */
-function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRels: SheetRelationships, sheetName: string): string | undefined {
+function addCharts(
+  parts: PackageParts,
+  edit: Edit,
+  layout: SheetLayout,
+  sheetRels: SheetRelationships,
+  sheetName: string,
+): string | undefined {
   const charts = layout.charts ?? [];
   if (charts.length === 0) return undefined;
   const drawing = unusedPart(parts, (n) => `xl/drawings/drawing${n}.xml`);
@@ -128,7 +174,11 @@ function addCharts(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRe
     parts.setText(part, chartXml(chart, sheetName));
     edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.chart);
     const id = unusedRelationshipId(drawingRels);
-    drawingRels = addRelationship(drawingRels, { id, type: RELATIONSHIP_TYPE.chart, target: `../charts/${part.slice('xl/charts/'.length)}` });
+    drawingRels = addRelationship(drawingRels, {
+      id,
+      type: RELATIONSHIP_TYPE.chart,
+      target: `../charts/${part.slice('xl/charts/'.length)}`,
+    });
     chartRelIds.push(id);
   }
   parts.setText(drawing, drawingXml(charts, chartRelIds));
@@ -148,7 +198,10 @@ function addNotes(parts: PackageParts, edit: Edit, layout: SheetLayout, sheetRel
   parts.setText(comments, commentsXml(notes));
   edit.contentTypes = addOverride(edit.contentTypes, comments, CONTENT_TYPE.comments);
   sheetRels.add(RELATIONSHIP_TYPE.comments, `../${comments.slice('xl/'.length)}`);
-  const vmlParts = parts.names().filter((name) => name.toLowerCase().endsWith('.vml')).map((name) => parts.text(name) ?? '');
+  const vmlParts = parts
+    .names()
+    .filter((name) => name.toLowerCase().endsWith('.vml'))
+    .map((name) => parts.text(name) ?? '');
   const block = Math.max(0, ...usedVmlBlocks(vmlParts)) + 1;
   const vml = unusedPart(parts, (n) => `xl/drawings/vmlDrawing${n}.vml`);
   parts.setText(vml, vmlXml(notes, block));
@@ -209,7 +262,14 @@ function sameSheetName(a: string, b: string): boolean {
 
 /** Excel's rules for a sheet name; breaking them makes Excel repair the file. */
 function checkSheetName(name: string): void {
-  if (name.length === 0 || name.length > MAX_SHEET_NAME || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+  if (
+    name.length === 0 ||
+    name.length > MAX_SHEET_NAME ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
     throw new RangeError(`Not a valid Excel sheet name: ${name}`);
   }
 }
@@ -273,7 +333,11 @@ function stylesPart(parts: PackageParts, edit: Edit): string {
   const existing = existingStylesPart(edit.rels);
   if (existing !== undefined) return existing;
   const part = unusedPart(parts, (n) => `xl/styles${n === 1 ? '' : n}.xml`);
-  edit.rels = addRelationship(edit.rels, { id: unusedRelationshipId(edit.rels), type: RELATIONSHIP_TYPE.styles, target: part.slice('xl/'.length) });
+  edit.rels = addRelationship(edit.rels, {
+    id: unusedRelationshipId(edit.rels),
+    type: RELATIONSHIP_TYPE.styles,
+    target: part.slice('xl/'.length),
+  });
   edit.contentTypes = addOverride(edit.contentTypes, part, CONTENT_TYPE.styles);
   return part;
 }
@@ -302,11 +366,13 @@ function addNames(edit: Edit, layout: SheetLayout, sheet: string, index: number,
   const quoted = quotedSheet(sheet);
   const names: NewDefinedName[] = [{ name: MARKER_NAME, value: markerValue(layout.marker), localSheetId: index, hidden: true }];
   const titles = layout.print.titleRows;
-  if (titles !== undefined) names.push({ name: '_xlnm.Print_Titles', value: `${quoted}!$${titles.from}:$${titles.to}`, localSheetId: index });
+  if (titles !== undefined)
+    names.push({ name: '_xlnm.Print_Titles', value: `${quoted}!$${titles.from}:$${titles.to}`, localSheetId: index });
 
   const owned = generatedSheetNames(edit.workbook, replacedSheet);
   const existing = definedNames(edit.workbook).filter((n) => n.localSheetId === undefined);
-  const taken = (anchor: string): (typeof existing)[number] | undefined => existing.find((n) => n.name.toLowerCase() === anchor.toLowerCase());
+  const taken = (anchor: string): (typeof existing)[number] | undefined =>
+    existing.find((n) => n.name.toLowerCase() === anchor.toLowerCase());
   const skipped: string[] = [];
   const replace = new Set<string>();
   for (const anchor of layout.anchors) {
@@ -337,7 +403,11 @@ function generatedSheetNames(workbook: string, replacedSheet: string | undefined
 function isOwnedReference(value: string, ownedSheets: readonly string[]): boolean {
   const reference = value.replace(/^=/, '').trim();
   if (reference.startsWith('#REF!')) return true;
-  return ownedSheets.some((sheet) => reference.toLowerCase().startsWith(`${quotedSheet(sheet)}!`.toLowerCase()) || reference.toLowerCase().startsWith(`${sheet}!`.toLowerCase()));
+  return ownedSheets.some(
+    (sheet) =>
+      reference.toLowerCase().startsWith(`${quotedSheet(sheet)}!`.toLowerCase()) ||
+      reference.toLowerCase().startsWith(`${sheet}!`.toLowerCase()),
+  );
 }
 
 /** Excel's rules for a defined name: a letter, `_` or `\` first, no spaces, and not readable as a cell. */

@@ -1,6 +1,16 @@
 import { cellAddress, parseCell } from '../../core/util/brand';
 import type { CellUse } from '../rowValues';
-import { attributes, childElements, findElement, findElements, qualified, rootElement, setAttribute, splice, type ElementSpan } from './xml';
+import {
+  attributes,
+  childElements,
+  findElement,
+  findElements,
+  qualified,
+  rootElement,
+  setAttribute,
+  splice,
+  type ElementSpan,
+} from './xml';
 
 /**
  * One row of a worksheet part, read and rewritten as text: which cells hold what, and the row with some of its
@@ -154,7 +164,10 @@ export function writeRowCells(xml: string, row: number, cells: ReadonlyMap<numbe
 }
 
 function newCells(cells: ReadonlyMap<number, CellWriter>, row: number, prefix: string): string {
-  return [...cells].sort(([a], [b]) => a - b).map(([column, write]) => write(cellAddress(row, column), prefix)).join('');
+  return [...cells]
+    .sort(([a], [b]) => a - b)
+    .map(([column, write]) => write(cellAddress(row, column), prefix))
+    .join('');
 }
 
 /** A new `<row>`, before the first row below it. Rows after it that leave out `r` get it, or they would move. */
@@ -174,7 +187,12 @@ function numberRows(xml: string): string {
   const rows = rowsOf(xml, sheetDataOf(xml));
   if (rows.every((r) => r.explicit)) return xml;
   // From the end, so the earlier offsets stay valid.
-  return [...rows].reverse().reduce((out, r) => (r.explicit ? out : splice(out, r.span.start, r.span.contentStart, setAttribute(r.span.startTag, 'r', String(r.row)))), xml);
+  return [...rows]
+    .reverse()
+    .reduce(
+      (out, r) => (r.explicit ? out : splice(out, r.span.start, r.span.contentStart, setAttribute(r.span.startTag, 'r', String(r.row)))),
+      xml,
+    );
 }
 
 function rewriteRow(xml: string, found: RowSpan, cells: ReadonlyMap<number, CellWriter>, prefix: string): string {
@@ -182,9 +200,17 @@ function rewriteRow(xml: string, found: RowSpan, cells: ReadonlyMap<number, Cell
   const existing = cellsOf(xml, span);
   const kept = existing.filter((c) => !cells.has(c.column)).map((c) => ({ column: c.column, text: keptCell(xml, c, found.row) }));
   const added = [...cells].map(([column, write]) => ({ column, text: write(cellAddress(found.row, column), prefix) }));
-  const content = [...kept, ...added].sort((a, b) => a.column - b.column).map((c) => c.text).join('');
+  const content = [...kept, ...added]
+    .sort((a, b) => a.column - b.column)
+    .map((c) => c.text)
+    .join('');
   // A row may end with an extension list, which must stay after the cells.
-  const rest = span.selfClosing ? '' : childElements(xml, span).filter((c) => c.name !== qualified(prefix, 'c')).map((c) => xml.slice(c.span.start, c.span.end)).join('');
+  const rest = span.selfClosing
+    ? ''
+    : childElements(xml, span)
+        .filter((c) => c.name !== qualified(prefix, 'c'))
+        .map((c) => xml.slice(c.span.start, c.span.end))
+        .join('');
   const name = qualified(prefix, 'row');
   const columns = [...kept, ...added].map((c) => c.column);
   const open = withSpans(span.startTag.replace(/\s*\/>$/, '>'), Math.min(...columns), Math.max(...columns));
@@ -202,7 +228,10 @@ function keptCell(xml: string, cell: CellSpan, row: number): string {
 function withSpans(startTag: string, first: number, last: number): string {
   const spans = attributes(startTag).get('spans');
   if (spans === undefined) return startTag;
-  const numbers = spans.split(/[\s:]+/).map(Number).filter(Number.isInteger);
+  const numbers = spans
+    .split(/[\s:]+/)
+    .map(Number)
+    .filter(Number.isInteger);
   const low = Math.min(first, ...numbers);
   const high = Math.max(last, ...numbers);
   return setAttribute(startTag, 'spans', `${low}:${high}`);
@@ -212,8 +241,23 @@ function widenDimension(xml: string, area: Bounds): string {
   const span = findElement(xml, qualified(prefixOf(xml), 'dimension'));
   if (span === undefined) return xml;
   const current = refBounds(attributes(span.startTag).get('ref') ?? '');
-  const wide = current === undefined ? area : { top: Math.min(current.top, area.top), left: Math.min(current.left, area.left), bottom: Math.max(current.bottom, area.bottom), right: Math.max(current.right, area.right) };
-  if (current !== undefined && wide.top === current.top && wide.left === current.left && wide.bottom === current.bottom && wide.right === current.right) return xml;
+  const wide =
+    current === undefined
+      ? area
+      : {
+          top: Math.min(current.top, area.top),
+          left: Math.min(current.left, area.left),
+          bottom: Math.max(current.bottom, area.bottom),
+          right: Math.max(current.right, area.right),
+        };
+  if (
+    current !== undefined &&
+    wide.top === current.top &&
+    wide.left === current.left &&
+    wide.bottom === current.bottom &&
+    wide.right === current.right
+  )
+    return xml;
   const ref = boundsRef(wide);
   return splice(xml, span.start, span.contentStart, setAttribute(span.startTag, 'ref', ref));
 }
@@ -231,11 +275,14 @@ export function growValidations(xml: string, body: Bounds, row: number): string 
   return [...validations].reverse().reduce((out, span) => {
     const sqref = attributes(span.startTag).get('sqref');
     if (sqref === undefined) return out;
-    const grown = sqref.split(/\s+/).map((area) => {
-      const b = refBounds(area);
-      const inColumn = b !== undefined && b.bottom === body.bottom && b.top >= body.top && b.left >= body.left && b.right <= body.right;
-      return inColumn ? boundsRef({ ...b, bottom: row }) : area;
-    }).join(' ');
+    const grown = sqref
+      .split(/\s+/)
+      .map((area) => {
+        const b = refBounds(area);
+        const inColumn = b !== undefined && b.bottom === body.bottom && b.top >= body.top && b.left >= body.left && b.right <= body.right;
+        return inColumn ? boundsRef({ ...b, bottom: row }) : area;
+      })
+      .join(' ');
     return grown === sqref ? out : splice(out, span.start, span.contentStart, setAttribute(span.startTag, 'sqref', grown));
   }, xml);
 }

@@ -69,7 +69,10 @@ export function cellFormat(cell: LayoutCell): CellFormat | undefined {
 // Sheet properties and views
 
 function dimension(layout: SheetLayout): string {
-  const positions = [...layout.cells.map((c) => ({ row: c.row, column: c.column })), ...layout.merges.flatMap((m) => m.split(':').map((p) => parseCell(p)))];
+  const positions = [
+    ...layout.cells.map((c) => ({ row: c.row, column: c.column })),
+    ...layout.merges.flatMap((m) => m.split(':').map((p) => parseCell(p))),
+  ];
   if (positions.length === 0) return 'A1';
   const top = Math.min(...positions.map((p) => p.row));
   const left = Math.min(...positions.map((p) => p.column));
@@ -98,7 +101,8 @@ function frozenPane(rows: number, columns: number): string {
 function columns(layout: SheetLayout): string {
   const widths = new Map<number, number>();
   for (const { column, width } of layout.columnWidths) {
-    if (!Number.isInteger(column) || column < 1 || !(width >= 0 && width <= MAX_COLUMN_WIDTH)) throw new RangeError(`Not a column width: column ${column}, width ${width}`);
+    if (!Number.isInteger(column) || column < 1 || !(width >= 0 && width <= MAX_COLUMN_WIDTH))
+      throw new RangeError(`Not a column width: column ${column}, width ${width}`);
     widths.set(column, width);
   }
   if (widths.size === 0) return '';
@@ -123,14 +127,16 @@ function storedWidth(characters: number): number {
 function sheetData(layout: SheetLayout, styleIndex: WorksheetOptions['styleIndex']): string {
   const rows = new Map<number, Map<number, LayoutCell>>();
   for (const cell of layout.cells) {
-    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.column)) throw new RangeError(`Not a cell position: row ${cell.row}, column ${cell.column}`);
+    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.column))
+      throw new RangeError(`Not a cell position: row ${cell.row}, column ${cell.column}`);
     const row = rows.get(cell.row) ?? new Map<number, LayoutCell>();
     row.set(cell.column, cell);
     rows.set(cell.row, row);
   }
   const heights = new Map<number, number>();
   for (const { row, height } of layout.rowHeights) {
-    if (!Number.isInteger(row) || row < 1 || !(height >= 0 && height <= MAX_ROW_HEIGHT)) throw new RangeError(`Not a row height: row ${row}, height ${height}`);
+    if (!Number.isInteger(row) || row < 1 || !(height >= 0 && height <= MAX_ROW_HEIGHT))
+      throw new RangeError(`Not a row height: row ${row}, height ${height}`);
     heights.set(row, height);
   }
   const numbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
@@ -161,7 +167,8 @@ function cellXml(cell: LayoutCell, style: number | undefined): string {
       return `<c r="${ref}"${s}><v>${number(value.number, ref)}</v></c>`;
     case 'formula':
       // Stored without the leading "=", with the result cached for readers that do not calculate.
-      if (typeof value.result === 'string') return `<c r="${ref}"${s} t="str"><f>${escapeText(value.formula.replace(/^=/, ''))}</f><v>${escapeXstring(value.result)}</v></c>`;
+      if (typeof value.result === 'string')
+        return `<c r="${ref}"${s} t="str"><f>${escapeText(value.formula.replace(/^=/, ''))}</f><v>${escapeXstring(value.result)}</v></c>`;
       return `<c r="${ref}"${s}><f>${escapeText(value.formula.replace(/^=/, ''))}</f><v>${number(value.result, ref)}</v></c>`;
     case 'empty':
       return s === '' ? '' : `<c r="${ref}"${s}/>`;
@@ -202,7 +209,8 @@ function checkMerges(merges: readonly string[]): void {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i];
       const b = boxes[j];
-      if (a && b && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right) throw new RangeError(`Merged ranges overlap: ${a.ref} and ${b.ref}`);
+      if (a && b && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right)
+        throw new RangeError(`Merged ranges overlap: ${a.ref} and ${b.ref}`);
     }
   }
 }
@@ -239,7 +247,9 @@ export function headerFooterSection(text: string): string {
 
 /** Texts that are numbers (years in headers): Excel would flag each with a "number stored as text" triangle. */
 function ignoredErrors(layout: SheetLayout): string {
-  const refs = layout.cells.filter((c) => c.value.kind === 'text' && /^\s*-?\d+([.,]\d+)?\s*$/.test(c.value.text)).map((c) => cellAddress(c.row, c.column));
+  const refs = layout.cells
+    .filter((c) => c.value.kind === 'text' && /^\s*-?\d+([.,]\d+)?\s*$/.test(c.value.text))
+    .map((c) => cellAddress(c.row, c.column));
   if (refs.length === 0) return '';
   return `<ignoredErrors><ignoredError sqref="${refs.join(' ')}" numberStoredAsText="1"/></ignoredErrors>`;
 }

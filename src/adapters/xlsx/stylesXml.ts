@@ -1,5 +1,15 @@
 import type { CellStyle } from '../../core/layout/types';
-import { appendToElement, attributes, childElements, escapeAttr, findElements, insertChildBefore, qualified, rootElement, setAttribute } from './xml';
+import {
+  appendToElement,
+  attributes,
+  childElements,
+  escapeAttr,
+  findElements,
+  insertChildBefore,
+  qualified,
+  rootElement,
+  setAttribute,
+} from './xml';
 
 /**
  * Appends the generated sheet's cell formats to a workbook's xl/styles.xml. Existing entries keep their
@@ -31,7 +41,19 @@ export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}"><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** CT_Stylesheet's children in schema order. */
-const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const STYLESHEET_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 const DEFAULT_FONT_SIZE = 11;
 const FONT_NAME = 'Calibri';
@@ -64,8 +86,12 @@ export function addCellFormats(stylesXml: string, formats: readonly CellFormat[]
     fonts: readList(stylesXml, prefix, 'fonts', 'font', [fontElement(prefix, {})]),
     fills: readList(stylesXml, prefix, 'fills', 'fill', [patternFill(prefix, 'none'), patternFill(prefix, 'gray125')]),
     borders: readList(stylesXml, prefix, 'borders', 'border', [emptyBorder(prefix)]),
-    cellStyleXfs: readList(stylesXml, prefix, 'cellStyleXfs', 'xf', [`<${qualified(prefix, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0"/>`]),
-    cellXfs: readList(stylesXml, prefix, 'cellXfs', 'xf', [`<${qualified(prefix, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`]),
+    cellStyleXfs: readList(stylesXml, prefix, 'cellStyleXfs', 'xf', [
+      `<${qualified(prefix, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0"/>`,
+    ]),
+    cellXfs: readList(stylesXml, prefix, 'cellXfs', 'xf', [
+      `<${qualified(prefix, 'xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
+    ]),
   };
   const numFmts = new NumberFormats(stylesXml, prefix);
   const indexOf = new Map<string, number>();
@@ -125,7 +151,8 @@ class StyleList {
 function writeList(xml: string, prefix: string, container: string, children: readonly string[], count: number, create: boolean): string {
   const name = qualified(prefix, container);
   const root = rootElement(xml).span;
-  if (create) return insertChildBefore(xml, root, successorsOf(prefix, container), `<${name} count="${count}">${children.join('')}</${name}>`);
+  if (create)
+    return insertChildBefore(xml, root, successorsOf(prefix, container), `<${name} count="${count}">${children.join('')}</${name}>`);
   const span = childElements(xml, root).find((c) => c.name === name)?.span;
   if (span === undefined) throw new SyntaxError(`styles.xml lost its <${name}>`);
   return appendToElement(xml, span, name, children.join(''), setAttribute(span.startTag, 'count', String(count)));

@@ -1,4 +1,19 @@
-import { appendToElement, attributes, escapeAttr, escapeText, findElement, findElements, insertChildBefore, prefixFor, qualified, rootElement, setAttribute, splice, unescapeXml, type ElementSpan } from './xml';
+import {
+  appendToElement,
+  attributes,
+  escapeAttr,
+  escapeText,
+  findElement,
+  findElements,
+  insertChildBefore,
+  prefixFor,
+  qualified,
+  rootElement,
+  setAttribute,
+  splice,
+  unescapeXml,
+  type ElementSpan,
+} from './xml';
 
 /**
  * Reading and editing xl/workbook.xml as text: the sheet list, defined names, calculation and view settings.
@@ -7,11 +22,25 @@ import { appendToElement, attributes, escapeAttr, escapeText, findElement, findE
  */
 
 /** The relationships namespace, transitional and strict. */
-export const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+export const RELATIONSHIPS_NS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
 const TRANSITIONAL_RELATIONSHIPS_NS = RELATIONSHIPS_NS[0] ?? '';
 
 /** CT_Workbook's children that must come after <definedNames>, in schema order. */
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 const AFTER_CALC_PR = AFTER_DEFINED_NAMES.slice(1);
 
 export interface SheetEntry {
@@ -153,7 +182,9 @@ function shiftBookViews(xml: string, removed: number): string {
 }
 
 function rewriteWorkbookViews(xml: string, main: string, rewrite: (startTag: string) => string): string {
-  return [...workbookViews(xml, main)].reverse().reduce((out, view) => splice(out, view.start, view.start + view.startTag.length, rewrite(view.startTag)), xml);
+  return [...workbookViews(xml, main)]
+    .reverse()
+    .reduce((out, view) => splice(out, view.start, view.start + view.startTag.length, rewrite(view.startTag)), xml);
 }
 
 /** The position of the sheet the workbook opens on (0 when not stated, as Excel reads it). */
@@ -172,7 +203,9 @@ export function setActiveTab(xml: string, index: number): string {
 // Defined names
 
 export function removeDefinedNames(xml: string, remove: (name: DefinedName) => boolean): string {
-  return [...definedNames(xml)].reverse().reduce((out, name) => (remove(name) ? splice(out, name.span.start, name.span.end, '') : out), xml);
+  return [...definedNames(xml)]
+    .reverse()
+    .reduce((out, name) => (remove(name) ? splice(out, name.span.start, name.span.end, '') : out), xml);
 }
 
 export function addDefinedNames(xml: string, names: readonly NewDefinedName[]): string {
@@ -193,7 +226,12 @@ function definedNameElement(main: string, n: NewDefinedName): string {
 }
 
 function insertBefore(xml: string, main: string, successors: readonly string[], element: string): string {
-  return insertChildBefore(xml, rootElement(xml).span, successors.map((local) => qualified(main, local)), element);
+  return insertChildBefore(
+    xml,
+    rootElement(xml).span,
+    successors.map((local) => qualified(main, local)),
+    element,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,21 @@
-import { Workbook, type CellErrorValue, type CellFormulaValue, type CellValue, type DataValidation, type TableColumnProperties, type Worksheet } from 'exceljs';
+import {
+  Workbook,
+  type CellErrorValue,
+  type CellFormulaValue,
+  type CellValue,
+  type DataValidation,
+  type TableColumnProperties,
+  type Worksheet,
+} from 'exceljs';
 import { DATE_FORMAT } from '../../core/contract/contract';
-import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../core/contract/tableData';
+import {
+  placeTables,
+  type CellInput,
+  type ListSource,
+  type TableData,
+  type TablePlacement,
+  type WorkbookData,
+} from '../../core/contract/tableData';
 import { cellAddress, rangeAddress } from '../../core/util/brand';
 
 /**
@@ -42,9 +57,11 @@ function checkData(data: WorkbookData): void {
     if (names.has(key)) throw new Error(`Two tables are named ${table.name}`);
     names.add(key);
     const headers = new Set(table.header.map((h) => h.toLowerCase()));
-    if (headers.size !== table.header.length || headers.has('')) throw new Error(`Table ${table.name}: column headers must be unique and non-empty`);
+    if (headers.size !== table.header.length || headers.has(''))
+      throw new Error(`Table ${table.name}: column headers must be unique and non-empty`);
     const rows = table.totalRow ? [...table.rows, table.totalRow] : table.rows;
-    if (rows.some((row) => row.length > table.header.length)) throw new RangeError(`Table ${table.name}: a row has more cells than the table has columns`);
+    if (rows.some((row) => row.length > table.header.length))
+      throw new RangeError(`Table ${table.name}: a row has more cells than the table has columns`);
   }
 }
 
@@ -184,11 +201,20 @@ function setColumnWidths(sheets: Map<string, Worksheet>, tables: TableData[]): v
   }
 }
 
-function addListValidations(sheet: Worksheet, table: TableData, placement: TablePlacement, data: WorkbookData, placements: Map<string, TablePlacement>): void {
+function addListValidations(
+  sheet: Worksheet,
+  table: TableData,
+  placement: TablePlacement,
+  data: WorkbookData,
+  placements: Map<string, TablePlacement>,
+): void {
   table.lists?.forEach((source, index) => {
     if (source === undefined) return;
     const column = placement.firstColumn + index;
-    validationsOf(sheet).add(rangeAddress(placement.headerRow + 1, column, placement.lastBodyRow, column), listValidation(source, data, placements));
+    validationsOf(sheet).add(
+      rangeAddress(placement.headerRow + 1, column, placement.lastBodyRow, column),
+      listValidation(source, data, placements),
+    );
   });
 }
 
@@ -228,9 +254,11 @@ function listValidation(source: ListSource, data: WorkbookData, placements: Map<
 const MAX_INLINE_LIST = 255;
 
 function inlineList(values: string[]): string {
-  if (values.some((v) => v.includes(','))) throw new RangeError(`A list value contains a comma, which Excel reads as a separator: ${values.join(' | ')}`);
+  if (values.some((v) => v.includes(',')))
+    throw new RangeError(`A list value contains a comma, which Excel reads as a separator: ${values.join(' | ')}`);
   const joined = values.join(',');
-  if (joined.length > MAX_INLINE_LIST) throw new RangeError(`An inline list may hold at most ${MAX_INLINE_LIST} characters: ${joined.slice(0, 40)}…`);
+  if (joined.length > MAX_INLINE_LIST)
+    throw new RangeError(`An inline list may hold at most ${MAX_INLINE_LIST} characters: ${joined.slice(0, 40)}…`);
   return `"${joined.replace(/"/g, '""')}"`;
 }
 
@@ -242,7 +270,8 @@ function inlineList(values: string[]): string {
  */
 function columnRange(ref: { table: string; column: string }, data: WorkbookData, placements: Map<string, TablePlacement>): string {
   const index = data.tables.find((t) => t.name === ref.table)?.header.indexOf(ref.column) ?? -1;
-  if (!placements.has(ref.table) || index < 0) throw new Error(`List source ${ref.table}[${ref.column}] is not a table column in this workbook`);
+  if (!placements.has(ref.table) || index < 0)
+    throw new Error(`List source ${ref.table}[${ref.column}] is not a table column in this workbook`);
   // Inside a structured reference ' [ ] # are escaped with a leading '.
   const column = ref.column.replace(/(['#[\]])/g, "'$1");
   return `INDIRECT("${ref.table}[${column}]")`;

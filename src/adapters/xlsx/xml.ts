@@ -33,7 +33,9 @@ export function unescapeXml(text: string): string {
 export function escapeXstring(text: string): string {
   const protectedText = text.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
   // Checked by code point rather than with a regular expression, which cannot name lone surrogates portably.
-  const encoded = Array.from(protectedText, (ch) => (isXmlChar(ch.codePointAt(0) ?? 0) ? ch : `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`)).join('');
+  const encoded = Array.from(protectedText, (ch) =>
+    isXmlChar(ch.codePointAt(0) ?? 0) ? ch : `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  ).join('');
   return escapeText(encoded);
 }
 
@@ -187,7 +189,9 @@ export interface RootElement {
 
 /** The part's root element: the first element after the prolog, comments and processing instructions. */
 export function rootElement(xml: string): RootElement {
-  const m = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)(?=[\s/>])/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, (s) => ' '.repeat(s.length)));
+  const m = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)(?=[\s/>])/.exec(
+    xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, (s) => ' '.repeat(s.length)),
+  );
   const name = m?.[1];
   if (m === null || name === undefined) throw new SyntaxError('no root element');
   const span = findElement(xml, name, m.index);

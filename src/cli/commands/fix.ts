@@ -32,30 +32,59 @@ function isRuleId(text: string): text is RuleId {
 export async function fixCommand(options: FixOptions, io: CliIo, lang: Lang): Promise<number> {
   const rule = options.rule;
   if (rule !== undefined && !isRuleId(rule)) {
-    throw cliError(`ukjent regel «${rule}» (se regeltabellen i README, f.eks. values.number-as-text)`, `unknown rule '${rule}' (see the rule table in the README, e.g. values.number-as-text)`);
+    throw cliError(
+      `ukjent regel «${rule}» (se regeltabellen i README, f.eks. values.number-as-text)`,
+      `unknown rule '${rule}' (see the rule table in the README, e.g. values.number-as-text)`,
+    );
   }
   const { source, output } = copyPaths(options, io, { macros: true });
   const settings = options.year === undefined ? {} : { year: options.year };
   const snapshot = await readWorkbook(source, options.file);
-  const fixes = validateWorkbook(snapshot, settings).groups.filter((g) => rule === undefined || g.rule === rule).flatMap((g) => g.fixes);
+  const fixes = validateWorkbook(snapshot, settings)
+    .groups.filter((g) => rule === undefined || g.rule === rule)
+    .flatMap((g) => g.fixes);
   await checkFree(output, { out: options.out, force: options.force });
   const { outcome, bytes } = await applyFixesIntoFile(source, fixes, output).catch(fileFailure);
   // Validation reruns once, on the copy as written, so the summary is what the user will see in it.
   const after = validateWorkbook(await (await openXlsx(bytes)).readSnapshot(), settings);
-  io.stdout(summary(lang, { changed: outcome.changed, changedSince: outcome.changedSince, out: output, feil: after.summary.feil, advarsel: after.summary.advarsel, rule }));
+  io.stdout(
+    summary(lang, {
+      changed: outcome.changed,
+      changedSince: outcome.changedSince,
+      out: output,
+      feil: after.summary.feil,
+      advarsel: after.summary.advarsel,
+      rule,
+    }),
+  );
   return after.summary.feil > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function summary(lang: Lang, o: { changed: number; changedSince: number; out: string; feil: number; advarsel: number; rule: string | undefined }): string {
+function summary(
+  lang: Lang,
+  o: { changed: number; changedSince: number; out: string; feil: number; advarsel: number; rule: string | undefined },
+): string {
   const count = lang === 'nb' ? formatNumber(o.changed) : o.changed.toLocaleString('en-GB');
   if (lang === 'nb') {
     const what = o.changed === 1 ? 'celle' : 'celler';
-    const head = o.changed === 0 ? `Ingen celler å rette${o.rule === undefined ? '' : ` for ${o.rule}`}; kopien er skrevet uendret til ${o.out}.` : `Rettet ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} i kopien ${o.out}.`;
-    const since = o.changedSince === 0 ? '' : `\n${formatNumber(o.changedSince)} ${o.changedSince === 1 ? 'celle var endret' : 'celler var endret'} i fila siden den ble lest, og ble ikke rørt.`;
+    const head =
+      o.changed === 0
+        ? `Ingen celler å rette${o.rule === undefined ? '' : ` for ${o.rule}`}; kopien er skrevet uendret til ${o.out}.`
+        : `Rettet ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} i kopien ${o.out}.`;
+    const since =
+      o.changedSince === 0
+        ? ''
+        : `\n${formatNumber(o.changedSince)} ${o.changedSince === 1 ? 'celle var endret' : 'celler var endret'} i fila siden den ble lest, og ble ikke rørt.`;
     return `${head}${since}\nIgjen: ${o.feil} feil, ${o.advarsel} advarsler (se handlingsplan valider).\n`;
   }
   const what = o.changed === 1 ? 'cell' : 'cells';
-  const head = o.changed === 0 ? `No cells to fix${o.rule === undefined ? '' : ` for ${o.rule}`}; the copy was written unchanged to ${o.out}.` : `Fixed ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} in the copy ${o.out}.`;
-  const since = o.changedSince === 0 ? '' : `\n${o.changedSince.toLocaleString('en-GB')} ${o.changedSince === 1 ? 'cell had' : 'cells had'} changed in the file since it was read, and ${o.changedSince === 1 ? 'was' : 'were'} left as ${o.changedSince === 1 ? 'it was' : 'they were'}.`;
+  const head =
+    o.changed === 0
+      ? `No cells to fix${o.rule === undefined ? '' : ` for ${o.rule}`}; the copy was written unchanged to ${o.out}.`
+      : `Fixed ${count} ${what}${o.rule === undefined ? '' : ` (${o.rule})`} in the copy ${o.out}.`;
+  const since =
+    o.changedSince === 0
+      ? ''
+      : `\n${o.changedSince.toLocaleString('en-GB')} ${o.changedSince === 1 ? 'cell had' : 'cells had'} changed in the file since it was read, and ${o.changedSince === 1 ? 'was' : 'were'} left as ${o.changedSince === 1 ? 'it was' : 'they were'}.`;
   return `${head}${since}\nLeft: ${o.feil} errors, ${o.advarsel} warnings (see handlingsplan validate).\n`;
 }

@@ -43,7 +43,15 @@ export async function generateCommand(options: GenerateOptions, io: CliIo, lang:
   const pdf = options.pdf === true ? pdfPathFor(output) : undefined;
   if (pdf !== undefined) await checkFree(pdf, { out: pdfPathFor(options.out), force: options.force });
   const outcome = await renderLayoutIntoFile(source, layout, output).catch(fileFailure);
-  io.stdout(report(lang, { sheet: outcome.sheet, out: output, errors: result.summary.feil, replaced: outcome.replaced, renamedFrom: outcome.renamedFrom }));
+  io.stdout(
+    report(lang, {
+      sheet: outcome.sheet,
+      out: output,
+      errors: result.summary.feil,
+      replaced: outcome.replaced,
+      renamedFrom: outcome.renamedFrom,
+    }),
+  );
   if (pdf !== undefined) await writePdf(output, outcome.sheet, pdf, io, lang);
   return EXIT_OK;
 }
@@ -77,7 +85,10 @@ function yearProblem(problem: SheetProblem): Error {
     return cliError('arbeidsboka oppgir ikke Handlingsplanår; bruk --year', 'the workbook states no Handlingsplanår; use --year');
   }
   const { year, first, last } = problem;
-  return cliError(`Handlingsplanår ${year} ligger utenfor programperioden ${first}–${last}; bruk --year`, `Handlingsplanår ${year} is outside the programme period ${first}–${last}; use --year`);
+  return cliError(
+    `Handlingsplanår ${year} ligger utenfor programperioden ${first}–${last}; bruk --year`,
+    `Handlingsplanår ${year} is outside the programme period ${first}–${last}; use --year`,
+  );
 }
 
 interface Outcome {
@@ -92,12 +103,21 @@ function report(lang: Lang, o: Outcome): string {
   const lines: string[] = [];
   if (lang === 'nb') {
     lines.push(`Skrev arket «${o.sheet}» til ${o.out}${o.replaced ? ' (erstattet det forrige)' : ''}.`);
-    if (o.renamedFrom !== undefined) lines.push(`Arket «${o.renamedFrom}» finnes fra før og er ikke laget av Handlingsplan; det er ikke rørt.`);
-    lines.push(o.errors > 0 ? `Utkast: ${o.errors} feil i grunnlaget er merket på arket (se handlingsplan valider).` : 'Grunnlaget er validert uten feil.');
+    if (o.renamedFrom !== undefined)
+      lines.push(`Arket «${o.renamedFrom}» finnes fra før og er ikke laget av Handlingsplan; det er ikke rørt.`);
+    lines.push(
+      o.errors > 0
+        ? `Utkast: ${o.errors} feil i grunnlaget er merket på arket (se handlingsplan valider).`
+        : 'Grunnlaget er validert uten feil.',
+    );
   } else {
     lines.push(`Wrote sheet "${o.sheet}" to ${o.out}${o.replaced ? ' (replacing the previous one)' : ''}.`);
     if (o.renamedFrom !== undefined) lines.push(`Sheet "${o.renamedFrom}" exists and was not made by Handlingsplan; it was left alone.`);
-    lines.push(o.errors > 0 ? `Draft: ${o.errors} errors in the input are marked on the sheet (see handlingsplan validate).` : 'The input validated without errors.');
+    lines.push(
+      o.errors > 0
+        ? `Draft: ${o.errors} errors in the input are marked on the sheet (see handlingsplan validate).`
+        : 'The input validated without errors.',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -28,7 +28,18 @@ export async function validateCommand(options: ValidateOptions, io: CliIo, lang:
   if (options.json) {
     io.stdout(formatJson(result.findings, result.summary, lang));
   } else {
-    io.stdout(formatReport({ file: options.file, year: result.year, findings: result.findings, groups: result.groups, all: options.all === true, summary: result.summary, lang, color: io.color }));
+    io.stdout(
+      formatReport({
+        file: options.file,
+        year: result.year,
+        findings: result.findings,
+        groups: result.groups,
+        all: options.all === true,
+        summary: result.summary,
+        lang,
+        color: io.color,
+      }),
+    );
   }
   return result.summary.feil > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

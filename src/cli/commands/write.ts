@@ -23,8 +23,18 @@ export interface WriteTarget {
 export async function sampleCommand(target: WriteTarget & { demo?: boolean }, io: CliIo, lang: Lang): Promise<number> {
   const demo = target.demo === true;
   const path = await writeNewWorkbook(demo ? hallingdalDemo() : hallingdalSample(), target, io);
-  if (demo) io.stdout(lang === 'nb' ? `Skrev demoarbeidsboka (${SAMPLE_REGION} med oppdiktede eksempelprosjekter) til ${path}\n` : `Wrote the demo workbook (${SAMPLE_REGION} with fictional example projects) to ${path}\n`);
-  else io.stdout(lang === 'nb' ? `Skrev eksempelarbeidsboka (${SAMPLE_REGION}) til ${path}\n` : `Wrote the sample workbook (${SAMPLE_REGION}) to ${path}\n`);
+  if (demo)
+    io.stdout(
+      lang === 'nb'
+        ? `Skrev demoarbeidsboka (${SAMPLE_REGION} med oppdiktede eksempelprosjekter) til ${path}\n`
+        : `Wrote the demo workbook (${SAMPLE_REGION} with fictional example projects) to ${path}\n`,
+    );
+  else
+    io.stdout(
+      lang === 'nb'
+        ? `Skrev eksempelarbeidsboka (${SAMPLE_REGION}) til ${path}\n`
+        : `Wrote the sample workbook (${SAMPLE_REGION}) to ${path}\n`,
+    );
   return EXIT_OK;
 }
 
@@ -87,7 +97,10 @@ export async function checkFree(path: string, target: WriteTarget): Promise<void
     throw cliError(`${target.out} er en mappe`, `${target.out} is a directory`);
   }
   if (!target.force) {
-    throw cliError(`${target.out} finnes allerede; bruk --force for å overskrive den`, `${target.out} already exists; use --force to overwrite it`);
+    throw cliError(
+      `${target.out} finnes allerede; bruk --force for å overskrive den`,
+      `${target.out} already exists; use --force to overwrite it`,
+    );
   }
 }
 

@@ -59,7 +59,8 @@ function col<const K extends string, const C extends ColumnKind>(
   width?: number,
   label?: ColumnSpec['label'],
 ): ColumnSpec & { key: K; kind: C } {
-  const numberFormat = kind === 'kroner' ? KRONER_FORMAT : kind === 'count' || kind === 'year' ? COUNT_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
+  const numberFormat =
+    kind === 'kroner' ? KRONER_FORMAT : kind === 'count' || kind === 'year' ? COUNT_FORMAT : kind === 'date' ? DATE_FORMAT : undefined;
   const spec: ColumnSpec & { key: K; kind: C } = { key, header, kind, required };
   if (numberFormat) spec.numberFormat = numberFormat;
   if (width !== undefined) spec.width = width;
@@ -112,7 +113,12 @@ export const TABLES = {
     sheet: SHEETS.oppsett,
     // The notes printed under the generated tables (the seed's 1) and 2)): which table, the note's number, its
     // text, and optionally the row label it belongs to (that label then carries the number, as `Delmål 2022 1)`).
-    columns: [col('table', 'Tabell', 'code', true, 24), col('nr', 'Nr', 'text', true, 6), col('text', 'Tekst', 'text', true, 90), col('refers', 'Gjelder', 'text', false, 24)],
+    columns: [
+      col('table', 'Tabell', 'code', true, 24),
+      col('nr', 'Nr', 'text', true, 6),
+      col('text', 'Tekst', 'text', true, 90),
+      col('refers', 'Gjelder', 'text', false, 24),
+    ],
   },
   jobTargets: {
     name: 'Arbeidsplassmal',
@@ -132,7 +138,11 @@ export const TABLES = {
   resultatmalSum: {
     name: 'ResultatmalSum',
     sheet: SHEETS.mal,
-    columns: [col('year', 'År', 'year', true, 7), col('area', 'Innsatsområde', 'code', true, 26), col('jobs', 'Arbeidsplasser', 'count', true, 14)],
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('area', 'Innsatsområde', 'code', true, 26),
+      col('jobs', 'Arbeidsplasser', 'count', true, 14),
+    ],
   },
   delmal: {
     name: 'Delmal',
@@ -151,22 +161,42 @@ export const TABLES = {
   tiltak: {
     name: 'Tiltak',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('strategies', 'Strategier', 'code', true, 11), col('text', 'Tiltak', 'text', true, 60), PROPOSAL_COLUMN],
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('strategies', 'Strategier', 'code', true, 11),
+      col('text', 'Tiltak', 'text', true, 60),
+      PROPOSAL_COLUMN,
+    ],
   },
   budget: {
     name: 'Budsjett',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('strategy', 'Strategi', 'code', true, 10), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('strategy', 'Strategi', 'code', true, 10),
+      col('amount', 'Beløp', 'kroner', true, 14),
+      PROPOSAL_COLUMN,
+    ],
   },
   frames: {
     name: 'Rammer',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('post', 'Post', 'code', true, 34), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('post', 'Post', 'code', true, 34),
+      col('amount', 'Beløp', 'kroner', true, 14),
+      PROPOSAL_COLUMN,
+    ],
   },
   financing: {
     name: 'Finansiering',
     sheet: SHEETS.budsjett,
-    columns: [col('year', 'År', 'year', true, 7), col('source', 'Kilde', 'text', true, 28), col('amount', 'Beløp', 'kroner', true, 14), PROPOSAL_COLUMN],
+    columns: [
+      col('year', 'År', 'year', true, 7),
+      col('source', 'Kilde', 'text', true, 28),
+      col('amount', 'Beløp', 'kroner', true, 14),
+      PROPOSAL_COLUMN,
+    ],
   },
   reallocations: {
     name: 'Omdisponeringer',

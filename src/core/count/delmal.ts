@@ -27,7 +27,9 @@ export function countForDelmal(plan: Plan, strategies: readonly string[], year: 
 export function delmalCounter(plan: Plan): (strategies: readonly string[], year: number) => DelmalCount {
   const status = memoized(statusOf);
   // Per supported project, once: its decision year and whether it is finished.
-  const supported = plan.projects.filter(isSupported).map((p) => ({ p, decided: decisionYear(p), finished: p.status !== null && status(p.status.value) === 'avsluttet' }));
+  const supported = plan.projects
+    .filter(isSupported)
+    .map((p) => ({ p, decided: decisionYear(p), finished: p.status !== null && status(p.status.value) === 'avsluttet' }));
   const index = projectIndex(plan);
   const reportsOf = new Map<Project, Report[]>();
   for (const r of plan.reports) {
@@ -66,7 +68,12 @@ export type DelmalUnknowns = Record<keyof DelmalCount, UnknownFigure[]>;
 export function delmalUnknowns(plan: Plan, strategies: readonly string[], year: number): DelmalUnknowns {
   const index = projectIndex(plan);
   const ours = (strategy: string | null) => strategy === null || strategies.includes(strategy);
-  const projects = plan.unknowns.filter((u) => u.what.table === 'projects' && ours(u.what.strategy) && (u.what.field === 'row' || u.what.field === 'strategy' || u.what.field === 'granted'));
+  const projects = plan.unknowns.filter(
+    (u) =>
+      u.what.table === 'projects' &&
+      ours(u.what.strategy) &&
+      (u.what.field === 'row' || u.what.field === 'strategy' || u.what.field === 'granted'),
+  );
   const status = plan.unknowns.filter((u) => u.what.table === 'projects' && u.what.field === 'status' && ours(u.what.strategy));
   const reportOf = (field: 'companies' | 'newCompanies') =>
     plan.unknowns.filter((u) => {
@@ -77,5 +84,10 @@ export function delmalUnknowns(plan: Plan, strategies: readonly string[], year: 
       const project = w.projectId === null ? undefined : findProject(index, w.projectId);
       return project === undefined || strategies.includes(project.strategy.value);
     });
-  return { started: projects, completed: [...projects, ...status], companies: [...projects, ...reportOf('companies')], newCompanies: [...projects, ...reportOf('newCompanies')] };
+  return {
+    started: projects,
+    completed: [...projects, ...status],
+    companies: [...projects, ...reportOf('companies')],
+    newCompanies: [...projects, ...reportOf('newCompanies')],
+  };
 }

@@ -55,7 +55,12 @@ export interface GrantTotals {
 export function grantTotals(plan: Plan, year?: number): GrantTotals {
   const projects = supported(plan, year);
   const sum = (value: (p: Project) => number) => projects.reduce((total, p) => total + value(p), 0);
-  return { granted: sum(grantOf), own: sum((p) => p.ownFinancing ?? 0), other: sum((p) => p.otherFinancing ?? 0), projects: projects.length };
+  return {
+    granted: sum(grantOf),
+    own: sum((p) => p.ownFinancing ?? 0),
+    other: sum((p) => p.otherFinancing ?? 0),
+    projects: projects.length,
+  };
 }
 
 /**

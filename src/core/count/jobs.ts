@@ -71,17 +71,34 @@ export function countJobs(plan: Plan): JobCount {
     const project = findProject(index, report.projectId.value);
     const reason: ExclusionReason | null = !project ? 'unknown-project' : !isSupported(project) ? 'no-grant' : null;
     if (reason) {
-      excluded.push({ projectId: report.projectId.value, date: report.date.value, naering: report.naering.value, jobs: report.jobs.value, reason, at: report.ref });
+      excluded.push({
+        projectId: report.projectId.value,
+        date: report.date.value,
+        naering: report.naering.value,
+        jobs: report.jobs.value,
+        reason,
+        at: report.ref,
+      });
       continue;
     }
-    counted.push({ naering: knownNaering(report.naering.value) ?? report.naering.value.trim(), year: yearOf(report.date.value), jobs: report.jobs.value });
+    counted.push({
+      naering: knownNaering(report.naering.value) ?? report.naering.value.trim(),
+      year: yearOf(report.date.value),
+      jobs: report.jobs.value,
+    });
   }
 
   const years = [...new Set([...periodYears(plan), ...counted.map((c) => c.year)])].sort((a, b) => a - b);
   const names = [...plan.naeringer.map((n) => n.name)];
   for (const c of counted) if (!names.includes(c.naering)) names.push(c.naering);
 
-  const naeringer = names.map((naering) => tally(counted.filter((c) => c.naering === naering), years, naering));
+  const naeringer = names.map((naering) =>
+    tally(
+      counted.filter((c) => c.naering === naering),
+      years,
+      naering,
+    ),
+  );
   const all = tally(counted, years, '');
   return { years, naeringer, perYear: all.perYear, toDate: all.toDate, total: all.total, reports: all.reports, excluded };
 }

@@ -99,7 +99,10 @@ function strategyNamed(plan: Plan, text: string): { code: string; area: number }
 }
 
 function byDate(rows: readonly Reallocation[]): Reallocation[] {
-  return rows.map((row, i) => ({ row, i })).sort((a, b) => a.row.date.localeCompare(b.row.date) || a.i - b.i).map((x) => x.row);
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => a.row.date.localeCompare(b.row.date) || a.i - b.i)
+    .map((x) => x.row);
 }
 
 function walk(plan: Plan, year: number): { frames: Map<number, number>; findings: Finding[]; moves: ReallocationMove[] } {
@@ -139,9 +142,21 @@ function walk(plan: Plan, year: number): { frames: Map<number, number>; findings
     const blocking = blockingAt(plan, year, r, from.area);
     if (blocking.length > 0) {
       // What is left in the frame is unknown: the move is not judged, but it is made (the frame it goes to is known).
-      findings.push(...notChecked(r.amount, blocking, { nb: `omdisponeringen ${date} mot rammen`, en: `the reallocation of ${date} against the frame` }));
+      findings.push(
+        ...notChecked(r.amount, blocking, {
+          nb: `omdisponeringen ${date} mot rammen`,
+          en: `the reallocation of ${date} against the frame`,
+        }),
+      );
     } else if (r.amount.value > available) {
-      findings.push(makeFinding('reallocation.not-available', r.amount, { date, amount: formatNumber(r.amount.value), from: r.from.value, available: formatNumber(available), year }, { expected: available, actual: r.amount.value }));
+      findings.push(
+        makeFinding(
+          'reallocation.not-available',
+          r.amount,
+          { date, amount: formatNumber(r.amount.value), from: r.from.value, available: formatNumber(available), year },
+          { expected: available, actual: r.amount.value },
+        ),
+      );
       continue;
     }
     // A negative amount is reported by the cell reader; it moves nothing.
@@ -164,7 +179,11 @@ function blockingAt(plan: Plan, year: number, r: Reallocation, fromArea: number 
     'frames',
     (w) => inYear(w.year, year) && (w.line === null || (w.line.kind === 'area' && (fromArea === 'all' || w.line.area === fromArea))),
   );
-  const moves = unknownsOf(plan, 'reallocations', (w) => inYear(w.year, year) && (w.date === undefined || w.date === null || w.date <= r.date));
+  const moves = unknownsOf(
+    plan,
+    'reallocations',
+    (w) => inYear(w.year, year) && (w.date === undefined || w.date === null || w.date <= r.date),
+  );
   return [...frames, ...moves];
 }
 

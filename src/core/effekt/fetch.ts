@@ -32,17 +32,28 @@ export async function fetchFromSsb(workbook: IndicatorWorkbook, statistics: Stat
   const snapshot = await workbook.readSnapshot();
   const { plan } = parsePlan(snapshot);
   if (!snapshot.tables.some((t) => t.name.toLowerCase() === TABLES.indicators.name.toLowerCase())) {
-    throw new StatisticsError('unknown-region', 'Arbeidsboka har ingen tabell Effektindikatorer. Opprett den med «Opprett / oppdater arbeidsbok» (eller handlingsplan init).', 'The workbook has no Effektindikatorer table. Create it with "Opprett / oppdater arbeidsbok" (or handlingsplan init).');
+    throw new StatisticsError(
+      'unknown-region',
+      'Arbeidsboka har ingen tabell Effektindikatorer. Opprett den med «Opprett / oppdater arbeidsbok» (eller handlingsplan init).',
+      'The workbook has no Effektindikatorer table. Create it with "Opprett / oppdater arbeidsbok" (or handlingsplan init).',
+    );
   }
   const request = ssbRequestOf(plan);
   if (request === undefined) {
-    throw new StatisticsError('unknown-region', 'Fyll inn kommunene i tabellen Kommuner og Første år i Program før du henter fra SSB.', 'Fill in the kommuner in the Kommuner table and Første år in Program before fetching from Statistics Norway.');
+    throw new StatisticsError(
+      'unknown-region',
+      'Fyll inn kommunene i tabellen Kommuner og Første år i Program før du henter fra SSB.',
+      'Fill in the kommuner in the Kommuner table and Første år in Program before fetching from Statistics Norway.',
+    );
   }
   const result = await statistics.fetchIndicators(request);
   const changes = planSsbWrite(plan, result.figures, today);
   const rowOf = (cell: string): number => parseCell(cell.split(':')[0] ?? cell).row;
   if (changes.updates.length + changes.appends.length > 0) {
-    await workbook.writeRows(TABLES.indicators.name, { update: changes.updates.map((u) => ({ row: rowOf(u.at.cell), values: u.values })), append: changes.appends });
+    await workbook.writeRows(TABLES.indicators.name, {
+      update: changes.updates.map((u) => ({ row: rowOf(u.at.cell), values: u.values })),
+      append: changes.appends,
+    });
   }
   const summary: SsbFetchSummary = {
     appended: changes.appends.length,
@@ -64,7 +75,11 @@ function summaryLines(s: SsbFetchSummary, failed: readonly Localized[], from: nu
       en: `Fetched from Statistics Norway from ${from}: ${s.appended} new rows, ${s.updated} updated, ${s.unchanged} unchanged.`,
     },
   ];
-  if (s.kept > 0) lines.push({ nb: `${s.kept} rader du har skrevet selv (Kilde er ikke SSB) er ikke rørt.`, en: `${s.kept} rows you typed yourself (Kilde is not SSB) were left as they are.` });
+  if (s.kept > 0)
+    lines.push({
+      nb: `${s.kept} rader du har skrevet selv (Kilde er ikke SSB) er ikke rørt.`,
+      en: `${s.kept} rows you typed yourself (Kilde is not SSB) were left as they are.`,
+    });
   for (const used of s.codesUsed) {
     const earlier = used.earlier.length > 0 ? used.earlier.join(', ') : '';
     if (used.code !== `K-${used.kommune}` || earlier !== '') {
@@ -75,7 +90,10 @@ function summaryLines(s: SsbFetchSummary, failed: readonly Localized[], from: nu
     }
   }
   if (s.unknownKommuner.length > 0) {
-    lines.push({ nb: `SSB kjenner ikke kommunenummer ${s.unknownKommuner.join(', ')}; rett dem i tabellen Kommuner.`, en: `Statistics Norway does not know kommune number ${s.unknownKommuner.join(', ')}; correct them in the Kommuner table.` });
+    lines.push({
+      nb: `SSB kjenner ikke kommunenummer ${s.unknownKommuner.join(', ')}; rett dem i tabellen Kommuner.`,
+      en: `Statistics Norway does not know kommune number ${s.unknownKommuner.join(', ')}; correct them in the Kommuner table.`,
+    });
   }
   lines.push(...failed.map((f) => ({ nb: f.nb, en: f.en })));
   lines.push({ nb: 'Kilde: Statistisk sentralbyrå (SSB), lisens CC BY 4.0.', en: 'Source: Statistics Norway (SSB), licence CC BY 4.0.' });

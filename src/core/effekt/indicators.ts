@@ -30,9 +30,19 @@ export const INDICATOR_NAMES = {
 } as const;
 
 export const DOCUMENTED_INDICATORS: readonly IndicatorDef[] = [
-  { name: INDICATOR_NAMES.employed, kind: 'count', family: 'Sysselsetting', description: 'sysselsatte personer med arbeidssted i kommunen, 4. kvartal' },
+  {
+    name: INDICATOR_NAMES.employed,
+    kind: 'count',
+    family: 'Sysselsetting',
+    description: 'sysselsatte personer med arbeidssted i kommunen, 4. kvartal',
+  },
   { name: INDICATOR_NAMES.newEnterprises, kind: 'count', family: 'Nyetableringer', description: 'nye foretak i løpet av året' },
-  { name: INDICATOR_NAMES.establishmentRate, kind: 'rate', family: 'Etableringsfrekvens', description: 'nyetablerte foretak i prosent av foretakene' },
+  {
+    name: INDICATOR_NAMES.establishmentRate,
+    kind: 'rate',
+    family: 'Etableringsfrekvens',
+    description: 'nyetablerte foretak i prosent av foretakene',
+  },
   { name: INDICATOR_NAMES.population, kind: 'count', family: 'Befolkning', description: 'folkemengde 1. januar' },
   { name: INDICATOR_NAMES.population2039, kind: 'count', family: 'Befolkning', description: 'folkemengde 20–39 år 1. januar' },
   { name: INDICATOR_NAMES.kommuneNm, kind: 'rank', family: 'Kommune-NM', description: 'plassering i NHOs Kommune-NM (1 er best)' },
@@ -41,7 +51,14 @@ export const DOCUMENTED_INDICATORS: readonly IndicatorDef[] = [
 /** The definition of an indicator name: a documented one however it is spelled (case, dashes, æøå), else a free one. */
 export function indicatorDef(name: string): IndicatorDef {
   const key = indicatorKey(name);
-  return DOCUMENTED_INDICATORS.find((d) => indicatorKey(d.name) === key) ?? { name: name.trim(), kind: 'number', family: name.trim(), description: '' };
+  return (
+    DOCUMENTED_INDICATORS.find((d) => indicatorKey(d.name) === key) ?? {
+      name: name.trim(),
+      kind: 'number',
+      family: name.trim(),
+      description: '',
+    }
+  );
 }
 
 /** Names compare as headers do, and 20-39 is 20–39. */

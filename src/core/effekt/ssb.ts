@@ -86,7 +86,10 @@ export interface SsbWritePlan {
   unchanged: number;
 }
 
-const COLUMNS = Object.fromEntries(TABLES.indicators.columns.map((c) => [c.key, c.header])) as Record<'year' | 'indicator' | 'kommune' | 'value' | 'source' | 'fetched', string>;
+const COLUMNS = Object.fromEntries(TABLES.indicators.columns.map((c) => [c.key, c.header])) as Record<
+  'year' | 'indicator' | 'kommune' | 'value' | 'source' | 'fetched',
+  string
+>;
 
 /**
  * Which rows to add and which to update so `Effektindikatorer` holds SSB's figures: a figure whose row exists
@@ -103,7 +106,9 @@ export function planSsbWrite(plan: Plan, figures: readonly SsbFigure[], today: s
     if (!existing.has(key)) existing.set(key, row);
   }
   const result: SsbWritePlan = { updates: [], appends: [], keptUserRows: [], unchanged: 0 };
-  const sorted = [...figures].sort((a, b) => a.indicator.localeCompare(b.indicator, 'nb') || a.kommune.localeCompare(b.kommune) || a.year - b.year);
+  const sorted = [...figures].sort(
+    (a, b) => a.indicator.localeCompare(b.indicator, 'nb') || a.kommune.localeCompare(b.kommune) || a.year - b.year,
+  );
   for (const figure of sorted) {
     const row = existing.get(figureKey(figure.year, figure.indicator, figure.kommune));
     const values = rowValues(figure, today);
@@ -138,4 +143,9 @@ export function ssbRequestOf(plan: Plan): SsbRequest | undefined {
 }
 
 /** The indicators the fetch fills, for the messages and the README. */
-export const SSB_INDICATORS: readonly string[] = [INDICATOR_NAMES.population, INDICATOR_NAMES.population2039, INDICATOR_NAMES.employed, INDICATOR_NAMES.newEnterprises];
+export const SSB_INDICATORS: readonly string[] = [
+  INDICATOR_NAMES.population,
+  INDICATOR_NAMES.population2039,
+  INDICATOR_NAMES.employed,
+  INDICATOR_NAMES.newEnterprises,
+];

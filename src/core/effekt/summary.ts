@@ -67,7 +67,10 @@ export function effektSummary(plan: Plan, year: number): EffektSummary | undefin
 function indicatorsOf(plan: Plan): IndicatorDef[] {
   const defs = [...DOCUMENTED_INDICATORS];
   const seen = new Set(defs.map((d) => indicatorKey(d.name)));
-  const names = [...plan.indicators.map((r) => r.indicator.value), ...plan.unknowns.flatMap((u) => (u.what.table === 'indicators' && u.what.indicator !== null ? [u.what.indicator] : []))];
+  const names = [
+    ...plan.indicators.map((r) => r.indicator.value),
+    ...plan.unknowns.flatMap((u) => (u.what.table === 'indicators' && u.what.indicator !== null ? [u.what.indicator] : [])),
+  ];
   for (const name of names) {
     const key = indicatorKey(name);
     if (seen.has(key) || key === '') continue;
@@ -81,16 +84,35 @@ function summarise(plan: Plan, def: IndicatorDef, years: readonly number[]): Ind
   const key = indicatorKey(def.name);
   const rows = plan.indicators.filter((r) => indicatorKey(r.indicator.value) === key);
   // An unreadable value whose indicator or year could not be read either may be any of them.
-  const lost = plan.unknowns.filter((u) => u.what.table === 'indicators' && (u.what.indicator === null || indicatorKey(u.what.indicator) === key));
-  const kommuneSeries = plan.kommuner.map((kommune): KommuneSeries => ({ kommune, byYear: new Map(years.map((y) => [y, figureOf(rows, lost, plan.kommuner, y, kommune)])) }));
+  const lost = plan.unknowns.filter(
+    (u) => u.what.table === 'indicators' && (u.what.indicator === null || indicatorKey(u.what.indicator) === key),
+  );
+  const kommuneSeries = plan.kommuner.map((kommune): KommuneSeries => ({
+    kommune,
+    byYear: new Map(years.map((y) => [y, figureOf(rows, lost, plan.kommuner, y, kommune)])),
+  }));
   const region = new Map(years.map((y) => [y, regionFigure(def, rows, lost, plan.kommuner, y, kommuneSeries)]));
   const sources = [...new Set(rows.flatMap((r) => (r.source ? [r.source.value.trim()] : [])).filter((s) => s !== ''))];
-  return { def, region, kommuner: kommuneSeries.filter((k) => [...k.byYear.values()].some((f) => f.kind === 'value' || f.kind === 'missing')), sources };
+  return {
+    def,
+    region,
+    kommuner: kommuneSeries.filter((k) => [...k.byYear.values()].some((f) => f.kind === 'value' || f.kind === 'missing')),
+    sources,
+  };
 }
 
 /** The figure typed for one kommune (or, with `kommune` null, for the region as a whole) and year. */
-function figureOf(rows: readonly IndicatorRow[], lost: readonly UnknownFigure[], kommuner: readonly Kommune[], year: number, kommune: Kommune | null): Figure {
-  const unread = lost.filter((u) => u.what.table === 'indicators' && (u.what.year === null || u.what.year === year) && sameKommune(u.what.kommune, kommune, kommuner));
+function figureOf(
+  rows: readonly IndicatorRow[],
+  lost: readonly UnknownFigure[],
+  kommuner: readonly Kommune[],
+  year: number,
+  kommune: Kommune | null,
+): Figure {
+  const unread = lost.filter(
+    (u) =>
+      u.what.table === 'indicators' && (u.what.year === null || u.what.year === year) && sameKommune(u.what.kommune, kommune, kommuner),
+  );
   if (unread.length > 0) return { kind: 'missing', cells: unread };
   const row = rows.find((r) => r.year.value === year && resolveKommune(r, kommuner) === kommune);
   return row ? { kind: 'value', value: row.value.value, at: [row.value] } : { kind: 'none' };
@@ -108,7 +130,14 @@ function sameKommune(typed: string | null, kommune: Kommune | null, kommuner: re
  * only when every kommune has one (a sum over some is no figure for the region). Shares and placings are
  * never summed.
  */
-function regionFigure(def: IndicatorDef, rows: readonly IndicatorRow[], lost: readonly UnknownFigure[], kommuner: readonly Kommune[], year: number, series: readonly KommuneSeries[]): Figure {
+function regionFigure(
+  def: IndicatorDef,
+  rows: readonly IndicatorRow[],
+  lost: readonly UnknownFigure[],
+  kommuner: readonly Kommune[],
+  year: number,
+  series: readonly KommuneSeries[],
+): Figure {
   const own = figureOf(rows, lost, kommuner, year, null);
   if (own.kind !== 'none' || def.kind !== 'count' || series.length === 0) return own;
   const none: Figure = { kind: 'none' };
@@ -135,7 +164,15 @@ export function changeOf(byYear: ReadonlyMap<number, Figure>, baseline: number):
   if (base.kind !== 'value') return { kind: 'none', reason: 'no-baseline' };
   if (latest[1].kind !== 'value') return { kind: 'unknown', cells: [] };
   const absolute = latest[1].value - base.value;
-  return { kind: 'known', from: baseline, to: latest[0], base: base.value, latest: latest[1].value, absolute, relative: base.value === 0 ? null : absolute / base.value };
+  return {
+    kind: 'known',
+    from: baseline,
+    to: latest[0],
+    base: base.value,
+    latest: latest[1].value,
+    absolute,
+    relative: base.value === 0 ? null : absolute / base.value,
+  };
 }
 
 /** Whether an indicator has any figure at all for the region or a kommune (a value, or one that could not be read). */

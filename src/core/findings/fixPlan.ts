@@ -82,8 +82,9 @@ function uniqueCells(fixes: readonly QuickFix[]): { cells: PlannedCell[]; skippe
 function toRuns(cells: readonly PlannedCell[]): FixRun[] {
   const sheetOrder = new Map<string, number>();
   for (const cell of cells) if (!sheetOrder.has(cell.sheet)) sheetOrder.set(cell.sheet, sheetOrder.size);
-  const sorted = [...cells].sort((a, b) =>
-    (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.column - b.column || a.row - b.row);
+  const sorted = [...cells].sort(
+    (a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.column - b.column || a.row - b.row,
+  );
   const runs: FixRun[] = [];
   let start: PlannedCell | undefined;
   let values: number[] = [];

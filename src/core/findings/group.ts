@@ -46,7 +46,10 @@ const GROUP_NOUNS: Partial<Record<RuleId, Localized>> = {
   'structure.duplicate-key': { nb: 'verdier som står flere ganger', en: 'values that appear more than once' },
   'structure.year-outside-period': { nb: 'år utenfor programperioden', en: 'years outside the programme period' },
   'structure.invalid-value': { nb: 'ugyldige verdier', en: 'invalid values' },
-  'projects.report-unknown-project': { nb: 'rapporter for prosjekter som ikke står i Prosjekter', en: 'reports for projects not in Prosjekter' },
+  'projects.report-unknown-project': {
+    nb: 'rapporter for prosjekter som ikke står i Prosjekter',
+    en: 'reports for projects not in Prosjekter',
+  },
   'projects.report-without-grant': { nb: 'rapporter for prosjekter uten tilskudd', en: 'reports for projects without a grant' },
   'projects.report-unknown-naering': { nb: 'rapporter med ukjent næring', en: 'reports with an unknown industry' },
   'projects.report-outside-period': { nb: 'rapporter datert utenfor perioden', en: 'reports dated outside the period' },
@@ -80,7 +83,15 @@ export function groupFindings(findings: readonly Finding[], snapshot: WorkbookSn
       : `${finding.rule}|${finding.severity}|${finding.sheet}|${finding.cell}|#${index}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, rule: finding.rule, severity: finding.severity, sheet: finding.sheet, findings: [], fixes: [], title: finding.message };
+      group = {
+        key,
+        rule: finding.rule,
+        severity: finding.severity,
+        sheet: finding.sheet,
+        findings: [],
+        fixes: [],
+        title: finding.message,
+      };
       if (place) {
         group.table = place.table;
         group.column = place.column;

@@ -53,7 +53,12 @@ export function reallocationChoices(snapshot: WorkbookSnapshot): ReallocationCho
   const first = plan.program.firstYear?.value;
   const last = plan.program.lastYear?.value;
   const areas = plan.areas.map((a) => ({ nr: a.nr, name: a.name }));
-  const areaSides: ReallocationSide[] = plan.areas.map((a) => ({ value: areaLabel(a.nr, a.name), label: areaLabel(a.nr, a.name), area: a.nr, kind: 'area' }));
+  const areaSides: ReallocationSide[] = plan.areas.map((a) => ({
+    value: areaLabel(a.nr, a.name),
+    label: areaLabel(a.nr, a.name),
+    area: a.nr,
+    kind: 'area',
+  }));
   const strategySides: ReallocationSide[] = plan.strategies
     .filter((s) => plan.areas.some((a) => a.nr === s.area))
     .map((s) => ({ value: s.code, label: `${s.code}. ${s.name}`, area: s.area, kind: 'strategy' }));
@@ -99,7 +104,9 @@ export function previewReallocation(input: Readonly<Partial<ReallocationFormInpu
     after.set(from.area, (after.get(from.area) ?? 0) - amount);
     after.set(to.area, (after.get(to.area) ?? 0) + amount);
   }
-  const rows = choices.areas.filter((a) => before.has(a.nr)).map((a) => ({ area: a.nr, name: a.name, before: before.get(a.nr) ?? 0, after: after.get(a.nr) ?? 0 }));
+  const rows = choices.areas
+    .filter((a) => before.has(a.nr))
+    .map((a) => ({ area: a.nr, name: a.name, before: before.get(a.nr) ?? 0, after: after.get(a.nr) ?? 0 }));
   const sum = (values: Iterable<number>) => [...values].reduce((n, v) => n + v, 0);
   return { year, rows, totalBefore: sum(before.values()), totalAfter: sum(after.values()) };
 }
@@ -131,7 +138,8 @@ function amountOf(typed: string): number | null {
 // ---------------------------------------------------------------------------------------------------------
 // The check
 
-type Problem = 'required' | 'notNumber' | 'negative' | 'notWhole' | 'notDate' | 'tooLong' | 'unknownSide' | 'sameSide' | 'zero' | 'outsidePeriod';
+type Problem =
+  'required' | 'notNumber' | 'negative' | 'notWhole' | 'notDate' | 'tooLong' | 'unknownSide' | 'sameSide' | 'zero' | 'outsidePeriod';
 
 function sideField(choices: ReallocationChoices) {
   return z.string().transform((typed, ctx): ReallocationSide | null => {
@@ -152,11 +160,15 @@ function reallocationSchema(choices: ReallocationChoices) {
       from: sideField(choices),
       to: sideField(choices),
       amount: wholeNumber(true).refine((n) => n === null || n > 0, 'zero'),
-      date: dateField(true).refine((d) => d === null || period === null || (Number(d.slice(0, 4)) >= period.first && Number(d.slice(0, 4)) <= period.last), 'outsidePeriod'),
+      date: dateField(true).refine(
+        (d) => d === null || period === null || (Number(d.slice(0, 4)) >= period.first && Number(d.slice(0, 4)) <= period.last),
+        'outsidePeriod',
+      ),
       decision: requiredText,
     })
     .superRefine((v, ctx) => {
-      if (v.from !== null && v.to !== null && normalizeKey(v.from.value) === normalizeKey(v.to.value)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'sameSide' });
+      if (v.from !== null && v.to !== null && normalizeKey(v.from.value) === normalizeKey(v.to.value))
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'sameSide' });
     });
 }
 
@@ -165,7 +177,10 @@ function reallocationSchema(choices: ReallocationChoices) {
  * refused when the year has no frames or cannot be read, when it would leave the giving frame negative,
  * when it would take money a later reallocation of the year moves on, or when it would change the total.
  */
-export function checkReallocationForm(input: Readonly<Partial<ReallocationFormInput>>, choices: ReallocationChoices): FormCheck<keyof ReallocationFormInput> {
+export function checkReallocationForm(
+  input: Readonly<Partial<ReallocationFormInput>>,
+  choices: ReallocationChoices,
+): FormCheck<keyof ReallocationFormInput> {
   const parsed = reallocationSchema(choices).safeParse({ ...EMPTY_REALLOCATION, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, choices) };
   const v = parsed.data;
@@ -181,16 +196,30 @@ export function checkReallocationForm(input: Readonly<Partial<ReallocationFormIn
   };
 }
 
-function refusalOf(choices: ReallocationChoices, from: ReallocationSide, to: ReallocationSide, amount: number, date: string): FieldErrors<keyof ReallocationFormInput> | null {
+function refusalOf(
+  choices: ReallocationChoices,
+  from: ReallocationSide,
+  to: ReallocationSide,
+  amount: number,
+  date: string,
+): FieldErrors<keyof ReallocationFormInput> | null {
   const { plan } = choices;
   const year = Number(date.slice(0, 4));
-  const unreadable = plan.unknowns.find((u) => (u.what.table === 'frames' || u.what.table === 'reallocations') && (u.what.year === null || u.what.year === year));
+  const unreadable = plan.unknowns.find(
+    (u) => (u.what.table === 'frames' || u.what.table === 'reallocations') && (u.what.year === null || u.what.year === year),
+  );
   if (unreadable !== undefined) {
     const at = `${unreadable.sheet}!${unreadable.cell}`;
-    return { date: { nb: `Rammene for ${year} kan ikke leses: rett ${at} først.`, en: `The frames for ${year} cannot be read: correct ${at} first.` } };
+    return {
+      date: {
+        nb: `Rammene for ${year} kan ikke leses: rett ${at} først.`,
+        en: `The frames for ${year} cannot be read: correct ${at} first.`,
+      },
+    };
   }
   const before = framesAfterReallocations(plan, year);
-  if (before.size === 0) return { date: { nb: `Rammer har ingen innsatsområder for ${year}.`, en: `Rammer has no focus-area frames for ${year}.` } };
+  if (before.size === 0)
+    return { date: { nb: `Rammer har ingen innsatsområder for ${year}.`, en: `Rammer has no focus-area frames for ${year}.` } };
   if (from.area === to.area) return null;
   const left = before.get(from.area) ?? 0;
   const fromName = areaName(choices, from.area);
@@ -240,7 +269,14 @@ const NEW_ROW_CELL = a1('A1048576');
 /** The new row as the parser would read it, placed after the table's rows. */
 function newRow(from: ReallocationSide, to: ReallocationSide, amount: number, date: string): Reallocation {
   const ref = { sheet: TABLES.reallocations.sheet, cell: NEW_ROW_CELL };
-  return { date, from: { ...ref, value: from.value }, to: { ...ref, value: to.value }, amount: { ...ref, value: toKroner(amount) }, decision: '', ref };
+  return {
+    date,
+    from: { ...ref, value: from.value },
+    to: { ...ref, value: to.value },
+    amount: { ...ref, value: toKroner(amount) },
+    decision: '',
+    ref,
+  };
 }
 
 function areaName(choices: ReallocationChoices, nr: number): string {
@@ -281,7 +317,9 @@ function message(problem: Problem, choices: ReallocationChoices): Localized {
     case 'outsidePeriod':
       return period === null
         ? { nb: 'Datoen er utenfor programperioden.', en: 'The date is outside the programme period.' }
-        : { nb: `Datoen må være i programperioden ${period.first}–${period.last}.`, en: `The date must be within the programme period ${period.first}–${period.last}.` };
+        : {
+            nb: `Datoen må være i programperioden ${period.first}–${period.last}.`,
+            en: `The date must be within the programme period ${period.first}–${period.last}.`,
+          };
   }
 }
-

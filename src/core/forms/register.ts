@@ -44,7 +44,12 @@ export function formChoices(snapshot: WorkbookSnapshot): FormChoices {
   const first = plan.program.firstYear?.value;
   const last = plan.program.lastYear?.value;
   return {
-    projects: plan.projects.map((p) => ({ id: p.id.value, name: p.name, naering: p.naering?.value ?? null, granted: p.granted?.value ?? null })),
+    projects: plan.projects.map((p) => ({
+      id: p.id.value,
+      name: p.name,
+      naering: p.naering?.value ?? null,
+      granted: p.granted?.value ?? null,
+    })),
     takenIds: columnTexts(snapshot, TABLES.projects.name, headerOf(TABLES.projects, 'id')),
     strategies: plan.strategies.map((s) => ({ code: s.code, name: s.name })),
     naeringer: plan.naeringer.map((n) => n.name),
@@ -74,8 +79,7 @@ export type FieldErrors<K extends string> = Partial<Record<K, Localized>>;
 
 export type FormCheck<K extends string> =
   /** `projectId`: the project the new row is about, for telling the user */
-  | { ok: true; table: string; projectId: string; row: Record<string, FormValue> }
-  | { ok: false; errors: FieldErrors<K> };
+  { ok: true; table: string; projectId: string; row: Record<string, FormValue> } | { ok: false; errors: FieldErrors<K> };
 
 /** Why a field was refused; each has a text in both languages (see MESSAGES). */
 type Problem =
@@ -155,7 +159,10 @@ function oneOf(options: readonly string[], problem: Problem, required: boolean) 
 
 /** Every date of the register lies in the programme period (a decision in 2030 of a 2022–2024 programme is a typo). */
 function inPeriodOf(choices: FormChoices): (date: string | null) => boolean {
-  return (date) => date === null || choices.period === null || (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
+  return (date) =>
+    date === null ||
+    choices.period === null ||
+    (Number(date.slice(0, 4)) >= choices.period.first && Number(date.slice(0, 4)) <= choices.period.last);
 }
 
 /**
@@ -186,7 +193,11 @@ function projectSchema(choices: FormChoices) {
   const taken = new Set(choices.takenIds.map(normalizeKey));
   const special: Partial<Record<ColumnKey<'projects'>, z.ZodType<unknown, string>>> = {
     id: requiredText.refine((id) => !taken.has(normalizeKey(id)), 'duplicateId'),
-    strategy: oneOf(choices.strategies.map((s) => s.code), 'unknownStrategy', true),
+    strategy: oneOf(
+      choices.strategies.map((s) => s.code),
+      'unknownStrategy',
+      true,
+    ),
     naering: oneOf(choices.naeringer, 'unknownNaering', false),
     phase: oneOf(choices.phases, 'unknownPhase', false).transform(capitalised),
     status: oneOf(choices.statuses, 'unknownStatus', false).transform(capitalised),
@@ -196,7 +207,11 @@ function projectSchema(choices: FormChoices) {
 
 function reportSchema(choices: FormChoices) {
   const special: Partial<Record<ColumnKey<'reports'>, z.ZodType<unknown, string>>> = {
-    projectId: oneOf(choices.projects.map((p) => p.id), 'unknownProject', true),
+    projectId: oneOf(
+      choices.projects.map((p) => p.id),
+      'unknownProject',
+      true,
+    ),
     naering: oneOf(choices.naeringer, 'unknownNaering', true),
   };
   return formSchema(TABLES.reports.columns, choices, special);
@@ -206,14 +221,24 @@ function reportSchema(choices: FormChoices) {
 export function checkProjectForm(input: Readonly<Partial<ProjectFormInput>>, choices: FormChoices): FormCheck<keyof ProjectFormInput> {
   const parsed = projectSchema(choices).safeParse({ ...EMPTY_PROJECT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ProjectFormInput>(parsed.error, choices) };
-  return { ok: true, table: TABLES.projects.name, projectId: textOf(parsed.data['id']), row: cellsOf(TABLES.projects.columns, parsed.data) };
+  return {
+    ok: true,
+    table: TABLES.projects.name,
+    projectId: textOf(parsed.data['id']),
+    row: cellsOf(TABLES.projects.columns, parsed.data),
+  };
 }
 
 /** Checks a project leader's report (fields not given are empty); the row is keyed by the Rapporter table's headers. */
 export function checkReportForm(input: Readonly<Partial<ReportFormInput>>, choices: FormChoices): FormCheck<keyof ReportFormInput> {
   const parsed = reportSchema(choices).safeParse({ ...EMPTY_REPORT, ...input });
   if (!parsed.success) return { ok: false, errors: fieldErrors<keyof ReportFormInput>(parsed.error, choices) };
-  return { ok: true, table: TABLES.reports.name, projectId: textOf(parsed.data['projectId']), row: cellsOf(TABLES.reports.columns, parsed.data) };
+  return {
+    ok: true,
+    table: TABLES.reports.name,
+    projectId: textOf(parsed.data['projectId']),
+    row: cellsOf(TABLES.reports.columns, parsed.data),
+  };
 }
 
 /** A checked text field's value ('' when empty). */
@@ -285,7 +310,10 @@ function message(problem: Problem, choices: FormChoices): Localized {
     case 'outsidePeriod':
       return period === null
         ? { nb: 'Datoen er utenfor programperioden.', en: 'The date is outside the programme period.' }
-        : { nb: `Datoen må være i programperioden ${period.first}–${period.last}.`, en: `The date must be within the programme period ${period.first}–${period.last}.` };
+        : {
+            nb: `Datoen må være i programperioden ${period.first}–${period.last}.`,
+            en: `The date must be within the programme period ${period.first}–${period.last}.`,
+          };
     case 'tooLong':
       return { nb: 'Teksten er for lang for en celle.', en: 'The text is too long for a cell.' };
   }

@@ -1,4 +1,12 @@
-import { changeOf, effektSummary, hasFigures, type Change, type EffektSummary, type Figure, type IndicatorSummary } from '../effekt/summary';
+import {
+  changeOf,
+  effektSummary,
+  hasFigures,
+  type Change,
+  type EffektSummary,
+  type Figure,
+  type IndicatorSummary,
+} from '../effekt/summary';
 import type { IndicatorDef } from '../effekt/indicators';
 import type { Plan } from '../model/plan';
 import { rangeAddress } from '../util/brand';
@@ -61,7 +69,15 @@ function writeFigure(grid: Grid, row: number, column: number, figure: Figure, st
  * The three change cells (latest year, change, change in %) at `column`…`column + 2`. With the baseline and
  * the latest value both in this sheet (`cells`), the change is a live formula over them.
  */
-function writeChange(grid: Grid, row: number, column: number, def: IndicatorDef, change: Change, cells: { base: number; latest: (year: number) => number } | undefined, style: CellStyle): void {
+function writeChange(
+  grid: Grid,
+  row: number,
+  column: number,
+  def: IndicatorDef,
+  change: Change,
+  cells: { base: number; latest: (year: number) => number } | undefined,
+  style: CellStyle,
+): void {
   if (change.kind === 'none') {
     for (let c = column; c < column + 3; c++) grid.text(row, c, '–', NO_DATA_STYLE);
     return;
@@ -80,7 +96,8 @@ function writeChange(grid: Grid, row: number, column: number, def: IndicatorDef,
   else grid.number(row, column + 1, change.absolute, style);
   // A placing's change in per cent says nothing (from 120th to 110th is not "8 % better").
   if (def.kind === 'rank' || change.relative === null) grid.text(row, column + 2, '–', { ...NO_DATA_STYLE, horizontal: 'right' });
-  else if (base !== undefined && latest !== undefined) grid.formula(row, column + 2, `IF(${base}=0,"–",(${latest}-${base})/${base})`, change.relative, PERCENT);
+  else if (base !== undefined && latest !== undefined)
+    grid.formula(row, column + 2, `IF(${base}=0,"–",(${latest}-${base})/${base})`, change.relative, PERCENT);
   else grid.number(row, column + 2, change.relative, PERCENT);
 }
 
@@ -119,7 +136,10 @@ export function effektStyrerapport(grid: Grid, plan: Plan, year: number, start: 
   const summary = effektSummary(plan, year);
   if (summary === undefined || !summary.hasData) {
     sectionTitle(grid, start, 'Effektmål');
-    const why = summary === undefined ? 'programperioden (Første år og Siste år i Program) er ikke kjent' : 'arbeidsboka har ingen kommuner eller effektindikatorer (tabellene Kommuner og Effektindikatorer)';
+    const why =
+      summary === undefined
+        ? 'programperioden (Første år og Siste år i Program) er ikke kjent'
+        : 'arbeidsboka har ingen kommuner eller effektindikatorer (tabellene Kommuner og Effektindikatorer)';
     noteRow(grid, start + 1, lastColumn, `Ingen effektmål å vise: ${why}.`);
     return { end: start + 1, charts: [], blocks: [{ top: start, bottom: start + 1 }] };
   }
@@ -140,7 +160,12 @@ export function effektStyrerapport(grid: Grid, plan: Plan, year: number, start: 
   return { end, charts, blocks, table: { top: region.header, bottom: region.last, right: region.right } };
 }
 
-function regionTable(grid: Grid, summary: EffektSummary, start: number, lastColumn: number): { header: number; last: number; end: number; right: number } {
+function regionTable(
+  grid: Grid,
+  summary: EffektSummary,
+  start: number,
+  lastColumn: number,
+): { header: number; last: number; end: number; right: number } {
   const { baseline, years } = summary;
   sectionTitle(grid, start, `Effektmål – regionens utvikling siden grunnlagsåret ${baseline}`);
   const header = start + 1;
@@ -168,7 +193,10 @@ function regionTable(grid: Grid, summary: EffektSummary, start: number, lastColu
       if (writeFigure(grid, row, 2 + i, s.region.get(y) ?? { kind: 'none' }, style)) numeric.add(y);
     });
     const change = changeOf(s.region, baseline);
-    const cells = change.kind === 'known' && numeric.has(change.from) && numeric.has(change.to) ? { base: 2, latest: (y: number) => 2 + years.indexOf(y) } : undefined;
+    const cells =
+      change.kind === 'known' && numeric.has(change.from) && numeric.has(change.to)
+        ? { base: 2, latest: (y: number) => 2 + years.indexOf(y) }
+        : undefined;
     writeChange(grid, row, changeColumn, s.def, change, cells, style);
     row += 1;
   }
@@ -182,7 +210,8 @@ function regionNotes(summary: EffektSummary): string[] {
   const notes = [
     `Regionens tall: raden for hele regionen (Kommune tom) når den finnes, ellers summen av kommunene for antall — bare når alle kommunene har et tall (ellers «${PARTIAL_TEXT}»). Andeler og plasseringer summeres ikke. Endringen går fra grunnlagsåret til siste år med tall.`,
   ];
-  if (summary.indicators.some((s) => s.def.kind === 'rank' && hasFigures(s))) notes.push('Kommune-NM: lavere plassering er bedre, så en negativ endring er en forbedring.');
+  if (summary.indicators.some((s) => s.def.kind === 'rank' && hasFigures(s)))
+    notes.push('Kommune-NM: lavere plassering er bedre, så en negativ endring er en forbedring.');
   const sources = [...new Set(summary.indicators.flatMap((s) => s.sources))];
   if (sources.length > 0) notes.push(`Kilder: ${sources.join('; ')}.`);
   return notes;
@@ -195,7 +224,9 @@ function kommuneTable(grid: Grid, summary: EffektSummary, start: number): number
   const { baseline } = summary;
   grid.text(start, 1, 'Per kommune', { ...STYLE.section, size: 11 });
   const header = start + 1;
-  ['Indikator', 'Kommune', `${baseline} (grunnlag)`, 'Siste tall', 'Siste år', `Endring fra ${baseline}`, 'Endring %'].forEach((label, i) => grid.text(header, 1 + i, label, STYLE.header));
+  ['Indikator', 'Kommune', `${baseline} (grunnlag)`, 'Siste tall', 'Siste år', `Endring fra ${baseline}`, 'Endring %'].forEach((label, i) =>
+    grid.text(header, 1 + i, label, STYLE.header),
+  );
   let row = header + 1;
   for (const s of withKommuner) {
     const first = row;
@@ -248,7 +279,15 @@ function effektCharts(grid: Grid, summary: EffektSummary, start: number, lastCol
 /** The figures a chart draws, written in the cells it covers (small and grey: only a moved chart shows them). */
 export const CHART_DATA: CellStyle = { size: 9, color: 'A6A6A6' };
 
-function familyChart(grid: Grid, summary: EffektSummary, family: string, members: readonly IndicatorSummary[], top: number, left: number, right: number): LayoutChart {
+function familyChart(
+  grid: Grid,
+  summary: EffektSummary,
+  family: string,
+  members: readonly IndicatorSummary[],
+  top: number,
+  left: number,
+  right: number,
+): LayoutChart {
   const { years } = summary;
   const first = top + 1;
   const last = top + years.length;
@@ -262,7 +301,12 @@ function familyChart(grid: Grid, summary: EffektSummary, family: string, members
       grid.number(first + i, column, f.value, { ...CHART_DATA, numberFormat: figureFormat(s.def, knownValues(s)) });
       return f.value;
     });
-    return { name: s.def.name, range: rangeAddress(first, column, last, column), values, color: LINE_COLORS[j % LINE_COLORS.length] ?? '1F4E79' };
+    return {
+      name: s.def.name,
+      range: rangeAddress(first, column, last, column),
+      values,
+      color: LINE_COLORS[j % LINE_COLORS.length] ?? '1F4E79',
+    };
   });
   return {
     name: `Effekt_${family.replace(/[^\p{L}\p{N}]+/gu, '_')}`,
@@ -280,7 +324,14 @@ function familyChart(grid: Grid, summary: EffektSummary, family: string, members
  * §2.4 in the Handlingsplan from `start`: the job goal for the period (a live reference to the generated job
  * table's total when there is one) and the indicators measured, each with its latest figure for the region.
  */
-export function effektHandlingsplan(grid: Grid, plan: Plan, year: number, start: number, lastColumn: number, jobTotal: { row: number; column: number } | undefined): number {
+export function effektHandlingsplan(
+  grid: Grid,
+  plan: Plan,
+  year: number,
+  start: number,
+  lastColumn: number,
+  jobTotal: { row: number; column: number } | undefined,
+): number {
   sectionTitle(grid, start, 'Effektmål');
   let row = start + 1;
   row = goalRow(grid, plan, row, lastColumn, jobTotal) + 1;
@@ -289,7 +340,12 @@ export function effektHandlingsplan(grid: Grid, plan: Plan, year: number, start:
     noteRow(grid, row, lastColumn, 'Ingen effektindikatorer er registrert i arbeidsboka (tabellene Kommuner og Effektindikatorer).');
     return row;
   }
-  noteRow(grid, row, lastColumn, `Effektene måles med disse årlige indikatorene, for hele regionen, fra grunnlagsåret ${summary.baseline}:`);
+  noteRow(
+    grid,
+    row,
+    lastColumn,
+    `Effektene måles med disse årlige indikatorene, for hele regionen, fra grunnlagsåret ${summary.baseline}:`,
+  );
   row += 1;
   const sourceColumn = lastColumn;
   const yearColumn = lastColumn - 1;

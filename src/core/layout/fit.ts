@@ -1,5 +1,14 @@
 import { parseCell, type A1 } from '../util/brand';
-import { columnPoints, columnTextPoints, charactersFor, formattedNumber, longestWord, rowHeightFor, textWidth, wrappedLines } from './metrics';
+import {
+  columnPoints,
+  columnTextPoints,
+  charactersFor,
+  formattedNumber,
+  longestWord,
+  rowHeightFor,
+  textWidth,
+  wrappedLines,
+} from './metrics';
 import type { LayoutCell } from './types';
 
 /**
@@ -77,7 +86,11 @@ export const DEFAULT_WIDTH = 8.43;
  * Column widths (in characters) at least `minimum`, grown so that every cell's need fits its span: single
  * columns first, then merged spans from the narrowest, each growing its columns evenly.
  */
-export function fitColumnWidths(cells: readonly LayoutCell[], merges: readonly A1[], minimum: ReadonlyMap<number, number>): Map<number, number> {
+export function fitColumnWidths(
+  cells: readonly LayoutCell[],
+  merges: readonly A1[],
+  minimum: ReadonlyMap<number, number>,
+): Map<number, number> {
   const spans = spansOf(merges);
   const widths = new Map(minimum);
   const wide: { span: Span; need: number }[] = [];
@@ -109,7 +122,8 @@ export function neededHeight(cell: LayoutCell, widths: ReadonlyMap<number, numbe
   if (text === '' && cell.value.kind !== 'empty') return 0;
   if (text === '') return 0;
   const span = spanOf(cell, spans);
-  const lines = cell.style?.wrap === true ? wrappedLines(text, spanTextPoints(widths, span.left, span.right), cell.style) : text.split('\n').length;
+  const lines =
+    cell.style?.wrap === true ? wrappedLines(text, spanTextPoints(widths, span.left, span.right), cell.style) : text.split('\n').length;
   return rowHeightFor(lines, cell.style);
 }
 
@@ -117,7 +131,12 @@ export function neededHeight(cell: LayoutCell, widths: ReadonlyMap<number, numbe
  * Row heights (points) at least `minimum`, grown so every cell's lines fit the rows it spans: single rows
  * first, then merged blocks, whose missing height goes to their last row.
  */
-export function fitRowHeights(cells: readonly LayoutCell[], merges: readonly A1[], widths: ReadonlyMap<number, number>, minimum: ReadonlyMap<number, number>): Map<number, number> {
+export function fitRowHeights(
+  cells: readonly LayoutCell[],
+  merges: readonly A1[],
+  widths: ReadonlyMap<number, number>,
+  minimum: ReadonlyMap<number, number>,
+): Map<number, number> {
   const spans = spansOf(merges);
   const heights = new Map(minimum);
   const tall: { span: Span; need: number }[] = [];
@@ -143,7 +162,7 @@ export function fitRowHeights(cells: readonly LayoutCell[], merges: readonly A1[
 export function spreadColumns(widths: Map<number, number>, from: number, to: number, points: number): void {
   const spare = points - sheetWidth(widths, to);
   if (spare <= 0 || to < from) return;
-  const step = Math.floor((((spare * 96) / 72 / 7) / (to - from + 1)) * 4) / 4;
+  const step = Math.floor(((spare * 96) / 72 / 7 / (to - from + 1)) * 4) / 4;
   if (step <= 0) return;
   for (let c = from; c <= to; c++) widths.set(c, (widths.get(c) ?? DEFAULT_WIDTH) + step);
 }
@@ -163,7 +182,12 @@ export function sheetWidth(widths: ReadonlyMap<number, number>, last = Math.max(
  * that would cross the bottom of a page starts the next. `titleHeight` is what the repeated title rows take on
  * every page; `forced` are breaks the layout wants regardless.
  */
-export function pageBreaks(blocks: readonly { top: number; bottom: number }[], heights: ReadonlyMap<number, number>, titleHeight: number, forced: readonly number[] = []): number[] {
+export function pageBreaks(
+  blocks: readonly { top: number; bottom: number }[],
+  heights: ReadonlyMap<number, number>,
+  titleHeight: number,
+  forced: readonly number[] = [],
+): number[] {
   const room = PAGE_HEIGHT - titleHeight;
   const height = (top: number, bottom: number): number => {
     let h = 0;

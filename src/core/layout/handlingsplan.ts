@@ -9,7 +9,17 @@ import { address, Grid, refKey } from './grid';
 import { effektHandlingsplan } from './effekt';
 import { marked, notesOf, writeNotes } from './merknader';
 import { banner, sectionTitle, type SheetInput } from './sheet';
-import { incompleteCell, lostAreaFrame, lostBudget, lostReallocations, markMissing, missingCell, unplacedBudget, unplacedFrames, unplacedSources } from './unknownCells';
+import {
+  incompleteCell,
+  lostAreaFrame,
+  lostBudget,
+  lostReallocations,
+  markMissing,
+  missingCell,
+  unplacedBudget,
+  unplacedFrames,
+  unplacedSources,
+} from './unknownCells';
 import { hasReallocations, writeMoves, type MoveColumns } from './reallocations';
 import { framesAfterReallocations } from '../count/reallocations';
 import { charactersFor, columnPoints, formattedNumber, longestWord, textWidth } from './metrics';
@@ -62,8 +72,18 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   row = strategyTable(ctx, row);
   row = jobTargetTable(ctx, row + 2);
   row = effektTable(ctx, row + 2);
-  row = areaTable(ctx, row + 2, thematicBlocks, { title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Tematiske', withTargets: true, notes: 'thematic' });
-  row = areaTable(ctx, row + 2, supportBlocks, { title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`, anchor: 'Stotteomrader', withTargets: false, notes: 'support' });
+  row = areaTable(ctx, row + 2, thematicBlocks, {
+    title: `Tematiske innsatsområder – aktivitet, budsjett og delmål/mål ${year}`,
+    anchor: 'Tematiske',
+    withTargets: true,
+    notes: 'thematic',
+  });
+  row = areaTable(ctx, row + 2, supportBlocks, {
+    title: `Støtteområder – aktivitet, budsjett og delmål/mål ${year}`,
+    anchor: 'Stotteomrader',
+    withTargets: false,
+    notes: 'support',
+  });
   // §4 in the seed's order: the financing, then the budget frame with its notes.
   row = financingTable(ctx, row + 2);
   row = frameTable(ctx, row + 2);
@@ -147,7 +167,10 @@ function strategyTable(ctx: Ctx, start: number): number {
   grid.styleBlock(header, 4, header, lastColumn, STYLE.header);
   grid.merge(header, 4, header, lastColumn);
   let row = header + 1;
-  for (const [type, title] of [['tematisk', 'Tematiske innsatsområder med arbeidsplassmål'], ['stotte', 'Støtteområder']] as const) {
+  for (const [type, title] of [
+    ['tematisk', 'Tematiske innsatsområder med arbeidsplassmål'],
+    ['stotte', 'Støtteområder'],
+  ] as const) {
     const areas = plan.areas.filter((a) => a.type === type);
     if (areas.length === 0) continue;
     grid.text(row, 1, title, STYLE.group);
@@ -184,7 +207,8 @@ function strategyTable(ctx: Ctx, start: number): number {
 function periodYears(plan: Plan, fallback: number): number[] {
   const first = plan.program.firstYear?.value;
   const last = plan.program.lastYear?.value;
-  if (first !== undefined && last !== undefined && last >= first && last - first <= 20) return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  if (first !== undefined && last !== undefined && last >= first && last - first <= 20)
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const years = plan.jobTargets?.years ?? [];
   return years.length > 0 ? years : [fallback];
 }
@@ -200,7 +224,10 @@ function jobTargetTable(ctx: Ctx, start: number): number {
   grid.text(header, sumCol, 'Sum', STYLE.header);
   let row = header + 1;
   const targetRows = plan.jobTargets?.rows ?? [];
-  const naeringer = plan.naeringer.length > 0 ? plan.naeringer.map((n) => ({ label: `${n.nr}. ${n.name}`, name: n.name })) : targetRows.map((r) => ({ label: r.naering.value, name: r.naering.value }));
+  const naeringer =
+    plan.naeringer.length > 0
+      ? plan.naeringer.map((n) => ({ label: `${n.nr}. ${n.name}`, name: n.name }))
+      : targetRows.map((r) => ({ label: r.naering.value, name: r.naering.value }));
   const firstBody = row;
   for (const n of naeringer) {
     const target = targetRows.find((r) => normalizeKey(r.naering.value) === normalizeKey(n.name));
@@ -208,7 +235,15 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     let rowTotal = 0;
     years.forEach((y, i) => {
       const cell = target?.byYear.get(y);
-      const lost = plan.unknowns.filter((u) => u.what.table === 'jobTargets' && !u.what.sum && !u.what.total && u.what.year === y && u.what.naering !== null && normalizeKey(u.what.naering) === normalizeKey(n.name));
+      const lost = plan.unknowns.filter(
+        (u) =>
+          u.what.table === 'jobTargets' &&
+          !u.what.sum &&
+          !u.what.total &&
+          u.what.year === y &&
+          u.what.naering !== null &&
+          normalizeKey(u.what.naering) === normalizeKey(n.name),
+      );
       if (cell) {
         grid.number(row, 2 + i, cell.value, STYLE.count, cell);
         rowTotal += cell.value;
@@ -228,7 +263,14 @@ function jobTargetTable(ctx: Ctx, start: number): number {
     const year = years[c - 2];
     const declared = year === undefined ? totals?.declaredTotal : totals?.declaredYearSums.get(year);
     const value = sumColumnValues(grid, firstBody, lastBody, c);
-    grid.formula(row, c, lastBody >= firstBody ? `SUM(${address(firstBody, c)}:${address(lastBody, c)})` : '0', value, STYLE.totalCount, declared);
+    grid.formula(
+      row,
+      c,
+      lastBody >= firstBody ? `SUM(${address(firstBody, c)}:${address(lastBody, c)})` : '0',
+      value,
+      STYLE.totalCount,
+      declared,
+    );
   }
   anchor(ctx, 'Arbeidsplassmal', header, row, sumCol);
   if (lastBody >= firstBody) ctx.jobTotal = { row, column: sumCol };
@@ -279,7 +321,9 @@ interface Block {
 
 /** Points a strategy's column needs: its header's and its own texts' widest words, and its budget. */
 function strategyNeed(plan: Plan, year: number, strategy: Strategy): number {
-  const own = [...plan.tiltak, ...plan.delmal].filter((t) => t.year === year && t.strategies.length === 1 && t.strategies[0] === strategy.code);
+  const own = [...plan.tiltak, ...plan.delmal].filter(
+    (t) => t.year === year && t.strategies.length === 1 && t.strategies[0] === strategy.code,
+  );
   const budget = plan.budget.find((b) => b.year === year && b.strategy.value === strategy.code)?.amount.value ?? 0;
   return Math.max(
     longestWord(`${strategy.code}. ${strategy.name}`, STYLE.header),
@@ -297,7 +341,9 @@ function strategyNeed(plan: Plan, year: number, strategy: Strategy): number {
  */
 function planBlocks(plan: Plan, year: number, strategies: Strategy[]): Block[] {
   if (strategies.length === 0) return [];
-  const need = new Map(strategies.map((s) => [s.code, Math.max(columnPoints(STRATEGY_WIDTH), columnPoints(charactersFor(strategyNeed(plan, year, s))))]));
+  const need = new Map(
+    strategies.map((s) => [s.code, Math.max(columnPoints(STRATEGY_WIDTH), columnPoints(charactersFor(strategyNeed(plan, year, s))))]),
+  );
   const room = USABLE_WIDTH - columnPoints(LABEL_WIDTH) - columnPoints(SUM_WIDTH);
   const width = (list: readonly Strategy[]): number => list.reduce((n, s) => n + (need.get(s.code) ?? 0), 0);
   const parts: Strategy[][] = [];
@@ -329,7 +375,13 @@ function planBlocks(plan: Plan, year: number, strategies: Strategy[]): Block[] {
  * block is narrowest and that `accept`s; undefined when there is none. Programmes have a handful of areas,
  * so trying every cut is cheap; with more than 12 parts only the first cuts are tried.
  */
-function bestSplit(parts: readonly Strategy[][], count: number, widthOf: (list: Strategy[]) => number, room: number, accept: (blocks: Strategy[][]) => boolean): Strategy[][] | undefined {
+function bestSplit(
+  parts: readonly Strategy[][],
+  count: number,
+  widthOf: (list: Strategy[]) => number,
+  room: number,
+  accept: (blocks: Strategy[][]) => boolean,
+): Strategy[][] | undefined {
   let best: { blocks: Strategy[][]; widest: number } | undefined;
   let tried = 0;
   const cut = (from: number, left: number, acc: Strategy[][]): void => {
@@ -386,7 +438,15 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
       row += 1;
     }
     if (i === 0) first = row;
-    const rows = blockTable(ctx, row, block, options, done, last, blocks.flatMap((b) => b.strategies));
+    const rows = blockTable(
+      ctx,
+      row,
+      block,
+      options,
+      done,
+      last,
+      blocks.flatMap((b) => b.strategies),
+    );
     done.push(rows);
     row = (rows.targetSum ?? rows.change) + 1;
     keepTogether(ctx, top, row - 1);
@@ -407,7 +467,15 @@ function areaTable(ctx: Ctx, start: number, blocks: Block[], options: AreaTableO
  * One block: the area and strategy headers, tiltak, delmål, budget and area sums, and with targets the
  * resultatmål per næring. `previous` is given for the last block, which adds the Sum column over them all.
  */
-function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOptions, done: BlockRows[], isLast: boolean, all: Strategy[]): BlockRows {
+function blockTable(
+  ctx: Ctx,
+  start: number,
+  block: Block,
+  options: AreaTableOptions,
+  done: BlockRows[],
+  isLast: boolean,
+  all: Strategy[],
+): BlockRows {
   const { grid, plan, year } = ctx;
   const tableAreas = all.map((s) => s.area);
   const previous = isLast ? done : undefined;
@@ -434,8 +502,20 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
 
   let row = h2 + 1;
   const notes = notesOf(plan, options.notes);
-  row = packedTexts(ctx, row, marked('Tiltak og prosjekter', notes), plan.tiltak.filter((t) => t.year === year), columnOf);
-  row = packedTexts(ctx, row, marked(`Delmål ${year}`, notes), plan.delmal.filter((d) => d.year === year), columnOf);
+  row = packedTexts(
+    ctx,
+    row,
+    marked('Tiltak og prosjekter', notes),
+    plan.tiltak.filter((t) => t.year === year),
+    columnOf,
+  );
+  row = packedTexts(
+    ctx,
+    row,
+    marked(`Delmål ${year}`, notes),
+    plan.delmal.filter((d) => d.year === year),
+    columnOf,
+  );
 
   const budgetRow = row;
   grid.text(budgetRow, 1, marked(`Budsjett ${year}`, notes), STYLE.label);
@@ -454,7 +534,15 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
   if (sumColumn !== undefined) grid.text(budgetRow, sumColumn, '', STYLE.kroner);
   const sumRow = budgetRow + 1;
   grid.text(sumRow, 1, 'Sum', STYLE.totalLabel);
-  const rows: BlockRows = { budget: budgetRow, sum: sumRow, change: sumRow + 1, left: 2, right, targets: new Map(), parts: new Map(groups.map((g) => [g.area.nr, { left: g.left, right: g.right }])) };
+  const rows: BlockRows = {
+    budget: budgetRow,
+    sum: sumRow,
+    change: sumRow + 1,
+    left: 2,
+    right,
+    targets: new Map(),
+    parts: new Map(groups.map((g) => [g.area.nr, { left: g.left, right: g.right }])),
+  };
   for (const g of groups) {
     if (g.continues) {
       partSumPending(grid, sumRow, g, STYLE.totalKroner);
@@ -467,7 +555,14 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
     });
     const value = ranges.reduce((n, r) => n + sumColumnRange(grid, r.row, r.left, r.right), 0);
     const frame = plan.frames.find((f) => f.year === year && f.line.kind === 'area' && f.line.area === g.area.nr);
-    grid.formula(sumRow, g.left, `SUM(${ranges.map((r) => `${address(r.row, r.left)}:${address(r.row, r.right)}`).join(',')})`, value, STYLE.totalKroner, frame?.amount);
+    grid.formula(
+      sumRow,
+      g.left,
+      `SUM(${ranges.map((r) => `${address(r.row, r.left)}:${address(r.row, r.right)}`).join(',')})`,
+      value,
+      STYLE.totalKroner,
+      frame?.amount,
+    );
     // A budget line whose strategy (or year) cannot be read may be this area's: its sum is then incomplete.
     incompleteCell(grid, sumRow, g.left, unplacedBudget(plan, year, [g.area.nr]));
     grid.styleBlock(sumRow, g.left, sumRow, g.right, STYLE.totalKroner);
@@ -491,16 +586,32 @@ function blockTable(ctx: Ctx, start: number, block: Block, options: AreaTableOpt
  * period has no year before it, and a workbook may hold no budget for it: the row says so instead of showing
  * every budget as a change from 0. A budget that cannot be read in either year is shown as missing.
  */
-function changeRow(ctx: Ctx, row: number, strategies: Strategy[], columnOf: Map<string, number>, rows: BlockRows, previous: BlockRows[] | undefined, sumColumn: number | undefined): void {
+function changeRow(
+  ctx: Ctx,
+  row: number,
+  strategies: Strategy[],
+  columnOf: Map<string, number>,
+  rows: BlockRows,
+  previous: BlockRows[] | undefined,
+  sumColumn: number | undefined,
+): void {
   const { grid, plan, year } = ctx;
   const before = year - 1;
   grid.text(row, 1, `Endring fra ${before}`, STYLE.label);
   const right = sumColumn ?? rows.right;
-  const unknownIn = (y: number, code: string) => plan.unknowns.filter((u) => u.what.table === 'budget' && (u.what.year === y || u.what.year === null) && (u.what.strategy === code || u.what.strategy === null));
+  const unknownIn = (y: number, code: string) =>
+    plan.unknowns.filter(
+      (u) =>
+        u.what.table === 'budget' && (u.what.year === y || u.what.year === null) && (u.what.strategy === code || u.what.strategy === null),
+    );
   const firstYear = plan.program.firstYear?.value;
-  const hasBefore = plan.budget.some((b) => b.year === before) || plan.unknowns.some((u) => u.what.table === 'budget' && u.what.year === before);
+  const hasBefore =
+    plan.budget.some((b) => b.year === before) || plan.unknowns.some((u) => u.what.table === 'budget' && u.what.year === before);
   if ((firstYear !== undefined && year <= firstYear) || !hasBefore) {
-    const text = firstYear !== undefined && year <= firstYear ? `Første år i perioden: ingen budsjett for ${before} å sammenligne med` : `Ingen budsjett for ${before} i arbeidsboka å sammenligne med`;
+    const text =
+      firstYear !== undefined && year <= firstYear
+        ? `Første år i perioden: ingen budsjett for ${before} å sammenligne med`
+        : `Ingen budsjett for ${before} i arbeidsboka å sammenligne med`;
     grid.text(row, 2, text, { ...STYLE.kroner, italic: true, horizontal: 'left', wrap: true });
     grid.styleBlock(row, 2, row, right, STYLE.kroner);
     grid.merge(row, 2, row, right);
@@ -519,7 +630,13 @@ function changeRow(ctx: Ctx, row: number, strategies: Strategy[], columnOf: Map<
   if (sumColumn !== undefined && previous !== undefined) {
     const all = [...previous, rows];
     const total = all.reduce((n, b) => n + sumColumnRange(grid, b.change, b.left, b.right), 0);
-    grid.formula(row, sumColumn, `SUM(${all.map((b) => `${address(b.change, b.left)}:${address(b.change, b.right)}`).join(',')})`, total, STYLE.totalKroner);
+    grid.formula(
+      row,
+      sumColumn,
+      `SUM(${all.map((b) => `${address(b.change, b.left)}:${address(b.change, b.right)}`).join(',')})`,
+      total,
+      STYLE.totalKroner,
+    );
   }
 }
 
@@ -540,7 +657,13 @@ function areaGroups(plan: Plan, strategies: Strategy[], columnOf: Map<string, nu
     if (here.length === 0) continue;
     const columns = here.map((s) => columnOf.get(s.code) ?? 0);
     const everywhere = all.filter((s) => s.area === area.nr);
-    groups.push({ area, left: Math.min(...columns), right: Math.max(...columns), continued: everywhere[0] !== here[0], continues: everywhere[everywhere.length - 1] !== here[here.length - 1] });
+    groups.push({
+      area,
+      left: Math.min(...columns),
+      right: Math.max(...columns),
+      continued: everywhere[0] !== here[0],
+      continues: everywhere[everywhere.length - 1] !== here[here.length - 1],
+    });
   }
   return groups;
 }
@@ -563,7 +686,13 @@ function sumColumnRange(grid: Grid, row: number, left: number, right: number): n
  * (merged when it names several, as G–H in the seed) and goes into the first row where those columns are
  * still free.
  */
-function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies: string[]; text: string; ref: Ref }[], columnOf: Map<string, number>): number {
+function packedTexts(
+  ctx: Ctx,
+  start: number,
+  label: string,
+  items: { strategies: string[]; text: string; ref: Ref }[],
+  columnOf: Map<string, number>,
+): number {
   const { grid } = ctx;
   const rows: { used: Set<number>; items: { left: number; right: number; text: string; ref: Ref }[] }[] = [];
   for (const item of items) {
@@ -601,7 +730,16 @@ function packedTexts(ctx: Ctx, start: number, label: string, items: { strategies
  * The resultatmål per næring: a heading row, one row per næring named in the label column, and the sums per
  * area; in the last block the Sum column adds each næring's row over all blocks.
  */
-function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: Map<string, number>, groups: AreaGroup[], rows: BlockRows, done: BlockRows[], isLast: boolean): void {
+function targetRows(
+  ctx: Ctx,
+  start: number,
+  strategies: Strategy[],
+  columnOf: Map<string, number>,
+  groups: AreaGroup[],
+  rows: BlockRows,
+  done: BlockRows[],
+  isLast: boolean,
+): void {
   const { grid, plan, year } = ctx;
   const previous = isLast ? done : undefined;
   const data = (plan.resultatmal?.rows ?? []).filter((r) => r.year === year);
@@ -618,7 +756,14 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
     grid.styleBlock(row, 2, row, rows.right, STYLE.count);
     for (const s of strategies) {
       const cell = found?.byStrategy.get(s.code);
-      const lost = plan.unknowns.filter((u) => u.what.table === 'resultatmal' && u.what.year === year && u.what.strategy === s.code && u.what.naering !== null && normalizeKey(u.what.naering) === normalizeKey(name));
+      const lost = plan.unknowns.filter(
+        (u) =>
+          u.what.table === 'resultatmal' &&
+          u.what.year === year &&
+          u.what.strategy === s.code &&
+          u.what.naering !== null &&
+          normalizeKey(u.what.naering) === normalizeKey(name),
+      );
       if (cell) grid.number(row, columnOf.get(s.code) ?? 2, cell.value, STYLE.count, cell);
       else if (lost.length > 0) missingCell(grid, row, columnOf.get(s.code) ?? 2, lost, STYLE.count);
     }
@@ -630,7 +775,14 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
         return r === undefined ? [] : [{ r, b }];
       });
       const total = ranges.reduce((n, { r, b }) => n + sumColumnRange(grid, r, b.left, b.right), 0);
-      grid.formula(row, sumColumn, `SUM(${ranges.map(({ r, b }) => `${address(r, b.left)}:${address(r, b.right)}`).join(',')})`, total, STYLE.totalCount, found?.declaredSum);
+      grid.formula(
+        row,
+        sumColumn,
+        `SUM(${ranges.map(({ r, b }) => `${address(r, b.left)}:${address(r, b.right)}`).join(',')})`,
+        total,
+        STYLE.totalCount,
+        found?.declaredSum,
+      );
     }
     row += 1;
   }
@@ -645,19 +797,29 @@ function targetRows(ctx: Ctx, start: number, strategies: Strategy[], columnOf: M
     }
     const ranges = [...done, rows].flatMap((b) => {
       const part = b.parts.get(g.area.nr);
-      return part === undefined || b.targetRange === undefined || b.targetRange.last < b.targetRange.first ? [] : [{ ...b.targetRange, ...part }];
+      return part === undefined || b.targetRange === undefined || b.targetRange.last < b.targetRange.first
+        ? []
+        : [{ ...b.targetRange, ...part }];
     });
     let value = 0;
     for (const r of ranges) for (let x = r.first; x <= r.last; x++) value += sumColumnRange(grid, x, r.left, r.right);
     const declared = plan.resultatmalSums.find((s) => s.year === year && s.area === g.area.nr);
-    const formula = ranges.length > 0 ? `SUM(${ranges.map((r) => `${address(r.first, r.left)}:${address(r.last, r.right)}`).join(',')})` : '0';
+    const formula =
+      ranges.length > 0 ? `SUM(${ranges.map((r) => `${address(r.first, r.left)}:${address(r.last, r.right)}`).join(',')})` : '0';
     grid.formula(row, g.left, formula, value, STYLE.totalCount, declared?.jobs);
     grid.styleBlock(row, g.left, row, g.right, STYLE.totalCount);
     grid.merge(row, g.left, row, g.right);
   }
   if (sumColumn !== undefined) {
     const total = plan.resultatmalSums.find((s) => s.year === year && s.area === null);
-    grid.formula(row, sumColumn, last >= first ? `SUM(${address(first, sumColumn)}:${address(last, sumColumn)})` : '0', sumColumnValues(grid, first, last, sumColumn), STYLE.totalCount, total?.jobs);
+    grid.formula(
+      row,
+      sumColumn,
+      last >= first ? `SUM(${address(first, sumColumn)}:${address(last, sumColumn)})` : '0',
+      sumColumnValues(grid, first, last, sumColumn),
+      STYLE.totalCount,
+      total?.jobs,
+    );
   }
   rows.targetSum = row;
 }
@@ -704,7 +866,14 @@ function frameTable(ctx: Ctx, start: number): number {
   const declaredAreas = frames.find((f) => f.line.kind === 'sum-areas');
   for (const c of columns) {
     const declared = c === amountColumn ? declaredAreas?.amount : undefined;
-    grid.formula(areasRow, c, `SUM(${address(firstArea, c)}:${address(lastArea, c)})`, sumColumnValues(grid, firstArea, lastArea, c), STYLE.totalKroner, declared);
+    grid.formula(
+      areasRow,
+      c,
+      `SUM(${address(firstArea, c)}:${address(lastArea, c)})`,
+      sumColumnValues(grid, firstArea, lastArea, c),
+      STYLE.totalKroner,
+      declared,
+    );
     // A frame line whose post or year cannot be read has no row: it may be an area's, so the sums are incomplete.
     incompleteCell(grid, areasRow, c, unplacedFrames(plan, year, ['area']));
   }
@@ -731,7 +900,14 @@ function frameTable(ctx: Ctx, start: number): number {
   for (const c of columns) {
     const costs = lastCost >= firstCost ? `+SUM(${address(firstCost, c)}:${address(lastCost, c)})` : '';
     const value = cellNumber(grid, areasRow, c) + (lastCost >= firstCost ? sumColumnValues(grid, firstCost, lastCost, c) : 0);
-    grid.formula(totalRow, c, `${address(areasRow, c)}${costs}`, value, STYLE.totalKroner, c === amountColumn ? declaredTotal?.amount : undefined);
+    grid.formula(
+      totalRow,
+      c,
+      `${address(areasRow, c)}${costs}`,
+      value,
+      STYLE.totalKroner,
+      c === amountColumn ? declaredTotal?.amount : undefined,
+    );
     incompleteCell(grid, totalRow, c, unplacedFrames(plan, year, ['cost']));
   }
   anchor(ctx, 'Ramme', header, totalRow, columns[columns.length - 1]);
@@ -774,7 +950,14 @@ function financingTable(ctx: Ctx, start: number): number {
   const last = row - 1;
   labelCell(grid, row, 'SUM', STYLE.totalLabel);
   const declared = lines.find((f) => f.isSum);
-  grid.formula(row, amountColumn, last >= first ? `SUM(${address(first, amountColumn)}:${address(last, amountColumn)})` : '0', last >= first ? sumColumnValues(grid, first, last, amountColumn) : 0, STYLE.totalMillions, declared?.amount);
+  grid.formula(
+    row,
+    amountColumn,
+    last >= first ? `SUM(${address(first, amountColumn)}:${address(last, amountColumn)})` : '0',
+    last >= first ? sumColumnValues(grid, first, last, amountColumn) : 0,
+    STYLE.totalMillions,
+    declared?.amount,
+  );
   incompleteCell(grid, row, amountColumn, unplacedSources(plan, year));
   anchor(ctx, 'Finansiering', header, row, amountColumn);
   const end = writeNotes(grid, row + 1, ctx.lastColumn, notesOf(plan, 'financing')) - 1;

@@ -32,7 +32,10 @@ const SAFETY = 1.06;
 
 const INDEX = new Map<number, number>(Array.from(CHARACTERS, (c, i) => [c.codePointAt(0) ?? 0, i]));
 /** A character outside the table is measured as the widest capital, so it is never under-estimated. */
-const FALLBACK = Object.fromEntries(Object.entries(ADVANCE_WIDTHS).map(([face, widths]) => [face, Math.max(...widths)])) as Record<Face, number>;
+const FALLBACK = Object.fromEntries(Object.entries(ADVANCE_WIDTHS).map(([face, widths]) => [face, Math.max(...widths)])) as Record<
+  Face,
+  number
+>;
 
 export function faceOf(style: CellStyle | undefined): Face {
   if (style?.bold === true) return style.italic === true ? 'boldItalic' : 'bold';
@@ -108,7 +111,7 @@ export function lineHeight(style?: CellStyle): number {
 
 /** The height of a row that shows `lines` lines, rounded up to whole pixels (0.75 pt). */
 export function rowHeightFor(lines: number, style?: CellStyle): number {
-  return Math.ceil(((lines * lineHeight(style) + ROW_PADDING) / 0.75)) * 0.75;
+  return Math.ceil((lines * lineHeight(style) + ROW_PADDING) / 0.75) * 0.75;
 }
 
 /**

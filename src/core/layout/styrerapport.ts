@@ -1,4 +1,14 @@
-import { countForDelmal, countJobs, delmalUnknowns, grantsPerStrategy, grantTotals, PHASE_KEYS, projectsByPhaseAndStatus, STATUS_KEYS, type DelmalCount } from '../count';
+import {
+  countForDelmal,
+  countJobs,
+  delmalUnknowns,
+  grantsPerStrategy,
+  grantTotals,
+  PHASE_KEYS,
+  projectsByPhaseAndStatus,
+  STATUS_KEYS,
+  type DelmalCount,
+} from '../count';
 import type { Delmal, Plan, UnknownFigure } from '../model/plan';
 import { normalizeKey } from '../text/keys';
 import { framesAfterReallocations } from '../count/reallocations';
@@ -11,7 +21,21 @@ import { CHART_DATA, effektColumns, effektStyrerapport } from './effekt';
 import { banner, sectionTitle, type SheetInput } from './sheet';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
-import { incompleteCell, MISSING_TEXT, lostAreaFrame, lostBudget, lostGrants, lostJobTargets, lostReallocations, lostReportedJobs, markMissing, missingCell, unknownGrantIds, unplacedBudget, unplacedFrames } from './unknownCells';
+import {
+  incompleteCell,
+  MISSING_TEXT,
+  lostAreaFrame,
+  lostBudget,
+  lostGrants,
+  lostJobTargets,
+  lostReallocations,
+  lostReportedJobs,
+  markMissing,
+  missingCell,
+  unknownGrantIds,
+  unplacedBudget,
+  unplacedFrames,
+} from './unknownCells';
 
 /** The same input as the Handlingsplan; `generatedAt` also decides whether the year is over for delmål. */
 /** Sheet name defaults to `Styrerapport {year}`. */
@@ -162,7 +186,16 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
   const { grid, plan, year } = ctx;
   section(ctx, start, `Arbeidsplasser per næring (brutto, fra prosjektlederrapporter) ${year}`);
   const header = start + 1;
-  headerRow(ctx, header, ['Næring', '', `Mål ${year}`, `Rapportert ${year}`, 'Andel nådd', 'Mål hittil i perioden', 'Rapportert hittil', 'Andel hittil']);
+  headerRow(ctx, header, [
+    'Næring',
+    '',
+    `Mål ${year}`,
+    `Rapportert ${year}`,
+    'Andel nådd',
+    'Mål hittil i perioden',
+    'Rapportert hittil',
+    'Andel hittil',
+  ]);
   const jobs = countJobs(plan);
   let row = header + 1;
   const first = row;
@@ -178,13 +211,28 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
     if (lost.length > 0) missingCell(grid, row, 3, lost, STYLE.count);
     else grid.number(row, 3, targetYear, STYLE.count);
     grid.number(row, 4, n.perYear.get(year) ?? 0, STYLE.count);
-    incompleteCell(grid, row, 4, lostReportedJobs(plan, n.naering, (y) => y === year));
+    incompleteCell(
+      grid,
+      row,
+      4,
+      lostReportedJobs(plan, n.naering, (y) => y === year),
+    );
     if (lost.length > 0) missingCell(grid, row, 5, lost, PERCENT);
     else share(grid, row, 5, 4, 3, PERCENT);
     grid.number(row, 6, targetToDate, STYLE.count);
-    incompleteCell(grid, row, 6, lostJobTargets(plan, n.naering, (y) => y <= year));
+    incompleteCell(
+      grid,
+      row,
+      6,
+      lostJobTargets(plan, n.naering, (y) => y <= year),
+    );
     grid.number(row, 7, n.toDate.get(year) ?? 0, STYLE.count);
-    incompleteCell(grid, row, 7, lostReportedJobs(plan, n.naering, (y) => y <= year));
+    incompleteCell(
+      grid,
+      row,
+      7,
+      lostReportedJobs(plan, n.naering, (y) => y <= year),
+    );
     share(grid, row, 8, 7, 6, PERCENT);
     row += 1;
   }
@@ -194,16 +242,41 @@ function jobsTable(ctx: Ctx, start: number): JobsRows {
   grid.merge(row, 1, row, 2);
   for (const c of [3, 4, 6, 7]) columnSum(grid, row, c, first, last, STYLE.totalCount);
   // A target row whose næring cannot be read may be any næring's: the target totals are incomplete.
-  incompleteCell(grid, row, 3, lostJobTargets(plan, null, (y) => y === year));
-  incompleteCell(grid, row, 6, lostJobTargets(plan, null, (y) => y <= year));
-  incompleteCell(grid, row, 4, lostReportedJobs(plan, null, (y) => y === year));
-  incompleteCell(grid, row, 7, lostReportedJobs(plan, null, (y) => y <= year));
+  incompleteCell(
+    grid,
+    row,
+    3,
+    lostJobTargets(plan, null, (y) => y === year),
+  );
+  incompleteCell(
+    grid,
+    row,
+    6,
+    lostJobTargets(plan, null, (y) => y <= year),
+  );
+  incompleteCell(
+    grid,
+    row,
+    4,
+    lostReportedJobs(plan, null, (y) => y === year),
+  );
+  incompleteCell(
+    grid,
+    row,
+    7,
+    lostReportedJobs(plan, null, (y) => y <= year),
+  );
   share(grid, row, 5, 4, 3, PERCENT_TOTAL);
   share(grid, row, 8, 7, 6, PERCENT_TOTAL);
   anchor(ctx, 'Arbeidsplasser', header, row, LAST_COLUMN);
   if (!hasReports(plan, year)) {
     row += 1;
-    grid.text(row, 1, `Ingen prosjektlederrapporter for ${year} ennå: rapporterte arbeidsplasser telles når rapportene kommer inn.`, STYLE.note);
+    grid.text(
+      row,
+      1,
+      `Ingen prosjektlederrapporter for ${year} ennå: rapporterte arbeidsplasser telles når rapportene kommer inn.`,
+      STYLE.note,
+    );
     grid.merge(row, 1, row, LAST_COLUMN);
   }
   // A report whose project's grant cannot be read is not said to lack one: its næring's figure is marked instead.
@@ -259,7 +332,12 @@ function jobsChart(ctx: Ctx, rows: JobsRows, start: number): LayoutChart | undef
     { name: `Rapportert ${year}`, range: span(4), values: column(4), color: REPORTED_COLOR },
   ];
   if (gaps > 0) {
-    grid.text(bottom + 1, 1, 'Søyler som mangler i diagrammet: tallet kan ikke leses eller er ufullstendig (se «mangler» og merkede celler i tabellen).', STYLE.note);
+    grid.text(
+      bottom + 1,
+      1,
+      'Søyler som mangler i diagrammet: tallet kan ikke leses eller er ufullstendig (se «mangler» og merkede celler i tabellen).',
+      STYLE.note,
+    );
     grid.merge(bottom + 1, 1, bottom + 1, LAST_COLUMN);
   }
   return {
@@ -279,7 +357,16 @@ function grantsTable(ctx: Ctx, start: number): number {
   const { grid, plan, year } = ctx;
   section(ctx, start, `Budsjett og innvilget per strategi ${year}`);
   const header = start + 1;
-  headerRow(ctx, header, ['Innsatsområde / strategi', '', 'Ramme etter omdisponering', 'Budsjett', 'Innvilget', 'Gjenstår', 'Andel brukt', 'Prosjekter']);
+  headerRow(ctx, header, [
+    'Innsatsområde / strategi',
+    '',
+    'Ramme etter omdisponering',
+    'Budsjett',
+    'Innvilget',
+    'Gjenstår',
+    'Andel brukt',
+    'Prosjekter',
+  ]);
   const grants = new Map(grantsPerStrategy(plan, year).map((g) => [g.strategy, g]));
   const frames = framesAfterReallocations(plan, year);
   let row = header + 1;
@@ -333,7 +420,13 @@ function grantsTable(ctx: Ctx, start: number): number {
   for (const c of [3, 4, 5, 6, 8]) {
     const total = areaRows.reduce((n, r) => n + numberAt(grid, r, c), 0);
     // SUM, not +: an area's frame may be "mangler", which SUM leaves out (and the mark says so).
-    grid.formula(row, c, areaRows.length > 0 ? `SUM(${areaRows.map((r) => address(r, c)).join(',')})` : '0', total, c === 8 ? STYLE.totalCount : STYLE.totalKroner);
+    grid.formula(
+      row,
+      c,
+      areaRows.length > 0 ? `SUM(${areaRows.map((r) => address(r, c)).join(',')})` : '0',
+      total,
+      c === 8 ? STYLE.totalCount : STYLE.totalKroner,
+    );
   }
   share(grid, row, 7, 5, 4, PERCENT_TOTAL);
   anchor(ctx, 'Budsjett', header, row, LAST_COLUMN);
@@ -360,7 +453,13 @@ type DelmalStatus = 'Nådd' | 'Ikke ennå' | 'Ikke nådd' | 'Uten måltall' | 'I
  * reached by a count that misses an unreadable project or report (`unknown`) cannot be judged either; one
  * reached is reached (what is missing could only add to the count).
  */
-export function delmalStatus(delmal: Delmal, counted: DelmalCount, yearOver: boolean, reported = true, unknown: ReadonlySet<keyof DelmalCount> = new Set()): DelmalStatus {
+export function delmalStatus(
+  delmal: Delmal,
+  counted: DelmalCount,
+  yearOver: boolean,
+  reported = true,
+  unknown: ReadonlySet<keyof DelmalCount> = new Set(),
+): DelmalStatus {
   const set = MINIMA.filter(([key]) => delmal.minima[key] !== undefined);
   if (set.length === 0) return 'Uten måltall';
   const unmet = set.filter(([key]) => counted[key] < (delmal.minima[key] ?? 0));
@@ -377,8 +476,14 @@ function hasReports(plan: Plan, year: number): boolean {
 }
 
 /** `2 igangsatt, 5 bedrifter involvert`; a count in `unknown` is `mangler` (a partial count is not shown). */
-function minimaText(values: Partial<Record<(typeof MINIMA)[number][0], number>>, keys: readonly (typeof MINIMA)[number][0][], unknown: ReadonlySet<string> = new Set()): string {
-  return MINIMA.filter(([key]) => keys.includes(key)).map(([key, label]) => (unknown.has(key) ? `${label}: ${MISSING_TEXT}` : `${values[key] ?? 0} ${label}`)).join(', ');
+function minimaText(
+  values: Partial<Record<(typeof MINIMA)[number][0], number>>,
+  keys: readonly (typeof MINIMA)[number][0][],
+  unknown: ReadonlySet<string> = new Set(),
+): string {
+  return MINIMA.filter(([key]) => keys.includes(key))
+    .map(([key, label]) => (unknown.has(key) ? `${label}: ${MISSING_TEXT}` : `${values[key] ?? 0} ${label}`))
+    .join(', ');
 }
 
 function delmalTable(ctx: Ctx, start: number): number {
@@ -386,7 +491,12 @@ function delmalTable(ctx: Ctx, start: number): number {
   section(ctx, start, `Delmål ${year}`);
   const header = start + 1;
   headerRow(ctx, header, ['Strategier', 'Delmål', 'Måltall', '', 'Registrert', '', 'Status', '']);
-  for (const [from, to] of [[3, 4], [5, 6], [7, 8]]) grid.merge(header, from!, header, to!);
+  for (const [from, to] of [
+    [3, 4],
+    [5, 6],
+    [7, 8],
+  ])
+    grid.merge(header, from!, header, to!);
   const over = yearIsOver(year, ctx.today);
   const reported = hasReports(plan, year);
   let row = header + 1;
@@ -408,7 +518,12 @@ function delmalTable(ctx: Ctx, start: number): number {
     const behind: UnknownFigure[] = [...unknown].flatMap((key) => lost[key]);
     incompleteCell(grid, row, 5, behind);
     if (status === 'Kan ikke vurderes') incompleteCell(grid, row, 7, behind);
-    const statusStyle: CellStyle = status === 'Nådd' ? { ...STYLE.text, fill: 'E2EFDA', bold: true } : status === 'Ikke nådd' ? { ...STYLE.text, ...STYLE.marked, bold: true } : STYLE.text;
+    const statusStyle: CellStyle =
+      status === 'Nådd'
+        ? { ...STYLE.text, fill: 'E2EFDA', bold: true }
+        : status === 'Ikke nådd'
+          ? { ...STYLE.text, ...STYLE.marked, bold: true }
+          : STYLE.text;
     grid.text(row, 7, status, statusStyle);
     grid.styleBlock(row, 7, row, 8, statusStyle);
     grid.merge(row, 7, row, 8);
@@ -426,7 +541,10 @@ function leverageTable(ctx: Ctx, start: number): number {
   const header = start + 1;
   headerRow(ctx, header, ['Vedtak', '', 'Innvilget', 'Egenfinansiering', 'Annen finansiering', 'Utløst per krone', 'Prosjekter']);
   let row = header + 1;
-  for (const [label, totals, of] of [[`Vedtatt i ${year}`, grantTotals(plan, year), year], ['Hele perioden', grantTotals(plan), undefined]] as const) {
+  for (const [label, totals, of] of [
+    [`Vedtatt i ${year}`, grantTotals(plan, year), year],
+    ['Hele perioden', grantTotals(plan), undefined],
+  ] as const) {
     grid.text(row, 1, label, STYLE.label);
     grid.styleBlock(row, 1, row, 2, STYLE.label);
     grid.merge(row, 1, row, 2);
@@ -434,7 +552,13 @@ function leverageTable(ctx: Ctx, start: number): number {
     grid.number(row, 4, totals.own, STYLE.kroner);
     grid.number(row, 5, totals.other, STYLE.kroner);
     const c = address(row, 3);
-    grid.formula(row, 6, `IF(${c}=0,"${UNDEFINED_RATIO}",(${address(row, 4)}+${address(row, 5)})/${c})`, totals.granted === 0 ? UNDEFINED_RATIO : (totals.own + totals.other) / totals.granted, { ...STYLE.kroner, numberFormat: '0.00' });
+    grid.formula(
+      row,
+      6,
+      `IF(${c}=0,"${UNDEFINED_RATIO}",(${address(row, 4)}+${address(row, 5)})/${c})`,
+      totals.granted === 0 ? UNDEFINED_RATIO : (totals.own + totals.other) / totals.granted,
+      { ...STYLE.kroner, numberFormat: '0.00' },
+    );
     grid.number(row, 7, totals.projects, STYLE.count);
     // A project whose grant cannot be read is not counted at all; one whose financing cannot be read, without it.
     const grants = lostGrants(plan, of);
@@ -447,7 +571,12 @@ function leverageTable(ctx: Ctx, start: number): number {
   return row - 1;
 }
 
-const PHASE_LABEL: Record<string, string> = { forstudie: 'Forstudie', forprosjekt: 'Forprosjekt', hovedprosjekt: 'Hovedprosjekt', ukjent: 'Ukjent fase' };
+const PHASE_LABEL: Record<string, string> = {
+  forstudie: 'Forstudie',
+  forprosjekt: 'Forprosjekt',
+  hovedprosjekt: 'Hovedprosjekt',
+  ukjent: 'Ukjent fase',
+};
 
 function portfolioTable(ctx: Ctx, start: number): number {
   const { grid, plan } = ctx;
@@ -455,7 +584,12 @@ function portfolioTable(ctx: Ctx, start: number): number {
   const header = start + 1;
   const portfolio = projectsByPhaseAndStatus(plan);
   const statuses = STATUS_KEYS.filter((s) => s !== 'ukjent' || portfolio.byStatus.ukjent > 0);
-  headerRow(ctx, header, ['PLP-fase', '', ...statuses.map((s) => (s === 'ukjent' ? 'Ukjent status' : s[0]!.toUpperCase() + s.slice(1))), 'Sum']);
+  headerRow(ctx, header, [
+    'PLP-fase',
+    '',
+    ...statuses.map((s) => (s === 'ukjent' ? 'Ukjent status' : s[0]!.toUpperCase() + s.slice(1))),
+    'Sum',
+  ]);
   const sumColumn = 3 + statuses.length;
   let row = header + 1;
   const first = row;

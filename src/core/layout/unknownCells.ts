@@ -65,7 +65,12 @@ export function lostAreaFrame(plan: Plan, year: number, area: number): UnknownFi
  * year could not be read.
  */
 export function unplacedFrames(plan: Plan, year: number, kinds: readonly ('area' | 'cost')[]): UnknownFigure[] {
-  return unknownsIn(plan, 'frames', (w) => (w.year === null || (w.year === year && w.line === null)) && (w.line === null || (kinds as readonly string[]).includes(w.line.kind)));
+  return unknownsIn(
+    plan,
+    'frames',
+    (w) =>
+      (w.year === null || (w.year === year && w.line === null)) && (w.line === null || (kinds as readonly string[]).includes(w.line.kind)),
+  );
 }
 
 /** Financing sources that may be of `year` but have no row of their own (their year, or whether they are a sum, unknown). */
@@ -83,7 +88,16 @@ export function lostReallocations(plan: Plan, year: number): UnknownFigure[] {
  * read either, which may be any) and the years `years` accepts.
  */
 export function lostJobTargets(plan: Plan, naering: string | null, years: (year: number) => boolean): UnknownFigure[] {
-  return unknownsIn(plan, 'jobTargets', (w) => !w.sum && !w.total && w.year !== null && years(w.year) && (naering === null ? w.naering === null : w.naering !== null && normalizeKey(w.naering) === normalizeKey(naering)));
+  return unknownsIn(
+    plan,
+    'jobTargets',
+    (w) =>
+      !w.sum &&
+      !w.total &&
+      w.year !== null &&
+      years(w.year) &&
+      (naering === null ? w.naering === null : w.naering !== null && normalizeKey(w.naering) === normalizeKey(naering)),
+  );
 }
 
 /**
@@ -92,7 +106,12 @@ export function lostJobTargets(plan: Plan, naering: string | null, years: (year:
  * (their id, Strategi or Vedtaksdato unreadable) that may be of that year and strategy. Per strategy also the
  * projects whose Strategi names no strategy: any strategy's figure may miss them.
  */
-export function lostGrants(plan: Plan, year: number | undefined, strategy?: string, field: ColumnKeyOfKind<'projects', 'kroner'> = 'granted'): UnknownFigure[] {
+export function lostGrants(
+  plan: Plan,
+  year: number | undefined,
+  strategy?: string,
+  field: ColumnKeyOfKind<'projects', 'kroner'> = 'granted',
+): UnknownFigure[] {
   return unknownsIn(plan, 'projects', (w) => {
     const inYear = year === undefined || w.year === year;
     if (w.field === field) return inYear && (strategy === undefined || w.strategy === strategy);
@@ -104,7 +123,9 @@ export function lostGrants(plan: Plan, year: number | undefined, strategy?: stri
 
 /** Ids of the projects whose grant cannot be read (or that could not be read at all): whether they are supported is unknown. */
 export function unknownGrantIds(plan: Plan): Set<string> {
-  return new Set(lostGrants(plan, undefined).flatMap((u) => (u.what.table === 'projects' && u.what.id !== null ? [normalizeKey(u.what.id)] : [])));
+  return new Set(
+    lostGrants(plan, undefined).flatMap((u) => (u.what.table === 'projects' && u.what.id !== null ? [normalizeKey(u.what.id)] : [])),
+  );
 }
 
 function sameNaering(a: string | null, b: string | null): boolean {
@@ -118,11 +139,23 @@ function sameNaering(a: string | null, b: string | null): boolean {
  * grant (then whether the project is supported, and so whether its report counts, is unknown).
  */
 export function lostReportedJobs(plan: Plan, naering: string | null, years: (year: number) => boolean): UnknownFigure[] {
-  const own = unknownsIn(plan, 'reports', (w) => (w.field === 'jobs' || w.field === 'row') && (w.year === null || years(w.year)) && sameNaering(w.naering, naering));
+  const own = unknownsIn(
+    plan,
+    'reports',
+    (w) => (w.field === 'jobs' || w.field === 'row') && (w.year === null || years(w.year)) && sameNaering(w.naering, naering),
+  );
   // (A report of a project that could not be read at all names no project of the plan: it is among `own`.)
   const grants = unknownsIn(plan, 'projects', (w) => w.field === 'granted').filter((g) => {
     const id = g.what.table === 'projects' ? g.what.id : null;
-    return id !== null && plan.reports.some((r) => normalizeKey(r.projectId.value) === normalizeKey(id) && years(Number(r.date.value.slice(0, 4))) && sameNaering(r.naering.value, naering));
+    return (
+      id !== null &&
+      plan.reports.some(
+        (r) =>
+          normalizeKey(r.projectId.value) === normalizeKey(id) &&
+          years(Number(r.date.value.slice(0, 4))) &&
+          sameNaering(r.naering.value, naering),
+      )
+    );
   });
   return [...own, ...grants];
 }
@@ -173,7 +206,10 @@ export function markMissing(grid: Grid): SheetLayout['marks'] {
     } else {
       cell.style = { ...cell.style, ...STYLE.marked };
       // A figure (or blank) with no formula: an unreadable line may be this one's, or part of it.
-      const note = cell.value.kind === 'formula' ? `Ufullstendig sum: ${list} kan ikke leses og er ikke med.` : `Ufullstendig: ${list} kan ikke leses og kan høre til her.`;
+      const note =
+        cell.value.kind === 'formula'
+          ? `Ufullstendig sum: ${list} kan ikke leses og er ikke med.`
+          : `Ufullstendig: ${list} kan ikke leses og kan høre til her.`;
       marks.push({ row: cell.row, column: cell.column, note });
     }
   }

@@ -219,7 +219,15 @@ export type UnknownWhat =
    * A reallocation row that moved nothing because a cell could not be read; what the row's other cells say
    * (null: unreadable or empty), so the generated sheets can list it with the unreadable part missing
    */
-  | { table: 'reallocations'; year: number | null; date?: string | null; from?: string | null; to?: string | null; amount?: number | null; decision?: string }
+  | {
+      table: 'reallocations';
+      year: number | null;
+      date?: string | null;
+      from?: string | null;
+      to?: string | null;
+      amount?: number | null;
+      decision?: string;
+    }
   /** an Effektindikatorer value; `kommune` as typed, null for the whole region */
   | { table: 'indicators'; year: number | null; indicator: string | null; kommune: string | null }
   /**
@@ -229,13 +237,25 @@ export type UnknownWhat =
    * every count it could belong to is unknown; `strategy`: the project is in the plan but its Strategi names no
    * strategy, so every strategy's (and delmål's) count is unknown; `status`: whether it is finished is unknown.
    */
-  | { table: 'projects'; id: string | null; strategy: string | null; year: number | null; field: ColumnKeyOfKind<'projects', 'kroner'> | 'row' | 'strategy' | 'status' }
+  | {
+      table: 'projects';
+      id: string | null;
+      strategy: string | null;
+      year: number | null;
+      field: ColumnKeyOfKind<'projects', 'kroner'> | 'row' | 'strategy' | 'status';
+    }
   /**
    * A report: `jobs`, `companies`, `newCompanies` a figure that cannot be read; `row` a report that cannot be
    * placed (its ProsjektID, Rapportdato or Næring cannot be read, or it names no project in Prosjekter), so
    * every count it could belong to is unknown. `naering` and `year` null when their cells cannot be read.
    */
-  | { table: 'reports'; projectId: string | null; naering: string | null; year: number | null; field: 'jobs' | 'companies' | 'newCompanies' | 'row' };
+  | {
+      table: 'reports';
+      projectId: string | null;
+      naering: string | null;
+      year: number | null;
+      field: 'jobs' | 'companies' | 'newCompanies' | 'row';
+    };
 
 /** A cell that holds a figure the rules cannot read (reported once, at the cell). */
 export interface UnknownFigure extends Ref {

@@ -21,7 +21,12 @@ export const ProgramSchema = z.object({
 });
 
 export const StrategyRowSchema = z.object({ code: nonEmpty, name: nonEmpty, area: z.number().int().min(1), description: z.string() });
-export const MinimaSchema = z.object({ started: count.optional(), completed: count.optional(), companies: count.optional(), newCompanies: count.optional() });
+export const MinimaSchema = z.object({
+  started: count.optional(),
+  completed: count.optional(),
+  companies: count.optional(),
+  newCompanies: count.optional(),
+});
 export const DelmalRowSchema = z.object({ year, strategies: z.array(nonEmpty).min(1), text: nonEmpty, minima: MinimaSchema });
 export const TiltakRowSchema = z.object({ year, strategies: z.array(nonEmpty).min(1), text: nonEmpty });
 

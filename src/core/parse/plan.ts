@@ -2,8 +2,31 @@ import { columnKeysOfKind, NOTE_TABLES, PROGRAM_FIELDS, TABLES, type NoteTable, 
 import { makeFinding } from '../findings/make';
 import type {
   Proposed,
-  Area, BudgetLine, IndicatorRow, Kommune, Delmal, FinancingLine, FrameKind, FrameLine, JobTargetRow, JobTargets, Located, Naering, Plan, Program,
-  Note, Project, Reallocation, Report, Resultatmal, ResultatmalRow, ResultatmalSumRow, Strategy, Tiltak, UnknownFigure, UnknownWhat,
+  Area,
+  BudgetLine,
+  IndicatorRow,
+  Kommune,
+  Delmal,
+  FinancingLine,
+  FrameKind,
+  FrameLine,
+  JobTargetRow,
+  JobTargets,
+  Located,
+  Naering,
+  Plan,
+  Program,
+  Note,
+  Project,
+  Reallocation,
+  Report,
+  Resultatmal,
+  ResultatmalRow,
+  ResultatmalSumRow,
+  Strategy,
+  Tiltak,
+  UnknownFigure,
+  UnknownWhat,
 } from '../model/plan';
 import * as S from '../model/schemas';
 import type { SnapshotCell, WorkbookSnapshot } from '../snapshot/types';
@@ -20,9 +43,14 @@ export interface ParseResult {
 
 /** Tables a budget-only workbook may lack without an error (their rules come with the project register). */
 const OPTIONAL_TABLES = new Set<string>([
-  TABLES.reallocations.name, TABLES.projects.name, TABLES.reports.name, TABLES.tiltak.name, TABLES.delmal.name,
+  TABLES.reallocations.name,
+  TABLES.projects.name,
+  TABLES.reports.name,
+  TABLES.tiltak.name,
+  TABLES.delmal.name,
   // Workbooks made before the effect indicators came have neither; the rest of the plan does not need them.
-  TABLES.kommuner.name, TABLES.indicators.name,
+  TABLES.kommuner.name,
+  TABLES.indicators.name,
   // A programme without notes under its tables has none.
   TABLES.notes.name,
 ]);
@@ -127,7 +155,13 @@ function opt<T>(value: T | undefined): T[] {
 }
 
 /** Runs the row's zod schema; a value the cell readers accepted but the domain does not is reported at its cell. */
-function checked<T extends z.ZodTypeAny>(schema: T, values: Record<string, unknown>, row: RowReader, sink: Sink, table: string): z.infer<T> | undefined {
+function checked<T extends z.ZodTypeAny>(
+  schema: T,
+  values: Record<string, unknown>,
+  row: RowReader,
+  sink: Sink,
+  table: string,
+): z.infer<T> | undefined {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -136,7 +170,14 @@ function checked<T extends z.ZodTypeAny>(schema: T, values: Record<string, unkno
     // Undefined values were reported by the cell reader already.
     if (value === undefined) continue;
     const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-    sink.push(makeFinding('structure.invalid-value', row.at(key), { value: shown, column: row.header(key), table, allowed: issue.message }, { actual: shown }));
+    sink.push(
+      makeFinding(
+        'structure.invalid-value',
+        row.at(key),
+        { value: shown, column: row.header(key), table, allowed: issue.message },
+        { actual: shown },
+      ),
+    );
   }
   return undefined;
 }
@@ -164,7 +205,14 @@ function parseProgram(table: BoundTable, sink: Sink): Program {
         sink.push(makeFinding('values.fractional-jobs', at, { column: field.value }, { expected: 'heltall', actual: value }));
       } else if (value !== undefined && YEAR_FIELDS.includes(key) && !S.ProgramSchema.shape[key].safeParse(value).success) {
         // A year the programme cannot have (say -2022) would otherwise name the generated sheet and its anchors.
-        sink.push(makeFinding('structure.invalid-value', at, { value, column: field.value, table: TABLES.program.name, allowed: YEAR_RANGE }, { expected: YEAR_RANGE, actual: String(value) }));
+        sink.push(
+          makeFinding(
+            'structure.invalid-value',
+            at,
+            { value, column: field.value, table: TABLES.program.name, allowed: YEAR_RANGE },
+            { expected: YEAR_RANGE, actual: String(value) },
+          ),
+        );
       } else if (value !== undefined) {
         program[key] = { value, ...at } as Located<number> & Located<string>;
       }
@@ -189,7 +237,14 @@ function parseArea(row: RowReader, sink?: Sink): Area | undefined {
   const type = row.text('type');
   const kind = type ? areaType(type.value) : undefined;
   if (type && kind === undefined && sink) {
-    sink.push(makeFinding('structure.invalid-value', row.at('type'), { value: type.value, column: row.header('type'), table: TABLES.areas.name, allowed: 'Tematisk, Støtteområde' }, { expected: 'Tematisk | Støtteområde', actual: type.value }));
+    sink.push(
+      makeFinding(
+        'structure.invalid-value',
+        row.at('type'),
+        { value: type.value, column: row.header('type'), table: TABLES.areas.name, allowed: 'Tematisk, Støtteområde' },
+        { expected: 'Tematisk | Støtteområde', actual: type.value },
+      ),
+    );
   }
   if (!nr || !name || !kind) return undefined;
   return { nr: nr.value, name: name.value, type: kind, ref: row.range };
@@ -217,9 +272,22 @@ function parseStrategy(row: RowReader, areas: readonly Area[], sink: Sink): Stra
   const description = row.has('description') ? (row.text('description')?.value ?? '') : '';
   const area = areaText ? resolveArea(areaText.value, areas) : undefined;
   if (areaText && area === undefined) {
-    sink.push(makeFinding('structure.unknown-reference', row.at('area'), { what: 'innsatsområde', value: areaText.value, table: TABLES.strategies.name }, { actual: areaText.value }));
+    sink.push(
+      makeFinding(
+        'structure.unknown-reference',
+        row.at('area'),
+        { what: 'innsatsområde', value: areaText.value, table: TABLES.strategies.name },
+        { actual: areaText.value },
+      ),
+    );
   }
-  const values = checked(S.StrategyRowSchema, { code: code?.value.trim(), name: name?.value, area, description }, row, sink, TABLES.strategies.name);
+  const values = checked(
+    S.StrategyRowSchema,
+    { code: code?.value.trim(), name: name?.value, area, description },
+    row,
+    sink,
+    TABLES.strategies.name,
+  );
   if (!values) return undefined;
   return { ...values, ref: row.range };
 }
@@ -263,7 +331,15 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
   // towards no year the plan has, and the declared sums that include them cannot be checked.
   for (const column of allYears.filter((c) => outside(c.year))) {
     const header = table.snapshot.header[column.index];
-    if (header) sink.push(makeFinding('structure.year-column-outside-period', { sheet: table.snapshot.sheet, cell: header.address }, { year: column.year, table: table.spec.name, first: first ?? '', last: last ?? '' }, { expected: `${first}–${last}`, actual: String(column.year) }));
+    if (header)
+      sink.push(
+        makeFinding(
+          'structure.year-column-outside-period',
+          { sheet: table.snapshot.sheet, cell: header.address },
+          { year: column.year, table: table.spec.name, first: first ?? '', last: last ?? '' },
+          { expected: `${first}–${last}`, actual: String(column.year) },
+        ),
+      );
   }
   const yearColumns = allYears.filter((c) => !outside(c.year));
   const ignoredColumns = allYears.filter((c) => outside(c.year));
@@ -286,15 +362,30 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
       if (!cell || isBlank(cell)) continue;
       const value = countAt(row, cell, String(year), sink);
       if (value !== undefined) byYear.set(year, { value, sheet: row.sheet, cell: cell.address });
-      else unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'jobTargets', naering: name, year, sum: false, total: false } });
+      else
+        unknowns.push({
+          sheet: row.sheet,
+          cell: cell.address,
+          what: { table: 'jobTargets', naering: name, year, sum: false, total: false },
+        });
     }
     for (const { index } of ignoredColumns) {
       const cell = row.cells[index];
-      if (cell && !isBlank(cell)) unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'jobTargets', naering: name, year: null, sum: false, total: false } });
+      if (cell && !isBlank(cell))
+        unknowns.push({
+          sheet: row.sheet,
+          cell: cell.address,
+          what: { table: 'jobTargets', naering: name, year: null, sum: false, total: false },
+        });
     }
     const sum = row.present('sum') ? row.count('sum') : undefined;
     const sumCell = row.cell('sum');
-    if (sumCell && row.failed('sum')) unknowns.push({ sheet: row.sheet, cell: sumCell.address, what: { table: 'jobTargets', naering: name, year: null, sum: true, total: false } });
+    if (sumCell && row.failed('sum'))
+      unknowns.push({
+        sheet: row.sheet,
+        cell: sumCell.address,
+        what: { table: 'jobTargets', naering: name, year: null, sum: true, total: false },
+      });
     if (!naering) continue;
     const entry: JobTargetRow = { naering, byYear, row: row.range };
     if (sum) entry.declaredSum = sum;
@@ -308,12 +399,22 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
       if (!cell || isBlank(cell)) continue;
       const value = countAt(totalReader, cell, String(year), sink);
       if (value !== undefined) declaredYearSums.set(year, { value, sheet: totalReader.sheet, cell: cell.address });
-      else unknowns.push({ sheet: totalReader.sheet, cell: cell.address, what: { table: 'jobTargets', naering: null, year, sum: false, total: true } });
+      else
+        unknowns.push({
+          sheet: totalReader.sheet,
+          cell: cell.address,
+          what: { table: 'jobTargets', naering: null, year, sum: false, total: true },
+        });
     }
     const total = totalReader.present('sum') ? totalReader.count('sum') : undefined;
     if (total) result.declaredTotal = total;
     const totalCell = totalReader.cell('sum');
-    if (totalCell && totalReader.failed('sum')) unknowns.push({ sheet: totalReader.sheet, cell: totalCell.address, what: { table: 'jobTargets', naering: null, year: null, sum: true, total: true } });
+    if (totalCell && totalReader.failed('sum'))
+      unknowns.push({
+        sheet: totalReader.sheet,
+        cell: totalCell.address,
+        what: { table: 'jobTargets', naering: null, year: null, sum: true, total: true },
+      });
   }
   return result;
 }
@@ -360,7 +461,14 @@ function parseResultatmal(table: BoundTable, codes: StrategyCodes, sink: Sink, u
     if (!header) continue;
     const empty = looksEmpty(table, c.index);
     const shown = c.header === '' ? `(${header.address})` : c.header;
-    sink.push(makeFinding('structure.unknown-column', { sheet: table.snapshot.sheet, cell: header.address }, { header: shown, table: table.spec.name }, { actual: shown, ...(empty ? { severity: 'advarsel' as const } : {}) }));
+    sink.push(
+      makeFinding(
+        'structure.unknown-column',
+        { sheet: table.snapshot.sheet, cell: header.address },
+        { header: shown, table: table.spec.name },
+        { actual: shown, ...(empty ? { severity: 'advarsel' as const } : {}) },
+      ),
+    );
     if (!empty) strayColumns.push(c.index);
   }
   const rows: ResultatmalRow[] = [];
@@ -376,19 +484,35 @@ function parseResultatmal(table: BoundTable, codes: StrategyCodes, sink: Sink, u
       if (!cell || isBlank(cell)) continue;
       const value = countAt(row, cell, code, sink);
       if (value !== undefined) byStrategy.set(code, { value, sheet: row.sheet, cell: cell.address });
-      else unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: code, sum: false } });
+      else
+        unknowns.push({
+          sheet: row.sheet,
+          cell: cell.address,
+          what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: code, sum: false },
+        });
     }
     for (const index of strayColumns) {
       const cell = row.cells[index];
-      if (cell && !isBlank(cell)) unknowns.push({ sheet: row.sheet, cell: cell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false } });
+      if (cell && !isBlank(cell))
+        unknowns.push({
+          sheet: row.sheet,
+          cell: cell.address,
+          what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false },
+        });
     }
     const sum = row.present('sum') ? row.count('sum') : undefined;
     const sumCell = row.cell('sum');
-    if (sumCell && row.failed('sum')) unknowns.push({ sheet: row.sheet, cell: sumCell.address, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: true } });
+    if (sumCell && row.failed('sum'))
+      unknowns.push({
+        sheet: row.sheet,
+        cell: sumCell.address,
+        what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: true },
+      });
     // A row whose year or næring cannot be read: its figures may belong to any year's matrix.
     if (!year || !naering) {
       const at = row.firstFailure('year', 'naering');
-      if (at && byStrategy.size > 0) unknowns.push({ ...at, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false } });
+      if (at && byStrategy.size > 0)
+        unknowns.push({ ...at, what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false } });
       continue;
     }
     const entry: ResultatmalRow = { year: year.value, naering, byStrategy, row: row.range };
@@ -403,12 +527,20 @@ function parseResultatmalSum(row: RowReader, areas: readonly Area[], sink: Sink,
   const areaText = row.text('area');
   const jobs = row.count('jobs');
   const areaKey = areaText === undefined ? undefined : isSumLabel(areaText.value) ? null : resolveArea(areaText.value, areas);
-  if (unknown(row, { table: 'resultatmalSum', year: keyOf(row, 'year', year?.value), area: areaKey }, 'jobs', 'year', 'area')) return undefined;
+  if (unknown(row, { table: 'resultatmalSum', year: keyOf(row, 'year', year?.value), area: areaKey }, 'jobs', 'year', 'area'))
+    return undefined;
   if (!year || !areaText || !jobs) return undefined;
   if (isSumLabel(areaText.value)) return { year: year.value, area: null, jobs };
   const area = resolveArea(areaText.value, areas);
   if (area === undefined) {
-    sink.push(makeFinding('structure.unknown-reference', row.at('area'), { what: 'innsatsområde', value: areaText.value, table: TABLES.resultatmalSum.name }, { actual: areaText.value }));
+    sink.push(
+      makeFinding(
+        'structure.unknown-reference',
+        row.at('area'),
+        { what: 'innsatsområde', value: areaText.value, table: TABLES.resultatmalSum.name },
+        { actual: areaText.value },
+      ),
+    );
     return undefined;
   }
   return { year: year.value, area, jobs };
@@ -438,7 +570,13 @@ function parseDelmal(row: RowReader, codes: StrategyCodes, sink: Sink): Delmal |
       minimaAt[key] = { sheet: value.sheet, cell: value.cell };
     }
   }
-  const values = checked(S.DelmalRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value, minima }, row, sink, TABLES.delmal.name);
+  const values = checked(
+    S.DelmalRowSchema,
+    { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value, minima },
+    row,
+    sink,
+    TABLES.delmal.name,
+  );
   return values ? { ...values, minimaAt, ref: row.range, ...proposalOf(row) } : undefined;
 }
 
@@ -446,7 +584,13 @@ function parseTiltak(row: RowReader, codes: StrategyCodes, sink: Sink): Tiltak |
   const year = row.count('year');
   const strategies = row.text('strategies');
   const text = row.text('text');
-  const values = checked(S.TiltakRowSchema, { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value }, row, sink, TABLES.tiltak.name);
+  const values = checked(
+    S.TiltakRowSchema,
+    { year: year?.value, strategies: strategies ? codes.expand(strategies.value) : undefined, text: text?.value },
+    row,
+    sink,
+    TABLES.tiltak.name,
+  );
   return values ? { ...values, ref: row.range, ...proposalOf(row) } : undefined;
 }
 
@@ -463,11 +607,26 @@ function parseBudget(row: RowReader, codes: StrategyCodes, unknown: Unknowns, un
   const strategy = row.text('strategy');
   const amount = row.kroner('amount');
   const code = strategy && codes.resolve(strategy.value);
-  if (unknown(row, { table: 'budget', year: keyOf(row, 'year', year?.value), strategy: keyOf(row, 'strategy', code) }, 'amount', 'year', 'strategy')) return undefined;
+  if (
+    unknown(
+      row,
+      { table: 'budget', year: keyOf(row, 'year', year?.value), strategy: keyOf(row, 'strategy', code) },
+      'amount',
+      'year',
+      'strategy',
+    )
+  )
+    return undefined;
   if (!year || !strategy || !amount || code === undefined) return undefined;
   // A Strategi that names no strategy (structure.unknown-reference at the cell): the line may be any area's.
-  if (codes.size > 0 && codes.canonical(strategy.value) === undefined) unknowns.push({ ...row.at('strategy'), what: { table: 'budget', year: year.value, strategy: null } });
-  return { year: year.value, strategy: { ...strategy, value: code }, amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
+  if (codes.size > 0 && codes.canonical(strategy.value) === undefined)
+    unknowns.push({ ...row.at('strategy'), what: { table: 'budget', year: year.value, strategy: null } });
+  return {
+    year: year.value,
+    strategy: { ...strategy, value: code },
+    amount: { ...amount, value: toKroner(amount.value) },
+    ...proposalOf(row),
+  };
 }
 
 /** How a `Rammer` post is read: an area (by number or name), a declared sum line, or a cost line. */
@@ -484,9 +643,16 @@ function parseFrame(row: RowReader, areas: readonly Area[], unknown: Unknowns): 
   const post = row.text('post');
   const amount = row.kroner('amount');
   const line = post && classifyPost(post.value, areas);
-  if (unknown(row, { table: 'frames', year: keyOf(row, 'year', year?.value), line: keyOf(row, 'post', line) }, 'amount', 'year', 'post')) return undefined;
+  if (unknown(row, { table: 'frames', year: keyOf(row, 'year', year?.value), line: keyOf(row, 'post', line) }, 'amount', 'year', 'post'))
+    return undefined;
   if (!year || !post || !amount) return undefined;
-  return { year: year.value, post, line: classifyPost(post.value, areas), amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
+  return {
+    year: year.value,
+    post,
+    line: classifyPost(post.value, areas),
+    amount: { ...amount, value: toKroner(amount.value) },
+    ...proposalOf(row),
+  };
 }
 
 function parseFinancingLine(row: RowReader, unknown: Unknowns): FinancingLine | undefined {
@@ -494,9 +660,24 @@ function parseFinancingLine(row: RowReader, unknown: Unknowns): FinancingLine | 
   const source = row.text('source');
   const amount = row.kroner('amount');
   const isSum = source && isSumLabel(source.value);
-  if (unknown(row, { table: 'financing', year: keyOf(row, 'year', year?.value), isSum: keyOf(row, 'source', isSum) }, 'amount', 'year', 'source')) return undefined;
+  if (
+    unknown(
+      row,
+      { table: 'financing', year: keyOf(row, 'year', year?.value), isSum: keyOf(row, 'source', isSum) },
+      'amount',
+      'year',
+      'source',
+    )
+  )
+    return undefined;
   if (!year || !source || !amount) return undefined;
-  return { year: year.value, source, isSum: isSumLabel(source.value), amount: { ...amount, value: toKroner(amount.value) }, ...proposalOf(row) };
+  return {
+    year: year.value,
+    source,
+    isSum: isSumLabel(source.value),
+    amount: { ...amount, value: toKroner(amount.value) },
+    ...proposalOf(row),
+  };
 }
 
 // ---- Register (rules come with the project issue) --------------------------------------------------
@@ -508,7 +689,15 @@ function parseReallocation(row: RowReader, unknown: Unknowns): Reallocation | un
   const amount = row.kroner('amount');
   const year = date ? Number(date.value.slice(0, 4)) : undefined;
   const decision = row.text('decision')?.value ?? '';
-  const what = { table: 'reallocations', year: keyOf(row, 'date', year), date: date?.value ?? null, from: from?.value ?? null, to: to?.value ?? null, amount: amount ? toKroner(amount.value) : null, decision } as const;
+  const what = {
+    table: 'reallocations',
+    year: keyOf(row, 'date', year),
+    date: date?.value ?? null,
+    from: from?.value ?? null,
+    to: to?.value ?? null,
+    amount: amount ? toKroner(amount.value) : null,
+    decision,
+  } as const;
   if (unknown(row, what, 'amount', 'date', 'from', 'to')) return undefined;
   if (!date || !from || !to || !amount) return undefined;
   return { date: date.value, from, to, amount: { ...amount, value: toKroner(amount.value) }, decision, ref: row.range };
@@ -531,7 +720,13 @@ function parseProject(row: RowReader, codes: StrategyCodes, unknown: Unknowns, u
   const status = optionalText(row, 'status');
   const year = decision?.value !== undefined ? Number(decision.value.slice(0, 4)) : null;
   const code = strategy ? codes.canonical(strategy.value) : undefined;
-  const what = (field: Extract<UnknownWhat, { table: 'projects' }>['field']): UnknownWhat => ({ table: 'projects', id: keyOf(row, 'id', id?.value), strategy: keyOf(row, 'strategy', code), year, field });
+  const what = (field: Extract<UnknownWhat, { table: 'projects' }>['field']): UnknownWhat => ({
+    table: 'projects',
+    id: keyOf(row, 'id', id?.value),
+    strategy: keyOf(row, 'strategy', code),
+    year,
+    field,
+  });
   // A project whose id, Strategi or Vedtaksdato cannot be read cannot be placed: not dropped as if it were not
   // there, but every count it could belong to (its strategy's, any strategy's, its reports') left unknown.
   if (unknown(row, what('row'), 'id', 'strategy', 'decisionDate')) return undefined;
@@ -576,7 +771,10 @@ function parseReport(row: RowReader, unknown: Unknowns): Report | undefined {
   if (unknown(row, what('row'), 'projectId', 'date', 'naering')) return undefined;
   if (!projectId || !date || !naering || !jobs) return undefined;
   return {
-    projectId, date, naering, jobs,
+    projectId,
+    date,
+    naering,
+    jobs,
     companies: companies?.value ?? null,
     newCompanies: newCompanies?.value ?? null,
     comment: optionalText(row, 'comment')?.value ?? '',
@@ -600,7 +798,17 @@ function unplacedReports(projects: readonly Project[], reports: readonly Report[
       const own = normalizeKey(r.projectId.value);
       const project = unread.find((u) => idOf(u) !== null && normalizeKey(idOf(u) ?? '') === own) ?? unread.find((u) => idOf(u) === null);
       const at = project ?? r.projectId;
-      return { sheet: at.sheet, cell: at.cell, what: { table: 'reports', projectId: r.projectId.value, naering: r.naering.value, year: Number(r.date.value.slice(0, 4)), field: 'row' } };
+      return {
+        sheet: at.sheet,
+        cell: at.cell,
+        what: {
+          table: 'reports',
+          projectId: r.projectId.value,
+          naering: r.naering.value,
+          year: Number(r.date.value.slice(0, 4)),
+          field: 'row',
+        },
+      };
     });
 }
 
@@ -608,7 +816,8 @@ function unplacedReports(projects: readonly Project[], reports: readonly Report[
 
 /** A kommunenummer as SSB writes it: four digits. A number cell lost its leading zero (301 is 0301). */
 export function kommuneCode(cell: SnapshotCell | undefined): string {
-  if (cell?.kind === 'number' && Number.isInteger(cell.value) && cell.value >= 0 && cell.value < 10_000) return String(cell.value).padStart(4, '0');
+  if (cell?.kind === 'number' && Number.isInteger(cell.value) && cell.value >= 0 && cell.value < 10_000)
+    return String(cell.value).padStart(4, '0');
   return cellText(cell);
 }
 
@@ -620,7 +829,14 @@ function parseKommune(row: RowReader, sink: Sink): Kommune | undefined {
   if (!nr || !name) return undefined;
   const code = kommuneCode(row.cell('nr'));
   if (!KOMMUNENUMMER.test(code)) {
-    sink.push(makeFinding('structure.invalid-value', row.at('nr'), { value: code, column: row.header('nr'), table: TABLES.kommuner.name, allowed: 'fire sifre (3320)' }, { expected: 'fire sifre', actual: code }));
+    sink.push(
+      makeFinding(
+        'structure.invalid-value',
+        row.at('nr'),
+        { value: code, column: row.header('nr'), table: TABLES.kommuner.name, allowed: 'fire sifre (3320)' },
+        { expected: 'fire sifre', actual: code },
+      ),
+    );
     return undefined;
   }
   return { nr: code, name: name.value, ref: row.range };
@@ -639,7 +855,14 @@ function parseIndicator(row: RowReader, unknown: Unknowns): IndicatorRow | undef
   const value = valueCell ? row.numberAt(valueCell, 'value', 'units') : undefined;
   const fetched = row.has('fetched') && row.cell('fetched')?.kind !== 'empty' ? row.date('fetched') : undefined;
   const where = kommune ? kommuneCode(kommuneCell) : null;
-  if (unknown(row, { table: 'indicators', year: keyOf(row, 'year', year?.value), indicator: keyOf(row, 'indicator', indicator?.value), kommune: where }, 'value')) return undefined;
+  if (
+    unknown(
+      row,
+      { table: 'indicators', year: keyOf(row, 'year', year?.value), indicator: keyOf(row, 'indicator', indicator?.value), kommune: where },
+      'value',
+    )
+  )
+    return undefined;
   if (!year || !indicator || value === undefined || !valueCell) return undefined;
   return {
     year,
@@ -664,10 +887,23 @@ function parseNote(row: RowReader, sink: Sink): Note | undefined {
   const key = table && noteTable(table.value);
   if (table && key === undefined) {
     const allowed = Object.values(NOTE_TABLES).join(', ');
-    sink.push(makeFinding('structure.invalid-value', row.at('table'), { value: table.value, column: row.header('table'), table: TABLES.notes.name, allowed }, { expected: allowed, actual: table.value }));
+    sink.push(
+      makeFinding(
+        'structure.invalid-value',
+        row.at('table'),
+        { value: table.value, column: row.header('table'), table: TABLES.notes.name, allowed },
+        { expected: allowed, actual: table.value },
+      ),
+    );
   }
   if (!key || !nr || !text) return undefined;
-  return { table: key, nr: nr.value.replace(/\)\s*$/, '').trim(), text: text.value, refers: refers ? normalizeKey(refers.value) : null, ref: row.range };
+  return {
+    table: key,
+    nr: nr.value.replace(/\)\s*$/, '').trim(),
+    text: text.value,
+    refers: refers ? normalizeKey(refers.value) : null,
+    ref: row.range,
+  };
 }
 
 function noteTable(text: string): NoteTable | undefined {

@@ -54,7 +54,13 @@ export function bindTable(workbook: WorkbookSnapshot, spec: TableSpec, sink: Sin
     if (!spec_) {
       others.push(column);
     } else if (columns.has(spec_.key)) {
-      sink.push(makeFinding('structure.duplicate-column', { sheet: snapshot.sheet, cell: cell.address }, { table: spec.name, column: spec_.header }));
+      sink.push(
+        makeFinding(
+          'structure.duplicate-column',
+          { sheet: snapshot.sheet, cell: cell.address },
+          { table: spec.name, column: spec_.header },
+        ),
+      );
     } else {
       columns.set(spec_.key, column);
     }
@@ -62,7 +68,14 @@ export function bindTable(workbook: WorkbookSnapshot, spec: TableSpec, sink: Sin
   const missing = spec.columns.filter((c) => c.required && !columns.has(c.key));
   const headerRange = headerRangeOf(snapshot);
   for (const column of missing) {
-    sink.push(makeFinding('structure.missing-column', { sheet: snapshot.sheet, cell: headerRange }, { table: spec.name, column: column.header }, { expected: column.header }));
+    sink.push(
+      makeFinding(
+        'structure.missing-column',
+        { sheet: snapshot.sheet, cell: headerRange },
+        { table: spec.name, column: column.header },
+        { expected: column.header },
+      ),
+    );
   }
   if (missing.length > 0) return undefined;
   return { spec, snapshot, columns, others };
@@ -201,11 +214,25 @@ export class RowReader {
     if (!cell || read === undefined) return undefined;
     const header = this.header(key);
     if (!Number.isInteger(read)) {
-      this.sink.push(makeFinding('values.fractional-jobs', { sheet: this.sheet, cell: cell.address }, { column: header }, { expected: 'heltall', actual: read }));
+      this.sink.push(
+        makeFinding(
+          'values.fractional-jobs',
+          { sheet: this.sheet, cell: cell.address },
+          { column: header },
+          { expected: 'heltall', actual: read },
+        ),
+      );
       return this.fail(cell);
     }
     if (read < 0) {
-      this.sink.push(makeFinding('values.negative-count', { sheet: this.sheet, cell: cell.address }, { column: header }, { expected: '≥ 0', actual: read }));
+      this.sink.push(
+        makeFinding(
+          'values.negative-count',
+          { sheet: this.sheet, cell: cell.address },
+          { column: header },
+          { expected: '≥ 0', actual: read },
+        ),
+      );
       return this.fail(cell);
     }
     return { value: read, sheet: this.sheet, cell: cell.address };
@@ -239,7 +266,14 @@ export class RowReader {
     if (cell.kind === 'empty') return this.empty(cell, key);
     const iso = cell.kind === 'number' ? serialToIso(cell.value) : cell.kind === 'text' ? textToIso(cell.value) : undefined;
     if (iso === undefined) {
-      this.sink.push(makeFinding('values.not-a-date', at, { text: cellText(cell), column: this.header(key) }, { expected: 'dd.mm.åååå', actual: cellText(cell) }));
+      this.sink.push(
+        makeFinding(
+          'values.not-a-date',
+          at,
+          { text: cellText(cell), column: this.header(key) },
+          { expected: 'dd.mm.åååå', actual: cellText(cell) },
+        ),
+      );
       return this.fail(cell);
     }
     return { value: iso, ...at };
@@ -257,7 +291,14 @@ export class RowReader {
       case 'number': {
         const value = unit === 'millions' ? cell.value * 1_000_000 : cell.value;
         if (isExact(value)) return value;
-        this.sink.push(makeFinding('values.not-a-number', at, { text: cellText(cell), column: this.header(column) }, { expected: 'tall', actual: cellText(cell) }));
+        this.sink.push(
+          makeFinding(
+            'values.not-a-number',
+            at,
+            { text: cellText(cell), column: this.header(column) },
+            { expected: 'tall', actual: cellText(cell) },
+          ),
+        );
         return this.fail(cell);
       }
       case 'empty':
@@ -266,21 +307,50 @@ export class RowReader {
         if (cell.value.trim() === '') return this.empty(cell, column);
         const parsed = parseNorwegianNumber(cell.value, unit);
         if (!parsed.ok || !isExact(parsed.value)) {
-          this.sink.push(makeFinding('values.not-a-number', at, { text: cell.value, column: this.header(column) }, { expected: 'tall', actual: cell.value }));
+          this.sink.push(
+            makeFinding(
+              'values.not-a-number',
+              at,
+              { text: cell.value, column: this.header(column) },
+              { expected: 'tall', actual: cell.value },
+            ),
+          );
           return this.fail(cell);
         }
         const shown = unit === 'millions' ? parsed.value / 1_000_000 : parsed.value;
         this.sink.push(
-          makeFinding('values.number-as-text', at, { text: cell.value, value: formatNumber(parsed.value, Number.isInteger(parsed.value) ? 0 : 2) }, {
-            expected: parsed.value,
-            actual: cell.value,
-            fix: { kind: 'set-number', sheet: this.sheet, cell: cell.address, value: shown, text: cell.value, label: { nb: `Gjør om til tallet ${formatNumber(shown, Number.isInteger(shown) ? 0 : 2)}`, en: `Convert to the number ${shown}` } },
-          }),
+          makeFinding(
+            'values.number-as-text',
+            at,
+            { text: cell.value, value: formatNumber(parsed.value, Number.isInteger(parsed.value) ? 0 : 2) },
+            {
+              expected: parsed.value,
+              actual: cell.value,
+              fix: {
+                kind: 'set-number',
+                sheet: this.sheet,
+                cell: cell.address,
+                value: shown,
+                text: cell.value,
+                label: {
+                  nb: `Gjør om til tallet ${formatNumber(shown, Number.isInteger(shown) ? 0 : 2)}`,
+                  en: `Convert to the number ${shown}`,
+                },
+              },
+            },
+          ),
         );
         return parsed.value;
       }
       default:
-        this.sink.push(makeFinding('values.not-a-number', at, { text: cellText(cell), column: this.header(column) }, { expected: 'tall', actual: cellText(cell) }));
+        this.sink.push(
+          makeFinding(
+            'values.not-a-number',
+            at,
+            { text: cellText(cell), column: this.header(column) },
+            { expected: 'tall', actual: cellText(cell) },
+          ),
+        );
         return this.fail(cell);
     }
   }
@@ -299,7 +369,14 @@ export class RowReader {
   private usable(cell: SnapshotCell, key: string): boolean {
     if (cell.kind !== 'error') return true;
     if (!this.failedCell(cell)) {
-      this.sink.push(makeFinding('values.error-value', { sheet: this.sheet, cell: cell.address }, { error: cell.value, column: this.header(key) }, { expected: 'verdi', actual: cell.value }));
+      this.sink.push(
+        makeFinding(
+          'values.error-value',
+          { sheet: this.sheet, cell: cell.address },
+          { error: cell.value, column: this.header(key) },
+          { expected: 'verdi', actual: cell.value },
+        ),
+      );
     }
     this.fail(cell);
     return false;
@@ -311,12 +388,26 @@ export class RowReader {
    */
   private empty(cell: SnapshotCell, key: string): undefined {
     if (cell.formula !== undefined) {
-      if (!this.failedCell(cell)) this.sink.push(makeFinding('values.not-calculated', { sheet: this.sheet, cell: cell.address }, { column: this.header(key) }, { expected: 'verdi', actual: `=${cell.formula}` }));
+      if (!this.failedCell(cell))
+        this.sink.push(
+          makeFinding(
+            'values.not-calculated',
+            { sheet: this.sheet, cell: cell.address },
+            { column: this.header(key) },
+            { expected: 'verdi', actual: `=${cell.formula}` },
+          ),
+        );
       return this.fail(cell);
     }
     const spec = this.table.spec.columns.find((c) => c.key === key);
     if (spec?.required) {
-      this.sink.push(makeFinding('structure.empty-required', { sheet: this.sheet, cell: cell.address }, { column: spec.header, table: this.table.spec.name }));
+      this.sink.push(
+        makeFinding(
+          'structure.empty-required',
+          { sheet: this.sheet, cell: cell.address },
+          { column: spec.header, table: this.table.spec.name },
+        ),
+      );
       return this.fail(cell);
     }
     return undefined;

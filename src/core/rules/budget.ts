@@ -38,7 +38,13 @@ function onePerCell(findings: Finding[]): Finding[] {
 
 /** Unreadable frame lines of the year that `kinds` of line (or a line of unknown kind) could be. */
 function unknownFrames(plan: Plan, year: number, kinds: readonly string[], area?: number) {
-  return unknownsOf(plan, 'frames', (w) => inYear(w.year, year) && (w.line === null || (kinds.includes(w.line.kind) && (area === undefined || w.line.kind !== 'area' || w.line.area === area))));
+  return unknownsOf(
+    plan,
+    'frames',
+    (w) =>
+      inYear(w.year, year) &&
+      (w.line === null || (kinds.includes(w.line.kind) && (area === undefined || w.line.kind !== 'area' || w.line.area === area))),
+  );
 }
 
 function unknownSources(plan: Plan, year: number) {
@@ -66,7 +72,8 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
     const firstAreaFrame = [...areaFrames(frames).values()][0];
     return firstAreaFrame === undefined ? [] : [makeFinding('budget.no-strategy-budget', firstAreaFrame.amount, { year })];
   }
-  if (frames.length === 0) return unknownFrames(plan, year, ['area']).length > 0 ? [] : [makeFinding('budget.no-frame', lines[0]!.strategy, { year })];
+  if (frames.length === 0)
+    return unknownFrames(plan, year, ['area']).length > 0 ? [] : [makeFinding('budget.no-frame', lines[0]!.strategy, { year })];
   const byArea = areaFrames(frames);
   // Omdisponeringer move money between the areas' frames during the year: the strategies must fit the frames after them.
   const after = framesAfterReallocations(plan, year);
@@ -75,12 +82,23 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
     const ofArea = lines.filter((b) => areaOf.get(b.strategy.value) === area.nr);
     const budget = sumOf(ofArea.map((b) => b.amount.value));
     const frame = byArea.get(area.nr);
-    const blocking = [...unknownBudget.filter((u) => u.what.table === 'budget' && (u.what.strategy === null || areaOf.get(u.what.strategy) === area.nr)), ...unknownMoves];
+    const blocking = [
+      ...unknownBudget.filter((u) => u.what.table === 'budget' && (u.what.strategy === null || areaOf.get(u.what.strategy) === area.nr)),
+      ...unknownMoves,
+    ];
     if (!frame) {
       // A frame line that is there but cannot be read is no missing frame.
       if (unknownFrames(plan, year, ['area'], area.nr).length > 0) continue;
       const first = ofArea[0];
-      if (first) findings.push(makeFinding('budget.missing-frame', first.amount, { area: area.nr, year }, { expected: blocking.length > 0 ? null : budget, actual: null }));
+      if (first)
+        findings.push(
+          makeFinding(
+            'budget.missing-frame',
+            first.amount,
+            { area: area.nr, year },
+            { expected: blocking.length > 0 ? null : budget, actual: null },
+          ),
+        );
       continue;
     }
     if (blocking.length > 0) {
@@ -89,8 +107,10 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
     }
     const params = { area: `${area.nr} ${area.name}`, year };
     const amount = after.get(area.nr) ?? frame.amount.value;
-    if (budget > amount) findings.push(makeFinding('budget.strategies-exceed-frame', frame.amount, params, { expected: amount, actual: budget }));
-    else if (budget < amount) findings.push(makeFinding('budget.frame-not-allocated', frame.amount, params, { expected: amount, actual: budget }));
+    if (budget > amount)
+      findings.push(makeFinding('budget.strategies-exceed-frame', frame.amount, params, { expected: amount, actual: budget }));
+    else if (budget < amount)
+      findings.push(makeFinding('budget.frame-not-allocated', frame.amount, params, { expected: amount, actual: budget }));
   }
   return findings;
 }
@@ -98,7 +118,10 @@ function strategiesAgainstFrames(plan: Plan, frames: readonly FrameLine[], year:
 function frameCheck(plan: Plan, frame: FrameLine, year: number): { nb: string; en: string } {
   const area = frame.line.kind === 'area' ? frame.line.area : 0;
   const name = plan.areas.find((a) => a.nr === area)?.name ?? '';
-  return { nb: `rammen for innsatsområde ${area} ${name} mot strategienes budsjett (${year})`, en: `the frame of focus area ${area} ${name} against its strategies' budgets (${year})` };
+  return {
+    nb: `rammen for innsatsområde ${area} ${name} mot strategienes budsjett (${year})`,
+    en: `the frame of focus area ${area} ${name} against its strategies' budgets (${year})`,
+  };
 }
 
 function areaFrameTotal(frames: readonly FrameLine[]): number {
@@ -123,15 +146,23 @@ function declaredFrameSums(plan: Plan, frames: readonly FrameLine[], year: numbe
   const totalBlocking = unknownFrames(plan, year, ['area', 'cost']);
   for (const line of frames) {
     if (line.line.kind === 'sum-areas' && areaBlocking.length > 0) {
-      findings.push(...notChecked(line.amount, areaBlocking, { nb: `oppgitt sum for innsatsområdene (${year})`, en: `the declared sum of the focus areas (${year})` }));
+      findings.push(
+        ...notChecked(line.amount, areaBlocking, {
+          nb: `oppgitt sum for innsatsområdene (${year})`,
+          en: `the declared sum of the focus areas (${year})`,
+        }),
+      );
     } else if (line.line.kind === 'sum-areas' && line.amount.value !== areas) {
       findings.push(makeFinding('budget.frame-sum', line.amount, { year }, { expected: areas, actual: line.amount.value }));
     }
     if (line.line.kind === 'sum-total' && totalBlocking.length > 0) {
-      findings.push(...notChecked(line.amount, totalBlocking, { nb: `oppgitt totalramme (${year})`, en: `the declared total frame (${year})` }));
+      findings.push(
+        ...notChecked(line.amount, totalBlocking, { nb: `oppgitt totalramme (${year})`, en: `the declared total frame (${year})` }),
+      );
     } else if (line.line.kind === 'sum-total') {
       const expected = areas + costTotal(frames);
-      if (line.amount.value !== expected) findings.push(makeFinding('budget.total', line.amount, { year }, { expected, actual: line.amount.value }));
+      if (line.amount.value !== expected)
+        findings.push(makeFinding('budget.total', line.amount, { year }, { expected, actual: line.amount.value }));
     }
   }
   return findings;
@@ -144,9 +175,16 @@ function financingRules(plan: Plan, frames: readonly FrameLine[], financing: rea
   const sourcesTotal = sumOf(sources.map((f) => f.amount.value));
   const sourceBlocking = unknownSources(plan, year);
   if (declared && sourceBlocking.length > 0) {
-    findings.push(...notChecked(declared.amount, sourceBlocking, { nb: `oppgitt sum for finansieringen (${year})`, en: `the declared financing sum (${year})` }));
+    findings.push(
+      ...notChecked(declared.amount, sourceBlocking, {
+        nb: `oppgitt sum for finansieringen (${year})`,
+        en: `the declared financing sum (${year})`,
+      }),
+    );
   } else if (declared && declared.amount.value !== sourcesTotal) {
-    findings.push(makeFinding('budget.financing-sum', declared.amount, { year }, { expected: sourcesTotal, actual: declared.amount.value }));
+    findings.push(
+      makeFinding('budget.financing-sum', declared.amount, { year }, { expected: sourcesTotal, actual: declared.amount.value }),
+    );
   }
   // An unreadable declared total is reported at its cell; the financing is then held against the parts.
   const frameUnknown = unknownFrames(plan, year, ['area', 'cost']);
@@ -157,7 +195,12 @@ function financingRules(plan: Plan, frames: readonly FrameLine[], financing: rea
   const blocking = [...sourceBlocking, ...totalBlocking];
   const at = declared?.amount ?? sources[sources.length - 1]?.amount;
   if (at && blocking.length > 0) {
-    findings.push(...notChecked(at, blocking, { nb: `finansieringen mot totalrammen (${year})`, en: `the financing against the total frame (${year})` }));
+    findings.push(
+      ...notChecked(at, blocking, {
+        nb: `finansieringen mot totalrammen (${year})`,
+        en: `the financing against the total frame (${year})`,
+      }),
+    );
   } else if (at && sourcesTotal !== total.value) {
     findings.push(makeFinding('budget.financing', at, { year }, { expected: total.value, actual: sourcesTotal }));
   }
@@ -171,12 +214,23 @@ function adminShare(plan: Plan, frames: readonly FrameLine[], settings: Validati
   const total = areaFrameTotal(frames) + costTotal(frames);
   if (!first) return [];
   const blocking = unknownFrames(plan, year, ['area', 'cost']);
-  if (blocking.length > 0) return notChecked(first.amount, blocking, { nb: `administrasjonens andel av totalrammen (${year})`, en: `administration's share of the total frame (${year})` });
+  if (blocking.length > 0)
+    return notChecked(first.amount, blocking, {
+      nb: `administrasjonens andel av totalrammen (${year})`,
+      en: `administration's share of the total frame (${year})`,
+    });
   if (total <= 0) return [];
   const share = sumOf(admin.map((f) => f.amount.value)) / total;
   if (share <= settings.adminShareMax) return [];
-  return [makeFinding('budget.admin-share', first.amount, { share: formatShareAbove(share, settings.adminShareMax), limit: formatPercent(settings.adminShareMax), year }, {
-    expected: Math.floor(settings.adminShareMax * total),
-    actual: first.amount.value,
-  })];
+  return [
+    makeFinding(
+      'budget.admin-share',
+      first.amount,
+      { share: formatShareAbove(share, settings.adminShareMax), limit: formatPercent(settings.adminShareMax), year },
+      {
+        expected: Math.floor(settings.adminShareMax * total),
+        actual: first.amount.value,
+      },
+    ),
+  ];
 }

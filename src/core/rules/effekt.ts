@@ -12,7 +12,14 @@ import type { RuleContext } from './context';
  * series has the baseline (the year before the period) once it has later values.
  */
 export function effektRules({ plan }: RuleContext): Finding[] {
-  return [...duplicateKommuner(plan), ...unknownKommuner(plan), ...missingSources(plan), ...duplicateRows(plan), ...wrongKinds(plan), ...missingBaselines(plan)];
+  return [
+    ...duplicateKommuner(plan),
+    ...unknownKommuner(plan),
+    ...missingSources(plan),
+    ...duplicateRows(plan),
+    ...wrongKinds(plan),
+    ...missingBaselines(plan),
+  ];
 }
 
 function duplicateKommuner(plan: Plan): Finding[] {
@@ -20,7 +27,15 @@ function duplicateKommuner(plan: Plan): Finding[] {
   const findings: Finding[] = [];
   for (const k of plan.kommuner) {
     const first = seen.get(k.nr);
-    if (first) findings.push(makeFinding('structure.duplicate-key', { sheet: k.ref.sheet, cell: k.ref.cell }, { key: `Kommunenummer ${k.nr}`, table: 'Kommuner', first: first.ref.cell }, { actual: k.nr }));
+    if (first)
+      findings.push(
+        makeFinding(
+          'structure.duplicate-key',
+          { sheet: k.ref.sheet, cell: k.ref.cell },
+          { key: `Kommunenummer ${k.nr}`, table: 'Kommuner', first: first.ref.cell },
+          { actual: k.nr },
+        ),
+      );
     else seen.set(k.nr, k);
   }
   return findings;
@@ -30,7 +45,14 @@ function unknownKommuner(plan: Plan): Finding[] {
   return plan.indicators.flatMap((row) => {
     if (row.kommune === null || resolveKommune(row, plan.kommuner) !== undefined) return [];
     const known = plan.kommuner.map((k) => k.nr).join(', ') || '–';
-    return [makeFinding('effekt.unknown-kommune', row.kommune, { value: row.kommune.value, known }, { expected: known, actual: row.kommune.value })];
+    return [
+      makeFinding(
+        'effekt.unknown-kommune',
+        row.kommune,
+        { value: row.kommune.value, known },
+        { expected: known, actual: row.kommune.value },
+      ),
+    ];
   });
 }
 
@@ -65,7 +87,14 @@ function duplicateRows(plan: Plan): Finding[] {
       continue;
     }
     const where = row.kommune?.value ?? 'hele regionen';
-    findings.push(makeFinding('effekt.duplicate-row', row.indicator, { indicator: row.indicator.value, year: row.year.value, kommune: where, first: first.ref.cell }, { actual: row.value.value }));
+    findings.push(
+      makeFinding(
+        'effekt.duplicate-row',
+        row.indicator,
+        { indicator: row.indicator.value, year: row.year.value, kommune: where, first: first.ref.cell },
+        { actual: row.value.value },
+      ),
+    );
   }
   return findings;
 }
@@ -82,7 +111,14 @@ function wrongKinds(plan: Plan): Finding[] {
     const rule = KIND_RULE[indicatorDef(row.indicator.value).kind];
     if (rule === undefined || rule.ok(row.value.value)) return [];
     const value = formatNumber(row.value.value, Number.isInteger(row.value.value) ? 0 : 2);
-    return [makeFinding('effekt.wrong-kind', row.value, { indicator: row.indicator.value, value, kindNb: rule.nb, kindEn: rule.en }, { expected: rule.nb, actual: row.value.value })];
+    return [
+      makeFinding(
+        'effekt.wrong-kind',
+        row.value,
+        { indicator: row.indicator.value, value, kindNb: rule.nb, kindEn: rule.en },
+        { expected: rule.nb, actual: row.value.value },
+      ),
+    ];
   });
 }
 
@@ -103,7 +139,14 @@ function missingBaselines(plan: Plan): Finding[] {
     const later = rows.filter((r) => r.year.value > baseline).sort((a, b) => a.year.value - b.year.value)[0];
     if (later === undefined) continue;
     const where = later.kommune?.value ?? 'hele regionen';
-    findings.push(makeFinding('effekt.missing-baseline', later.year, { indicator: later.indicator.value, kommune: where, baseline }, { expected: baseline, actual: later.year.value }));
+    findings.push(
+      makeFinding(
+        'effekt.missing-baseline',
+        later.year,
+        { indicator: later.indicator.value, kommune: where, baseline },
+        { expected: baseline, actual: later.year.value },
+      ),
+    );
   }
   return findings;
 }

@@ -13,7 +13,16 @@ import { structureRules } from './structure';
 import { targetRules } from './targets';
 
 /** The rule families in the order their findings are produced. */
-export const RULE_FAMILIES: readonly RuleFamily[] = [structureRules, budgetRules, targetRules, reallocationRules, projectRules, effektRules, proposalRules, stalenessRules];
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  structureRules,
+  budgetRules,
+  targetRules,
+  reallocationRules,
+  projectRules,
+  effektRules,
+  proposalRules,
+  stalenessRules,
+];
 
 export interface WorkbookFacts {
   generated: readonly GeneratedSheetInfo[];

@@ -3,7 +3,18 @@ import { formatNumber } from '../text/figures';
 import { normalizeKey } from '../text/keys';
 import type { Finding } from '../findings/types';
 import { delmalCounter, delmalUnknowns, type DelmalCount } from '../count/delmal';
-import { decisionYear, findProject, grantOf, isSupported, memoized, naeringLookup, phaseOf, projectIndex, statusOf, yearOf } from '../count/projectRegister';
+import {
+  decisionYear,
+  findProject,
+  grantOf,
+  isSupported,
+  memoized,
+  naeringLookup,
+  phaseOf,
+  projectIndex,
+  statusOf,
+  yearOf,
+} from '../count/projectRegister';
 import { formatDate, yearIsOver } from '../text/dates';
 import type { Delmal, Plan, Project, UnknownFigure } from '../model/plan';
 import type { ValidationSettings } from '../settings';
@@ -40,10 +51,24 @@ function projectReferences(plan: Plan): Finding[] {
       findings.push(makeFinding('projects.unknown-naering', p.naering, { id, value: p.naering.value }, { actual: p.naering.value }));
     }
     if (p.phase && phase(p.phase.value) === undefined) {
-      findings.push(makeFinding('projects.unknown-phase', p.phase, { id, value: p.phase.value }, { expected: 'forstudie | forprosjekt | hovedprosjekt', actual: p.phase.value }));
+      findings.push(
+        makeFinding(
+          'projects.unknown-phase',
+          p.phase,
+          { id, value: p.phase.value },
+          { expected: 'forstudie | forprosjekt | hovedprosjekt', actual: p.phase.value },
+        ),
+      );
     }
     if (p.status && status(p.status.value) === undefined) {
-      findings.push(makeFinding('projects.unknown-status', p.status, { id, value: p.status.value }, { expected: 'søkt | innvilget | aktiv | avsluttet | avslått', actual: p.status.value }));
+      findings.push(
+        makeFinding(
+          'projects.unknown-status',
+          p.status,
+          { id, value: p.status.value },
+          { expected: 'søkt | innvilget | aktiv | avsluttet | avslått', actual: p.status.value },
+        ),
+      );
     }
   }
   return findings;
@@ -61,24 +86,47 @@ function reportRules(plan: Plan): Finding[] {
     const id = r.projectId.value;
     const project = findProject(index, id);
     // A project row that cannot be read may be this report's (its id is this one, or cannot be read at all).
-    const unreadProject = project ? [] : unreadRows.filter((u) => u.what.table === 'projects' && (u.what.id === null || normalizeKey(u.what.id) === normalizeKey(id)));
+    const unreadProject = project
+      ? []
+      : unreadRows.filter((u) => u.what.table === 'projects' && (u.what.id === null || normalizeKey(u.what.id) === normalizeKey(id)));
     if (unreadProject.length > 0) {
       // Then the project may well be in Prosjekter: not said to be missing.
-      findings.push(...notChecked(r.jobs, unreadProject, { nb: `rapporten for ${id} mot prosjektet`, en: `the report of ${id} against its project` }));
+      findings.push(
+        ...notChecked(r.jobs, unreadProject, { nb: `rapporten for ${id} mot prosjektet`, en: `the report of ${id} against its project` }),
+      );
     } else if (!project) {
       findings.push(makeFinding('projects.report-unknown-project', r.projectId, { id }, { actual: id }));
     } else if (!isSupported(project) && grantUnknown(plan, project).length > 0) {
       // Whether the project has a grant is not known: not said that it has none.
-      findings.push(...notChecked(r.jobs, grantUnknown(plan, project), { nb: `rapporten for ${id} mot prosjektets innvilgede støtte`, en: `the report of ${id} against its project's grant` }));
+      findings.push(
+        ...notChecked(r.jobs, grantUnknown(plan, project), {
+          nb: `rapporten for ${id} mot prosjektets innvilgede støtte`,
+          en: `the report of ${id} against its project's grant`,
+        }),
+      );
     } else if (!isSupported(project)) {
-      findings.push(makeFinding('projects.report-without-grant', r.jobs, { id: project.id.value, jobs: r.jobs.value }, { expected: 'Innvilget > 0', actual: grantOf(project) }));
+      findings.push(
+        makeFinding(
+          'projects.report-without-grant',
+          r.jobs,
+          { id: project.id.value, jobs: r.jobs.value },
+          { expected: 'Innvilget > 0', actual: grantOf(project) },
+        ),
+      );
     }
     if (plan.naeringer.length > 0 && knownNaering(r.naering.value) === undefined) {
       findings.push(makeFinding('projects.report-unknown-naering', r.naering, { id, value: r.naering.value }, { actual: r.naering.value }));
     }
     const year = yearOf(r.date.value);
     if (first !== undefined && last !== undefined && last >= first && (year < first || year > last)) {
-      findings.push(makeFinding('projects.report-outside-period', r.date, { id, date: formatDate(r.date.value), first, last }, { expected: `${first}–${last}`, actual: r.date.value }));
+      findings.push(
+        makeFinding(
+          'projects.report-outside-period',
+          r.date,
+          { id, date: formatDate(r.date.value), first, last },
+          { expected: `${first}–${last}`, actual: r.date.value },
+        ),
+      );
     }
   }
   return findings;
@@ -120,16 +168,33 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
       ...unplacedProjects(unplaced, year, code),
     ];
     if (blocking.length > 0) {
-      findings.push(...notChecked(at, blocking, { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
+      findings.push(
+        ...notChecked(at, blocking, {
+          nb: `innvilget for ${code} mot budsjettet (${year})`,
+          en: `granted for ${code} against its budget (${year})`,
+        }),
+      );
       continue;
     }
     if (granted <= budget) continue;
-    findings.push(makeFinding('projects.granted-over-budget', at, { code, year, granted: formatNumber(granted), budget: formatNumber(budget) }, { expected: budget, actual: granted }));
+    findings.push(
+      makeFinding(
+        'projects.granted-over-budget',
+        at,
+        { code, year, granted: formatNumber(granted), budget: formatNumber(budget) },
+        { expected: budget, actual: granted },
+      ),
+    );
   }
   // A strategy with no readable grant this year is within its budget, unless a project that cannot be placed is its.
   for (const line of plan.budget.filter((b) => b.year === year && codes.has(b.strategy.value) && !byStrategy.has(b.strategy.value))) {
     const code = line.strategy.value;
-    findings.push(...notChecked(line.amount, unplacedProjects(unplaced, year, code), { nb: `innvilget for ${code} mot budsjettet (${year})`, en: `granted for ${code} against its budget (${year})` }));
+    findings.push(
+      ...notChecked(line.amount, unplacedProjects(unplaced, year, code), {
+        nb: `innvilget for ${code} mot budsjettet (${year})`,
+        en: `granted for ${code} against its budget (${year})`,
+      }),
+    );
   }
   return findings;
 }
@@ -139,7 +204,9 @@ function grantedOverBudget(plan: Plan, year: number): Finding[] {
  * cannot be read, or their Strategi names no strategy.
  */
 function unplacedProjects(unplaced: readonly UnknownFigure[], year: number, code: string): UnknownFigure[] {
-  return unplaced.filter((u) => u.what.table === 'projects' && inYear(u.what.year, year) && (u.what.strategy === null || u.what.strategy === code));
+  return unplaced.filter(
+    (u) => u.what.table === 'projects' && inYear(u.what.year, year) && (u.what.strategy === null || u.what.strategy === code),
+  );
 }
 
 const MINIMA: readonly { key: keyof DelmalCount; nb: string; en: string }[] = [
@@ -170,10 +237,22 @@ function delmalMinima(plan: Plan, settings: ValidationSettings, years: readonly 
       lost ??= delmalUnknowns(plan, d.strategies, d.year);
       const blocking = lost[key];
       if (blocking.length > 0) {
-        findings.push(...notChecked(d.minimaAt[key] ?? d.ref, blocking, { nb: `delmålet (${strategiesLabel(d)}, ${d.year}): ${nb}`, en: `the delmål (${strategiesLabel(d)}, ${d.year}): ${en}` }));
+        findings.push(
+          ...notChecked(d.minimaAt[key] ?? d.ref, blocking, {
+            nb: `delmålet (${strategiesLabel(d)}, ${d.year}): ${nb}`,
+            en: `the delmål (${strategiesLabel(d)}, ${d.year}): ${en}`,
+          }),
+        );
         continue;
       }
-      findings.push(makeFinding('delmal.minimum-not-met', d.minimaAt[key] ?? d.ref, { year: d.year, strategies: strategiesLabel(d), what: nb, whatEn: en, expected: minimum, actual: counted[key] }, { expected: minimum, actual: counted[key], severity }));
+      findings.push(
+        makeFinding(
+          'delmal.minimum-not-met',
+          d.minimaAt[key] ?? d.ref,
+          { year: d.year, strategies: strategiesLabel(d), what: nb, whatEn: en, expected: minimum, actual: counted[key] },
+          { expected: minimum, actual: counted[key], severity },
+        ),
+      );
     }
   }
   return findings;

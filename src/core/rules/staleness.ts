@@ -8,5 +8,12 @@ import type { RuleContext } from './context';
 export function stalenessRules({ generated, inputDigest }: RuleContext): Finding[] {
   return generated
     .filter((sheet) => sheet.inputDigest !== inputDigest)
-    .map((sheet) => makeFinding('staleness.generated-stale', { sheet: sheet.sheet, cell: a1('A1') }, { sheet: sheet.sheet, date: formatDate(sheet.generatedAt ?? '') }, { expected: inputDigest, actual: sheet.inputDigest }));
+    .map((sheet) =>
+      makeFinding(
+        'staleness.generated-stale',
+        { sheet: sheet.sheet, cell: a1('A1') },
+        { sheet: sheet.sheet, date: formatDate(sheet.generatedAt ?? '') },
+        { expected: inputDigest, actual: sheet.inputDigest },
+      ),
+    );
 }

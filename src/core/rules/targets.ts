@@ -32,9 +32,16 @@ function jobTargetRules(plan: Plan, targets: JobTargets): Finding[] {
     const total = sumOf([...row.byYear.values()].map((c) => c.value));
     const ofRow = unknownCells.filter((u) => u.what.table === 'jobTargets' && sameNaering(u.what.naering, row.naering.value));
     if (row.declaredSum && ofRow.length > 0) {
-      findings.push(...notChecked(row.declaredSum, ofRow, { nb: `oppgitt sum for ${row.naering.value}`, en: `the declared sum for ${row.naering.value}` }));
+      findings.push(
+        ...notChecked(row.declaredSum, ofRow, {
+          nb: `oppgitt sum for ${row.naering.value}`,
+          en: `the declared sum for ${row.naering.value}`,
+        }),
+      );
     } else if (row.declaredSum && row.declaredSum.value !== total) {
-      findings.push(makeFinding('targets.row-sum', row.declaredSum, { naering: row.naering.value }, { expected: total, actual: row.declaredSum.value }));
+      findings.push(
+        makeFinding('targets.row-sum', row.declaredSum, { naering: row.naering.value }, { expected: total, actual: row.declaredSum.value }),
+      );
     }
     // A target that is there but cannot be read is not a missing one.
     const unreadYears = new Set(ofRow.map((u) => (u.what.table === 'jobTargets' ? u.what.year : null)));
@@ -49,11 +56,14 @@ function jobTargetRules(plan: Plan, targets: JobTargets): Finding[] {
       continue;
     }
     const computed = sumOf(targets.rows.map((r) => r.byYear.get(year)?.value ?? 0));
-    if (declared.value !== computed) findings.push(makeFinding('targets.year-sum', declared, { year }, { expected: computed, actual: declared.value }));
+    if (declared.value !== computed)
+      findings.push(makeFinding('targets.year-sum', declared, { year }, { expected: computed, actual: declared.value }));
   }
   const grand = sumOf(targets.rows.flatMap((r) => [...r.byYear.values()].map((c) => c.value)));
   if (targets.declaredTotal && unknownCells.length > 0) {
-    findings.push(...notChecked(targets.declaredTotal, unknownCells, { nb: 'oppgitt totalsum for perioden', en: 'the declared period total' }));
+    findings.push(
+      ...notChecked(targets.declaredTotal, unknownCells, { nb: 'oppgitt totalsum for perioden', en: 'the declared period total' }),
+    );
   } else if (targets.declaredTotal && targets.declaredTotal.value !== grand) {
     findings.push(makeFinding('targets.period-total', targets.declaredTotal, {}, { expected: grand, actual: targets.declaredTotal.value }));
   }
@@ -76,19 +86,50 @@ function resultatmalRules(plan: Plan, matrix: Resultatmal, year: number): Findin
   const unknownCells = unknownsOf(plan, 'resultatmal', (w) => !w.sum && inYear(w.year, year));
   for (const row of rows) {
     const total = rowTotal(row);
-    const ofRow = unknownCells.filter((u) => u.what.table === 'resultatmal' && u.what.year === year && sameNaering(u.what.naering, row.naering.value));
+    const ofRow = unknownCells.filter(
+      (u) => u.what.table === 'resultatmal' && u.what.year === year && sameNaering(u.what.naering, row.naering.value),
+    );
     if (row.declaredSum && ofRow.length > 0) {
-      findings.push(...notChecked(row.declaredSum, ofRow, { nb: `resultatmål ${year}, ${row.naering.value}: oppgitt sum`, en: `result targets ${year}, ${row.naering.value}: the declared sum` }));
+      findings.push(
+        ...notChecked(row.declaredSum, ofRow, {
+          nb: `resultatmål ${year}, ${row.naering.value}: oppgitt sum`,
+          en: `result targets ${year}, ${row.naering.value}: the declared sum`,
+        }),
+      );
     } else if (row.declaredSum && row.declaredSum.value !== total) {
-      findings.push(makeFinding('targets.resultatmal-row-sum', row.declaredSum, { year, naering: row.naering.value }, { expected: total, actual: row.declaredSum.value }));
+      findings.push(
+        makeFinding(
+          'targets.resultatmal-row-sum',
+          row.declaredSum,
+          { year, naering: row.naering.value },
+          { expected: total, actual: row.declaredSum.value },
+        ),
+      );
     }
     const target = plan.jobTargets?.rows.find((t) => normalizeKey(t.naering.value) === normalizeKey(row.naering.value))?.byYear.get(year);
-    const targetUnknown = unknownsOf(plan, 'jobTargets', (w) => !w.sum && !w.total && w.year === year && sameNaering(w.naering, row.naering.value));
+    const targetUnknown = unknownsOf(
+      plan,
+      'jobTargets',
+      (w) => !w.sum && !w.total && w.year === year && sameNaering(w.naering, row.naering.value),
+    );
     const against = [...ofRow, ...targetUnknown];
     if (against.length > 0) {
-      if (target || targetUnknown.length > 0) findings.push(...notChecked(row.naering, against, { nb: `resultatmål ${year} for ${row.naering.value} mot arbeidsplassmålet`, en: `result targets ${year} for ${row.naering.value} against the job target` }));
+      if (target || targetUnknown.length > 0)
+        findings.push(
+          ...notChecked(row.naering, against, {
+            nb: `resultatmål ${year} for ${row.naering.value} mot arbeidsplassmålet`,
+            en: `result targets ${year} for ${row.naering.value} against the job target`,
+          }),
+        );
     } else if (target && target.value !== total) {
-      findings.push(makeFinding('targets.resultatmal-vs-target', row.naering, { year, naering: row.naering.value, expected: target.value, actual: total }, { expected: target.value, actual: total }));
+      findings.push(
+        makeFinding(
+          'targets.resultatmal-vs-target',
+          row.naering,
+          { year, naering: row.naering.value, expected: target.value, actual: total },
+          { expected: target.value, actual: total },
+        ),
+      );
     }
   }
 
@@ -96,16 +137,29 @@ function resultatmalRules(plan: Plan, matrix: Resultatmal, year: number): Findin
     const inScope = (code: string) => declared.area === null || areaOf.get(code) === declared.area;
     const blocking = unknownCells.filter((u) => u.what.table === 'resultatmal' && (u.what.strategy === null || inScope(u.what.strategy)));
     if (blocking.length > 0) {
-      const what = declared.area === null
-        ? { nb: `resultatmål ${year}: oppgitt totalsum`, en: `result targets ${year}: the declared total` }
-        : { nb: `resultatmål ${year}: oppgitt sum for innsatsområde ${declared.area}`, en: `result targets ${year}: the declared sum for focus area ${declared.area}` };
+      const what =
+        declared.area === null
+          ? { nb: `resultatmål ${year}: oppgitt totalsum`, en: `result targets ${year}: the declared total` }
+          : {
+              nb: `resultatmål ${year}: oppgitt sum for innsatsområde ${declared.area}`,
+              en: `result targets ${year}: the declared sum for focus area ${declared.area}`,
+            };
       findings.push(...notChecked(declared.jobs, blocking, what));
       continue;
     }
     const computed = sumOf(rows.flatMap((r) => [...r.byStrategy].filter(([code]) => inScope(code)).map(([, c]) => c.value)));
     if (declared.jobs.value === computed) continue;
-    if (declared.area === null) findings.push(makeFinding('targets.resultatmal-total', declared.jobs, { year }, { expected: computed, actual: declared.jobs.value }));
-    else findings.push(makeFinding('targets.resultatmal-area-sum', declared.jobs, { year, area: declared.area }, { expected: computed, actual: declared.jobs.value }));
+    if (declared.area === null)
+      findings.push(makeFinding('targets.resultatmal-total', declared.jobs, { year }, { expected: computed, actual: declared.jobs.value }));
+    else
+      findings.push(
+        makeFinding(
+          'targets.resultatmal-area-sum',
+          declared.jobs,
+          { year, area: declared.area },
+          { expected: computed, actual: declared.jobs.value },
+        ),
+      );
   }
 
   const support = new Set(plan.areas.filter((a) => a.type === 'stotte').map((a) => a.nr));

@@ -29,40 +29,79 @@ const AREAS: readonly { nr: number; name: string; type: AreaType }[] = [
 
 /** §2.3: code, the bold title without its trailing dot, area number, and the text after the title verbatim. */
 const STRATEGIES: readonly { code: string; name: string; area: number; description: string }[] = [
-  { code: 'A', name: 'Rekruttering', area: 1, description: 'Sikre næringslivet tilgang til kompetent arbeidskraft gjennom å utvikle og sette i gang fellestiltak' },
+  {
+    code: 'A',
+    name: 'Rekruttering',
+    area: 1,
+    description: 'Sikre næringslivet tilgang til kompetent arbeidskraft gjennom å utvikle og sette i gang fellestiltak',
+  },
   {
     code: 'B',
     name: 'Kompetanse',
     area: 1,
-    description: 'Økt konkurransekraft gjennom kompetanseutvikling som strategisk verktøy. Avdekke kompetansebehov og bidra til at behov dekkes gjennom ulike tiltak',
+    description:
+      'Økt konkurransekraft gjennom kompetanseutvikling som strategisk verktøy. Avdekke kompetansebehov og bidra til at behov dekkes gjennom ulike tiltak',
   },
   {
     code: 'C',
     name: 'Proaktivt arbeid',
     area: 2,
-    description: 'Proaktivt arbeid mot eksisterende bedrifter for å avdekke utviklingspotensial og mulige knoppskytinger samt identifisere utviklingsprosjekter',
+    description:
+      'Proaktivt arbeid mot eksisterende bedrifter for å avdekke utviklingspotensial og mulige knoppskytinger samt identifisere utviklingsprosjekter',
   },
   // "kompetansmiljø" is spelled so in the published plan.
-  { code: 'D', name: 'Nettverk og klynger', area: 2, description: 'Økt konkurransekraft gjennom å etablere relevant nettverk og samarbeid med eksterne nærings- og kompetansmiljø' },
-  { code: 'E', name: 'Gründere og nyetablerere', area: 2, description: 'Støtte opp under konkrete bedriftsutviklingsprosjekter fra gründere og nyetablerere – uavhengig av bransje' },
-  { code: 'F', name: 'Bedriftsrettede tiltak', area: 2, description: 'Støtte ulike bedriftsrettede tiltak med utgangspunkt i ideer fra bedriftene' },
-  { code: 'G', name: 'Mobilitet', area: 3, description: 'Legge til rette for prosesser og tiltak som øker mobiliteten i regionen og inn/ut av regionen' },
-  { code: 'H', name: 'Logistikk', area: 3, description: 'Legge til rette for prosesser og tiltak som bedrer forutsetningene for effektiv varetransport i og til/fra regionen' },
+  {
+    code: 'D',
+    name: 'Nettverk og klynger',
+    area: 2,
+    description: 'Økt konkurransekraft gjennom å etablere relevant nettverk og samarbeid med eksterne nærings- og kompetansmiljø',
+  },
+  {
+    code: 'E',
+    name: 'Gründere og nyetablerere',
+    area: 2,
+    description: 'Støtte opp under konkrete bedriftsutviklingsprosjekter fra gründere og nyetablerere – uavhengig av bransje',
+  },
+  {
+    code: 'F',
+    name: 'Bedriftsrettede tiltak',
+    area: 2,
+    description: 'Støtte ulike bedriftsrettede tiltak med utgangspunkt i ideer fra bedriftene',
+  },
+  {
+    code: 'G',
+    name: 'Mobilitet',
+    area: 3,
+    description: 'Legge til rette for prosesser og tiltak som øker mobiliteten i regionen og inn/ut av regionen',
+  },
+  {
+    code: 'H',
+    name: 'Logistikk',
+    area: 3,
+    description: 'Legge til rette for prosesser og tiltak som bedrer forutsetningene for effektiv varetransport i og til/fra regionen',
+  },
   { code: 'I', name: 'Grønn kompetanse', area: 4, description: 'Bygge kompetanse, dele erfaringer og jobbe i nettverk' },
   { code: 'J', name: 'Grønn konkurransekraft', area: 4, description: 'Utvikle grønn konkurransekraft i næringslivet i Hallingdal' },
   {
     code: 'K',
     name: 'Arbeid for å tiltrekke seg bedrifter',
     area: 5,
-    description: 'Godt og profesjonelt informasjonsarbeid for å tiltrekke seg bedrifter/institusjoner som vil etablere seg eller etablere aktivitet i Hallingdal',
+    description:
+      'Godt og profesjonelt informasjonsarbeid for å tiltrekke seg bedrifter/institusjoner som vil etablere seg eller etablere aktivitet i Hallingdal',
   },
   {
     code: 'L',
     name: 'Næringsattraktivitet',
     area: 5,
-    description: 'Bidra til å sette i gang og drive prosesser som utvikler attraktivitet for næringslivet, herunder også samling og styrking av næringsapparatet',
+    description:
+      'Bidra til å sette i gang og drive prosesser som utvikler attraktivitet for næringslivet, herunder også samling og styrking av næringsapparatet',
   },
-  { code: 'M', name: 'Bostedsattraktivitet', area: 6, description: 'Bidra til å sette i gang og drive prosesser som utvikler bosteds- og besøksattraktivitet' },
+  {
+    code: 'M',
+    name: 'Bostedsattraktivitet',
+    area: 6,
+    description: 'Bidra til å sette i gang og drive prosesser som utvikler bosteds- og besøksattraktivitet',
+  },
 ];
 
 const OPPLEVELSE = 'Opplevelsesnæring';
@@ -123,8 +162,20 @@ interface Delmal {
  */
 const DELMAL: readonly Delmal[] = [
   // "hvorav ett gjennomført": one of the two started is also completed; "prosj." = prosjekter.
-  { strategies: 'A', text: 'To prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosj.', started: 2, completed: 1, companies: 5 },
-  { strategies: 'B', text: 'To prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosj.', started: 2, completed: 1, companies: 5 },
+  {
+    strategies: 'A',
+    text: 'To prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosj.',
+    started: 2,
+    completed: 1,
+    companies: 5,
+  },
+  {
+    strategies: 'B',
+    text: 'To prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosj.',
+    started: 2,
+    completed: 1,
+    companies: 5,
+  },
   // Two projects named: the forstudie is to be completed ("gj.ført"), the forprosjekt started. Read as
   // one project started (the forprosjekt) and one completed (the forstudie).
   { strategies: 'C', text: 'Forstudie SMB-utvikling gj.ført, forprosjekt startet opp', started: 1, completed: 1 },
@@ -133,7 +184,13 @@ const DELMAL: readonly Delmal[] = [
   // bedriftsutviklingsprosjekt is a project, so five started.
   { strategies: 'E-F', text: 'Tre nye bedrifter under etablering. Fem bedriftsutviklingsprosjekt igangsatt', started: 5, newCompanies: 3 },
   { strategies: 'G-H', text: 'Tre prosjekter igangsatt, hvorav ett gjennomført', started: 3, completed: 1 },
-  { strategies: 'I-J', text: 'Tre prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosjekter', started: 3, completed: 1, companies: 5 },
+  {
+    strategies: 'I-J',
+    text: 'Tre prosjekter igangsatt, hvorav ett gjennomført. Fem bedrifter involvert i prosjekter',
+    started: 3,
+    completed: 1,
+    companies: 5,
+  },
   // "Jobbet med minimum ett case": working on a case is read as at least one project started.
   { strategies: 'K', text: 'Jobbet med minimum ett case knyttet til å tiltrekke seg bedrifter til Hallingdal', started: 1 },
   // "tiltak/prosjekt gjennomført": a measure or project completed counts as one project completed.
@@ -289,18 +346,27 @@ export function hallingdalSample(): WorkbookData {
   for (const a of AREAS) tables.areas.rows.push(rowOf(tables.areas, TABLES.areas, { nr: a.nr, name: a.name, type: a.type }));
 
   for (const s of STRATEGIES) {
-    tables.strategies.rows.push(rowOf(tables.strategies, TABLES.strategies, { code: s.code, name: s.name, area: s.area, description: s.description }));
+    tables.strategies.rows.push(
+      rowOf(tables.strategies, TABLES.strategies, { code: s.code, name: s.name, area: s.area, description: s.description }),
+    );
   }
 
-  for (const n of NOTES) tables.notes.rows.push(rowOf(tables.notes, TABLES.notes, { table: n.table, nr: n.nr, text: n.text, refers: n.refers }));
+  for (const n of NOTES)
+    tables.notes.rows.push(rowOf(tables.notes, TABLES.notes, { table: n.table, nr: n.nr, text: n.text, refers: n.refers }));
 
   NAERINGER.forEach((name, i) => tables.naeringer.rows.push(rowOf(tables.naeringer, TABLES.naeringer, { nr: i + 1, name })));
 
-  const yearCells = (values: readonly number[]): Record<string, CellInput> => Object.fromEntries(years.map((y, i) => [String(y), values[i] ?? null]));
+  const yearCells = (values: readonly number[]): Record<string, CellInput> =>
+    Object.fromEntries(years.map((y, i) => [String(y), values[i] ?? null]));
   for (const t of JOB_TARGETS) {
     tables.jobTargets.rows.push(rowOf(tables.jobTargets, TABLES.jobTargets, { naering: t.naering, sum: t.sum }, yearCells(t.perYear)));
   }
-  tables.jobTargets.totalRow = rowOf(tables.jobTargets, TABLES.jobTargets, { naering: 'Sum', sum: JOB_TARGET_GRAND_TOTAL }, yearCells(JOB_TARGET_TOTALS));
+  tables.jobTargets.totalRow = rowOf(
+    tables.jobTargets,
+    TABLES.jobTargets,
+    { naering: 'Sum', sum: JOB_TARGET_GRAND_TOTAL },
+    yearCells(JOB_TARGET_TOTALS),
+  );
 
   for (const r of RESULTATMAL) {
     tables.resultatmal.rows.push(rowOf(tables.resultatmal, TABLES.resultatmal, { year: YEAR, naering: r.naering, sum: r.sum }, r.cells));
@@ -309,7 +375,9 @@ export function hallingdalSample(): WorkbookData {
   for (const s of RESULTATMAL_AREA_SUMS) {
     tables.resultatmalSum.rows.push(rowOf(tables.resultatmalSum, TABLES.resultatmalSum, { year: YEAR, area: s.area, jobs: s.jobs }));
   }
-  tables.resultatmalSum.rows.push(rowOf(tables.resultatmalSum, TABLES.resultatmalSum, { year: YEAR, area: 'Sum', jobs: RESULTATMAL_TOTAL }));
+  tables.resultatmalSum.rows.push(
+    rowOf(tables.resultatmalSum, TABLES.resultatmalSum, { year: YEAR, area: 'Sum', jobs: RESULTATMAL_TOTAL }),
+  );
 
   for (const d of DELMAL) {
     tables.delmal.rows.push(
@@ -325,14 +393,17 @@ export function hallingdalSample(): WorkbookData {
     );
   }
 
-  for (const t of TILTAK) tables.tiltak.rows.push(rowOf(tables.tiltak, TABLES.tiltak, { year: YEAR, strategies: t.strategies, text: t.text }));
+  for (const t of TILTAK)
+    tables.tiltak.rows.push(rowOf(tables.tiltak, TABLES.tiltak, { year: YEAR, strategies: t.strategies, text: t.text }));
 
-  for (const b of BUDGET) tables.budget.rows.push(rowOf(tables.budget, TABLES.budget, { year: YEAR, strategy: b.strategy, amount: b.amount }));
+  for (const b of BUDGET)
+    tables.budget.rows.push(rowOf(tables.budget, TABLES.budget, { year: YEAR, strategy: b.strategy, amount: b.amount }));
 
   for (const f of FRAMES) tables.frames.rows.push(rowOf(tables.frames, TABLES.frames, { year: YEAR, post: f.post, amount: f.amount }));
 
   const financing = tables.financing;
-  for (const f of FINANCING_MILLIONS) financing.rows.push(rowOf(financing, TABLES.financing, { year: YEAR, source: f.source, amount: f.amount }));
+  for (const f of FINANCING_MILLIONS)
+    financing.rows.push(rowOf(financing, TABLES.financing, { year: YEAR, source: f.source, amount: f.amount }));
   // The plan gives financing in millions: the amount header says so, and the format shows one decimal.
   const amountHeader = headerOf(TABLES.financing, 'amount');
   const amountIndex = financing.header.indexOf(amountHeader);

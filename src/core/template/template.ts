@@ -90,7 +90,12 @@ function tableColumn(table: TableSpec, key: string): ListSource {
  * One row of `table` in header order: `cells` by contract column key, `dynamic` by header text (the year
  * columns of `Arbeidsplassmal`, the strategy columns of `Resultatmal`). Columns not given stay empty (null).
  */
-export function rowOf(table: TableData, spec: TableSpec, cells: Record<string, CellInput>, dynamic: Record<string, CellInput> = {}): CellInput[] {
+export function rowOf(
+  table: TableData,
+  spec: TableSpec,
+  cells: Record<string, CellInput>,
+  dynamic: Record<string, CellInput> = {},
+): CellInput[] {
   const row: CellInput[] = table.header.map(() => null);
   for (const [key, value] of Object.entries(cells)) row[columnIndex(table, headerOf(spec, key))] = value;
   for (const [header, value] of Object.entries(dynamic)) row[columnIndex(table, header)] = value;
@@ -121,7 +126,10 @@ function checkYear(value: number, what: string): number {
 /** Resolves the template options into the years of the period and the strategy column headers. */
 export function resolveLayout(options: TemplateOptions = {}): TableLayout {
   const span = DEFAULT_PERIOD_YEARS - 1;
-  const firstYear = checkYear(options.firstYear ?? (options.lastYear !== undefined ? options.lastYear - span : DEFAULT_FIRST_YEAR), 'Første år');
+  const firstYear = checkYear(
+    options.firstYear ?? (options.lastYear !== undefined ? options.lastYear - span : DEFAULT_FIRST_YEAR),
+    'Første år',
+  );
   const lastYear = checkYear(options.lastYear ?? firstYear + span, 'Siste år');
   if (lastYear < firstYear) throw new RangeError(`Siste år (${lastYear}) er før første år (${firstYear})`);
   if (lastYear - firstYear + 1 > MAX_PERIOD_YEARS) {
@@ -208,7 +216,15 @@ export function templateWorkbook(options: TemplateOptions = {}): WorkbookData {
 function programRows(table: TableData, layout: TableLayout): CellInput[][] {
   const first = layout.years[0] ?? null;
   const last = layout.years[layout.years.length - 1] ?? null;
-  const values: Record<keyof typeof PROGRAM_FIELDS, CellInput> = { name: null, region: null, firstYear: first, lastYear: last, planYear: first, jobGoal: null };
+  const values: Record<keyof typeof PROGRAM_FIELDS, CellInput> = {
+    name: null,
+    region: null,
+    firstYear: first,
+    lastYear: last,
+    planYear: first,
+    jobGoal: null,
+  };
   return (Object.keys(PROGRAM_FIELDS) as (keyof typeof PROGRAM_FIELDS)[]).map((key) =>
-    rowOf(table, TABLES.program, { field: PROGRAM_FIELDS[key], value: values[key] }));
+    rowOf(table, TABLES.program, { field: PROGRAM_FIELDS[key], value: values[key] }),
+  );
 }

@@ -49,29 +49,62 @@ export interface ActionsProps {
  * Valider, Generer handlingsplan, Generer styrerapport, Hent fra SSB, Forbered {år + 1} and (in Excel) Opprett / oppdater arbeidsbok; the
  * register's two forms; Ny omdisponering; and the running action's progress.
  */
-export function Actions({ t, busy, enabled, canCreateTemplate, onValidate, onGenerate, onReport, onFetchSsb, nextYear, onPrepareYear, onCreateTemplate, onNewProject, onNewReport, onNewReallocation }: ActionsProps) {
+export function Actions({
+  t,
+  busy,
+  enabled,
+  canCreateTemplate,
+  onValidate,
+  onGenerate,
+  onReport,
+  onFetchSsb,
+  nextYear,
+  onPrepareYear,
+  onCreateTemplate,
+  onNewProject,
+  onNewReport,
+  onNewReallocation,
+}: ActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null || !enabled;
   return (
     <section className={styles.root} aria-label={t.actionsLabel}>
       <div className={styles.buttons}>
-        <Button className={styles.wide} appearance="primary" disabled={disabled} onClick={onValidate}>{t.validate}</Button>
-        <Button className={styles.wide} disabled={disabled} onClick={onGenerate}>{t.generate}</Button>
-        <Button className={styles.wide} disabled={disabled} onClick={onReport}>{t.report}</Button>
-        <Button className={styles.wide} disabled={disabled} onClick={onFetchSsb}>{t.fetchSsb}</Button>
+        <Button className={styles.wide} appearance="primary" disabled={disabled} onClick={onValidate}>
+          {t.validate}
+        </Button>
+        <Button className={styles.wide} disabled={disabled} onClick={onGenerate}>
+          {t.generate}
+        </Button>
+        <Button className={styles.wide} disabled={disabled} onClick={onReport}>
+          {t.report}
+        </Button>
+        <Button className={styles.wide} disabled={disabled} onClick={onFetchSsb}>
+          {t.fetchSsb}
+        </Button>
         {nextYear !== null && (
-          <Button className={styles.wide} disabled={disabled} onClick={onPrepareYear}>{t.prepareYear(nextYear)}</Button>
+          <Button className={styles.wide} disabled={disabled} onClick={onPrepareYear}>
+            {t.prepareYear(nextYear)}
+          </Button>
         )}
         {canCreateTemplate && (
-          <Button className={styles.wide} appearance="subtle" disabled={busy !== null} onClick={onCreateTemplate}>{t.createTemplate}</Button>
+          <Button className={styles.wide} appearance="subtle" disabled={busy !== null} onClick={onCreateTemplate}>
+            {t.createTemplate}
+          </Button>
         )}
       </div>
       <div className={styles.buttons} role="group" aria-label={t.registerLabel}>
-        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewProject}>{t.newProject}</Button>
-        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReport}>{t.newReport}</Button>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewProject}>
+          {t.newProject}
+        </Button>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReport}>
+          {t.newReport}
+        </Button>
       </div>
       <div className={styles.buttons} role="group" aria-label={t.budgetGroupLabel}>
-        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReallocation}>{t.newReallocation}</Button>
+        <Button className={styles.wide} appearance="secondary" disabled={disabled} onClick={onNewReallocation}>
+          {t.newReallocation}
+        </Button>
       </div>
       <div className={styles.progress} aria-live="polite">
         {busy !== null && (

@@ -125,7 +125,10 @@ export function FindingItem({ item, tabIndex, t, finding, disabled, context, sel
             appearance="primary"
             disabled={disabled}
             tabIndex={tabIndex}
-            aria-label={t.fixLabel(t.lang === 'nb' ? finding.fix.label.nb : finding.fix.label.en, cellRef(finding.fix.sheet, finding.fix.cell))}
+            aria-label={t.fixLabel(
+              t.lang === 'nb' ? finding.fix.label.nb : finding.fix.label.en,
+              cellRef(finding.fix.sheet, finding.fix.cell),
+            )}
             onClick={() => onFix(finding)}
           >
             {t.fix}

@@ -1,5 +1,14 @@
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, makeStyles, mergeClasses, Subtitle2, Text, tokens,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  makeStyles,
+  mergeClasses,
+  Subtitle2,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -95,8 +104,12 @@ export function Findings({ t, groups, disabled, contexts, selected, onSelect, on
   if (present.length === 0) return null;
   return (
     <section className={styles.root} aria-labelledby="findings-heading">
-      <Subtitle2 as="h2" id="findings-heading">{t.findingsHeading}</Subtitle2>
-      <p id="findings-hint" className={styles.hidden}>{t.listHint}</p>
+      <Subtitle2 as="h2" id="findings-heading">
+        {t.findingsHeading}
+      </Subtitle2>
+      <p id="findings-hint" className={styles.hidden}>
+        {t.listHint}
+      </p>
       <Accordion multiple collapsible defaultOpenItems={[...present]}>
         {present.map((severity) => {
           const own = groups.filter((g) => g.severity === severity);
@@ -107,7 +120,9 @@ export function Findings({ t, groups, disabled, contexts, selected, onSelect, on
                 <span className={styles.headerContent}>
                   <SeverityIcon severity={severity} />
                   <span>{t.severity[severity]}</span>
-                  <Badge appearance="filled" color={COUNT_COLOR[severity]} size="medium">{count}</Badge>
+                  <Badge appearance="filled" color={COUNT_COLOR[severity]} size="medium">
+                    {count}
+                  </Badge>
                 </span>
               </AccordionHeader>
               <AccordionPanel className={styles.panel}>
@@ -237,7 +252,12 @@ function GroupList({ t, label, groups, disabled, contexts, selected, onSelect, o
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
     // A row asked for but not drawn yet still holds the focus's place: keys pressed quickly must not be lost.
     const current = pendingFocus.current ?? (row ? Number(row.dataset['row']) : activeRow);
-    const moves: Record<string, [number, 1 | -1]> = { ArrowDown: [current + 1, 1], ArrowUp: [current - 1, -1], Home: [0, 1], End: [rows.length - 1, -1] };
+    const moves: Record<string, [number, 1 | -1]> = {
+      ArrowDown: [current + 1, 1],
+      ArrowUp: [current - 1, -1],
+      Home: [0, 1],
+      End: [rows.length - 1, -1],
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -280,7 +300,9 @@ function GroupList({ t, label, groups, disabled, contexts, selected, onSelect, o
         if (row.kind === 'sheet') {
           return (
             <li key={row.key} {...common} className={mergeClasses(styles.row, styles.sheetRow)}>
-              <Text as="h4" className={styles.sheet}>{t.countIn(row.count, row.sheet)}</Text>
+              <Text as="h4" className={styles.sheet}>
+                {t.countIn(row.count, row.sheet)}
+              </Text>
             </li>
           );
         }

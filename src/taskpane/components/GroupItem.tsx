@@ -102,7 +102,14 @@ export function GroupItem({ item, t, group, open, tabIndex, disabled, onToggle, 
       )}
       {group.fixes.length > 0 && (
         <div className={styles.actions}>
-          <Button size="small" appearance="primary" tabIndex={tabIndex} disabled={disabled} aria-label={t.fixAllLabel(group.fixes.length, title)} onClick={() => onFixAll(group)}>
+          <Button
+            size="small"
+            appearance="primary"
+            tabIndex={tabIndex}
+            disabled={disabled}
+            aria-label={t.fixAllLabel(group.fixes.length, title)}
+            onClick={() => onFixAll(group)}
+          >
             {t.fixAll(group.fixes.length)}
           </Button>
         </div>

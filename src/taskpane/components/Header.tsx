@@ -79,14 +79,18 @@ export function Header({ t, info, fileName, count = null, onSwitchLanguage }: He
     <header className={styles.root}>
       <div className={styles.titles}>
         <Caption1 className={styles.app}>{t.appName}</Caption1>
-        <Subtitle2 as="h1" className={styles.programme}>{title}</Subtitle2>
+        <Subtitle2 as="h1" className={styles.programme}>
+          {title}
+        </Subtitle2>
         {(details.length > 0 || (fileName !== null && fileName !== '')) && (
           <Text size={200} className={styles.details}>
             {details.join(' · ')}
             {fileName !== null && fileName !== '' && (
               <>
                 {details.length > 0 ? ' · ' : ''}
-                <span className={styles.file} title={fileName} data-file-name="">{fileName}</span>
+                <span className={styles.file} title={fileName} data-file-name="">
+                  {fileName}
+                </span>
               </>
             )}
           </Text>

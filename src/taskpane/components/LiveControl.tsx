@@ -34,7 +34,9 @@ export function LiveControl({ t, mode, disabled, onChange }: LiveControlProps) {
         aria-describedby="live-checks-hint"
         onChange={(_, data) => onChange(data.checked)}
       />
-      <Caption1 id="live-checks-hint" className={styles.hint}>{supported ? t.live.hint : t.live.unsupported}</Caption1>
+      <Caption1 id="live-checks-hint" className={styles.hint}>
+        {supported ? t.live.hint : t.live.unsupported}
+      </Caption1>
     </div>
   );
 }

@@ -75,9 +75,13 @@ export function OpenWorkbook({ t, disabled, compact, onFile, onSample, onDemo }:
         <Button appearance={compact ? 'secondary' : 'primary'} disabled={disabled} onClick={() => input.current?.click()}>
           {compact ? t.openOther : t.openWorkbook}
         </Button>
-        <Button disabled={disabled} onClick={onSample}>{t.useSample}</Button>
+        <Button disabled={disabled} onClick={onSample}>
+          {t.useSample}
+        </Button>
         {/* A button that looks like one: a borderless ("subtle") one read as a label. */}
-        <Button appearance="secondary" disabled={disabled} onClick={onDemo}>{t.useDemo}</Button>
+        <Button appearance="secondary" disabled={disabled} onClick={onDemo}>
+          {t.useDemo}
+        </Button>
       </div>
       <Caption1 className={styles.hint}>{dragging ? t.dropActive : t.dropHint}</Caption1>
       {!compact && <Caption1 className={styles.hint}>{t.standalonePrivacy}</Caption1>}

@@ -59,7 +59,13 @@ export function ReallocationForm({ t, choices, preview, busy, errors, onSubmit, 
     { name: 'from', label: r.from, required: true, kind: 'select', options: sides, hint: r.sideHint },
     { name: 'to', label: r.to, required: true, kind: 'select', options: sides },
     { name: 'amount', label: r.amount, required: true, kind: 'number', hint: t.form.kronerHint },
-    { name: 'date', label: r.date, required: true, kind: 'date', ...(period ? { hint: t.form.periodHint(period.first, period.last) } : {}) },
+    {
+      name: 'date',
+      label: r.date,
+      required: true,
+      kind: 'date',
+      ...(period ? { hint: t.form.periodHint(period.first, period.last) } : {}),
+    },
     { name: 'decision', label: r.decision, required: true, kind: 'text', hint: r.decisionHint },
   ];
   return (
@@ -82,7 +88,9 @@ function Frames({ t, preview }: { t: Texts; preview: FramePreview | null }) {
   const styles = useStyles();
   const r = t.reallocation;
   if (preview === null) return <p className={styles.none}>{r.framesNone}</p>;
-  const cell = (value: number, changed: boolean) => <td className={value < 0 ? styles.negative : changed ? styles.changed : undefined}>{formatCount(value)}</td>;
+  const cell = (value: number, changed: boolean) => (
+    <td className={value < 0 ? styles.negative : changed ? styles.changed : undefined}>{formatCount(value)}</td>
+  );
   return (
     <div className={styles.frames}>
       <table className={styles.table}>

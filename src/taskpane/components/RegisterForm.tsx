@@ -53,7 +53,12 @@ export interface FieldSpec {
  * One field per column of the form's table, in the contract's order, shown and labelled as the column's kind and
  * label say (src/core/forms/fields.ts); `more` adds what the pane knows about a field: its list, its hint.
  */
-function columnFields(columns: readonly ColumnSpec[], t: Texts, choices: FormChoices, more: Readonly<Record<string, Partial<FieldSpec>>>): FieldSpec[] {
+function columnFields(
+  columns: readonly ColumnSpec[],
+  t: Texts,
+  choices: FormChoices,
+  more: Readonly<Record<string, Partial<FieldSpec>>>,
+): FieldSpec[] {
   const period = choices.period;
   return columns.map((column): FieldSpec => ({
     name: column.key,
@@ -203,7 +208,9 @@ export function FormShell({ t, title, intro, initial, fields: fieldsOf, adjust, 
 
   return (
     <form className={styles.root} aria-labelledby="register-form-title" onSubmit={submit} noValidate>
-      <h2 id="register-form-title" className={styles.heading}>{title}</h2>
+      <h2 id="register-form-title" className={styles.heading}>
+        {title}
+      </h2>
       <p className={styles.intro}>{intro}</p>
       {fields.map((field) => {
         const message = errors[field.name];
@@ -223,14 +230,26 @@ export function FormShell({ t, title, intro, initial, fields: fieldsOf, adjust, 
       })}
       {below?.(values)}
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabled={busy}>{t.form.add}</Button>
-        <Button type="button" disabled={busy} onClick={onCancel}>{t.form.cancel}</Button>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t.form.add}
+        </Button>
+        <Button type="button" disabled={busy} onClick={onCancel}>
+          {t.form.cancel}
+        </Button>
       </div>
     </form>
   );
 }
 
-function control(field: FieldSpec, value: string, change: (value: string) => void, ref: (element: HTMLElement | null) => void, busy: boolean, t: Texts, styles: ReturnType<typeof useStyles>) {
+function control(
+  field: FieldSpec,
+  value: string,
+  change: (value: string) => void,
+  ref: (element: HTMLElement | null) => void,
+  busy: boolean,
+  t: Texts,
+  styles: ReturnType<typeof useStyles>,
+) {
   const common = { name: field.name, value, disabled: busy, className: styles.control };
   switch (field.kind) {
     case 'select':
@@ -239,10 +258,18 @@ function control(field: FieldSpec, value: string, change: (value: string) => voi
           <option value="">{t.form.choose}</option>
           {optionGroups(field.options ?? []).map(({ group, options }) =>
             group === undefined ? (
-              options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)
+              options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))
             ) : (
               <optgroup key={group} label={group}>
-                {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </optgroup>
             ),
           )}
@@ -260,7 +287,9 @@ function control(field: FieldSpec, value: string, change: (value: string) => voi
 }
 
 /** Options in runs of the same group, in their order. */
-function optionGroups(options: NonNullable<FieldSpec['options']>): { group: string | undefined; options: NonNullable<FieldSpec['options']> }[] {
+function optionGroups(
+  options: NonNullable<FieldSpec['options']>,
+): { group: string | undefined; options: NonNullable<FieldSpec['options']> }[] {
   const runs: { group: string | undefined; options: NonNullable<FieldSpec['options']> }[] = [];
   for (const option of options) {
     const last = runs[runs.length - 1];

@@ -51,7 +51,10 @@ export function RowContextView({ t, context }: { t: Texts; context: RowContext |
           return (
             <div key={i} className={styles.pair}>
               <dt className={mergeClasses(styles.term, focus && styles.focusTerm)}>{name}</dt>
-              <dd className={mergeClasses(styles.value, focus && styles.focusValue)} {...(focus ? { 'aria-current': 'true' as const, 'data-finding-cell': '' } : {})}>
+              <dd
+                className={mergeClasses(styles.value, focus && styles.focusValue)}
+                {...(focus ? { 'aria-current': 'true' as const, 'data-finding-cell': '' } : {})}
+              >
                 {context.values[i] === undefined || context.values[i] === '' ? '–' : context.values[i]}
               </dd>
             </div>

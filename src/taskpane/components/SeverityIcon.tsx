@@ -23,7 +23,10 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
       </svg>
     );
   }
-  const mark = severity === 'feil' ? 'M7.25 3.8h1.5v5.2h-1.5zM8 10.2a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8z' : 'M7.25 7h1.5v5.2h-1.5zM8 3.8a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8z';
+  const mark =
+    severity === 'feil'
+      ? 'M7.25 3.8h1.5v5.2h-1.5zM8 10.2a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8z'
+      : 'M7.25 7h1.5v5.2h-1.5zM8 3.8a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8z';
   return (
     <svg className={className} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <circle cx="8" cy="8" r="7" fill="currentColor" />

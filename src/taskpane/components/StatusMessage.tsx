@@ -27,12 +27,16 @@ export function StatusMessage({ t, status }: { t: Texts; status: Status | null }
           <MessageBarBody>
             {status.title && <MessageBarTitle>{status.title(t)}</MessageBarTitle>}
             {status.lines.map((line, i) => (
-              <span key={i} className={styles.line}>{line(t)}</span>
+              <span key={i} className={styles.line}>
+                {line(t)}
+              </span>
             ))}
           </MessageBarBody>
           {status.action && (
             <MessageBarActions>
-              <Button size="small" onClick={status.action.run}>{status.action.label(t)}</Button>
+              <Button size="small" onClick={status.action.run}>
+                {status.action.label(t)}
+              </Button>
             </MessageBarActions>
           )}
         </MessageBar>

@@ -15,13 +15,11 @@ export function YearPicker({ t, years, year, planYear, disabled, onChange }: Yea
   if (years.length === 0) return null;
   return (
     <Field label={t.year} hint={t.yearHelp(planYear)}>
-      <Select
-        value={year === null ? '' : String(year)}
-        disabled={disabled}
-        onChange={(_, data) => onChange(Number(data.value))}
-      >
+      <Select value={year === null ? '' : String(year)} disabled={disabled} onChange={(_, data) => onChange(Number(data.value))}>
         {years.map((y) => (
-          <option key={y} value={String(y)}>{y}</option>
+          <option key={y} value={String(y)}>
+            {y}
+          </option>
         ))}
       </Select>
     </Field>

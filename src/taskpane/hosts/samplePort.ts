@@ -1,4 +1,13 @@
-import type { AppendOutcome, FixesOutcome, RenderOutcome, RowChanges, RowContext, RowValue, TemplateOutcome, WriteRowsOutcome } from '../../adapters/port';
+import type {
+  AppendOutcome,
+  FixesOutcome,
+  RenderOutcome,
+  RowChanges,
+  RowContext,
+  RowValue,
+  TemplateOutcome,
+  WriteRowsOutcome,
+} from '../../adapters/port';
 import type { WorkbookData } from '../../core/contract/tableData';
 import type { QuickFix } from '../../core/findings/types';
 import type { SheetLayout } from '../../core/layout/types';
@@ -21,7 +30,11 @@ export class SamplePort implements PackagePort {
   private written = false;
   private readonly snapshot: WorkbookSnapshot;
 
-  constructor(data: WorkbookData, snapshotOf: (data: WorkbookData) => WorkbookSnapshot, private readonly makePackage: () => Promise<PackagePort>) {
+  constructor(
+    data: WorkbookData,
+    snapshotOf: (data: WorkbookData) => WorkbookSnapshot,
+    private readonly makePackage: () => Promise<PackagePort>,
+  ) {
     this.snapshot = snapshotOf(data);
   }
 

@@ -32,4 +32,3 @@ export function standaloneFiles(): StandaloneFiles {
     save: saveDownload,
   };
 }
-

@@ -21,7 +21,13 @@ const fixture = (name: string): string => readFileSync(join(__dirname, name), 'u
 function recordedSsb(): SsbPort {
   const fetch = (input: string | URL | Request): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const body = url.includes('/codelists/') ? fixture('codelist-agg_KommSummer.json') : url.includes('/07459/') ? fixture('data-07459.json') : url.includes('/11616/') ? fixture('data-11616.json') : null;
+    const body = url.includes('/codelists/')
+      ? fixture('codelist-agg_KommSummer.json')
+      : url.includes('/07459/')
+        ? fixture('data-07459.json')
+        : url.includes('/11616/')
+          ? fixture('data-11616.json')
+          : null;
     return Promise.resolve(body === null ? new Response('{}', { status: 404 }) : new Response(body, { status: 200 }));
   };
   return new SsbPort({ fetch, sleep: () => Promise.resolve() });
@@ -35,7 +41,10 @@ function workbook(): WorkbookData {
     if (!found) throw new Error(name);
     return found;
   };
-  table('Kommuner').rows = [['3320', 'Flå'], ['3041', 'Gol']];
+  table('Kommuner').rows = [
+    ['3320', 'Flå'],
+    ['3041', 'Gol'],
+  ];
   table('Effektindikatorer').rows = [
     [2021, 'Folkemengde', '3320', 999, 'Kommunens egen telling', null],
     [2022, 'Folkemengde', '3320', 1, 'SSB, tabell 07459', { date: '2025-01-01' }],
@@ -47,22 +56,35 @@ type Row = [number, string, string | null, number, string | null, string | null]
 
 async function indicatorRows(port: WorkbookPort): Promise<Row[]> {
   const { plan } = parsePlan(await port.readSnapshot());
-  return plan.indicators.map((r) => [r.year.value, r.indicator.value, r.kommune?.value ?? null, r.value.value, r.source?.value ?? null, r.fetched]);
+  return plan.indicators.map((r) => [
+    r.year.value,
+    r.indicator.value,
+    r.kommune?.value ?? null,
+    r.value.value,
+    r.source?.value ?? null,
+    r.fetched,
+  ]);
 }
 
 const adapters: [string, () => Promise<{ port: WorkbookPort; bytes?: () => Uint8Array; syncs?: () => number }>][] = [
-  ['.xlsx', async () => {
-    const port: XlsxPort = await openXlsxPort(await writeWorkbookData(workbook()));
-    return { port, bytes: () => port.toBytes() };
-  }],
-  ['Office', () => {
-    const double = createExcelDouble({ data: workbook() });
-    return Promise.resolve({ port: new OfficeWorkbook(double.run, { isSupported: double.supports }) });
-  }],
+  [
+    '.xlsx',
+    async () => {
+      const port: XlsxPort = await openXlsxPort(await writeWorkbookData(workbook()));
+      return { port, bytes: () => port.toBytes() };
+    },
+  ],
+  [
+    'Office',
+    () => {
+      const double = createExcelDouble({ data: workbook() });
+      return Promise.resolve({ port: new OfficeWorkbook(double.run, { isSupported: double.supports }) });
+    },
+  ],
 ];
 
 describe.each(adapters)('Hent fra SSB through the %s adapter', (_name, open) => {
-  test('fills the rows SSB publishes, updates its own stale row, never the user\'s; twice gives the same workbook', async () => {
+  test("fills the rows SSB publishes, updates its own stale row, never the user's; twice gives the same workbook", async () => {
     const { port, bytes } = await open();
     const first = await fetchFromSsb(port, recordedSsb(), '2026-11-29');
     expect(first).toMatchObject({ appended: 12, updated: 1, unchanged: 0, kept: 1, unknownKommuner: [] });
@@ -86,8 +108,16 @@ describe.each(adapters)('Hent fra SSB through the %s adapter', (_name, open) => 
 test('Office: any number of rows in two round trips', async () => {
   const double = createExcelDouble({ data: workbook() });
   const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
-  const append = Array.from({ length: 12 }, (_, i) => ({ 'År': 2021 + (i % 3), Indikator: `Egen ${i}`, Verdi: i, Kilde: 'SSB, tabell 07459', Hentet: { date: '2026-11-29' } }));
-  const { result, stats } = await measure(double, () => port.writeRows('Effektindikatorer', { update: [{ row: 7, values: { Verdi: 7 } }], append }));
+  const append = Array.from({ length: 12 }, (_, i) => ({
+    År: 2021 + (i % 3),
+    Indikator: `Egen ${i}`,
+    Verdi: i,
+    Kilde: 'SSB, tabell 07459',
+    Hentet: { date: '2026-11-29' },
+  }));
+  const { result, stats } = await measure(double, () =>
+    port.writeRows('Effektindikatorer', { update: [{ row: 7, values: { Verdi: 7 } }], append }),
+  );
   expect(result).toMatchObject({ updated: 1, appended: 12 });
   expect(stats.syncs).toBe(2);
 });

@@ -10,7 +10,11 @@ import { StatisticsError, type SsbFigure } from '../../../src/core/effekt/ssb';
  */
 const fixture = (name: string): string => readFileSync(join(__dirname, name), 'utf8');
 
-interface Answer { status: number; body: string; headers?: Record<string, string> }
+interface Answer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
 
 function fakeFetch(route: (url: string) => Answer | 'offline' | 'hang'): { fetch: typeof fetch; urls: string[] } {
   const urls: string[] = [];
@@ -20,9 +24,13 @@ function fakeFetch(route: (url: string) => Answer | 'offline' | 'hang'): { fetch
     const answer = route(url);
     if (answer === 'offline') return Promise.reject(new TypeError('fetch failed'));
     if (answer === 'hang') {
-      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+      return new Promise((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))),
+      );
     }
-    return Promise.resolve(new Response(answer.body, { status: answer.status, headers: answer.headers ?? { 'content-type': 'application/json' } }));
+    return Promise.resolve(
+      new Response(answer.body, { status: answer.status, headers: answer.headers ?? { 'content-type': 'application/json' } }),
+    );
   };
   return { fetch: fn, urls };
 }
@@ -59,12 +67,20 @@ describe('SSB adapter over recorded answers', () => {
     // 3041 is Gol's number of 2020–2023: the code list's value map takes it to K-3324.
     const result = await ssb.fetchIndicators({ kommuner: ['3320', '3041'], fromYear: 2021 });
     expect(byKey(result.figures)).toEqual({
-      'Folkemengde|3320|2021': 106 * 2, 'Folkemengde|3320|2022': 106 * 3, 'Folkemengde|3320|2023': 106 * 4,
-      'Folkemengde 20–39 år|3320|2021': 20 * 2, 'Folkemengde 20–39 år|3320|2022': 20 * 3, 'Folkemengde 20–39 år|3320|2023': 20 * 4,
-      'Folkemengde|3041|2021': 106 * 10, 'Folkemengde|3041|2022': 106 * 11,
-      'Folkemengde 20–39 år|3041|2021': 20 * 10, 'Folkemengde 20–39 år|3041|2022': 20 * 11,
-      'Sysselsatte etter arbeidssted|3320|2021': 480, 'Sysselsatte etter arbeidssted|3320|2022': 485,
-      'Sysselsatte etter arbeidssted|3041|2021': 2700, 'Sysselsatte etter arbeidssted|3041|2022': 2705,
+      'Folkemengde|3320|2021': 106 * 2,
+      'Folkemengde|3320|2022': 106 * 3,
+      'Folkemengde|3320|2023': 106 * 4,
+      'Folkemengde 20–39 år|3320|2021': 20 * 2,
+      'Folkemengde 20–39 år|3320|2022': 20 * 3,
+      'Folkemengde 20–39 år|3320|2023': 20 * 4,
+      'Folkemengde|3041|2021': 106 * 10,
+      'Folkemengde|3041|2022': 106 * 11,
+      'Folkemengde 20–39 år|3041|2021': 20 * 10,
+      'Folkemengde 20–39 år|3041|2022': 20 * 11,
+      'Sysselsatte etter arbeidssted|3320|2021': 480,
+      'Sysselsatte etter arbeidssted|3320|2022': 485,
+      'Sysselsatte etter arbeidssted|3041|2021': 2700,
+      'Sysselsatte etter arbeidssted|3041|2022': 2705,
     });
     expect(result.codesUsed).toEqual([
       { kommune: '3320', code: 'K-3320', label: 'Flå', earlier: ['3039', '0615'] },
@@ -74,7 +90,9 @@ describe('SSB adapter over recorded answers', () => {
     // The table whose id could not be confirmed answers 404 here: told, and the rest still counts.
     expect(result.failedTables.map((f) => f.table)).toEqual(['12972']);
     expect(result.failedTables[0]?.nb).toMatch(/HTTP 404/);
-    expect(urls[1]).toBe('https://data.ssb.no/api/pxwebapi/v2/tables/07459/data?lang=no&outputFormat=json-stat2&valueCodes[Region]=K-3320,K-3324&codelist[Region]=agg_KommSummer&outputValues[Region]=aggregated&valueCodes[ContentsCode]=Personer1&valueCodes[Alder]=*&valueCodes[Tid]=from(2021)');
+    expect(urls[1]).toBe(
+      'https://data.ssb.no/api/pxwebapi/v2/tables/07459/data?lang=no&outputFormat=json-stat2&valueCodes[Region]=K-3320,K-3324&codelist[Region]=agg_KommSummer&outputValues[Region]=aggregated&valueCodes[ContentsCode]=Personer1&valueCodes[Alder]=*&valueCodes[Tid]=from(2021)',
+    );
     expect(urls.every((u) => u.startsWith('https://data.ssb.no/'))).toBe(true);
   });
 
@@ -86,7 +104,10 @@ describe('SSB adapter over recorded answers', () => {
   });
 
   test('an unknown region: none of the numbers known is a clear error; some unknown are named', async () => {
-    await expect(port(recorded).ssb.fetchIndicators({ kommuner: ['9999'], fromYear: 2021 })).rejects.toMatchObject({ code: 'unknown-region', nb: expect.stringMatching(/9999/) as string });
+    await expect(port(recorded).ssb.fetchIndicators({ kommuner: ['9999'], fromYear: 2021 })).rejects.toMatchObject({
+      code: 'unknown-region',
+      nb: expect.stringMatching(/9999/) as string,
+    });
     const some = await port(recorded).ssb.fetchIndicators({ kommuner: ['3320', '9999'], fromYear: 2021 });
     expect(some.unknownKommuner).toEqual(['9999']);
   });
@@ -114,9 +135,19 @@ describe('SSB adapter over recorded answers', () => {
   });
 
   test('a timeout, offline and a server error each give one Norwegian line', async () => {
-    await expect(port(() => 'hang', { timeoutMs: 20 }).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({ code: 'timeout', nb: 'SSB svarte ikke innen 0 sekunder. Prøv igjen om litt.' });
-    await expect(port(() => 'offline').ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({ code: 'offline', nb: expect.stringMatching(/^Får ikke kontakt med SSB/) as string });
-    await expect(port(() => ({ status: 503, body: 'maintenance' })).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({ code: 'http', nb: expect.stringMatching(/HTTP 503/) as string });
-    await expect(port(() => ({ status: 200, body: '<html>' })).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({ code: 'bad-response' });
+    await expect(port(() => 'hang', { timeoutMs: 20 }).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({
+      code: 'timeout',
+      nb: 'SSB svarte ikke innen 0 sekunder. Prøv igjen om litt.',
+    });
+    await expect(port(() => 'offline').ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 })).rejects.toMatchObject({
+      code: 'offline',
+      nb: expect.stringMatching(/^Får ikke kontakt med SSB/) as string,
+    });
+    await expect(
+      port(() => ({ status: 503, body: 'maintenance' })).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 }),
+    ).rejects.toMatchObject({ code: 'http', nb: expect.stringMatching(/HTTP 503/) as string });
+    await expect(
+      port(() => ({ status: 200, body: '<html>' })).ssb.fetchIndicators({ kommuner: ['3320'], fromYear: 2021 }),
+    ).rejects.toMatchObject({ code: 'bad-response' });
   });
 });

@@ -43,6 +43,12 @@ export function severe(violations: readonly Violation[]): Violation[] {
 
 export function describeViolations(state: string, violations: readonly Violation[]): string {
   return violations
-    .map((v) => `[${state}] ${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n}`).join('\n')}`)
+    .map(
+      (v) =>
+        `[${state}] ${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }

@@ -29,7 +29,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -65,7 +73,8 @@ export function useBrowser(): Harness {
 }
 
 export function serveWeb(): Promise<RunningServer> {
-  if (!existsSync(join(WEB_ROOT, 'taskpane.html'))) throw new Error('dist/web/taskpane.html is missing: run `npm run build:web` (the e2e globalSetup should have).');
+  if (!existsSync(join(WEB_ROOT, 'taskpane.html')))
+    throw new Error('dist/web/taskpane.html is missing: run `npm run build:web` (the e2e globalSetup should have).');
   return startServer({ root: WEB_ROOT, port: 0 });
 }
 
@@ -113,7 +122,9 @@ export async function newPage(browser: Browser, options: OpenOptions = {}): Prom
   await page.exposeBinding('__reportCsp', (_source, text: string) => {
     log.csp.push(text);
   });
-  await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp(e.violatedDirective + ' ' + e.blockedURI));`);
+  await page.addInitScript(
+    `document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp(e.violatedDirective + ' ' + e.blockedURI));`,
+  );
   if (options.initScript !== undefined) await page.addInitScript(options.initScript);
   return { context, page, log };
 }

@@ -28,17 +28,35 @@ export function consistentWorkbook(): WorkbookData {
     table.rows = rows;
     return table;
   };
-  set('Program', [['Programnavn', 'Testdal'], ['Region', 'Testdal'], ['Første år', 2022], ['Siste år', 2024], ['Handlingsplanår', 2022], ['Arbeidsplassmål', 6]]);
+  set('Program', [
+    ['Programnavn', 'Testdal'],
+    ['Region', 'Testdal'],
+    ['Første år', 2022],
+    ['Siste år', 2024],
+    ['Handlingsplanår', 2022],
+    ['Arbeidsplassmål', 6],
+  ]);
   set('Innsatsomrader', [[1, 'Kompetanse', 'Tematisk']]);
   set('Strategier', [['A', 'Rekruttering', 1, 'Rekruttere folk']]);
   set('Naeringer', [[1, 'Industri']]);
   const targets = set('Arbeidsplassmal', [['Industri', 1, 2, 3, 6]]);
   targets.totalRow = ['Sum', 1, 2, 3, 6];
   set('Resultatmal', [[2022, 'Industri', 1, 1]]);
-  set('ResultatmalSum', [[2022, 1, 1], [2022, 'Sum', 1]]);
+  set('ResultatmalSum', [
+    [2022, 1, 1],
+    [2022, 'Sum', 1],
+  ]);
   set('Budsjett', [[2022, 'A', 100000]]);
-  set('Rammer', [[2022, 'Kompetanse', 100000], [2022, 'Sum innsatsområder', 100000], [2022, 'Administrasjon', 10000], [2022, 'Sum totalt', 110000]]);
-  set('Finansiering', [[2022, 'Fylket', 110000], [2022, 'Sum', 110000]]);
+  set('Rammer', [
+    [2022, 'Kompetanse', 100000],
+    [2022, 'Sum innsatsområder', 100000],
+    [2022, 'Administrasjon', 10000],
+    [2022, 'Sum totalt', 110000],
+  ]);
+  set('Finansiering', [
+    [2022, 'Fylket', 110000],
+    [2022, 'Sum', 110000],
+  ]);
   return template;
 }
 
@@ -66,7 +84,11 @@ function text(value: CellValue): string {
  * Column D of the row whose column A says `label`, on `sheet`, as exceljs reads it: a formula's cached result
  * (what Excel shows before it recalculates), or the value. Undefined when there is no such row.
  */
-export async function valueByLabel(path: string, sheet: string, label: string): Promise<{ value: unknown; formula: string | undefined } | undefined> {
+export async function valueByLabel(
+  path: string,
+  sheet: string,
+  label: string,
+): Promise<{ value: unknown; formula: string | undefined } | undefined> {
   const workbook = new Workbook();
   await workbook.xlsx.readFile(path);
   const ws = workbook.getWorksheet(sheet);

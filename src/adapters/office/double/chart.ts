@@ -31,7 +31,9 @@ function seriesFrom(bounds: Bounds, seriesBy: string): ChartSeriesState[] {
   const count = byRows ? bounds.bottom - bounds.top + 1 : bounds.right - bounds.left + 1;
   return Array.from({ length: count }, (_, i) => ({
     name: `Series${i + 1}`,
-    values: byRows ? { ...bounds, top: bounds.top + i, bottom: bounds.top + i } : { ...bounds, left: bounds.left + i, right: bounds.left + i },
+    values: byRows
+      ? { ...bounds, top: bounds.top + i, bottom: bounds.top + i }
+      : { ...bounds, left: bounds.left + i, right: bounds.left + i },
   }));
 }
 
@@ -57,12 +59,22 @@ export class DoubleChartCollection extends DoubleCollection<SheetState, ChartSta
   }
 
   protected proxyFor(chart: ChartState, index: number): DoubleChart {
-    return new DoubleChart(this.context, `${this.path}.items[${index}]`, () => chart, () => this.resolve());
+    return new DoubleChart(
+      this.context,
+      `${this.path}.items[${index}]`,
+      () => chart,
+      () => this.resolve(),
+    );
   }
 
   add(type: string, sourceData: DoubleRange, seriesBy = 'Auto'): DoubleChart {
     let created: ChartState | undefined;
-    const proxy = new DoubleChart(this.context, `${this.path}.add(${JSON.stringify(type)})`, () => created ?? null, () => this.resolve());
+    const proxy = new DoubleChart(
+      this.context,
+      `${this.path}.add(${JSON.stringify(type)})`,
+      () => created ?? null,
+      () => this.resolve(),
+    );
     this.context.enqueue({ call: `${this.path}.add`, args: [type, { ref: sourceData.path }, seriesBy] }, () => {
       const sheet = this.resolve();
       const location = 'ChartCollection.add';
@@ -99,15 +111,21 @@ export class DoubleChart extends OnSheet<ChartState> {
   }
 
   get legend(): DoubleChartPart {
-    return new DoubleChartPart(this.context, `${this.path}.legend`, () => this.resolveOrNull(), { position: (c, v) => (c.legendPosition = String(v)) });
+    return new DoubleChartPart(this.context, `${this.path}.legend`, () => this.resolveOrNull(), {
+      position: (c, v) => (c.legendPosition = String(v)),
+    });
   }
 
   get dataLabels(): DoubleChartPart {
-    return new DoubleChartPart(this.context, `${this.path}.dataLabels`, () => this.resolveOrNull(), { showValue: (c, v) => (c.showValues = v === true) });
+    return new DoubleChartPart(this.context, `${this.path}.dataLabels`, () => this.resolveOrNull(), {
+      showValue: (c, v) => (c.showValues = v === true),
+    });
   }
 
   get axes(): { valueAxis: { title: DoubleChartPart } } {
-    const title = new DoubleChartPart(this.context, `${this.path}.axes.valueAxis.title`, () => this.resolveOrNull(), { text: (c, v) => (c.valueAxisTitle = String(v)) });
+    const title = new DoubleChartPart(this.context, `${this.path}.axes.valueAxis.title`, () => this.resolveOrNull(), {
+      text: (c, v) => (c.valueAxisTitle = String(v)),
+    });
     return { valueAxis: { title } };
   }
 
@@ -180,12 +198,17 @@ export class DoubleChartSeriesCollection extends DoubleCollection<ChartState, Se
   }
 
   getItemAt(index: number): DoubleChartSeries {
-    return new DoubleChartSeries(this.context, `${this.path}.getItemAt(${index})`, () => {
-      const chart = this.resolve();
-      const series = chart.series[index];
-      if (series === undefined) throw itemNotFound(`series ${index}`, 'ChartSeriesCollection.getItemAt');
-      return { chart, series };
-    }, this.sheet);
+    return new DoubleChartSeries(
+      this.context,
+      `${this.path}.getItemAt(${index})`,
+      () => {
+        const chart = this.resolve();
+        const series = chart.series[index];
+        if (series === undefined) throw itemNotFound(`series ${index}`, 'ChartSeriesCollection.getItemAt');
+        return { chart, series };
+      },
+      this.sheet,
+    );
   }
 
   add(name?: string, index?: number): DoubleChartSeries {
@@ -227,7 +250,11 @@ export class DoubleChartSeries extends OnSheet<SeriesTarget> {
 
   setXAxisValues(sourceData: DoubleRange): void {
     this.context.requires('1.7', 'ChartSeries.setXAxisValues');
-    this.invoke('setXAxisValues', [sourceData], (t) => (t.series.xValues = boundsOn(this.sheet(), sourceData, 'ChartSeries.setXAxisValues')));
+    this.invoke(
+      'setXAxisValues',
+      [sourceData],
+      (t) => (t.series.xValues = boundsOn(this.sheet(), sourceData, 'ChartSeries.setXAxisValues')),
+    );
   }
 
   get format(): { fill: { setSolidColor: (color: string) => void }; line: { color: string } } {

@@ -101,16 +101,25 @@ export class DoubleContext {
     };
     this.syncs += 1;
     this.host.recordSync(stats);
-    if (this.host.cellEditMode) throw new DoubleRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 'RequestContext.sync');
+    if (this.host.cellEditMode)
+      throw new DoubleRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 'RequestContext.sync');
     if (stats.requestBytes > this.host.requestLimitBytes) {
-      throw new DoubleRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${stats.requestBytes} bytes).`, 'RequestContext.sync');
+      throw new DoubleRichApiError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${stats.requestBytes} bytes).`,
+        'RequestContext.sync',
+      );
     }
     const response = new ResponseSink();
     // Excel applies a batch up to the first failing command; what came before stays applied.
     for (const command of commands) command.apply(response, stats);
     stats.responseBytes = response.bytes;
     if (response.bytes > this.host.responseLimitBytes) {
-      throw new DoubleRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response.bytes} bytes).`, 'RequestContext.sync');
+      throw new DoubleRichApiError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${response.bytes} bytes).`,
+        'RequestContext.sync',
+      );
     }
     response.commit();
   }
@@ -209,7 +218,12 @@ export abstract class DoubleObject<T> {
 
   /** A loaded property; throws like Office.js when it was neither loaded nor set. */
   protected read(property: string): unknown {
-    if (this.loaded.get('isNullObject') === true) throw new DoubleRichApiError('InvalidObjectPath', `${this.kind} is a null object; check isNullObject first.`, `${this.kind}.${property}`);
+    if (this.loaded.get('isNullObject') === true)
+      throw new DoubleRichApiError(
+        'InvalidObjectPath',
+        `${this.kind} is a null object; check isNullObject first.`,
+        `${this.kind}.${property}`,
+      );
     if (!this.loaded.has(property)) throw propertyNotLoaded(property, this.kind);
     return this.loaded.get(property);
   }

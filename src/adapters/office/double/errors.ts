@@ -38,5 +38,9 @@ export function accessDenied(location: string): DoubleRichApiError {
 }
 
 export function apiNotFound(member: string, version: string): DoubleRichApiError {
-  return new DoubleRichApiError('ApiNotFound', `The API you are trying to use could not be found. (${member} needs ExcelApi ${version})`, member);
+  return new DoubleRichApiError(
+    'ApiNotFound',
+    `The API you are trying to use could not be found. (${member} needs ExcelApi ${version})`,
+    member,
+  );
 }

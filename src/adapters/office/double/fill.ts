@@ -1,5 +1,12 @@
 import { DATE_FORMAT } from '../../../core/contract/contract';
-import { placeTables, type CellInput, type ListSource, type TableData, type TablePlacement, type WorkbookData } from '../../../core/contract/tableData';
+import {
+  placeTables,
+  type CellInput,
+  type ListSource,
+  type TableData,
+  type TablePlacement,
+  type WorkbookData,
+} from '../../../core/contract/tableData';
 import { SheetState, isoToSerial, type CellState, type WorkbookState } from './state';
 
 /**
@@ -34,7 +41,9 @@ function fillTable(sheet: SheetState, table: TableData, place: TablePlacement): 
   if (table.caption !== undefined && place.captionRow !== null) {
     sheet.cells.set(`${place.captionRow}:${place.firstColumn}`, { type: 'String', value: table.caption, format: { bold: true, size: 12 } });
   }
-  table.header.forEach((text, i) => sheet.cells.set(`${place.headerRow}:${place.firstColumn + i}`, { type: 'String', value: text, format: { bold: true } }));
+  table.header.forEach((text, i) =>
+    sheet.cells.set(`${place.headerRow}:${place.firstColumn + i}`, { type: 'String', value: text, format: { bold: true } }),
+  );
   table.rows.forEach((row, r) => fillRow(sheet, table, row, place.headerRow + 1 + r, place.firstColumn));
   if (table.totalRow && place.totalRow !== null) fillRow(sheet, table, table.totalRow, place.totalRow, place.firstColumn);
   const lastRow = place.totalRow ?? place.lastBodyRow;
@@ -85,7 +94,13 @@ export function charactersToPoints(characters: number): number {
   return Math.round(characters * 7 + 5) * 0.75;
 }
 
-function addLists(sheet: SheetState, table: TableData, place: TablePlacement, data: WorkbookData, placements: Map<string, TablePlacement>): void {
+function addLists(
+  sheet: SheetState,
+  table: TableData,
+  place: TablePlacement,
+  data: WorkbookData,
+  placements: Map<string, TablePlacement>,
+): void {
   table.lists?.forEach((source, i) => {
     if (source === undefined) return;
     const column = place.firstColumn + i;

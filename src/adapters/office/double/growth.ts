@@ -72,7 +72,11 @@ export function insertTableRow(state: WorkbookState, table: TableState, location
   const others = state.tables.filter((t) => t !== table && t.sheet === sheet && overlaps(t.bounds, band));
   const merges = sheet.merges.filter((m) => overlaps(m, band));
   if ([...others.map((t) => t.bounds), ...merges].some((b) => b.left < band.left || b.right > band.right)) {
-    throw new DoubleRichApiError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table or merged cells on your worksheet.', location);
+    throw new DoubleRichApiError(
+      'InvalidOperation',
+      'This operation is not allowed. The operation is attempting to shift cells in a table or merged cells on your worksheet.',
+      location,
+    );
   }
   shiftCells(sheet, band);
   copyFormatsFromAbove(sheet, at, bounds.left, bounds.right);

@@ -178,9 +178,19 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       delete cell.formula;
       cell.type = value === null ? 'Empty' : typeof value === 'number' ? 'Double' : 'String';
       cell.value = value;
-      const table = state.tables.find((t) => t.sheet === target && b.top >= t.bounds.top && b.top <= t.bounds.bottom && b.left >= t.bounds.left && b.left <= t.bounds.right);
+      const table = state.tables.find(
+        (t) =>
+          t.sheet === target && b.top >= t.bounds.top && b.top <= t.bounds.bottom && b.left >= t.bounds.left && b.left <= t.bounds.right,
+      );
       if (table === undefined) return 0;
-      const event = { type: 'TableChanged' as const, tableId: tableIdOf(table), worksheetId: target.name, address, changeType: 'RangeEdited', source: source === 'remote' ? ('Remote' as const) : ('Local' as const) };
+      const event = {
+        type: 'TableChanged' as const,
+        tableId: tableIdOf(table),
+        worksheetId: target.name,
+        address,
+        changeType: 'RangeEdited',
+        source: source === 'remote' ? ('Remote' as const) : ('Local' as const),
+      };
       const handlers = [...host.tableChangedHandlers];
       for (const handler of handlers) void handler(event);
       return handlers.length;

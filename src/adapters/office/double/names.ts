@@ -13,9 +13,12 @@ interface NameScope {
 const NAME = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
 
 function checkName(scope: NameScope, name: string, location: string): void {
-  if (!NAME.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name)) throw invalidArgument(`invalid name '${name}'`, location);
+  if (!NAME.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name))
+    throw invalidArgument(`invalid name '${name}'`, location);
   const key = name.toLowerCase();
-  const clash = scope.list.some((n) => n.name.toLowerCase() === key) || (scope.sheet === undefined && scope.state.tables.some((t) => t.name.toLowerCase() === key));
+  const clash =
+    scope.list.some((n) => n.name.toLowerCase() === key) ||
+    (scope.sheet === undefined && scope.state.tables.some((t) => t.name.toLowerCase() === key));
   if (clash) throw new DoubleRichApiError('ItemAlreadyExists', `The name '${name}' already exists.`, location);
 }
 
@@ -48,20 +51,35 @@ export class DoubleNamedItemCollection extends DoubleCollection<NameScope, NameS
   }
 
   protected proxyFor(name: NameState, index: number): DoubleNamedItem {
-    return new DoubleNamedItem(this.context, `${this.path}.items[${index}]`, () => name, () => this.resolve().list);
+    return new DoubleNamedItem(
+      this.context,
+      `${this.path}.items[${index}]`,
+      () => name,
+      () => this.resolve().list,
+    );
   }
 
   getItem(key: string): DoubleNamedItem {
-    return new DoubleNamedItem(this.context, `${this.path}.getItem(${JSON.stringify(key)})`, () => {
-      const found = this.find(key);
-      if (found === undefined) throw itemNotFound(`name '${key}'`, 'NamedItemCollection.getItem');
-      return found;
-    }, () => this.resolve().list);
+    return new DoubleNamedItem(
+      this.context,
+      `${this.path}.getItem(${JSON.stringify(key)})`,
+      () => {
+        const found = this.find(key);
+        if (found === undefined) throw itemNotFound(`name '${key}'`, 'NamedItemCollection.getItem');
+        return found;
+      },
+      () => this.resolve().list,
+    );
   }
 
   getItemOrNullObject(key: string): DoubleNamedItem {
     this.context.requires('1.4', 'NamedItemCollection.getItemOrNullObject');
-    const proxy = new DoubleNamedItem(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, () => this.find(key) ?? null, () => this.resolve().list);
+    const proxy = new DoubleNamedItem(
+      this.context,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.find(key) ?? null,
+      () => this.resolve().list,
+    );
     proxy.resolveAtNextSync();
     return proxy;
   }
@@ -72,15 +90,24 @@ export class DoubleNamedItemCollection extends DoubleCollection<NameScope, NameS
 
   add(name: string, reference: DoubleRange | string, comment?: string): DoubleNamedItem {
     this.context.requires('1.4', 'NamedItemCollection.add');
-    const proxy = new DoubleNamedItem(this.context, `${this.path}.add(${JSON.stringify(name)})`, () => null, () => this.resolve().list);
-    this.context.enqueue({ call: `${this.path}.add`, args: [name, typeof reference === 'string' ? reference : { ref: reference.path }, comment ?? null] }, () => {
-      const scope = this.resolve();
-      if (scope.state.readOnly) throw new DoubleRichApiError('AccessDenied', 'You cannot perform the requested operation.', 'NamedItemCollection.add');
-      checkName(scope, name, 'NamedItemCollection.add');
-      const created = this.nameState(name, reference, comment ?? '');
-      scope.list.push(created);
-      proxy.bind(created);
-    });
+    const proxy = new DoubleNamedItem(
+      this.context,
+      `${this.path}.add(${JSON.stringify(name)})`,
+      () => null,
+      () => this.resolve().list,
+    );
+    this.context.enqueue(
+      { call: `${this.path}.add`, args: [name, typeof reference === 'string' ? reference : { ref: reference.path }, comment ?? null] },
+      () => {
+        const scope = this.resolve();
+        if (scope.state.readOnly)
+          throw new DoubleRichApiError('AccessDenied', 'You cannot perform the requested operation.', 'NamedItemCollection.add');
+        checkName(scope, name, 'NamedItemCollection.add');
+        const created = this.nameState(name, reference, comment ?? '');
+        scope.list.push(created);
+        proxy.bind(created);
+      },
+    );
     return proxy;
   }
 
@@ -92,13 +119,19 @@ export class DoubleNamedItemCollection extends DoubleCollection<NameScope, NameS
     const formula = reference.startsWith('=') ? reference : `=${reference}`;
     const parsed = parseAddress(formula.slice(1));
     const sheet = parsed?.sheet === undefined ? undefined : this.context.state.sheet(parsed.sheet);
-    if (parsed !== undefined && sheet !== undefined) return { name, formula, visible: true, comment, ref: { sheet, bounds: parsed.bounds } };
+    if (parsed !== undefined && sheet !== undefined)
+      return { name, formula, visible: true, comment, ref: { sheet, bounds: parsed.bounds } };
     return { name, formula, visible: true, comment };
   }
 }
 
 export class DoubleNamedItem extends DoubleObject<NameState> {
-  constructor(context: DoubleContext, path: string, locate: () => NameState | null, private readonly list: () => NameState[]) {
+  constructor(
+    context: DoubleContext,
+    path: string,
+    locate: () => NameState | null,
+    private readonly list: () => NameState[],
+  ) {
     super(context, path, locate);
   }
 

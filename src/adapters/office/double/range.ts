@@ -3,8 +3,17 @@ import { DoubleRichApiError, accessDenied, invalidArgument } from './errors';
 import { autoExpandTables, type Position } from './growth';
 import { DoubleWorksheet } from './sheet';
 import {
-  contains, heightOf, overlaps, qualifiedAddress, widthOf,
-  type BorderState, type Bounds, type CellState, type FormatState, type SheetState, type WorkbookState,
+  contains,
+  heightOf,
+  overlaps,
+  qualifiedAddress,
+  widthOf,
+  type BorderState,
+  type Bounds,
+  type CellState,
+  type FormatState,
+  type SheetState,
+  type WorkbookState,
 } from './state';
 import { forEachInput, formulaOf, numberFormatOf, readGrid, valueOf, valueTypeOf, writeInput } from './values';
 
@@ -44,7 +53,10 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
   }
 
   protected properties(): PropertyTable<RangeTarget> {
-    const grid = <V>(read: (cell: CellState | undefined) => V) => (t: RangeTarget) => readGrid(t.sheet, t.bounds, read, `${this.path}.load`);
+    const grid =
+      <V>(read: (cell: CellState | undefined) => V) =>
+      (t: RangeTarget) =>
+        readGrid(t.sheet, t.bounds, read, `${this.path}.load`);
     return {
       address: (t) => qualifiedAddress(t.sheet, t.bounds),
       rowCount: (t) => heightOf(t.bounds),
@@ -150,7 +162,8 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
       for (const area of areas) {
         if (heightOf(area) * widthOf(area) < 2) continue;
         removeWhere(t.sheet.merges, (m) => contains(area, m));
-        if (t.sheet.merges.some((m) => overlaps(m, area))) throw new DoubleRichApiError('InvalidOperation', 'The range overlaps a merged area.', location);
+        if (t.sheet.merges.some((m) => overlaps(m, area)))
+          throw new DoubleRichApiError('InvalidOperation', 'The range overlaps a merged area.', location);
         t.sheet.merges.push(area);
       }
     });
@@ -165,13 +178,19 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
 
   select(): void {
     this.invoke('select', [], (t) => {
-      if (this.context.state.activeSheet !== t.sheet) throw new DoubleRichApiError('InvalidSelection', 'The range is not on the active sheet.', `${this.path}.select`);
+      if (this.context.state.activeSheet !== t.sheet)
+        throw new DoubleRichApiError('InvalidSelection', 'The range is not on the active sheet.', `${this.path}.select`);
       this.context.state.selection = { sheet: t.sheet.name, address: qualifiedAddress(t.sheet, t.bounds).split('!')[1] ?? '' };
     });
   }
 
   getCell(row: number, column: number): DoubleRange {
-    return this.derived(`getCell(${row},${column})`, (b) => ({ top: b.top + row, left: b.left + column, bottom: b.top + row, right: b.left + column }));
+    return this.derived(`getCell(${row},${column})`, (b) => ({
+      top: b.top + row,
+      left: b.left + column,
+      bottom: b.top + row,
+      right: b.left + column,
+    }));
   }
 
   getColumnsAfter(count = 1): DoubleRange {
@@ -191,7 +210,11 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): DoubleRange {
-    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (b) => ({ ...b, bottom: b.bottom + deltaRows, right: b.right + deltaColumns }));
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (b) => ({
+      ...b,
+      bottom: b.bottom + deltaRows,
+      right: b.right + deltaColumns,
+    }));
   }
 
   private derived(method: string, shift: (bounds: Bounds) => Bounds): DoubleRange {
@@ -280,11 +303,15 @@ export class DoubleRangeFormat extends DoubleObject<RangeTarget> {
   }
 
   set horizontalAlignment(value: string) {
-    this.assign('horizontalAlignment', value, (t) => styleCells(this.context.state, t, `${this.path}.horizontalAlignment`, (f) => (f.horizontal = value)));
+    this.assign('horizontalAlignment', value, (t) =>
+      styleCells(this.context.state, t, `${this.path}.horizontalAlignment`, (f) => (f.horizontal = value)),
+    );
   }
 
   set verticalAlignment(value: string) {
-    this.assign('verticalAlignment', value, (t) => styleCells(this.context.state, t, `${this.path}.verticalAlignment`, (f) => (f.vertical = value)));
+    this.assign('verticalAlignment', value, (t) =>
+      styleCells(this.context.state, t, `${this.path}.verticalAlignment`, (f) => (f.vertical = value)),
+    );
   }
 
   get wrapText(): boolean {
@@ -318,7 +345,12 @@ export class DoubleFont extends DoubleObject<RangeTarget> {
 
   protected properties(): PropertyTable<RangeTarget> {
     const first = (t: RangeTarget) => t.sheet.cell(t.bounds.top, t.bounds.left)?.format;
-    return { bold: (t) => first(t)?.bold ?? false, italic: (t) => first(t)?.italic ?? false, size: (t) => first(t)?.size ?? 11, color: (t) => first(t)?.color ?? '#000000' };
+    return {
+      bold: (t) => first(t)?.bold ?? false,
+      italic: (t) => first(t)?.italic ?? false,
+      size: (t) => first(t)?.size ?? 11,
+      color: (t) => first(t)?.color ?? '#000000',
+    };
   }
 
   set bold(value: boolean) {
@@ -373,7 +405,12 @@ export class DoubleBorders extends DoubleObject<RangeTarget> {
 }
 
 export class DoubleBorder extends DoubleObject<RangeTarget> {
-  constructor(context: DoubleContext, path: string, locate: () => RangeTarget | null, private readonly index: BorderIndex) {
+  constructor(
+    context: DoubleContext,
+    path: string,
+    locate: () => RangeTarget | null,
+    private readonly index: BorderIndex,
+  ) {
     super(context, path, locate);
   }
 
@@ -465,7 +502,8 @@ export class DoubleDataValidation extends DoubleObject<RangeTarget> {
     this.assign('errorAlert', alert, (t) => {
       assertWritable(this.context.state, t.sheet, `${this.path}.errorAlert`);
       const validation = t.sheet.validations.find((v) => contains(v.bounds, t.bounds) && contains(t.bounds, v.bounds));
-      if (validation === undefined) throw new DoubleRichApiError('InvalidOperation', 'Set the rule before the error alert.', `${this.path}.errorAlert`);
+      if (validation === undefined)
+        throw new DoubleRichApiError('InvalidOperation', 'Set the rule before the error alert.', `${this.path}.errorAlert`);
       validation.errorAlert = alert;
     });
   }

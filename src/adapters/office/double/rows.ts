@@ -48,7 +48,8 @@ export class DoubleTableRowCollection extends DoubleCollection<TableState, RowTa
       if (alwaysInsert === false) throw new DoubleRichApiError('NotImplemented', 'The double always inserts.', location);
       assertWritable(this.context.state, table.sheet, location);
       // As in Excel, `values` may hold several rows: that many rows are added at the end, in one call.
-      if (values !== undefined && values !== null && (!Array.isArray(values) || values.length === 0)) throw invalidArgument('values must be rows', location);
+      if (values !== undefined && values !== null && (!Array.isArray(values) || values.length === 0))
+        throw invalidArgument('values must be rows', location);
       const count = Array.isArray(values) ? values.length : 1;
       const row = insertTableRow(this.context.state, table, location);
       for (let i = 1; i < count; i++) insertTableRow(this.context.state, table, location);

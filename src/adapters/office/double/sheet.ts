@@ -15,7 +15,8 @@ export function checkSheetName(state: WorkbookState, name: string, self: SheetSt
     throw invalidArgument(`invalid sheet name '${name}'`, location);
   }
   const other = state.sheet(name);
-  if (other !== undefined && other !== self) throw new DoubleRichApiError('ItemAlreadyExists', `A sheet named '${name}' already exists.`, location);
+  if (other !== undefined && other !== self)
+    throw new DoubleRichApiError('ItemAlreadyExists', `A sheet named '${name}' already exists.`, location);
 }
 
 function assertStructureEditable(state: WorkbookState, location: string): void {
@@ -45,13 +46,21 @@ export class DoubleWorksheetCollection extends DoubleCollection<WorkbookState, S
 
   getItemOrNullObject(key: string): DoubleWorksheet {
     this.context.requires('1.4', 'WorksheetCollection.getItemOrNullObject');
-    const proxy = new DoubleWorksheet(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`, () => this.context.state.sheet(key) ?? null);
+    const proxy = new DoubleWorksheet(
+      this.context,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.context.state.sheet(key) ?? null,
+    );
     proxy.resolveAtNextSync();
     return proxy;
   }
 
   getActiveWorksheet(): DoubleWorksheet {
-    return new DoubleWorksheet(this.context, `${this.path}.getActiveWorksheet()`, () => this.context.state.activeSheet ?? this.context.state.sheets[0] ?? null);
+    return new DoubleWorksheet(
+      this.context,
+      `${this.path}.getActiveWorksheet()`,
+      () => this.context.state.activeSheet ?? this.context.state.sheets[0] ?? null,
+    );
   }
 
   add(name?: string): DoubleWorksheet {
@@ -187,7 +196,8 @@ export class DoubleWorksheet extends DoubleObject<SheetState> {
     this.invoke('delete', [], (sheet) => {
       const state = this.context.state;
       assertStructureEditable(state, 'Worksheet.delete');
-      if (state.sheets.length === 1) throw new DoubleRichApiError('InvalidOperation', 'A workbook must keep at least one sheet.', 'Worksheet.delete');
+      if (state.sheets.length === 1)
+        throw new DoubleRichApiError('InvalidOperation', 'A workbook must keep at least one sheet.', 'Worksheet.delete');
       state.sheets.splice(state.sheets.indexOf(sheet), 1);
       removeWhere(state.tables, (t) => t.sheet === sheet);
       // Names that referred to the sheet's cells now say #REF!, as in Excel.
@@ -206,7 +216,15 @@ export class DoubleWorksheet extends DoubleObject<SheetState> {
 function usedRange(sheet: SheetState, valuesOnly: boolean): RangeTarget | null {
   let bounds: Bounds | undefined;
   const include = (b: Bounds) => {
-    bounds = bounds === undefined ? { ...b } : { top: Math.min(bounds.top, b.top), left: Math.min(bounds.left, b.left), bottom: Math.max(bounds.bottom, b.bottom), right: Math.max(bounds.right, b.right) };
+    bounds =
+      bounds === undefined
+        ? { ...b }
+        : {
+            top: Math.min(bounds.top, b.top),
+            left: Math.min(bounds.left, b.left),
+            bottom: Math.max(bounds.bottom, b.bottom),
+            right: Math.max(bounds.right, b.right),
+          };
   };
   for (const [key, cell] of sheet.cells) {
     const hasContent = cell.type !== 'Empty' || cell.formula !== undefined;
@@ -256,7 +274,8 @@ export class DoubleFreezePanes extends DoubleObject<SheetState> {
     this.context.requires('1.7', 'WorksheetFreezePanes.freezeAt');
     this.invoke('freezeAt', [range], (sheet) => {
       const bounds = typeof range === 'string' ? parseAddress(range)?.bounds : range.resolve().bounds;
-      if (bounds === undefined || bounds.top !== 1 || bounds.left !== 1) throw invalidArgument('freezeAt needs a range from A1', 'WorksheetFreezePanes.freezeAt');
+      if (bounds === undefined || bounds.top !== 1 || bounds.left !== 1)
+        throw invalidArgument('freezeAt needs a range from A1', 'WorksheetFreezePanes.freezeAt');
       sheet.freeze = { rows: bounds.bottom, columns: bounds.right };
     });
   }
@@ -296,7 +315,8 @@ export class DoublePageLayout extends DoubleObject<SheetState> {
     this.invoke('setPrintTitleRows', [rows], (sheet) => {
       const address = typeof rows === 'string' ? rows : rows.resolve().bounds;
       const bounds = typeof address === 'string' ? parseAddress(address)?.bounds : address;
-      if (bounds === undefined || bounds.left !== 1 || bounds.right !== MAX_COLUMNS) throw invalidArgument('print title rows must be whole rows', 'PageLayout.setPrintTitleRows');
+      if (bounds === undefined || bounds.left !== 1 || bounds.right !== MAX_COLUMNS)
+        throw invalidArgument('print title rows must be whole rows', 'PageLayout.setPrintTitleRows');
       sheet.pageLayout.printTitleRows = `$${bounds.top}:$${bounds.bottom}`;
     });
   }
@@ -320,7 +340,8 @@ export class DoubleNoteCollection extends DoubleObject<SheetState> {
     this.context.requires('1.18', 'NoteCollection.add');
     this.invoke('add', [cellAddress, content], (sheet) => {
       const bounds = typeof cellAddress === 'string' ? parseAddress(cellAddress)?.bounds : cellAddress.resolve().bounds;
-      if (bounds === undefined || bounds.top !== bounds.bottom || bounds.left !== bounds.right) throw invalidArgument('a note goes on a single cell', 'NoteCollection.add');
+      if (bounds === undefined || bounds.top !== bounds.bottom || bounds.left !== bounds.right)
+        throw invalidArgument('a note goes on a single cell', 'NoteCollection.add');
       const key = `${columnLetters(bounds.left)}${bounds.top}`;
       if (sheet.notes.has(key)) throw invalidArgument(`cell ${key} already has a note`, 'NoteCollection.add');
       sheet.notes.set(key, content);
@@ -342,7 +363,8 @@ export class DoublePageBreakCollection extends DoubleObject<SheetState> {
     this.context.requires('1.9', 'PageBreakCollection.add');
     this.invoke('add', [pageBreakRange], (sheet) => {
       const bounds = typeof pageBreakRange === 'string' ? parseAddress(pageBreakRange)?.bounds : pageBreakRange.resolve().bounds;
-      if (bounds === undefined || bounds.top < 2) throw invalidArgument('a page break needs a row below the first', 'PageBreakCollection.add');
+      if (bounds === undefined || bounds.top < 2)
+        throw invalidArgument('a page break needs a row below the first', 'PageBreakCollection.add');
       if (!sheet.rowBreaks.includes(bounds.top)) sheet.rowBreaks.push(bounds.top);
     });
   }
@@ -381,4 +403,3 @@ export class DoubleHeaderFooter extends DoubleObject<SheetState> {
     this.assign('centerFooter', value, (sheet) => (sheet.pageLayout.centerFooter = value));
   }
 }
-

@@ -206,7 +206,7 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   if (parts.length > 2) return undefined;
   const [first = '', second = first] = parts;
   // Whole columns and rows need both ends (`B:B`, `3:3`), as in Excel.
-  const bounds = cellBounds(first, second) ?? (parts.length === 2 ? columnBounds(first, second) ?? rowBounds(first, second) : undefined);
+  const bounds = cellBounds(first, second) ?? (parts.length === 2 ? (columnBounds(first, second) ?? rowBounds(first, second)) : undefined);
   if (!bounds || bounds.top > bounds.bottom || bounds.left > bounds.right) return undefined;
   if (bounds.bottom > MAX_ROWS || bounds.right > MAX_COLUMNS || bounds.top < 1 || bounds.left < 1) return undefined;
   return sheet === undefined ? { bounds } : { sheet, bounds };

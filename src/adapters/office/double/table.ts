@@ -16,7 +16,8 @@ interface TableScope {
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
 
 function checkTableName(state: WorkbookState, name: string, self: TableState | undefined, location: string): void {
-  if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255) throw invalidArgument(`invalid table name '${name}'`, location);
+  if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || name.length > 255)
+    throw invalidArgument(`invalid table name '${name}'`, location);
   const other = state.table(name);
   if ((other !== undefined && other !== self) || state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
     throw new DoubleRichApiError('ItemAlreadyExists', `The name '${name}' is already used.`, location);
@@ -29,7 +30,11 @@ function checkPlace(state: WorkbookState, sheet: SheetState, bounds: Bounds, sel
   // What Excel throws: MergedRangeConflict for merged cells (Microsoft's error list), InvalidArgument for
   // another table (office-js #1199: "A table can't overlap another table", from TableCollection.add).
   if (sheet.merges.some((m) => overlaps(m, bounds))) {
-    throw new DoubleRichApiError('MergedRangeConflict', "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.", location);
+    throw new DoubleRichApiError(
+      'MergedRangeConflict',
+      "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+      location,
+    );
   }
   if (state.tables.some((t) => t !== self && t.sheet === sheet && overlaps(t.bounds, bounds))) {
     throw new DoubleRichApiError('InvalidArgument', "A table can't overlap another table.", location);
@@ -68,10 +73,21 @@ export function tableIdOf(table: TableState): string {
 }
 
 /** A handler the add-in registered with `tables.onChanged.add`, as Excel calls it. */
-export type TableChangedHandler = (event: { type: 'TableChanged'; tableId: string; worksheetId: string; address: string; changeType: string; source: 'Local' | 'Remote' }) => Promise<unknown>;
+export type TableChangedHandler = (event: {
+  type: 'TableChanged';
+  tableId: string;
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: 'Local' | 'Remote';
+}) => Promise<unknown>;
 
 export class DoubleTableCollection extends DoubleCollection<TableScope, TableState, DoubleTable> {
-  constructor(context: DoubleContext, path: string, private readonly locateSheet: (() => SheetState | null) | undefined) {
+  constructor(
+    context: DoubleContext,
+    path: string,
+    private readonly locateSheet: (() => SheetState | null) | undefined,
+  ) {
     super(context, path, () => {
       if (locateSheet === undefined) return { state: context.state };
       const sheet = locateSheet();
@@ -137,19 +153,33 @@ export class DoubleTableCollection extends DoubleCollection<TableScope, TableSta
   }
 
   add(address: DoubleRange | string, hasHeaders: boolean): DoubleTable {
-    const proxy = new DoubleTable(this.context, `${this.path}.add(${JSON.stringify(typeof address === 'string' ? address : address.path)})`, () => null);
-    this.context.enqueue({ call: `${this.path}.add`, args: [typeof address === 'string' ? address : { ref: address.path }, hasHeaders] }, () => {
-      const location = 'TableCollection.add';
-      if (!hasHeaders) throw new DoubleRichApiError('NotImplemented', 'The double only adds tables with headers.', location);
-      const { sheet, bounds } = this.placeOf(address, location);
-      if (heightOf(bounds) < 2) throw invalidArgument('a table needs a header row and a body row', location);
-      const state = this.context.state;
-      checkPlace(state, sheet, bounds, undefined, location);
-      const table: TableState = { name: state.nextTableName(), sheet, bounds: { ...bounds }, showHeaders: true, showTotals: false, style: 'TableStyleMedium2' };
-      uniqueHeaders(headerTexts(table)).forEach((text, i) => setText(sheet, bounds.top, bounds.left + i, text));
-      state.tables.push(table);
-      proxy.bind(table);
-    });
+    const proxy = new DoubleTable(
+      this.context,
+      `${this.path}.add(${JSON.stringify(typeof address === 'string' ? address : address.path)})`,
+      () => null,
+    );
+    this.context.enqueue(
+      { call: `${this.path}.add`, args: [typeof address === 'string' ? address : { ref: address.path }, hasHeaders] },
+      () => {
+        const location = 'TableCollection.add';
+        if (!hasHeaders) throw new DoubleRichApiError('NotImplemented', 'The double only adds tables with headers.', location);
+        const { sheet, bounds } = this.placeOf(address, location);
+        if (heightOf(bounds) < 2) throw invalidArgument('a table needs a header row and a body row', location);
+        const state = this.context.state;
+        checkPlace(state, sheet, bounds, undefined, location);
+        const table: TableState = {
+          name: state.nextTableName(),
+          sheet,
+          bounds: { ...bounds },
+          showHeaders: true,
+          showTotals: false,
+          style: 'TableStyleMedium2',
+        };
+        uniqueHeaders(headerTexts(table)).forEach((text, i) => setText(sheet, bounds.top, bounds.left + i, text));
+        state.tables.push(table);
+        proxy.bind(table);
+      },
+    );
     return proxy;
   }
 
@@ -158,7 +188,11 @@ export class DoubleTableCollection extends DoubleCollection<TableScope, TableSta
     const scope = this.resolve();
     const parsed = parseAddress(address);
     const sheet = scope.sheet ?? (parsed?.sheet === undefined ? undefined : scope.state.sheet(parsed.sheet));
-    if (parsed === undefined || sheet === undefined || (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+    if (
+      parsed === undefined ||
+      sheet === undefined ||
+      (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())
+    ) {
       throw invalidArgument(`address '${address}'`, location);
     }
     return { sheet, bounds: parsed.bounds };
@@ -178,7 +212,13 @@ export class DoubleTable extends DoubleObject<TableState> {
   }
 
   protected properties(): PropertyTable<TableState> {
-    return { name: (t) => t.name, showTotals: (t) => t.showTotals, showHeaders: (t) => t.showHeaders, style: (t) => t.style, id: (t) => tableIdOf(t) };
+    return {
+      name: (t) => t.name,
+      showTotals: (t) => t.showTotals,
+      showHeaders: (t) => t.showHeaders,
+      style: (t) => t.style,
+      id: (t) => tableIdOf(t),
+    };
   }
 
   protected override child(name: string): DoubleObject<unknown> | undefined {
@@ -226,7 +266,8 @@ export class DoubleTable extends DoubleObject<TableState> {
       checkPlace(this.context.state, sheet, row, table, location);
       for (let c = row.left; c <= row.right; c++) {
         const cell = sheet.cell(row.top, c);
-        if (cell !== undefined && (cell.type !== 'Empty' || cell.formula !== undefined)) throw new DoubleRichApiError('InvalidOperation', 'The row under the table is not empty.', location);
+        if (cell !== undefined && (cell.type !== 'Empty' || cell.formula !== undefined))
+          throw new DoubleRichApiError('InvalidOperation', 'The row under the table is not empty.', location);
       }
       const headers = headerTexts(table);
       setText(sheet, row.top, row.left, 'Total');
@@ -267,8 +308,10 @@ export class DoubleTable extends DoubleObject<TableState> {
     this.invoke('resize', [newRange], (table) => {
       const location = 'Table.resize';
       const { bounds } = typeof newRange === 'string' ? { bounds: parseAddress(newRange)?.bounds } : newRange.resolve();
-      if (bounds === undefined || bounds.top !== table.bounds.top || heightOf(bounds) < 2) throw invalidArgument('the header must stay in its row, with a body row under it', location);
-      if (bounds.left !== table.bounds.left || bounds.right !== table.bounds.right) throw new DoubleRichApiError('NotImplemented', 'The double resizes tables in height only.', location);
+      if (bounds === undefined || bounds.top !== table.bounds.top || heightOf(bounds) < 2)
+        throw invalidArgument('the header must stay in its row, with a body row under it', location);
+      if (bounds.left !== table.bounds.left || bounds.right !== table.bounds.right)
+        throw new DoubleRichApiError('NotImplemented', 'The double resizes tables in height only.', location);
       checkPlace(this.context.state, table.sheet, bounds, table, location);
       table.bounds = { ...bounds };
       tableGrowth(this.context.state).calls.push('Table.resize');
@@ -287,7 +330,11 @@ export class DoubleTable extends DoubleObject<TableState> {
   }
 
   getDataBodyRange(): DoubleRange {
-    return this.part('getDataBodyRange', (t) => ({ ...t.bounds, top: t.bounds.top + (t.showHeaders ? 1 : 0), bottom: t.bounds.bottom - (t.showTotals ? 1 : 0) }));
+    return this.part('getDataBodyRange', (t) => ({
+      ...t.bounds,
+      top: t.bounds.top + (t.showHeaders ? 1 : 0),
+      bottom: t.bounds.bottom - (t.showTotals ? 1 : 0),
+    }));
   }
 
   getTotalRowRange(): DoubleRange {

@@ -137,7 +137,12 @@ export function readGrid<V>(sheet: SheetState, bounds: Bounds, read: (cell: Cell
  * Calls `write` for each cell of `bounds` with its input: a 2-D array must match the range exactly; a single
  * value is written to every cell (both as Office.js allows).
  */
-export function forEachInput(bounds: Bounds, input: unknown, location: string, write: (row: number, column: number, value: unknown) => void): void {
+export function forEachInput(
+  bounds: Bounds,
+  input: unknown,
+  location: string,
+  write: (row: number, column: number, value: unknown) => void,
+): void {
   const height = heightOf(bounds);
   const width = widthOf(bounds);
   if (!Array.isArray(input)) {
