@@ -148,6 +148,7 @@ export default tseslint.config(
         URL: 'readonly',
         TextDecoder: 'readonly',
         TextEncoder: 'readonly',
+        structuredClone: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,23 +1,25 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/support/paneEnvironment.js
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { WorkbookFileError, WorkbookOperationError } from '../../src/adapters/port';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost } from '../../src/taskpane/host';
+import type { WorkbookData } from '../../src/core/contract/tableData';
 import { tableByName } from '../../src/core/snapshot/fromTableData';
 import { loadCore } from '../../src/taskpane/session';
-import { FakePort, fakeFiles, sampleSnapshot, setBudget } from './fakes';
+import { RecordingPort, fakeFiles, sampleData, setBudget } from './fakes';
 
 // getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
 
 const NOW = new Date('2026-11-27T10:15:00Z');
 
-function excel(port: FakePort): PaneHost {
+function excel(port: RecordingPort): PaneHost {
   return { kind: 'excel', port };
 }
 
-async function renderExcel(port = new FakePort(sampleSnapshot())) {
+async function renderExcel(given?: RecordingPort) {
+  const port = given ?? (await RecordingPort.open(sampleData()));
   render(<App host={excel(port)} now={() => NOW} />);
   // The workbook is read on start: the header shows the programme.
   await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' });
@@ -73,7 +75,7 @@ describe('Valider', () => {
   });
 
   test('numbers are written the Norwegian way', async () => {
-    await renderExcel(new FakePort(sampleSnapshot(setBudget(0, '400 000'))));
+    await renderExcel(await RecordingPort.open(sampleData(setBudget(0, '400 000'))));
     await validate();
     // Expected is the number 400 000 (grouped with a no-break space); actual is the cell's text as typed.
     expect(text(button(/^Gå til Budsjett!C28/))).toContain('Forventet: 400\u00a0000');
@@ -81,7 +83,7 @@ describe('Valider', () => {
   });
 
   test('clicking a finding selects its cell through the port', async () => {
-    const port = new FakePort(sampleSnapshot());
+    const port = await RecordingPort.open(sampleData());
     port.answersWithRow = false;
     await renderExcel(port);
     await validate();
@@ -93,7 +95,7 @@ describe('Valider', () => {
   });
 
   test('Rett opp applies the fix only when clicked, then validates again', async () => {
-    const port = await renderExcel(new FakePort(sampleSnapshot(setBudget(0, '400 000'))));
+    const port = await renderExcel(await RecordingPort.open(sampleData(setBudget(0, '400 000'))));
     await validate();
     expect(port.calls.applyFixes).toEqual([]);
     const reads = port.calls.readSnapshot;
@@ -135,7 +137,7 @@ describe('Valider', () => {
   });
 
   test('text from the workbook is rendered as text, never as markup', async () => {
-    await renderExcel(new FakePort(sampleSnapshot(setBudget(1, '<b>x</b>'))));
+    await renderExcel(await RecordingPort.open(sampleData(setBudget(1, '<b>x</b>'))));
     await validate();
     const finding = button(/^Gå til Budsjett!C29/);
     expect(text(finding)).toContain('«<b>x</b>» kan ikke leses som et tall (Beløp).');
@@ -183,14 +185,17 @@ describe('Generer handlingsplan', () => {
   });
 
   test('says so when a sheet of the user’s had the name, or an old one was replaced', async () => {
-    const port = new FakePort(sampleSnapshot());
-    port.renderOutcome = () => ({ sheet: 'Handlingsplan 2022 (2)', replaced: false, renamedFrom: 'Handlingsplan 2022' });
+    // The user has a sheet of their own called Handlingsplan 2022.
+    const port = await RecordingPort.open(sampleData((data) => data.sheets.push('Handlingsplan 2022')));
     await renderExcel(port);
     fireEvent.click(button('Generer handlingsplan'));
     await screen.findByText('Arket «Handlingsplan 2022 (2)» er laget.');
     screen.getByText('Du har et eget ark som heter «Handlingsplan 2022», så den nye fikk navnet «Handlingsplan 2022 (2)».');
 
-    port.renderOutcome = (layout) => ({ sheet: layout.sheet, replaced: true });
+    // Without a sheet of the user's in the way, generating again replaces the add-in's own sheet.
+    await port.replace(sampleData());
+    fireEvent.click(button('Generer handlingsplan'));
+    await screen.findByText('Arket «Handlingsplan 2022» er laget.');
     fireEvent.click(button('Generer handlingsplan'));
     await screen.findByText('Det erstattet forrige versjon av arket.');
   });
@@ -218,12 +223,14 @@ describe('year', () => {
     fireEvent.change(picker(), { target: { value: '2024' } });
     expect(picker().value).toBe('2024');
     // Meanwhile, in Excel, the period is shortened to 2022–2023.
-    port.snapshot = sampleSnapshot((data) => {
-      const program = tableByName(data, 'Program');
-      const row = program.rows.find((r) => r[0] === 'Siste år');
-      if (!row) throw new Error('no Siste år');
-      row[1] = 2023;
-    });
+    await port.replace(
+      sampleData((data) => {
+        const program = tableByName(data, 'Program');
+        const row = program.rows.find((r) => r[0] === 'Siste år');
+        if (!row) throw new Error('no Siste år');
+        row[1] = 2023;
+      }),
+    );
     await validate();
     await waitFor(() => expect(picker().value).toBe('2022'));
     expect(
@@ -234,16 +241,21 @@ describe('year', () => {
   });
 });
 
+function withoutRegisterAndBudgetProposal(data: WorkbookData): void {
+  data.sheets = data.sheets.filter((sheet) => sheet !== 'Prosjekter');
+  data.tables = data.tables.filter((table) => table.sheet !== 'Prosjekter');
+  const budget = tableByName(data, 'Budsjett');
+  const proposal = budget.header.indexOf('Forslag');
+  budget.header.splice(proposal, 1);
+  for (const row of budget.rows) row.splice(proposal, 1);
+}
+
 describe('Opprett / oppdater arbeidsbok', () => {
   test('creates the missing tables for the workbook’s period and reports them', async () => {
-    const port = await renderExcel();
-    port.templateOutcome = {
-      createdSheets: ['Prosjekter'],
-      createdTables: ['Prosjekter', 'Rapporter'],
-      addedColumns: [{ table: 'Budsjett', column: 'Merknad' }],
-    };
+    // A workbook from before the project register and the Forslag column.
+    const port = await renderExcel(RecordingPort.inExcel(sampleData(withoutRegisterAndBudgetProposal)));
     fireEvent.click(button('Opprett / oppdater arbeidsbok'));
-    await screen.findByText('Nye ark: Prosjekter. Nye tabeller: Prosjekter, Rapporter. Nye kolonner: Budsjett[Merknad].');
+    await screen.findByText('Nye ark: Prosjekter. Nye tabeller: Prosjekter, Rapporter. Nye kolonner: Budsjett[Forslag].');
     screen.getByText('Tabellene er laget for perioden 2022–2024.');
     const template = port.calls.createTemplate[0];
     expect(template?.tables.map((t) => t.name)).toContain('Program');
@@ -251,7 +263,7 @@ describe('Opprett / oppdater arbeidsbok', () => {
   });
 
   test('an empty workbook is pointed to it', async () => {
-    const port = new FakePort({ sheets: ['Ark1'], tables: [] });
+    const port = await RecordingPort.open({ sheets: ['Ark1'], tables: [] });
     render(<App host={excel(port)} now={() => NOW} />);
     await screen.findByText(/Fant ingen av programmets tabeller i arbeidsboka\. Velg «Opprett \/ oppdater arbeidsbok»/);
   });

@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/support/paneEnvironment.js
  */
 /**
  * The register forms in the pane: Nytt prosjekt and Ny prosjektlederrapport open with dropdowns from the
@@ -9,9 +9,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { hallingdalDemo } from '../../src/core/sample/demo';
-import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { loadCore } from '../../src/taskpane/session';
-import { FakePort, fakeFiles, sampleSnapshot } from './fakes';
+import { RecordingPort, fakeFiles, sampleData } from './fakes';
 
 // getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
 
@@ -25,7 +24,8 @@ function isDisabled(element: Element): boolean {
   return (element as HTMLButtonElement).disabled;
 }
 
-async function renderDemo(port = new FakePort(snapshotFromData(hallingdalDemo()))) {
+async function renderDemo(given?: RecordingPort) {
+  const port = given ?? (await RecordingPort.open(hallingdalDemo()));
   render(<App host={{ kind: 'excel', port }} now={() => NOW} />);
   await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' });
   await waitFor(() => expect(isDisabled(button('Valider'))).toBe(false));
@@ -177,7 +177,7 @@ describe('Ny prosjektlederrapport', () => {
   });
 
   test('the published plan has no projects yet: the pane says to add one first', async () => {
-    const port = new FakePort(sampleSnapshot());
+    const port = await RecordingPort.open(sampleData());
     render(<App host={{ kind: 'excel', port }} now={() => NOW} />);
     await waitFor(() => expect(isDisabled(button('Valider'))).toBe(false));
     fireEvent.click(button('Ny prosjektlederrapport'));
@@ -203,7 +203,7 @@ describe('Generer styrerapport', () => {
 
 describe('standalone', () => {
   test('Eksempel med prosjekter opens the sample with the example register', async () => {
-    const files = fakeFiles(() => snapshotFromData(hallingdalDemo()));
+    const files = fakeFiles(() => hallingdalDemo());
     render(<App host={{ kind: 'standalone', files, preloadSample: false }} now={() => NOW} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Eksempel med prosjekter' }));
     await screen.findByText('Åpnet sats-pa-hallingdal-demo.xlsx.');
@@ -214,7 +214,7 @@ describe('standalone', () => {
   });
 
   test('a row added on the page is offered as a download of the workbook', async () => {
-    const files = fakeFiles(() => snapshotFromData(hallingdalDemo()));
+    const files = fakeFiles(() => hallingdalDemo());
     render(<App host={{ kind: 'standalone', files, preloadSample: true }} now={() => NOW} />);
     await waitFor(() => expect(isDisabled(button('Valider'))).toBe(false));
     fireEvent.click(button('Nytt prosjekt'));

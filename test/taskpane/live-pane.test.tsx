@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/support/paneEnvironment.js
  */
 /**
  * The pane over the Office adapter and the strict Excel double: live checks follow an edit in a contract

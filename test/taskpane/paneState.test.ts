@@ -1,16 +1,15 @@
 /**
  * The pane's reducer, without React: what each of the user's actions does to what the pane shows. The
- * validations are real ones, through the session over a FakePort, for the sample and the second programme.
+ * validations are real ones, through the session over a RecordingPort, for the sample and the second programme.
  */
 import type { RowContext } from '../../src/adapters/port';
 import { formChoices } from '../../src/core/forms/register';
-import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import { check, type Checked } from '../../src/taskpane/session';
 import { summaryStatus } from '../../src/taskpane/state/outcomes';
 import { initialPaneState, paneReducer, type PaneAction, type PaneState } from '../../src/taskpane/state/paneState';
 import type { Status } from '../../src/taskpane/state/status';
 import { secondProgramme } from '../fixtures/secondProgramme';
-import { FakePackage, FakePort, sampleSnapshot } from './fakes';
+import { RecordingPackage, RecordingPort, sampleData } from './fakes';
 
 const NOW = new Date('2026-11-27T10:15:00Z');
 const INFO: Status = { intent: 'info', lines: [(t) => t.noTables] };
@@ -20,7 +19,7 @@ function reduce(state: PaneState, ...actions: PaneAction[]): PaneState {
 }
 
 async function checkedSample(year: number | null = 2022): Promise<Checked> {
-  return check(new FakePort(sampleSnapshot()), year, NOW);
+  return check(await RecordingPort.open(sampleData()), year, NOW);
 }
 
 function checkedAction(checked: Checked, year?: number): PaneAction {
@@ -65,7 +64,7 @@ describe('paneReducer', () => {
   });
 
   test('a year no longer in the period (edited in the workbook) gives way to the validated one', async () => {
-    const second = await check(new FakePort(snapshotFromData(secondProgramme())), 2024, NOW);
+    const second = await check(await RecordingPort.open(secondProgramme()), 2024, NOW);
     const state = reduce(initialPaneState('nb'), { type: 'year', year: 1999 }, checkedAction(second));
     expect(second.info.years).not.toContain(1999);
     expect(state.year).toBe(2024);
@@ -90,7 +89,7 @@ describe('paneReducer', () => {
   });
 
   test('opening a file adopts its package, name and year, with the status given', async () => {
-    const pkg = new FakePackage(snapshotFromData(secondProgramme()));
+    const pkg = await RecordingPackage.open(secondProgramme());
     const checked = await check(pkg, null, NOW);
     const state = reduce(initialPaneState('nb'), checkedAction(await checkedSample()), {
       type: 'opened',

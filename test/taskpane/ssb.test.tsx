@@ -1,11 +1,11 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/support/paneEnvironment.js
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StatisticsError, type SsbRequest, type SsbResult, type StatisticsPort } from '../../src/core/effekt/ssb';
 import { App } from '../../src/taskpane/App';
 import { loadCore } from '../../src/taskpane/session';
-import { FakePort, sampleSnapshot } from './fakes';
+import { RecordingPort, sampleData } from './fakes';
 
 // getBy… and findBy… queries throw when nothing (or more than one thing) matches: a bare query is an assertion.
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 async function renderPane(statistics: StatisticsPort) {
-  const port = new FakePort(sampleSnapshot());
+  const port = await RecordingPort.open(sampleData());
   render(<App host={{ kind: 'excel', port }} now={() => NOW} statistics={() => Promise.resolve(statistics)} />);
   await screen.findByRole('heading', { level: 1, name: 'Sats på Hallingdal' });
   const fetchButton = screen.getByRole('button', { name: 'Hent fra SSB' });
