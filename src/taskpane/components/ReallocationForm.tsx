@@ -3,7 +3,8 @@ import type { FramePreview, ReallocationChoices, ReallocationFormInput } from '.
 import type { FieldErrors } from '../../core/forms/register';
 import { formatCount } from '../format';
 import type { Texts } from '../i18n';
-import { FormShell, type FieldSpec, type Values } from './RegisterForm';
+import { FormShell } from './FormShell';
+import type { FieldSpec, Values } from './formFields';
 
 const useStyles = makeStyles({
   frames: {
