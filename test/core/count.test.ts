@@ -179,35 +179,17 @@ describe('gross jobs', () => {
 
   test('an empty register counts nothing, for every year of the period', () => {
     const c = countJobs(planOf(consistentPlan()));
+    // The same nothing per næring and in all: 0 each year, 0 to date, no reports.
+    const zeros = byYear([
+      [2022, 0],
+      [2023, 0],
+      [2024, 0],
+    ]);
+    const nothing = { perYear: zeros, toDate: zeros, total: 0, reports: 0 };
     expect(c).toEqual({
       years: [2022, 2023, 2024],
-      naeringer: ['Industri', 'Reiseliv'].map((naering) => ({
-        naering,
-        perYear: byYear([
-          [2022, 0],
-          [2023, 0],
-          [2024, 0],
-        ]),
-        toDate: byYear([
-          [2022, 0],
-          [2023, 0],
-          [2024, 0],
-        ]),
-        total: 0,
-        reports: 0,
-      })),
-      perYear: byYear([
-        [2022, 0],
-        [2023, 0],
-        [2024, 0],
-      ]),
-      toDate: byYear([
-        [2022, 0],
-        [2023, 0],
-        [2024, 0],
-      ]),
-      total: 0,
-      reports: 0,
+      naeringer: ['Industri', 'Reiseliv'].map((naering) => ({ naering, ...nothing })),
+      ...nothing,
       excluded: [],
     });
   });

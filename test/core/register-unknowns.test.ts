@@ -12,7 +12,7 @@ import type { Finding } from '../../src/core/findings/types';
 import { buildStyrerapport } from '../../src/core/layout/styrerapport';
 import type { SheetLayout } from '../../src/core/layout/types';
 import { SECOND, secondProgramme } from '../fixtures/secondProgramme';
-import { addRow, addressOf, consistentPlan, setCell, validate } from '../support/planBuilder';
+import { addRow, addressOf, consistentPlan, headersOf, setCell, validate } from '../support/planBuilder';
 
 const TODAY = '2023-02-01';
 
@@ -282,20 +282,8 @@ describe('Bedrifter involvert / Nye bedrifter that cannot be read', () => {
 });
 
 describe('the second programme', () => {
-  const PROJECT_HEADER = [
-    'ProsjektID',
-    'Prosjekt',
-    'Prosjekteier',
-    'Strategi',
-    'Næring',
-    'PLP-fase',
-    'Status',
-    'Vedtaksdato',
-    'Innvilget',
-    'Egenfinansiering',
-    'Annen finansiering',
-  ];
-  const REPORT_HEADER = ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'];
+  const PROJECT_HEADER = headersOf(TABLES.projects);
+  const REPORT_HEADER = headersOf(TABLES.reports);
   /** Its register: two green pilots (G1, G2; one finished) and a recruitment network (R1) with 10 companies. */
   function withRegister(): WorkbookData {
     const data = secondProgramme();

@@ -11,6 +11,7 @@ import type { SnapshotCell, WorkbookSnapshot } from '../../src/core/snapshot/typ
 import { validateWorkbook } from '../../src/core/validate';
 import { TABLES } from '../../src/core/contract/contract';
 import type { CellInput, WorkbookData } from '../../src/core/contract/tableData';
+import { headersOf } from '../support/planBuilder';
 import {
   codeOf,
   configureProperties,
@@ -112,20 +113,8 @@ function withRegister(model: PlanModel, data: WorkbookData): { data: WorkbookDat
   const copy: WorkbookData = structuredClone(data);
   copy.tables = copy.tables.filter((t) => t.name !== TABLES.projects.name && t.name !== TABLES.reports.name);
   copy.sheets.push('Register');
-  const projectHeader = [
-    'ProsjektID',
-    'Prosjekt',
-    'Prosjekteier',
-    'Strategi',
-    'Næring',
-    'PLP-fase',
-    'Status',
-    'Vedtaksdato',
-    'Innvilget',
-    'Egenfinansiering',
-    'Annen finansiering',
-  ];
-  const reportHeader = ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'];
+  const projectHeader = headersOf(TABLES.projects);
+  const reportHeader = headersOf(TABLES.reports);
   copy.tables.push(
     { name: TABLES.projects.name, sheet: 'Register', header: projectHeader, rows: projects },
     { name: TABLES.reports.name, sheet: 'Register', header: reportHeader, rows: reports },

@@ -1,10 +1,15 @@
-import { PROGRAM_FIELDS, TABLES } from '../../src/core/contract/contract';
+import { PROGRAM_FIELDS, TABLES, type TableSpec } from '../../src/core/contract/contract';
 import type { CellInput, TableData, WorkbookData } from '../../src/core/contract/tableData';
 import { rowOf, templateWorkbook } from '../../src/core/template/template';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { WorkbookSnapshot } from '../../src/core/snapshot/types';
 import { validateWorkbook, type ValidationResult } from '../../src/core/validate';
 import type { ValidationSettings } from '../../src/core/settings';
+
+/** A contract table's headers, in the contract's order (the one definition a new column is added to). */
+export function headersOf(spec: TableSpec): string[] {
+  return spec.columns.map((column) => column.header);
+}
 
 /**
  * A small plan that adds up everywhere, as the tables a finance officer would type. Tests change one cell
@@ -138,28 +143,8 @@ export function consistentPlan(): WorkbookData {
         ],
       ),
       t(TABLES.reallocations, ['Dato', 'Fra', 'Til', 'Beløp', 'Vedtak'], []),
-      t(
-        TABLES.projects,
-        [
-          'ProsjektID',
-          'Prosjekt',
-          'Prosjekteier',
-          'Strategi',
-          'Næring',
-          'PLP-fase',
-          'Status',
-          'Vedtaksdato',
-          'Innvilget',
-          'Egenfinansiering',
-          'Annen finansiering',
-        ],
-        [],
-      ),
-      t(
-        TABLES.reports,
-        ['ProsjektID', 'Rapportdato', 'Næring', 'Nye arbeidsplasser', 'Bedrifter involvert', 'Nye bedrifter', 'Kommentar'],
-        [],
-      ),
+      t(TABLES.projects, headersOf(TABLES.projects), []),
+      t(TABLES.reports, headersOf(TABLES.reports), []),
       t(
         TABLES.kommuner,
         ['Kommunenummer', 'Kommune'],
