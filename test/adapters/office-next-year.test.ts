@@ -21,7 +21,9 @@ import { secondProgramme } from '../fixtures/secondProgramme';
 function secondWithForslag(): WorkbookData {
   const data = secondProgramme();
   for (const t of data.tables) {
-    if (([TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name] as string[]).includes(t.name)) {
+    if (
+      ([TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name] as string[]).includes(t.name)
+    ) {
       t.header.push('Forslag');
       for (const r of t.rows) r.push(null);
     }
@@ -66,7 +68,11 @@ describe.each([
       added.forEach((row, i) => {
         for (const [key, value] of Object.entries(append.rows[i] ?? {})) {
           const cell = row[headers.indexOf(key)];
-          expect({ table: append.table, key, value: cell?.kind === 'number' ? cell.value : cellText(cell) }).toEqual({ table: append.table, key, value: value ?? '' });
+          expect({ table: append.table, key, value: cell?.kind === 'number' ? cell.value : cellText(cell) }).toEqual({
+            table: append.table,
+            key,
+            value: value ?? '',
+          });
         }
       });
     }
