@@ -51,7 +51,7 @@ export function insertSheetRows(parts: PackageParts, sheet: string, at: number, 
   dropCalcChain(parts);
 }
 
-interface Shift {
+export interface Shift {
   sheet: string;
   at: number;
   count: number;

@@ -1,10 +1,12 @@
 import { DoubleObject, type DoubleContext, type PropertyTable } from './context';
 import { DoubleRichApiError, accessDenied, invalidArgument } from './errors';
 import { autoExpandTables, type Position } from './growth';
+import { insertSheetRows } from './insertRows';
 import { DoubleWorksheet } from './sheet';
 import {
   contains,
   heightOf,
+  MAX_COLUMNS,
   overlaps,
   qualifiedAddress,
   widthOf,
@@ -182,6 +184,21 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
         throw new DoubleRichApiError('InvalidSelection', 'The range is not on the active sheet.', `${this.path}.select`);
       this.context.state.selection = { sheet: t.sheet.name, address: qualifiedAddress(t.sheet, t.bounds).split('!')[1] ?? '' };
     });
+  }
+
+  /**
+   * Inserts empty cells where the range is and shifts what was there down. The double models whole sheet rows
+   * (`getRange('5:7')`), which is what the adapter inserts; any other shape fails the test rather than guessing.
+   */
+  insert(shift: string): DoubleRange {
+    this.invoke('insert', [shift], (t) => {
+      const location = `${this.path}.insert`;
+      assertWritable(this.context.state, t.sheet, location);
+      if (shift !== 'Down') throw invalidArgument(`shift ${shift}`, location);
+      if (t.bounds.left !== 1 || t.bounds.right !== MAX_COLUMNS) throw new Error('The double inserts only whole sheet rows.');
+      insertSheetRows(this.context.state, t.sheet, t.bounds.top, heightOf(t.bounds), location);
+    });
+    return this.derived('insert()', (b) => b);
   }
 
   getCell(row: number, column: number): DoubleRange {
