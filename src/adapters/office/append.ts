@@ -214,8 +214,10 @@ async function extendTable(
  * writeRows over Office.js in two round trips (three when Excel does not grow the table itself): the survey of
  * round trip 1 with as many rows below the table as are appended; then every updated row written in place, the
  * first new row into the blank last body row when there is one, the rest as one block right below the table
- * when those rows are empty (Excel grows the table), else through `rows.add`, which inserts and moves nothing
- * of the user's.
+ * when those rows are empty (Excel grows the table). When they are not, whole sheet rows are inserted right below
+ * the table in the same batch (`Range.insert`, ExcelApi 1.1) and the block written there, so the count stays at
+ * two round trips; a table with a total row takes its rows through `rows.add` instead. Rows added either way are
+ * written cell by cell as appendRow writes them, text formatted '@'.
  */
 export async function writeRows(tableName: string, changes: RowChanges, options: AppendOptions): Promise<WriteRowsOutcome> {
   if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
@@ -239,6 +241,8 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
     const rest = intoBlank ? others : rows;
     let expectedBottom = table.bodyBottom;
     if (rest.length > 0 && block !== undefined) {
+      const at = table.bodyBottom + 1;
+      const lastFormats = survey.last.numberFormat[0] ?? [];
       const free =
         !table.showTotals &&
         blockUses(block)
@@ -246,13 +250,26 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
           .every((uses) => rowIsEmpty(uses));
       if (free) {
         // New rows below take the last body row's number formats where their own cells have none.
-        rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? [], survey.last.numberFormat[0] ?? []));
+        rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? [], lastFormats));
         expectedBottom = table.bodyBottom + rest.length;
       } else {
-        survey.table.rows.add(
-          undefined,
-          rest.map((cells) => Array.from({ length: width }, (_, i) => inputOf(cells.get(i)) ?? '')),
-        );
+        const target = survey.sheet.getRange(rangeAddress(at, table.left, at + rest.length - 1, table.right));
+        if (table.showTotals) {
+          // The rows go in above the total row; rows.add moves it and what is below within the table's columns.
+          survey.table.rows.add(
+            undefined,
+            rest.map(() => Array.from({ length: width }, () => '')),
+          );
+        } else {
+          // Something of the user's stands below (often another table or a merged title, which rows.add may not
+          // shift): whole sheet rows go in right below the table, as the .xlsx adapter inserts them, so everything
+          // below moves down together. Excel formats them as the row above; the table takes them in as they are
+          // written, or round trip 3 extends it.
+          survey.sheet.getRange(`${at}:${at + rest.length - 1}`).insert('Down');
+          expectedBottom = table.bodyBottom + rest.length;
+        }
+        // Written with writeRow, not as rows.add's values: text goes in formatted '@', so `3` stays the text it was.
+        rest.forEach((cells, i) => writeRow(target.getRow(i), cells, width, lastFormats, lastFormats));
       }
     }
     const after = survey.table.getRange().load('address');
