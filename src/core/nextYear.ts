@@ -7,7 +7,7 @@
  */
 import { TABLES, type TableSpec } from './contract/contract';
 import type { Finding } from './findings/types';
-import type { Plan, Ref } from './model/plan';
+import type { Located, Plan, Ref } from './model/plan';
 import { StrategyCodes } from './parse/codes';
 import { normalizeKey } from './text/keys';
 import { parsePlan } from './parse/plan';
@@ -121,19 +121,24 @@ class Context {
   private copyLines(
     spec: TableSpec,
     key: 'post' | 'source',
-    lines: readonly { year: number; amount: Ref; post?: { value: string }; source?: { value: string } }[],
+    lines: readonly { year: number; amount: Ref; post?: Located<string>; source?: Located<string> }[],
   ): TableAppend | undefined {
     const table = this.bind(spec);
     if (table === undefined) return undefined;
     const labelOf = (line: (typeof lines)[number]) => (key === 'post' ? line.post?.value : line.source?.value) ?? '';
+    // The label copied as its cell holds it: a post typed as the number 3 stays the number 3, text stays text.
+    const labelCellOf = (line: (typeof lines)[number]) => {
+      const located = key === 'post' ? line.post : line.source;
+      return (located === undefined ? null : valueAt(table.snapshot, located)) ?? labelOf(line);
+    };
     const have = new Set(lines.filter((l) => l.year === this.year).map((l) => normalizeKey(labelOf(l))));
     const rows = lines
       .filter((l) => l.year === this.from && !have.has(normalizeKey(labelOf(l))))
       .map((l) =>
         row(table, {
           year: this.year,
-          [key]: labelOf(l),
-          amount: numberAt(table.snapshot, l.amount),
+          [key]: labelCellOf(l),
+          amount: valueAt(table.snapshot, l.amount),
           proposal: PROPOSAL_TEXT.copied(this.from),
         }),
       );
@@ -290,8 +295,8 @@ function copied(cell: SnapshotCell | undefined): NewCell {
   return null;
 }
 
-/** The number in the table's own unit (millions stay millions) at a located figure's cell. */
-function numberAt(table: TableSnapshot, ref: Ref): NewCell {
+/** The number (in the table's own unit: millions stay millions) or text at a located cell, as the cell holds it. */
+function valueAt(table: TableSnapshot, ref: Ref): NewCell {
   for (const cells of table.rows) for (const cell of cells) if (cell.address === ref.cell) return copied(cell);
   return null;
 }

@@ -111,3 +111,26 @@ test('a workbook whose tables lack Forslag: a port that cannot add columns (Exce
     'Tabellene Rammer, Finansiering, Budsjett, Tiltak, Delmal mangler kolonnen «Forslag», der forslagene merkes. Legg den til (eller bruk «Opprett / oppdater arbeidsbok» i Excel) og prøv igjen.',
   );
 });
+
+test("a Rammer post typed as a number is copied as that number, a text post as that text (the second programme's Post 3)", () => {
+  const data = secondProgramme();
+  // Every table next year's rows are marked in gets the Forslag column the fixture lacks.
+  const marked: string[] = [TABLES.budget.name, TABLES.frames.name, TABLES.financing.name, TABLES.tiltak.name, TABLES.delmal.name];
+  for (const t of data.tables.filter((t) => marked.includes(t.name))) {
+    t.header.push('Forslag');
+    for (const r of t.rows) r.push(null);
+  }
+  const outcome = nextYearUseCase({ snapshot: snapshotFromData(data), year: null });
+  if (!outcome.ok) throw new Error(outcome.problem.kind);
+  const posts = outcome.appends.find((a) => a.table === TABLES.frames.name)?.rows.map((r) => r.Post);
+  expect(posts).toEqual([
+    'Rekruttering og kompetanse',
+    '2. Innovasjon',
+    3,
+    'Attraktivitet',
+    'Sum innsatsområder',
+    'Administrasjon',
+    'Prosjektledelse',
+    'Sum totalt',
+  ]);
+});
