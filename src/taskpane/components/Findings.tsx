@@ -178,6 +178,9 @@ function rowsOf(groups: readonly FindingGroup[], open: ReadonlySet<string>): Row
 const ESTIMATED_ROW_PX = 92;
 /** Rows drawn above and below the window, so a quick scroll or an arrow key never meets an empty list. */
 const OVERSCAN = 6;
+/** How long, in frames of about 16 ms, a row asked for by the keyboard may take to be drawn before the focus gives up. */
+const FOCUS_RETRY_FRAMES = 30;
+const FRAME_MS = 16;
 
 interface GroupListProps extends Omit<FindingsProps, 'groups'> {
   label: string;
@@ -241,11 +244,23 @@ function GroupList({ t, label, groups, disabled, contexts, selected, onSelect, o
     if (pendingFocus.current !== null) focusRow(pendingFocus.current);
   });
 
+  // When the scroll draws nothing new (the row was estimated in view), no render comes to focus the row: ask
+  // again on the next frames, scrolling once more, so a key press is never lost.
+  const retryFocus = (index: number, frames: number) => {
+    window.setTimeout(() => {
+      if (pendingFocus.current !== index || frames === 0) return;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      focusRow(index);
+      if (pendingFocus.current === index) retryFocus(index, frames - 1);
+    }, FRAME_MS);
+  };
+
   const moveTo = (index: number, direction: 1 | -1) => {
     const next = nearestControlRow(rows, Math.max(0, Math.min(rows.length - 1, index)), direction);
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     focusRow(next);
+    if (pendingFocus.current === next) retryFocus(next, FOCUS_RETRY_FRAMES);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
