@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { nearestControlRow, type Row } from './findingRows';
 
-/** How long, in frames of about 16 ms, a row asked for by the keyboard may take to be drawn before the focus gives up. */
-const FOCUS_RETRY_FRAMES = 30;
-const FRAME_MS = 16;
-
 export interface RovingFocus {
   /** the row in the Tab order (its controls have tabindex 0, every other row's -1) */
   activeRow: number;
@@ -46,23 +42,11 @@ export function useRovingFocus(
     if (pendingFocus.current !== null) focusRow(pendingFocus.current);
   });
 
-  // When the scroll draws nothing new (the row was estimated in view), no render comes to focus the row: ask
-  // again on the next frames, scrolling once more, so a key press is never lost.
-  const retryFocus = (index: number, frames: number) => {
-    window.setTimeout(() => {
-      if (pendingFocus.current !== index || frames === 0) return;
-      scrollTo(index);
-      focusRow(index);
-      if (pendingFocus.current === index) retryFocus(index, frames - 1);
-    }, FRAME_MS);
-  };
-
   const moveTo = (index: number, direction: 1 | -1) => {
     const next = nearestControlRow(rows, Math.max(0, Math.min(rows.length - 1, index)), direction);
     setActive(next);
     scrollTo(next);
     focusRow(next);
-    if (pendingFocus.current === next) retryFocus(next, FOCUS_RETRY_FRAMES);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
