@@ -5,6 +5,7 @@ import { appendCells, rowIsEmpty, rowIsFree, tableNotExtended, tableNotFound, ty
 import { isDateFormat } from './cells';
 import { errorCode, unsupported } from './errors';
 import { textCell } from './format';
+import { loadMergedAreas, mergedAreasOf, overlapsArea, type Area } from './merges';
 import { boundsOf } from './read';
 import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
 
@@ -15,10 +16,12 @@ import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
  *  2. the row written, text cells formatted '@' first so text is never read as a formula, a number or a date,
  *     and the table's range loaded to see that it took the row in.
  * The row goes into the blank last body row when there is one, else into the empty row right below a table
- * without a total row (Excel grows the table; Microsoft recommends this over `rows.add` because adding rows
- * makes co-authors' edits conflict), and only when neither is free through `rows.add`, which shifts what is
- * below down so nothing is overwritten. When Excel did not grow the table (a user can turn its automatic
- * expansion off), a third round trip resizes it (ExcelApi 1.13), or the user is told where the row went.
+ * without a total row when nothing is merged there (Excel grows the table; Microsoft recommends this over
+ * `rows.add` because adding rows makes co-authors' edits conflict), and only when neither is free into a whole
+ * sheet row inserted right below the body (see insertSheetRows), which moves everything below down so nothing
+ * is overwritten — not `rows.add`, which Excel refuses when it would shift part of a table or merge below.
+ * When Excel did not grow the table (a user can turn its automatic expansion off), a third round trip resizes
+ * it (ExcelApi 1.13), or the user is told where the row went.
  */
 
 const ROW_PROPERTIES = ['values', 'formulas', 'numberFormat'];
@@ -38,6 +41,8 @@ interface Survey {
   body: Excel.Range;
   last: Excel.Range;
   below: Excel.Range;
+  /** the merged areas that start in the sheet row below (ExcelApi 1.13; undefined without it) */
+  belowMerges?: Excel.RangeAreas | undefined;
 }
 
 /** Where the row goes, decided from round trip 1. */
@@ -65,6 +70,7 @@ export async function appendRow(
   if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
   return options.run(async (context) => {
     const survey = surveyTable(context, tableName);
+    survey.belowMerges = loadMergedAreas(survey.below.getEntireRow(), options.isSupported);
     await surveyed(context, tableName);
     const table = tableOf(survey);
     options.onSheet?.(table.sheet);
@@ -73,12 +79,13 @@ export async function appendRow(
     const row = place.kind === 'blank-row' ? table.bodyBottom : table.bodyBottom + 1;
     const outcome: AppendOutcome = { table: table.name, sheet: table.sheet, range: rangeAddress(row, table.left, row, table.right) };
 
-    const target = place.kind === 'insert' ? survey.table.rows.add().getRange() : place.range;
+    const target = place.kind === 'insert' ? insertSheetRows(survey, table, 1) : place.range;
     writeRow(target, cells, table.right - table.left + 1, place.formats, place.above);
     const after = survey.table.getRange().load('address');
     await context.sync();
 
-    if (place.kind === 'below' && boundsOf(after.address).bottom < row) await extendTable(context, survey, table, row, options.isSupported);
+    if (place.kind !== 'blank-row' && boundsOf(after.address).bottom < row + (table.showTotals ? 1 : 0))
+      await extendTable(context, survey, table, row, options.isSupported);
     return outcome;
   });
 }
@@ -143,7 +150,7 @@ function choosePlace(survey: Survey, table: Table, cells: ReadonlyMap<number, Ap
   const last = survey.last.numberFormat[0] ?? [];
   // A blank body row has the column's formats already; there is no row of the table above it to follow.
   if (rowIsFree(usesOf(survey.last), written)) return { kind: 'blank-row', range: survey.last, formats: last, above: [] };
-  if (!table.showTotals && rowIsEmpty(usesOf(survey.below)))
+  if (!table.showTotals && rowIsEmpty(usesOf(survey.below)) && !mergedBelow(mergedAreasOf(survey.belowMerges), table, 1))
     return { kind: 'below', range: survey.below, formats: survey.below.numberFormat[0] ?? [], above: last };
   // Excel gives an inserted row the formats of the row above it: the last body row's.
   return { kind: 'insert', formats: last, above: last };
@@ -202,7 +209,8 @@ async function extendTable(
   isSupported: RequirementCheck,
 ): Promise<void> {
   const written = rangeAddress(row, table.left, row, table.right);
-  if (!isSupported(EXCEL_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
+  // A resize over a total row would leave the total row behind in the body: say where the rows are instead.
+  if (table.showTotals || !isSupported(EXCEL_API.tableResize)) throw tableNotExtended(table.name, table.sheet, written);
   survey.table.resize(survey.sheet.getRange(rangeAddress(table.top, table.left, row, table.right)));
   await context.sync();
 }
@@ -212,12 +220,12 @@ async function extendTable(
 
 /**
  * writeRows over Office.js in two round trips (three when Excel does not grow the table itself): the survey of
- * round trip 1 with as many rows below the table as are appended; then every updated row written in place, the
- * first new row into the blank last body row when there is one, the rest as one block right below the table
- * when those rows are empty (Excel grows the table). When they are not, whole sheet rows are inserted right below
- * the table in the same batch (`Range.insert`, ExcelApi 1.1) and the block written there, so the count stays at
- * two round trips; a table with a total row takes its rows through `rows.add` instead. Rows added either way are
- * written cell by cell as appendRow writes them, text formatted '@'.
+ * round trip 1 with as many rows below the table as are appended (and, ExcelApi 1.13, the merged areas that
+ * start in those sheet rows); then every updated row written in place, the first new row into the blank last
+ * body row when there is one, the rest as one block right below the table when those rows are empty and
+ * nothing is merged there (Excel grows the table). Otherwise whole sheet rows are inserted right below the body
+ * in the same batch (see insertSheetRows) and the block is written there. Rows added either way are written
+ * cell by cell as appendRow writes them, text formatted '@'.
  */
 export async function writeRows(tableName: string, changes: RowChanges, options: AppendOptions): Promise<WriteRowsOutcome> {
   if (!options.isSupported(EXCEL_API.sheetNames)) throw unsupported();
@@ -225,6 +233,7 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
     const survey = surveyTable(context, tableName);
     const count = changes.append.length;
     const block = count > 0 ? survey.body.getRowsBelow(count).load(ROW_PROPERTIES) : undefined;
+    const merges = block === undefined ? undefined : loadMergedAreas(block.getEntireRow(), options.isSupported);
     await surveyed(context, tableName);
     const table = tableOf(survey);
     options.onSheet?.(table.sheet);
@@ -241,43 +250,58 @@ export async function writeRows(tableName: string, changes: RowChanges, options:
     const rest = intoBlank ? others : rows;
     let expectedBottom = table.bodyBottom;
     if (rest.length > 0 && block !== undefined) {
-      const at = table.bodyBottom + 1;
       const lastFormats = survey.last.numberFormat[0] ?? [];
       const free =
         !table.showTotals &&
         blockUses(block)
           .slice(0, rest.length)
-          .every((uses) => rowIsEmpty(uses));
+          .every((uses) => rowIsEmpty(uses)) &&
+        !mergedBelow(mergedAreasOf(merges), table, rest.length);
       if (free) {
         // New rows below take the last body row's number formats where their own cells have none.
         rest.forEach((cells, i) => writeRow(block.getRow(i), cells, width, block.numberFormat[i] ?? [], lastFormats));
-        expectedBottom = table.bodyBottom + rest.length;
       } else {
-        const target = survey.sheet.getRange(rangeAddress(at, table.left, at + rest.length - 1, table.right));
-        if (table.showTotals) {
-          // The rows go in above the total row; rows.add moves it and what is below within the table's columns.
-          survey.table.rows.add(
-            undefined,
-            rest.map(() => Array.from({ length: width }, () => '')),
-          );
-        } else {
-          // Something of the user's stands below (often another table or a merged title, which rows.add may not
-          // shift): whole sheet rows go in right below the table, as the .xlsx adapter inserts them, so everything
-          // below moves down together. Excel formats them as the row above; the table takes them in as they are
-          // written, or round trip 3 extends it.
-          survey.sheet.getRange(`${at}:${at + rest.length - 1}`).insert('Down');
-          expectedBottom = table.bodyBottom + rest.length;
-        }
+        const target = insertSheetRows(survey, table, rest.length);
         // Written with writeRow, not as rows.add's values: text goes in formatted '@', so `3` stays the text it was.
         rest.forEach((cells, i) => writeRow(target.getRow(i), cells, width, lastFormats, lastFormats));
       }
+      expectedBottom = table.bodyBottom + rest.length;
     }
     const after = survey.table.getRange().load('address');
     await context.sync();
-    if (expectedBottom > table.bodyBottom && boundsOf(after.address).bottom < expectedBottom)
+    if (expectedBottom > table.bodyBottom && boundsOf(after.address).bottom < expectedBottom + (table.showTotals ? 1 : 0))
       await extendTable(context, survey, table, expectedBottom, options.isSupported);
     return { table: table.name, sheet: table.sheet, updated: changes.update.length, appended: rows.length };
   });
+}
+
+/**
+ * Room for `count` new rows at the end of the body, when the rows below are not free: whole sheet rows inserted
+ * right below the body (`Range.insert('Down')` on `getRange('8:10')`, ExcelApi 1.1), as the .xlsx adapter
+ * inserts them. Everything below moves down together — another table, a merged title, a chart — which
+ * `TableRowCollection.add` cannot do: it shifts cells within the table's columns only, and Excel refuses it
+ * ("attempting to shift cells in a table or merged cells") when that would cut part of a table or a merge.
+ * For a table with a total row the rows go in at the total row's place, between the last body row and the
+ * total row, so the total row moves down and its SUBTOTALs take the rows in: whole rows inserted inside a
+ * table's range (below its header, down to its total row) become rows of that table in Excel, as when a user
+ * picks *Insert Sheet Rows* on the total row; the .xlsx adapter (../xlsx/insertRows.ts) and the double grow a
+ * table the rows cut through the same way. Not tried in a real Excel here (there is none); if Excel ever leaves
+ * a total-row table as it was, round trip 3 says where the rows went rather than resize over the total row.
+ * A table without a total row is grown as appendRow grows it, by writing into the new rows, or by round
+ * trip 3. Excel formats inserted rows as the row above them: the last body row. The range the block is
+ * written to is asked for after the insert in the batch, so it names the new rows, not cells the insert moved
+ * (a Range resolved before an insert follows its cells down, as in VBA).
+ */
+function insertSheetRows(survey: Survey, table: Table, count: number): Excel.Range {
+  const at = table.bodyBottom + 1;
+  survey.sheet.getRange(`${at}:${at + count - 1}`).insert('Down');
+  return survey.sheet.getRange(rangeAddress(at, table.left, at + count - 1, table.right));
+}
+
+/** A merged range in the `count` rows right below the body, within the table's columns: those rows are not free. */
+function mergedBelow(merges: readonly Area[], table: Table, count: number): boolean {
+  const rows: Area = { top: table.bodyBottom + 1, bottom: table.bodyBottom + count, left: table.left, right: table.right };
+  return merges.some((m) => overlapsArea(m, rows));
 }
 
 /** The uses of each row of a loaded block. */

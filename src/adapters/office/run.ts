@@ -28,6 +28,8 @@ export const EXCEL_API = {
   suspendScreenUpdating: '1.9',
   /** Table.resize, when Excel did not grow a table by itself */
   tableResize: '1.13',
+  /** Range.getMergedAreasOrNullObject: merged cells right below a table are not free rows */
+  mergedAreas: '1.13',
   notes: '1.18',
 } as const;
 

@@ -7,6 +7,7 @@ import {
   contains,
   heightOf,
   MAX_COLUMNS,
+  MAX_ROWS,
   overlaps,
   qualifiedAddress,
   widthOf,
@@ -201,6 +202,23 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
     return this.derived('insert()', (b) => b);
   }
 
+  /**
+   * ExcelApi 1.13. The merged areas of the range, or a null object when there are none. As in Excel, only merges
+   * whose top-left cell lies in the range count (office-js #3611, "by design"): a merge that reaches into the
+   * range from outside it is not listed.
+   */
+  getMergedAreasOrNullObject(): DoubleRangeAreas {
+    this.context.requires('1.13', 'Range.getMergedAreasOrNullObject');
+    const proxy = new DoubleRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const t = this.resolveOrNull();
+      if (t === null) return null;
+      const areas = t.sheet.merges.filter((m) => contains(t.bounds, { top: m.top, left: m.left, bottom: m.top, right: m.left }));
+      return areas.length === 0 ? null : { sheet: t.sheet, areas };
+    });
+    proxy.resolveAtNextSync();
+    return proxy;
+  }
+
   getCell(row: number, column: number): DoubleRange {
     return this.derived(`getCell(${row},${column})`, (b) => ({
       top: b.top + row,
@@ -208,6 +226,16 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
       bottom: b.top + row,
       right: b.left + column,
     }));
+  }
+
+  /** The whole sheet rows the range spans (ExcelApi 1.1). */
+  getEntireRow(): DoubleRange {
+    return this.derived('getEntireRow()', (b) => ({ top: b.top, left: 1, bottom: b.bottom, right: MAX_COLUMNS }));
+  }
+
+  /** The whole sheet columns the range spans (ExcelApi 1.1). */
+  getEntireColumn(): DoubleRange {
+    return this.derived('getEntireColumn()', (b) => ({ top: 1, left: b.left, bottom: MAX_ROWS, right: b.right }));
   }
 
   getColumnsAfter(count = 1): DoubleRange {
@@ -239,6 +267,33 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
       const t = this.resolveOrNull();
       return t === null ? null : { sheet: t.sheet, bounds: shift(t.bounds) };
     });
+  }
+}
+
+interface AreasTarget {
+  sheet: SheetState;
+  areas: Bounds[];
+}
+
+/** Excel's RangeAreas, as far as the adapter reads it: its address (`Sheet!A7:E7, Sheet!B9:C9`) and how many areas. */
+export class DoubleRangeAreas extends DoubleObject<AreasTarget> {
+  protected get kind(): string {
+    return 'RangeAreas';
+  }
+
+  protected properties(): PropertyTable<AreasTarget> {
+    return {
+      address: (t) => t.areas.map((a) => qualifiedAddress(t.sheet, a)).join(', '),
+      areaCount: (t) => t.areas.length,
+    };
+  }
+
+  get address(): string {
+    return this.read('address') as string;
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount') as number;
   }
 }
 
