@@ -213,3 +213,51 @@ export function tableNotExtended(table: string, sheet: string, range: string): W
     `The row was written to ${where} right below table "${shown(table)}", but Excel did not extend the table (automatic expansion is off). Extend it with Table Design > Resize Table.`,
   );
 }
+
+/** Why a table cannot take a new column at its right: the first cell there that is not free. */
+export interface ColumnBlock {
+  /** the cell, as `Sheet!E7` */
+  where: string;
+  kind: 'value' | 'merged' | 'table';
+  /** the other table's name, for `table` */
+  other?: string;
+}
+
+/**
+ * A new column refused (both adapters, all tables or none). In a file the user is pointed to Excel, whose
+ * *Opprett / oppdater arbeidsbok* adds the contract's columns; in Excel only to what stands in the way.
+ */
+export function columnNotAdded(
+  table: string,
+  header: string,
+  why: { nb: string; en: string },
+  shell: 'file' | 'excel',
+): WorkbookOperationError {
+  const hint =
+    shell === 'file'
+      ? {
+          nb: 'Flytt det som står der, eller legg til kolonnen i Excel («Opprett / oppdater arbeidsbok»).',
+          en: 'Move what is there, or add the column in Excel ("Opprett / oppdater arbeidsbok").',
+        }
+      : { nb: 'Flytt det som står der, og prøv igjen. Ingenting er endret.', en: 'Move what is there and try again. Nothing was changed.' };
+  return new WorkbookOperationError(
+    'failed',
+    `Kan ikke legge kolonnen «${shown(header)}» til tabellen «${shown(table)}»: ${why.nb}. ${hint.nb}`,
+    `Cannot add the "${shown(header)}" column to table "${shown(table)}": ${why.en}. ${hint.en}`,
+  );
+}
+
+/** The column refused because of the cell to the table's right that is not free. */
+export function columnBlocked(table: string, header: string, block: ColumnBlock, shell: 'file' | 'excel'): WorkbookOperationError {
+  const why = {
+    value: { nb: 'er ikke tom', en: 'is not empty' },
+    merged: { nb: 'er slått sammen med andre celler', en: 'is merged with other cells' },
+    table: { nb: `hører til tabellen «${shown(block.other ?? '')}»`, en: `belongs to table "${shown(block.other ?? '')}"` },
+  }[block.kind];
+  return columnNotAdded(
+    table,
+    header,
+    { nb: `cellen ${block.where} til høyre for tabellen ${why.nb}`, en: `cell ${block.where} to the right of the table ${why.en}` },
+    shell,
+  );
+}

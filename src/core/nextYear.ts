@@ -322,7 +322,7 @@ export function splitWhole(total: number, weights: readonly number[]): number[] 
 
 /**
  * What preparing the year needs from the workbook: the reading and the row writing of the workbook port, and
- * where the port can (a file), adding the `Forslag` column to tables made before it was in the contract.
+ * where the port can (a file, Excel), adding the `Forslag` column to tables made before it was in the contract.
  */
 export interface NextYearWorkbook {
   readSnapshot(): Promise<WorkbookSnapshot>;
@@ -332,11 +332,11 @@ export interface NextYearWorkbook {
 
 /**
  * *Forbered {år}*, the one use case the CLI, the pane and the standalone page run: reads the workbook, works out
- * the coming year's rows, and appends them table by table (the file adapter inserts rows under a table that
- * has none free; Excel does so itself). A workbook whose tables lack the `Forslag` column gets it first where
- * the port can add it (a file: all the tables or none, refused naming the cell in the way); in Excel the year
- * is refused and the message points to *Opprett / oppdater arbeidsbok*. Nothing is written when the year is
- * refused.
+ * the coming year's rows, and appends them table by table (both adapters insert whole sheet rows under a table
+ * that has none free). A workbook whose tables lack the `Forslag` column gets it first (in a file and in Excel
+ * alike: all the tables or none, refused naming the cell in the way); only a port that cannot add columns gets
+ * the year refused, the message pointing to *Opprett / oppdater arbeidsbok*. Nothing is written when the year
+ * is refused.
  */
 export async function prepareNextYear(workbook: NextYearWorkbook, year: number | null): Promise<NextYearOutcome> {
   let outcome = nextYearUseCase({ snapshot: await workbook.readSnapshot(), year });

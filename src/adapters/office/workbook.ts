@@ -5,6 +5,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import type { A1 } from '../../core/util/brand';
 import { planFixes, plannedFixes, runCells, stillAsValidated } from '../../core/findings/fixPlan';
 import {
+  type AddColumnsOutcome,
   type AppendOutcome,
   type FixesOutcome,
   type RenderOutcome,
@@ -17,6 +18,7 @@ import {
   type WorkbookPort,
   type WriteRowsOutcome,
 } from '../port';
+import { addColumns } from './addColumn';
 import { appendRow, writeRows } from './append';
 import { DEFAULT_REQUEST_BUDGET, DEFAULT_RESPONSE_BUDGET } from './batches';
 import { toOperationError, type ErrorScope } from './errors';
@@ -136,6 +138,17 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheets: string[] = [];
     return this.guard({ sheets }, () =>
       writeRows(table, changes, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }),
+    );
+  }
+
+  /**
+   * Three round trips for any number of tables (see ./addColumn): all the tables get the column or none does;
+   * a refusal names the sheet and cell in the way.
+   */
+  addColumns(tables: readonly string[], header: string): Promise<AddColumnsOutcome> {
+    const sheets: string[] = [];
+    return this.guard({ sheets }, () =>
+      addColumns(tables, header, { run: this.run, isSupported: this.isSupported, onSheet: (sheet) => sheets.push(sheet) }),
     );
   }
 

@@ -2,8 +2,8 @@ import { TABLES } from '../../core/contract/contract';
 import { normalizeKey } from '../../core/text/keys';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import { cellAddress } from '../../core/util/brand';
-import { WorkbookOperationError, type AddColumnsOutcome } from '../port';
-import { sheetAddress, sheetProtected, tableNotFound } from '../rowValues';
+import type { AddColumnsOutcome, WorkbookOperationError } from '../port';
+import { columnBlocked, columnNotAdded, sheetAddress, sheetProtected, tableNotFound } from '../rowValues';
 import { asDamage, sheetTables, type TablePart } from './append';
 import { PackageParts } from './opc';
 import { packParts, readPackageParts, type XlsxReadOptions } from './package';
@@ -82,15 +82,13 @@ function placeOf(parts: PackageParts, name: string, sheet: string, header: strin
     area,
     tables.filter((t) => t !== table),
   );
-  if (taken !== undefined) {
-    const where = sheetAddress(sheet, taken.cell);
-    const why = {
-      value: { nb: 'er ikke tom', en: 'is not empty' },
-      merged: { nb: 'er slått sammen med andre celler', en: 'is merged with other cells' },
-      table: { nb: `hører til tabellen «${taken.other ?? ''}»`, en: `belongs to table "${taken.other ?? ''}"` },
-    }[taken.kind];
-    throw cannotAdd(name, header, `cellen ${where} til høyre for tabellen ${why.nb}`, `cell ${where} to the right of the table ${why.en}`);
-  }
+  if (taken !== undefined)
+    throw columnBlocked(
+      name,
+      header,
+      { where: sheetAddress(sheet, taken.cell), kind: taken.kind, ...(taken.other === undefined ? {} : { other: taken.other }) },
+      'file',
+    );
   return { sheet, sheetPart, table, column };
 }
 
@@ -192,9 +190,5 @@ function withColumnWidth(xml: string, column: number, width: number): string {
 }
 
 function cannotAdd(table: string, header: string, nb: string, en: string): WorkbookOperationError {
-  return new WorkbookOperationError(
-    'failed',
-    `Kan ikke legge kolonnen «${header}» til tabellen «${table}»: ${nb}. Flytt det som står der, eller legg til kolonnen i Excel («Opprett / oppdater arbeidsbok»).`,
-    `Cannot add the "${header}" column to table "${table}": ${en}. Move what is there, or add the column in Excel ("Opprett / oppdater arbeidsbok").`,
-  );
+  return columnNotAdded(table, header, { nb, en }, 'file');
 }

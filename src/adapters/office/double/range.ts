@@ -246,6 +246,10 @@ export class DoubleRange extends DoubleObject<RangeTarget> {
     return this.derived(`getRow(${row})`, (b) => ({ ...b, top: b.top + row, bottom: b.top + row }));
   }
 
+  getLastColumn(): DoubleRange {
+    return this.derived('getLastColumn()', (b) => ({ ...b, left: b.right }));
+  }
+
   getLastRow(): DoubleRange {
     return this.derived('getLastRow()', (b) => ({ ...b, top: b.bottom }));
   }
@@ -425,6 +429,22 @@ export class DoubleFont extends DoubleObject<RangeTarget> {
     };
   }
 
+  get bold(): boolean {
+    return this.read('bold') as boolean;
+  }
+
+  get italic(): boolean {
+    return this.read('italic') as boolean;
+  }
+
+  get size(): number {
+    return this.read('size') as number;
+  }
+
+  get color(): string {
+    return this.read('color') as string;
+  }
+
   set bold(value: boolean) {
     this.assign('bold', value, (t) => styleCells(this.context.state, t, `${this.path}.bold`, (f) => (f.bold = value)));
   }
@@ -449,6 +469,10 @@ export class DoubleFill extends DoubleObject<RangeTarget> {
 
   protected properties(): PropertyTable<RangeTarget> {
     return { color: (t) => t.sheet.cell(t.bounds.top, t.bounds.left)?.format?.fill ?? '#FFFFFF' };
+  }
+
+  get color(): string {
+    return this.read('color') as string;
   }
 
   set color(value: string) {
