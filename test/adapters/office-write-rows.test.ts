@@ -2,7 +2,9 @@
  * writeRows over the Excel double when the rows below a table are taken by a merged title and another table:
  * `rows.add` would be refused there (it may not shift part of a merge or a table), so the Office adapter inserts
  * whole sheet rows right below the table, as the .xlsx adapter does, and writes the block there, in the same two
- * round trips as when the rows are free. The double moves everything below with the rows, as Excel does.
+ * round trips as when the rows are free. The double moves everything below with the rows, as Excel does. The same
+ * for a table with a total row (the rows go in at the total row's place) and for an empty merged range right
+ * below a table, which is never taken as free rows.
  */
 import { OfficeWorkbook } from '../../src/adapters/office';
 import { createExcelDouble, measure } from '../../src/adapters/office/double';
@@ -100,5 +102,143 @@ describe('Office adapter: writeRows where the rows below the table are taken', (
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+});
+
+/** A budget with a total row, with a wider table stacked right under it (rows.add may not shift part of it). */
+function totalAbove(): WorkbookData {
+  return {
+    sheets: ['Budsjett'],
+    tables: [
+      {
+        name: 'Budsjett',
+        sheet: 'Budsjett',
+        header: ['Post', 'Beløp'],
+        rows: [
+          ['Lønn', 100],
+          ['Reise', 20],
+        ],
+        totalRow: ['Sum', { formula: 'SUBTOTAL(109,[Beløp])', result: 120 }],
+      },
+      {
+        name: 'Kilder',
+        sheet: 'Budsjett',
+        header: ['År', 'Kilde', 'Beløp'],
+        rows: [[2024, 'Fylket', 120]],
+      },
+    ],
+  };
+}
+
+describe('Office adapter: a table with a total row and another table below it', () => {
+  test('rows.add is refused there, as Excel refuses it', async () => {
+    const double = createExcelDouble({ data: totalAbove() });
+    const context = double.context();
+    context.workbook.tables.getItem('Budsjett').rows.add();
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('writeRows inserts whole sheet rows at the total row, which moves down with the table below, in two round trips', async () => {
+    const double = createExcelDouble({ data: totalAbove() });
+    const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
+    const before = { ...double.state.table('Kilder')?.bounds };
+    const { result, stats } = await measure(double, () =>
+      port.writeRows('Budsjett', {
+        update: [],
+        append: [
+          { Post: '3', Beløp: 5 },
+          { Post: 'Drift', Beløp: 7 },
+        ],
+      }),
+    );
+    expect(result).toMatchObject({ appended: 2 });
+    expect(stats.syncs).toBe(2);
+    expect(tableGrowth(double.state).calls).toEqual([]);
+    const budget = (await port.readSnapshot()).tables.find((t) => t.name === 'Budsjett');
+    expect(budget?.rows.map((r) => r.map((c) => c.value))).toEqual([
+      ['Lønn', 100],
+      ['Reise', 20],
+      ['3', 5],
+      ['Drift', 7],
+    ]);
+    expect(budget?.totalRow?.[0]).toMatchObject({ value: 'Sum', address: 'A6' });
+    expect(budget?.totalRow?.[1]?.formula).toBe('SUBTOTAL(109,[Beløp])');
+    expect(double.state.table('Kilder')?.bounds).toEqual({ ...before, top: (before.top ?? 0) + 2, bottom: (before.bottom ?? 0) + 2 });
+    const kilder = (await port.readSnapshot()).tables.find((t) => t.name === 'Kilder');
+    expect(kilder?.rows.map((r) => r.map((c) => c.value))).toEqual([[2024, 'Fylket', 120]]);
+  });
+
+  test('appendRow does the same for one row', async () => {
+    const double = createExcelDouble({ data: totalAbove() });
+    const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
+    const { result, stats } = await measure(double, () => port.appendRow('Budsjett', { Post: 'Drift', Beløp: 7 }));
+    expect(result.range).toBe('A4:B4');
+    expect(stats.syncs).toBe(2);
+    expect(double.state.table('Budsjett')?.bounds).toEqual({ top: 1, left: 1, bottom: 5, right: 2 });
+    expect(double.cell('Budsjett', 'A5')).toMatchObject({ value: 'Sum' });
+  });
+});
+
+/** A table with an empty merged range right below it (a title typed later, or a spacer someone merged). */
+function mergedBelow(apiVersion?: string) {
+  const data: WorkbookData = {
+    sheets: ['Økonomi'],
+    tables: [{ name: 'Rammer', sheet: 'Økonomi', header: ['År', 'Post', 'Beløp'], rows: [[2024, 'Drift', 100]] }],
+  };
+  const double = createExcelDouble(apiVersion === undefined ? { data } : { data, apiVersion });
+  // Nothing in it: its cells look empty, but a table cannot take merged cells in.
+  double.mergeCells('Økonomi', 'A3:D3');
+  return { double, port: new OfficeWorkbook(double.run, { isSupported: double.supports }) };
+}
+
+describe('Office adapter: an empty merged range right below a table is not free rows', () => {
+  test('writeRows inserts whole sheet rows instead, and the merge moves down, in two round trips', async () => {
+    const { double, port } = mergedBelow();
+    const { stats } = await measure(double, () =>
+      port.writeRows('Rammer', {
+        update: [],
+        append: [
+          { År: 2025, Post: 'Drift', Beløp: 110 },
+          { År: 2025, Post: 'Reserve', Beløp: 5 },
+        ],
+      }),
+    );
+    expect(stats.syncs).toBe(2);
+    expect(double.state.table('Rammer')?.bounds).toEqual({ top: 1, left: 1, bottom: 4, right: 3 });
+    expect(double.sheet('Økonomi').merges).toEqual([{ top: 5, left: 1, bottom: 5, right: 4 }]);
+    const rammer = (await port.readSnapshot()).tables.find((t) => t.name === 'Rammer');
+    expect(rammer?.rows.map((r) => r.map((c) => c.value))).toEqual([
+      [2024, 'Drift', 100],
+      [2025, 'Drift', 110],
+      [2025, 'Reserve', 5],
+    ]);
+  });
+
+  test('appendRow too', async () => {
+    const { double, port } = mergedBelow();
+    const { result, stats } = await measure(double, () => port.appendRow('Rammer', { År: 2025, Post: 'Drift', Beløp: 110 }));
+    expect(stats.syncs).toBe(2);
+    expect(result.range).toBe('A3:C3');
+    expect(double.state.table('Rammer')?.bounds).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    expect(double.sheet('Økonomi').merges).toEqual([{ top: 4, left: 1, bottom: 4, right: 4 }]);
+  });
+
+  test('a merge that starts left of the table and reaches under it is found too (Excel lists a merge by its top-left cell)', async () => {
+    const double = createExcelDouble({ data: { sheets: ['S'], tables: [] } });
+    const context = double.context();
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.getRange('B1:C2').values = [
+      ['A', 'B'],
+      [1, 2],
+    ];
+    sheet.tables.add('B1:C2', true).name = 'T';
+    await context.sync();
+    // A3:D3 starts left of the table: asked about B3:C3 alone, Excel would not list it.
+    double.mergeCells('S', 'A3:D3');
+    const port = new OfficeWorkbook(double.run, { isSupported: double.supports });
+    await port.appendRow('T', { A: 3, B: 4 });
+    expect(double.state.table('T')?.bounds).toEqual({ top: 1, left: 2, bottom: 3, right: 3 });
+    expect(double.sheet('S').merges).toEqual([{ top: 4, left: 1, bottom: 4, right: 4 }]);
+    expect(double.cell('S', 'B3')).toMatchObject({ value: 3 });
   });
 });
