@@ -1,4 +1,5 @@
-import { normalizeHeader } from '../core/text/keys';
+import { TABLES } from '../core/contract/contract';
+import { normalizeHeader, normalizeKey } from '../core/text/keys';
 import { WorkbookOperationError, type RowValue } from './port';
 
 /**
@@ -260,4 +261,10 @@ export function columnBlocked(table: string, header: string, block: ColumnBlock,
     { nb: `cellen ${block.where} til høyre for tabellen ${why.nb}`, en: `cell ${block.where} to the right of the table ${why.en}` },
     shell,
   );
+}
+
+/** The width (characters) the contract gives the column of that header in that table, if it is one of its own. */
+export function contractWidth(table: string, header: string): number | undefined {
+  const spec = Object.values(TABLES).find((t) => t.name.toLowerCase() === table.toLowerCase());
+  return spec?.columns.find((c) => normalizeKey(c.header) === normalizeKey(header))?.width;
 }

@@ -1,13 +1,12 @@
-import { TABLES } from '../../core/contract/contract';
-import { normalizeKey } from '../../core/text/keys';
 import { cellAddress, columnLetters } from '../../core/util/brand';
 import type { AddColumnsOutcome } from '../port';
-import { columnBlocked, columnNotAdded, sheetAddress, sheetProtected, tableNotFound, type ColumnBlock } from '../rowValues';
+import { columnBlocked, columnNotAdded, contractWidth, sheetAddress, sheetProtected, tableNotFound, type ColumnBlock } from '../rowValues';
 import { errorCode, unsupported } from './errors';
 import { characterWidthToPoints } from './format';
 import { loadMergedAreas, mergedAreasOf, overlapsArea, type Area } from './merges';
 import { boundsOf } from './read';
 import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
+import { sheetOf } from './template';
 
 /**
  * addColumns over Office.js: a new last column `header` for each named table (*Forbered {år}* on a workbook made
@@ -105,12 +104,6 @@ function survey(context: Excel.RequestContext, name: string, isSupported: Requir
   };
 }
 
-/** The sheet part of `Sheet!A1:B2` / `'Sheet name'!A1`. */
-function sheetOf(address: string): string {
-  const part = address.slice(0, address.lastIndexOf('!'));
-  return part.startsWith("'") && part.endsWith("'") ? part.slice(1, -1).replace(/''/g, "'") : part;
-}
-
 /** Refuses, before anything is written, a table whose right column is not free (the first such cell, top down). */
 function checkPlace(place: Place, others: readonly { name: string; bounds: Area }[], header: string): void {
   const { survey: s, sheet, bounds } = place;
@@ -155,10 +148,4 @@ function addColumn(place: Place, header: string): { table: string; sheet: string
     s.sheet.getRange(`${letters}:${letters}`).format.columnWidth = characterWidthToPoints(width);
   }
   return { table: s.table.name, sheet: place.sheet, cell };
-}
-
-/** The width (characters) the contract gives the column of that header in that table, if it is one of its own. */
-function contractWidth(table: string, header: string): number | undefined {
-  const spec = Object.values(TABLES).find((t) => t.name.toLowerCase() === table.toLowerCase());
-  return spec?.columns.find((c) => normalizeKey(c.header) === normalizeKey(header))?.width;
 }

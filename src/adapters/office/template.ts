@@ -138,7 +138,7 @@ async function surveyWorkbook(
 }
 
 /** The sheet part of `Sheet!A1:B2` / `'Sheet name'!A1`. */
-function sheetOf(address: string): string {
+export function sheetOf(address: string): string {
   const part = address.slice(0, address.lastIndexOf('!'));
   return part.startsWith("'") && part.endsWith("'") ? part.slice(1, -1).replace(/''/g, "'") : part;
 }

@@ -1,9 +1,7 @@
-import { TABLES } from '../../core/contract/contract';
-import { normalizeKey } from '../../core/text/keys';
 import type { WorkbookSnapshot } from '../../core/snapshot/types';
 import { cellAddress } from '../../core/util/brand';
 import type { AddColumnsOutcome, WorkbookOperationError } from '../port';
-import { columnBlocked, columnNotAdded, sheetAddress, sheetProtected, tableNotFound } from '../rowValues';
+import { columnBlocked, columnNotAdded, contractWidth, sheetAddress, sheetProtected, tableNotFound } from '../rowValues';
 import { asDamage, sheetTables, type TablePart } from './append';
 import { PackageParts } from './opc';
 import { packParts, readPackageParts, type XlsxReadOptions } from './package';
@@ -159,12 +157,6 @@ function widenedTable(xml: string, column: number, header: string): string {
     root.span.contentStart,
     setAttribute(root.span.startTag, 'ref', boundsRef({ ...bounds, right: column })),
   );
-}
-
-/** The width (characters) the contract gives the column of that header in that table, if it is one of its own. */
-function contractWidth(table: string, header: string): number | undefined {
-  const spec = Object.values(TABLES).find((t) => t.name.toLowerCase() === table.toLowerCase());
-  return spec?.columns.find((c) => normalizeKey(c.header) === normalizeKey(header))?.width;
 }
 
 /** The sheet with a `<col>` for `column` of `width` characters, unless one already covers it (the user's width stays). */
