@@ -160,6 +160,16 @@ describe('a cell in the way: the whole call is refused naming the sheet and cell
     expect(error.nb).toContain(`cellen ${cell} til høyre for tabellen er slått sammen med andre celler`);
   });
 
+  test('a protected sheet', async () => {
+    const { error } = await refused((double) => {
+      const sheet = double.state.table('Finansiering')?.sheet.name ?? '';
+      double.protectSheet(sheet);
+      return sheet;
+    });
+    expect(error.code).toBe('protected');
+    expect(error.nb).toContain('er beskyttet');
+  });
+
   test('another table', async () => {
     const { error, cell } = await refused(async (double) => {
       const at = rightOf(double, 'Budsjett', 0);
