@@ -16,6 +16,7 @@ import { unsupported } from './errors';
 import { characterWidthToPoints, colour, textInput } from './format';
 import { boundsOf } from './read';
 import { EXCEL_API, type ExcelRun, type RequirementCheck } from './run';
+import { LIST_ALERT, tableColumnList, tableLists } from '../lists';
 
 /**
  * createTemplate over Office.js: creates the contract's missing sheets and tables and adds missing columns at
@@ -39,7 +40,6 @@ export interface TemplateOptions {
 /** Blank rows between stacked tables, as placeTables leaves them. */
 const GAP_ROWS = 2;
 const HEADER_FILL = 'DDEBF7';
-const LIST_ALERT = { showAlert: true, style: 'Warning', title: 'Ukjent verdi', message: 'Verdien står ikke i listen.' } as const;
 
 interface Survey {
   sheets: Map<string, Excel.Worksheet>;
@@ -291,7 +291,7 @@ function addList(range: Excel.Range, source: ListSource): void {
   const formula = listFormula(source);
   if (formula === undefined) return;
   range.dataValidation.rule = { list: { inCellDropDown: true, source: formula } };
-  range.dataValidation.errorAlert = { ...LIST_ALERT };
+  range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', ...LIST_ALERT };
 }
 
 function listFormula(source: ListSource): string | undefined {
@@ -299,8 +299,7 @@ function listFormula(source: ListSource): string | undefined {
     // Excel splits an inline list at commas, so a value with a comma cannot be offered this way.
     return source.values.some((v) => v.includes(',')) ? undefined : source.values.join(',');
   }
-  const column = source.tableColumn.column.replace(/(['#[\]])/g, "'$1");
-  return `=INDIRECT("${source.tableColumn.table}[${column}]")`;
+  return `=${tableColumnList(source.tableColumn)}`;
 }
 
 interface CellWrite {
@@ -397,11 +396,8 @@ function formatTable(sheet: Excel.Worksheet, excelTable: Excel.Table, { place }:
 
 /** List validations on the body rows; Excel extends them to rows the table gains later. */
 function addLists(sheet: Excel.Worksheet, { data, place }: NewTable): void {
-  data.lists?.forEach((source, i) => {
-    if (source === undefined || i >= data.header.length) return;
-    const column = place.firstColumn + i;
-    addList(sheet.getRange(rangeAddress(place.headerRow + 1, column, place.lastBodyRow, column)), source);
-  });
+  for (const { source, column, top, bottom } of tableLists(data, place))
+    addList(sheet.getRange(rangeAddress(top, column, bottom, column)), source);
 }
 
 function writeFormulas(sheet: Excel.Worksheet, rows: CellWrite[][], top: number, left: number): void {

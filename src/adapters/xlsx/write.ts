@@ -17,6 +17,7 @@ import {
   type WorkbookData,
 } from '../../core/contract/tableData';
 import { cellAddress, rangeAddress } from '../../core/util/brand';
+import { LIST_ALERT, tableLists, writtenColumnList } from '../lists';
 
 /**
  * Writes workbook content described as plain data (sample plans, templates) to .xlsx bytes, with each table a
@@ -208,14 +209,9 @@ function addListValidations(
   data: WorkbookData,
   placements: Map<string, TablePlacement>,
 ): void {
-  table.lists?.forEach((source, index) => {
-    if (source === undefined) return;
-    const column = placement.firstColumn + index;
-    validationsOf(sheet).add(
-      rangeAddress(placement.headerRow + 1, column, placement.lastBodyRow, column),
-      listValidation(source, data, placements),
-    );
-  });
+  for (const { source, column, top, bottom } of tableLists(table, placement)) {
+    validationsOf(sheet).add(rangeAddress(top, column, bottom, column), listValidation(source, data, placements));
+  }
 }
 
 /**
@@ -241,12 +237,12 @@ function listValidation(source: ListSource, data: WorkbookData, placements: Map<
   return {
     type: 'list',
     allowBlank: true,
-    formulae: ['values' in source ? inlineList(source.values) : columnRange(source.tableColumn, data, placements)],
+    formulae: ['values' in source ? inlineList(source.values) : writtenColumnList(source.tableColumn, data, placements)],
     showErrorMessage: true,
     // A warning, not a stop: a value may be typed before its code is added to the source table.
     errorStyle: 'warning',
-    errorTitle: 'Ukjent verdi',
-    error: 'Verdien står ikke i listen.',
+    errorTitle: LIST_ALERT.title,
+    error: LIST_ALERT.message,
   };
 }
 
@@ -260,19 +256,4 @@ function inlineList(values: string[]): string {
   if (joined.length > MAX_INLINE_LIST)
     throw new RangeError(`An inline list may hold at most ${MAX_INLINE_LIST} characters: ${joined.slice(0, 40)}…`);
   return `"${joined.replace(/"/g, '""')}"`;
-}
-
-/**
- * The whole code column of another table, as the list follows it when the table grows: Excel does not accept a
- * structured reference (Strategier[Kode]) directly in a validation list, but it does through INDIRECT — the
- * same formula the Office adapter writes. A fixed range would hold only the rows there when it was written
- * (`Oppsett!$A$18:$A$18` for an empty table), so codes added later would never appear.
- */
-function columnRange(ref: { table: string; column: string }, data: WorkbookData, placements: Map<string, TablePlacement>): string {
-  const index = data.tables.find((t) => t.name === ref.table)?.header.indexOf(ref.column) ?? -1;
-  if (!placements.has(ref.table) || index < 0)
-    throw new Error(`List source ${ref.table}[${ref.column}] is not a table column in this workbook`);
-  // Inside a structured reference ' [ ] # are escaped with a leading '.
-  const column = ref.column.replace(/(['#[\]])/g, "'$1");
-  return `INDIRECT("${ref.table}[${column}]")`;
 }

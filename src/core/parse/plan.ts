@@ -34,7 +34,7 @@ import { kroner as toKroner } from '../util/brand';
 import type { z } from 'zod';
 import { StrategyCodes } from './codes';
 import { normalizeKey } from '../text/keys';
-import { bindTable, cellText, isBlank, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
+import { bindTable, cellText, isBlank, isCount, readRows, RowReader, tableRef, type BoundTable, type Sink } from './table';
 
 export interface ParseResult {
   plan: Plan;
@@ -356,36 +356,14 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
     }
     const naering = row.text('naering');
     const name = naering?.value ?? null;
-    const byYear = new Map<number, Located<number>>();
-    for (const { year, index } of yearColumns) {
-      const cell = row.cells[index];
-      if (!cell || isBlank(cell)) continue;
-      const value = countAt(row, cell, String(year), sink);
-      if (value !== undefined) byYear.set(year, { value, sheet: row.sheet, cell: cell.address });
-      else
-        unknowns.push({
-          sheet: row.sheet,
-          cell: cell.address,
-          what: { table: 'jobTargets', naering: name, year, sum: false, total: false },
-        });
-    }
-    for (const { index } of ignoredColumns) {
-      const cell = row.cells[index];
-      if (cell && !isBlank(cell))
-        unknowns.push({
-          sheet: row.sheet,
-          cell: cell.address,
-          what: { table: 'jobTargets', naering: name, year: null, sum: false, total: false },
-        });
-    }
-    const sum = row.present('sum') ? row.count('sum') : undefined;
-    const sumCell = row.cell('sum');
-    if (sumCell && row.failed('sum'))
-      unknowns.push({
-        sheet: row.sheet,
-        cell: sumCell.address,
-        what: { table: 'jobTargets', naering: name, year: null, sum: true, total: false },
-      });
+    const { figures: byYear, sum } = readMatrixRow(
+      row,
+      yearColumns.map((c) => ({ key: c.year, index: c.index })),
+      ignoredColumns.map((c) => c.index),
+      sink,
+      unknowns,
+      (year, isSum) => ({ table: 'jobTargets', naering: name, year, sum: isSum, total: false }),
+    );
     if (!naering) continue;
     const entry: JobTargetRow = { naering, byYear, row: row.range };
     if (sum) entry.declaredSum = sum;
@@ -420,19 +398,43 @@ function parseJobTargets(table: BoundTable, program: Program, sink: Sink, unknow
 }
 
 /** A whole, non-negative count from a cell outside the contract's named columns (years, strategies). */
+/**
+ * One row of a target matrix (a column per year in Arbeidsplassmal, per strategy in Resultatmal): its figures by
+ * column key, and its declared Sum. A figure that cannot be read, a figure in a column that counts towards
+ * nothing (`stray`) and an unreadable Sum are each an unknown at their cell, described by `what` (the key is null
+ * for a stray column and for the sum).
+ */
+function readMatrixRow<K extends string | number>(
+  row: RowReader,
+  columns: readonly { key: K; index: number }[],
+  stray: readonly number[],
+  sink: Sink,
+  unknowns: UnknownFigure[],
+  what: (key: K | null, sum: boolean) => UnknownFigure['what'],
+): { figures: Map<K, Located<number>>; sum: Located<number> | undefined } {
+  const figures = new Map<K, Located<number>>();
+  for (const { key, index } of columns) {
+    const cell = row.cells[index];
+    if (!cell || isBlank(cell)) continue;
+    const value = countAt(row, cell, String(key), sink);
+    if (value !== undefined) figures.set(key, { value, sheet: row.sheet, cell: cell.address });
+    else unknowns.push({ sheet: row.sheet, cell: cell.address, what: what(key, false) });
+  }
+  for (const index of stray) {
+    const cell = row.cells[index];
+    if (cell && !isBlank(cell)) unknowns.push({ sheet: row.sheet, cell: cell.address, what: what(null, false) });
+  }
+  // Reading the sum is what marks its cell as failed.
+  const sum = row.present('sum') ? row.count('sum') : undefined;
+  const sumCell = row.cell('sum');
+  if (sumCell && row.failed('sum')) unknowns.push({ sheet: row.sheet, cell: sumCell.address, what: what(null, true) });
+  return { figures, sum };
+}
+
 function countAt(row: RowReader, cell: SnapshotCell, column: string, sink: Sink): number | undefined {
   const value = row.numberAt(cell, column, 'units');
   if (value === undefined) return undefined;
-  const at = { sheet: row.sheet, cell: cell.address };
-  if (!Number.isInteger(value)) {
-    sink.push(makeFinding('values.fractional-jobs', at, { column }, { expected: 'heltall', actual: value }));
-    return undefined;
-  }
-  if (value < 0) {
-    sink.push(makeFinding('values.negative-count', at, { column }, { expected: '≥ 0', actual: value }));
-    return undefined;
-  }
-  return value;
+  return isCount(value, { sheet: row.sheet, cell: cell.address }, column, sink) ? value : undefined;
 }
 
 /** A column header that is neither a contract column nor anything the table reads, when it matters. */
@@ -478,36 +480,14 @@ function parseResultatmal(table: BoundTable, codes: StrategyCodes, sink: Sink, u
     const naering = row.text('naering');
     const yearKey = keyOf(row, 'year', year?.value);
     const naeringKey = keyOf(row, 'naering', naering?.value);
-    const byStrategy = new Map<string, Located<number>>();
-    for (const { code, index } of strategyColumns) {
-      const cell = row.cells[index];
-      if (!cell || isBlank(cell)) continue;
-      const value = countAt(row, cell, code, sink);
-      if (value !== undefined) byStrategy.set(code, { value, sheet: row.sheet, cell: cell.address });
-      else
-        unknowns.push({
-          sheet: row.sheet,
-          cell: cell.address,
-          what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: code, sum: false },
-        });
-    }
-    for (const index of strayColumns) {
-      const cell = row.cells[index];
-      if (cell && !isBlank(cell))
-        unknowns.push({
-          sheet: row.sheet,
-          cell: cell.address,
-          what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: false },
-        });
-    }
-    const sum = row.present('sum') ? row.count('sum') : undefined;
-    const sumCell = row.cell('sum');
-    if (sumCell && row.failed('sum'))
-      unknowns.push({
-        sheet: row.sheet,
-        cell: sumCell.address,
-        what: { table: 'resultatmal', year: yearKey, naering: naeringKey, strategy: null, sum: true },
-      });
+    const { figures: byStrategy, sum } = readMatrixRow(
+      row,
+      strategyColumns.map((c) => ({ key: c.code, index: c.index })),
+      strayColumns,
+      sink,
+      unknowns,
+      (strategy, isSum) => ({ table: 'resultatmal', year: yearKey, naering: naeringKey, strategy, sum: isSum }),
+    );
     // A row whose year or næring cannot be read: its figures may belong to any year's matrix.
     if (!year || !naering) {
       const at = row.firstFailure('year', 'naering');

@@ -35,6 +35,22 @@ export function tableRef(table: TableSnapshot): Ref {
 }
 
 /**
+ * Whether a number read as a count (jobs, companies) is one: whole and not negative. When not, it says so at
+ * the cell, naming the column as `column`.
+ */
+export function isCount(value: number, at: Ref, column: string, sink: Sink): boolean {
+  if (!Number.isInteger(value)) {
+    sink.push(makeFinding('values.fractional-jobs', at, { column }, { expected: 'heltall', actual: value }));
+    return false;
+  }
+  if (value < 0) {
+    sink.push(makeFinding('values.negative-count', at, { column }, { expected: '≥ 0', actual: value }));
+    return false;
+  }
+  return true;
+}
+
+/**
  * Finds a contract table and matches its columns by header text. A missing table or a missing required
  * column becomes a finding; a table without a required column is not read further.
  */
@@ -212,30 +228,9 @@ export class RowReader {
     const cell = this.cell(key);
     const read = cell && this.number(cell, key, 'units');
     if (!cell || read === undefined) return undefined;
-    const header = this.header(key);
-    if (!Number.isInteger(read)) {
-      this.sink.push(
-        makeFinding(
-          'values.fractional-jobs',
-          { sheet: this.sheet, cell: cell.address },
-          { column: header },
-          { expected: 'heltall', actual: read },
-        ),
-      );
-      return this.fail(cell);
-    }
-    if (read < 0) {
-      this.sink.push(
-        makeFinding(
-          'values.negative-count',
-          { sheet: this.sheet, cell: cell.address },
-          { column: header },
-          { expected: '≥ 0', actual: read },
-        ),
-      );
-      return this.fail(cell);
-    }
-    return { value: read, sheet: this.sheet, cell: cell.address };
+    const at = { sheet: this.sheet, cell: cell.address };
+    if (!isCount(read, at, this.header(key), this.sink)) return this.fail(cell);
+    return { value: read, ...at };
   }
 
   /** An amount in whole kroner; a column whose header says millions is scaled. Negative amounts are reported but kept. */
@@ -265,17 +260,7 @@ export class RowReader {
     if (cell.kind === 'date') return { value: cell.value, ...at };
     if (cell.kind === 'empty') return this.empty(cell, key);
     const iso = cell.kind === 'number' ? serialToIso(cell.value) : cell.kind === 'text' ? textToIso(cell.value) : undefined;
-    if (iso === undefined) {
-      this.sink.push(
-        makeFinding(
-          'values.not-a-date',
-          at,
-          { text: cellText(cell), column: this.header(key) },
-          { expected: 'dd.mm.åååå', actual: cellText(cell) },
-        ),
-      );
-      return this.fail(cell);
-    }
+    if (iso === undefined) return this.unreadable(cell, 'values.not-a-date', key, 'dd.mm.åååå', cellText(cell));
     return { value: iso, ...at };
   }
 
@@ -291,32 +276,14 @@ export class RowReader {
       case 'number': {
         const value = unit === 'millions' ? cell.value * 1_000_000 : cell.value;
         if (isExact(value)) return value;
-        this.sink.push(
-          makeFinding(
-            'values.not-a-number',
-            at,
-            { text: cellText(cell), column: this.header(column) },
-            { expected: 'tall', actual: cellText(cell) },
-          ),
-        );
-        return this.fail(cell);
+        return this.unreadable(cell, 'values.not-a-number', column, 'tall', cellText(cell));
       }
       case 'empty':
         return this.empty(cell, column);
       case 'text': {
         if (cell.value.trim() === '') return this.empty(cell, column);
         const parsed = parseNorwegianNumber(cell.value, unit);
-        if (!parsed.ok || !isExact(parsed.value)) {
-          this.sink.push(
-            makeFinding(
-              'values.not-a-number',
-              at,
-              { text: cell.value, column: this.header(column) },
-              { expected: 'tall', actual: cell.value },
-            ),
-          );
-          return this.fail(cell);
-        }
+        if (!parsed.ok || !isExact(parsed.value)) return this.unreadable(cell, 'values.not-a-number', column, 'tall', cell.value);
         const shown = unit === 'millions' ? parsed.value / 1_000_000 : parsed.value;
         this.sink.push(
           makeFinding(
@@ -343,16 +310,15 @@ export class RowReader {
         return parsed.value;
       }
       default:
-        this.sink.push(
-          makeFinding(
-            'values.not-a-number',
-            at,
-            { text: cellText(cell), column: this.header(column) },
-            { expected: 'tall', actual: cellText(cell) },
-          ),
-        );
-        return this.fail(cell);
+        return this.unreadable(cell, 'values.not-a-number', column, 'tall', cellText(cell));
     }
+  }
+
+  /** Says at the cell that `text` cannot be read as what the column holds (`expected`), and records it unreadable. */
+  private unreadable(cell: SnapshotCell, id: 'values.not-a-number' | 'values.not-a-date', column: string, expected: string, text: string) {
+    const at = { sheet: this.sheet, cell: cell.address };
+    this.sink.push(makeFinding(id, at, { text, column: this.header(column) }, { expected, actual: text }));
+    return this.fail(cell);
   }
 
   /** Records the cell as unreadable (already reported) and gives no value. */

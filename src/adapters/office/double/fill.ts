@@ -7,6 +7,7 @@ import {
   type TablePlacement,
   type WorkbookData,
 } from '../../../core/contract/tableData';
+import { LIST_ALERT, tableLists, writtenColumnList } from '../../lists';
 import { SheetState, isoToSerial, type CellState, type WorkbookState } from './state';
 
 /**
@@ -101,23 +102,17 @@ function addLists(
   data: WorkbookData,
   placements: Map<string, TablePlacement>,
 ): void {
-  table.lists?.forEach((source, i) => {
-    if (source === undefined) return;
-    const column = place.firstColumn + i;
+  for (const { source, column, top, bottom } of tableLists(table, place)) {
     sheet.validations.push({
-      bounds: { top: place.headerRow + 1, left: column, bottom: place.lastBodyRow, right: column },
+      bounds: { top, left: column, bottom, right: column },
       rule: { list: { inCellDropDown: true, source: listSource(source, data, placements) } },
-      errorAlert: { showAlert: true, style: 'Warning', title: 'Ukjent verdi', message: 'Verdien står ikke i listen.' },
+      errorAlert: { showAlert: true, style: 'Warning', ...LIST_ALERT },
     });
-  });
+  }
 }
 
 function listSource(source: ListSource, data: WorkbookData, placements: Map<string, TablePlacement>): string {
   if ('values' in source) return source.values.join(',');
-  const { table, column } = source.tableColumn;
-  const place = placements.get(table);
-  const index = data.tables.find((t) => t.name === table)?.header.indexOf(column) ?? -1;
-  if (place === undefined || index < 0) throw new Error(`List source ${table}[${column}] is not in the workbook`);
   // As the .xlsx writer (and Excel's template) writes it: the whole column, followed as the table grows.
-  return `=INDIRECT("${table}[${column}]")`;
+  return `=${writtenColumnList(source.tableColumn, data, placements)}`;
 }
