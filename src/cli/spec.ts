@@ -108,11 +108,16 @@ export interface CommandSpec {
   optionHelp?: Partial<Record<OptionName, Localized>>;
 }
 
+/** The arguments of a command that writes a new workbook, reads one, or reads one and writes a copy. */
+const WRITES_NEW: Localized = { nb: '<ut.xlsx>', en: '<out.xlsx>' };
+const READS: Localized = { nb: '<fil.xlsx>', en: '<file.xlsx>' };
+const WRITES_COPY: Localized = { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' };
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'sample',
     words: COMMAND_WORDS.sample,
-    args: { nb: '<ut.xlsx>', en: '<out.xlsx>' },
+    args: WRITES_NEW,
     help: {
       nb: `Skriv eksempelarbeidsboka: ${SAMPLE_PROGRAMME}s handlingsplan for ${SAMPLE_YEAR}.`,
       en: `Write the sample workbook: ${SAMPLE_PROGRAMME}'s ${SAMPLE_YEAR} action plan.`,
@@ -122,7 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     words: COMMAND_WORDS.init,
-    args: { nb: '<ut.xlsx>', en: '<out.xlsx>' },
+    args: WRITES_NEW,
     help: {
       nb: 'Skriv en tom arbeidsbok med programmets tabeller, klar til utfylling.',
       en: "Write an empty workbook with the programme's tables, ready to fill in.",
@@ -133,14 +138,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'validate',
     words: COMMAND_WORDS.validate,
     aliases: ['kontroller'],
-    args: { nb: '<fil.xlsx>', en: '<file.xlsx>' },
+    args: READS,
     help: { nb: 'Kontroller arbeidsboka og list funnene.', en: 'Check the workbook and list the findings.' },
     options: ['year', 'json', 'all'],
   },
   {
     name: 'generate',
     words: COMMAND_WORDS.generate,
-    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    args: WRITES_COPY,
     help: {
       nb: 'Skriv en kopi av arbeidsboka med styrets ark «Handlingsplan {år}». Fila det leses fra skrives aldri; en arbeidsbok med makroer kopieres til .xlsm.',
       en: 'Write a copy of the workbook with the board\'s "Handlingsplan {year}" sheet. The file read is never written; a workbook with macros is copied to an .xlsm.',
@@ -156,7 +161,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'report',
     words: COMMAND_WORDS.report,
-    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    args: WRITES_COPY,
     help: {
       nb: 'Det samme med styrets statusrapport «Styrerapport {år}»: arbeidsplasser mot mål, innvilget mot budsjett, delmål, utløst kapital, prosjekter.',
       en: 'The same with the board\'s status report "Styrerapport {year}": jobs against targets, grants against budgets, delmål, leverage, projects.',
@@ -172,7 +177,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'fetchSsb',
     words: COMMAND_WORDS.fetchSsb,
-    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    args: WRITES_COPY,
     help: {
       nb: 'Skriv en kopi av arbeidsboka med tallene SSB publiserer for kommunene i Kommuner (folkemengde, folkemengde 20–39 år, sysselsatte etter arbeidssted, nyetablerte foretak) fra utgangsåret, i Effektindikatorer. Rader du har skrevet selv, endres aldri. Kilde: SSB, CC BY 4.0.',
       en: 'Write a copy of the workbook with the figures Statistics Norway publishes for the kommuner in Kommuner (population, population 20–39, employed by place of work, new enterprises) from the baseline year, in Effektindikatorer. Rows you typed are never changed. Source: SSB, CC BY 4.0.',
@@ -182,7 +187,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'fix',
     words: COMMAND_WORDS.fix,
-    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    args: WRITES_COPY,
     help: {
       nb: 'Skriv en kopi av arbeidsboka med alle hurtigrettingene gjort (tall lagret som tekst blir tall), i én skriving. Fila det leses fra skrives aldri. Statuskoden er kopiens.',
       en: 'Write a copy of the workbook with every quick fix applied (numbers stored as text become numbers), in one write. The file read is never written. The exit status is that of the copy.',
@@ -193,7 +198,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'nextYear',
     words: COMMAND_WORDS.nextYear,
     aliases: ['neste-år', 'forbered'],
-    args: { nb: '<fil.xlsx> -o <ut.xlsx>', en: '<file.xlsx> -o <out.xlsx>' },
+    args: WRITES_COPY,
     help: {
       nb: 'Skriv en kopi av arbeidsboka med neste års rader lagt til (pane: «Forbered {år}»): budsjett per strategi med årets ramme fordelt etter andelene året før, tiltak og delmål kopiert, resultatmål med årets arbeidsplassmål, rammer og finansiering fra perioden — alle merket som forslag i kolonnen Forslag. Ingenting som finnes, endres; to ganger legger ikke til noe mer.',
       en: "Write a copy of the workbook with next year's rows added (pane: \"Forbered {year}\"): a budget per strategy with the year's frame split by the year before's shares, measures and sub-goals copied, result targets with the year's job targets, frames and financing from the period — all marked as proposals in the Forslag column. Nothing there is changed; running it twice adds nothing more.",

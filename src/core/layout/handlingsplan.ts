@@ -4,11 +4,11 @@ import { normalizeKey } from '../text/keys';
 import { formatDate } from '../text/dates';
 import { formatFindingValue } from '../text/figures';
 import { rangeAddress } from '../util/brand';
-import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
+import { PAGE_WIDTH } from './fit';
 import { address, Grid, refKey } from './grid';
 import { effektHandlingsplan } from './effekt';
 import { marked, notesOf, writeNotes } from './merknader';
-import { banner, sectionTitle, type SheetInput } from './sheet';
+import { banner, printedSheet, sectionTitle, type SheetInput } from './sheet';
 import {
   incompleteCell,
   lostAreaFrame,
@@ -90,28 +90,19 @@ export function buildHandlingsplan(input: HandlingsplanInput): SheetLayout {
   if (errors.length > 0) errorList(ctx, row + 2, errors);
   const marks = [...markErrors(grid, errors), ...markMissing(grid)];
 
-  const cells = grid.sortedCells();
   const minimum = new Map<number, number>([[1, LABEL_WIDTH]]);
   for (let c = 2; c <= lastColumn; c++) minimum.set(c, STRATEGY_WIDTH);
-  const widths = fitColumnWidths(cells, grid.merges, minimum);
-  spreadColumns(widths, 2, lastColumn, USABLE_WIDTH);
-  const heights = fitRowHeights(cells, grid.merges, widths, grid.rowHeights);
   return {
     sheet,
-    cells,
-    merges: grid.merges,
-    columnWidths: [...widths].map(([column, width]) => ({ column, width })).sort((a, b) => a.column - b.column),
-    rowHeights: [...heights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
-    freeze: { rows: 2, columns: 0 },
-    rowBreaks: pageBreaks(ctx.blocks, heights, (heights.get(1) ?? 0) + (heights.get(2) ?? 0)),
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: true,
-      titleRows: { from: 1, to: 2 },
-      header: `${programName || 'Handlingsplan'} – Handlingsplan ${year}`,
-      footer: `Generert ${formatDateTime(input.generatedAt)} · side &P av &N`,
-    },
+    ...printedSheet(
+      grid,
+      { minimum, lastColumn, width: USABLE_WIDTH },
+      { blocks: ctx.blocks },
+      {
+        header: `${programName || 'Handlingsplan'} – Handlingsplan ${year}`,
+        footer: `Generert ${formatDateTime(input.generatedAt)} · side &P av &N`,
+      },
+    ),
     anchors,
     marker: { kind: 'handlingsplan', year, inputDigest: input.inputDigest, generatedAt: input.generatedAt },
     marks,

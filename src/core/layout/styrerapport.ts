@@ -15,10 +15,10 @@ import { framesAfterReallocations } from '../count/reallocations';
 import { formatDate, yearIsOver } from '../text/dates';
 import { writeMoves, type MoveColumns } from './reallocations';
 import { rangeAddress } from '../util/brand';
-import { fitColumnWidths, fitRowHeights, PAGE_WIDTH, pageBreaks, spreadColumns } from './fit';
+import { PAGE_WIDTH } from './fit';
 import { address, Grid } from './grid';
 import { CHART_DATA, effektColumns, effektStyrerapport } from './effekt';
-import { banner, sectionTitle, type SheetInput } from './sheet';
+import { banner, printedSheet, sectionTitle, type SheetInput } from './sheet';
 import { STYLE } from './styles';
 import type { Anchor, CellStyle, LayoutChart, SheetLayout } from './types';
 import {
@@ -100,26 +100,14 @@ export function buildStyrerapport(input: StyrerapportInput): SheetLayout {
   const charts = [...(chart ? [chart] : []), ...effekt.charts];
   // Unknown is unknown here too: unreadable inputs are "mangler", the totals over them marked incomplete.
   const marks = markMissing(grid);
-  const cells = grid.sortedCells();
-  const widths = fitColumnWidths(cells, grid.merges, new Map(MIN_WIDTHS.map((w, i) => [i + 1, w])));
-  spreadColumns(widths, 2, lastColumn, PAGE_WIDTH * 0.96);
-  const heights = fitRowHeights(cells, grid.merges, widths, grid.rowHeights);
   return {
     sheet,
-    cells,
-    merges: grid.merges,
-    columnWidths: [...widths].map(([column, width]) => ({ column, width })).sort((a, b) => a.column - b.column),
-    rowHeights: [...heights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
-    freeze: { rows: 2, columns: 0 },
-    rowBreaks: pageBreaks(blocks, heights, (heights.get(1) ?? 0) + (heights.get(2) ?? 0), [grantsPage, delmalPage]),
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: true,
-      titleRows: { from: 1, to: 2 },
-      header: `${name || 'Styrerapport'} – Styrerapport ${year}`,
-      footer: `Generert ${date} · side &P av &N`,
-    },
+    ...printedSheet(
+      grid,
+      { minimum: new Map(MIN_WIDTHS.map((w, i) => [i + 1, w])), lastColumn, width: PAGE_WIDTH * 0.96 },
+      { blocks, forced: [grantsPage, delmalPage] },
+      { header: `${name || 'Styrerapport'} – Styrerapport ${year}`, footer: `Generert ${date} · side &P av &N` },
+    ),
     anchors,
     marker: { kind: 'styrerapport', year, inputDigest: input.inputDigest, generatedAt: input.generatedAt },
     ...(charts.length > 0 ? { charts } : {}),
