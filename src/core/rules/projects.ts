@@ -11,12 +11,14 @@ import {
   memoized,
   naeringLookup,
   phaseOf,
+  PLP_PHASES,
+  PROJECT_STATUSES,
   projectIndex,
   statusOf,
   yearOf,
 } from '../count/projectRegister';
 import { formatDate, yearIsOver } from '../text/dates';
-import type { Delmal, Plan, Project, UnknownFigure } from '../model/plan';
+import type { Delmal, Located, Plan, Project, UnknownFigure } from '../model/plan';
 import type { ValidationSettings } from '../settings';
 import type { RuleContext } from './context';
 import { inYear, notChecked, unknownsOf } from '../findings/unknowns';
@@ -50,26 +52,10 @@ function projectReferences(plan: Plan): Finding[] {
     if (p.naering && plan.naeringer.length > 0 && knownNaering(p.naering.value) === undefined) {
       findings.push(makeFinding('projects.unknown-naering', p.naering, { id, value: p.naering.value }, { actual: p.naering.value }));
     }
-    if (p.phase && phase(p.phase.value) === undefined) {
-      findings.push(
-        makeFinding(
-          'projects.unknown-phase',
-          p.phase,
-          { id, value: p.phase.value },
-          { expected: 'forstudie | forprosjekt | hovedprosjekt', actual: p.phase.value },
-        ),
-      );
-    }
-    if (p.status && status(p.status.value) === undefined) {
-      findings.push(
-        makeFinding(
-          'projects.unknown-status',
-          p.status,
-          { id, value: p.status.value },
-          { expected: 'søkt | innvilget | aktiv | avsluttet | avslått', actual: p.status.value },
-        ),
-      );
-    }
+    const notListed = (rule: 'projects.unknown-phase' | 'projects.unknown-status', cell: Located<string>, listed: readonly string[]) =>
+      findings.push(makeFinding(rule, cell, { id, value: cell.value }, { expected: listed.join(' | '), actual: cell.value }));
+    if (p.phase && phase(p.phase.value) === undefined) notListed('projects.unknown-phase', p.phase, PLP_PHASES);
+    if (p.status && status(p.status.value) === undefined) notListed('projects.unknown-status', p.status, PROJECT_STATUSES);
   }
   return findings;
 }
