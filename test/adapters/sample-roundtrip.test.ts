@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openXlsxFile, writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
 import { hallingdalSample } from '../../src/core/sample/hallingdal';
-import { templateWorkbook } from '../../src/core/template/template';
+import { consistentWorkbook } from '../support/consistentWorkbook';
 import { snapshotFromData } from '../../src/core/snapshot/fromTableData';
 import type { SnapshotCell } from '../../src/core/snapshot/types';
 import { validateWorkbook } from '../../src/core/validate';
@@ -53,42 +53,7 @@ test('the file holds the same tables, cells and addresses as the core builds fro
 });
 
 test('an init template filled in consistently validates with no findings of severity feil', async () => {
-  const template = templateWorkbook({ firstYear: 2022, lastYear: 2024, strategyCodes: ['A'] });
-  const set = (name: string, rows: (string | number | null)[][]) => {
-    const t = template.tables.find((x) => x.name === name);
-    if (!t) throw new Error(name);
-    t.rows = rows;
-    return t;
-  };
-  set('Program', [
-    ['Programnavn', 'Testdal'],
-    ['Region', 'Testdal'],
-    ['Første år', 2022],
-    ['Siste år', 2024],
-    ['Handlingsplanår', 2022],
-    ['Arbeidsplassmål', 6],
-  ]);
-  set('Innsatsomrader', [[1, 'Kompetanse', 'Tematisk']]);
-  set('Strategier', [['A', 'Rekruttering', 1, 'Rekruttere folk']]);
-  set('Naeringer', [[1, 'Industri']]);
-  const targets = set('Arbeidsplassmal', [['Industri', 1, 2, 3, 6]]);
-  targets.totalRow = ['Sum', 2 - 1, 2, 3, 6];
-  set('Resultatmal', [[2022, 'Industri', 1, 1]]);
-  set('ResultatmalSum', [
-    [2022, 1, 1],
-    [2022, 'Sum', 1],
-  ]);
-  set('Budsjett', [[2022, 'A', 100000]]);
-  set('Rammer', [
-    [2022, 'Kompetanse', 100000],
-    [2022, 'Sum innsatsområder', 100000],
-    [2022, 'Administrasjon', 10000],
-    [2022, 'Sum totalt', 110000],
-  ]);
-  set('Finansiering', [
-    [2022, 'Fylket', 110000],
-    [2022, 'Sum', 110000],
-  ]);
+  const template = consistentWorkbook();
   const path = join(dir, 'filled.xlsx');
   await writeWorkbookDataFile(template, path);
   const result = validateWorkbook(await (await openXlsxFile(path)).readSnapshot());

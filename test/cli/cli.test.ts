@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeWorkbookDataFile } from '../../src/adapters/xlsx/file';
-import { runCli, type CliResult } from '../support/cli';
+import { fileKept, runCli, type CliResult } from '../support/cli';
 import { filledTemplate } from '../support/planBuilder';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -100,11 +100,11 @@ describe('sample', () => {
   test('refuses to overwrite an existing file without --force and leaves it unchanged', () => {
     const path = join(dir, 'existing.xlsx');
     expect(cli(['sample', 'existing.xlsx']).status).toBe(0);
-    const before = readFileSync(path);
+    const kept = fileKept(path);
     const result = cli(['sample', 'existing.xlsx']);
     expectOneLineFailure(result);
     expect(result.stderr).toContain('--force');
-    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(kept.untouched()).toBe(true);
   });
 
   test('never touches a file of the user that happens to have the name', () => {
@@ -196,9 +196,9 @@ describe('init and a consistent plan', () => {
     const init = cli(['init', 'template.xlsx', '--first-year', '2022', '--last-year', '2024']);
     expect(init.status).toBe(0);
     expect(existsSync(path)).toBe(true);
-    const before = readFileSync(path);
+    const kept = fileKept(path);
     expectOneLineFailure(cli(['init', 'template.xlsx']));
-    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(kept.untouched()).toBe(true);
 
     const result = cli(['validate', 'template.xlsx', '--json']);
     expect([0, 1]).toContain(result.status);

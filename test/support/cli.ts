@@ -3,6 +3,7 @@
  * spawn it. jest's globalSetup (test/support/buildCli.js) has built dist/ first.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const BIN = join(resolve(__dirname, '..', '..'), 'bin', 'handlingsplan.js');
@@ -87,4 +88,13 @@ export function expectEachRefused(cases: readonly RefusedCase[], run: (args: str
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
   }
+}
+
+/**
+ * The file's bytes as they are now; `untouched()` says whether it still holds exactly them. A command never
+ * writes the file it reads, and a refused command writes nothing.
+ */
+export function fileKept(path: string): { untouched: () => boolean } {
+  const before = readFileSync(path);
+  return { untouched: () => readFileSync(path).equals(before) };
 }
