@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RowContext } from '../../adapters/port';
@@ -9,6 +9,7 @@ import type { Texts } from '../i18n';
 import { FindingItem } from './FindingItem';
 import { rowsOf } from './findingRows';
 import { GroupItem } from './GroupItem';
+import { SheetHeading } from './SheetHeading';
 import { useRovingFocus } from './useRovingFocus';
 
 const useStyles = makeStyles({
@@ -23,19 +24,6 @@ const useStyles = makeStyles({
     top: 0,
     left: 0,
     width: '100%',
-  },
-  sheetRow: {
-    listStyleType: 'none',
-  },
-  sheet: {
-    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`,
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    lineHeight: tokens.lineHeightBase200,
   },
 });
 
@@ -123,13 +111,7 @@ export function GroupList({ t, label, groups, disabled, contexts, selected, onSe
         };
         const tabIndex = item.index === activeRow ? 0 : -1;
         if (row.kind === 'sheet') {
-          return (
-            <li key={row.key} {...common} className={mergeClasses(styles.row, styles.sheetRow)}>
-              <Text as="h4" className={styles.sheet}>
-                {t.countIn(row.count, row.sheet)}
-              </Text>
-            </li>
-          );
+          return <SheetHeading key={row.key} item={common} text={t.countIn(row.count, row.sheet)} />;
         }
         if (row.kind === 'group') {
           return (
