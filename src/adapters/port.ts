@@ -108,7 +108,8 @@ export interface WorkbookPort {
    * table that has no data yet, or into the empty row right below the table (Excel grows the table), never by
    * rewriting the table. Values are keyed by column header (compared as the core compares headers); columns not
    * given are left as they are (calculated columns keep their formulas). Nothing the user typed is overwritten:
-   * when the row below is taken, Excel inserts a row and the .xlsx adapter refuses, naming the cell.
+   * when the row below is taken, both adapters insert a whole sheet row there first, so what was below moves
+   * down one row (the .xlsx adapter refuses, naming the sheet, where drawings, charts or notes would have to move).
    */
   appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome>;
   /**

@@ -179,7 +179,7 @@ function unsupportedValue(column: string): WorkbookOperationError {
   );
 }
 
-/** The .xlsx adapter does not shift the user's cells: what is below the table stays, and the row is refused. */
+/** The row below a table is still taken where a row was to be written (room is made first, so this is a guard). */
 export function rowBelowTaken(table: string, sheet: string, cell: string): WorkbookOperationError {
   const where = sheetAddress(sheet, cell);
   return new WorkbookOperationError(

@@ -279,6 +279,23 @@ function describeAppendRow(open: OpenWorkbook): void {
       ]);
     });
 
+    test('a table stacked right above another grows by a whole sheet row inserted under it; the table below moves down whole', async () => {
+      const opened = await open(appendData());
+      const before = tableNamed(await opened.port.readSnapshot(), 'Rapporter');
+      expect(before.range).toBe('A7:C8');
+      // Rows 5 and 6 are free; row 7 holds Rapporter's header.
+      for (const [i, nr] of ['P3', 'P4', 'P5'].entries()) {
+        const outcome = await (await current(opened)).appendRow('Prosjekter', { Nr: nr, Navn: `Prosjekt ${nr}` });
+        expect(outcome.range).toBe(`A${5 + i}:E${5 + i}`);
+      }
+      const after = await (await current(opened)).readSnapshot();
+      expect(tableNamed(after, 'Prosjekter').range).toBe('A2:E7');
+      expect(tableNamed(after, 'Prosjekter').rows.map((r) => r[0]?.value)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+      const moved = tableNamed(after, 'Rapporter');
+      expect(moved.range).toBe('A8:C9');
+      expect(moved.header.map((c) => c.value)).toEqual(before.header.map((c) => c.value));
+    });
+
     test('text that looks like a formula, a number, a date or a boolean stays text', async () => {
       const opened = await open(appendData());
       for (const [i, text] of TRICKY_TEXTS.entries()) {

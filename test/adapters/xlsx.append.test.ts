@@ -114,26 +114,31 @@ describe('.xlsx adapter: appendRow', () => {
     expect((await exceljs(port.toBytes())).getWorksheet('Prosjekter')?.getCell('A5').value).toBe('=1+1');
   });
 
-  test('something right below the table: refused, naming the cell, and the package is unchanged', async () => {
+  test('something right below the table: a whole sheet row is inserted, the new row goes there, what was below moves down', async () => {
     const input = await editPart(
       await writeWorkbookData(appendData()),
       SHEET,
       withRow5('<c r="C5" t="inlineStr"><is><t>Notat</t></is></c>'),
     );
     const port = await openXlsxPort(input);
-    const error = await operationError(port.appendRow('Prosjekter', P3));
-    expect(error.code).toBe('failed');
-    expect(error.en).toContain('Prosjekter!C5');
-    expect(error.nb).toContain('Prosjekter!C5');
-    expect(port.toBytes()).toBe(input);
+    const outcome = await port.appendRow('Prosjekter', P3);
+    expect(outcome.range).toBe('A5:E5');
+    const read = (await exceljs(port.toBytes())).getWorksheet('Prosjekter');
+    expect(read?.getCell('A5').value).toBe('P3');
+    expect(read?.getCell('C6').value).toBe('Notat');
+    expect(read?.getCell('C5').value).toBe(300000);
+    const snapshot = await port.readSnapshot();
+    expect(snapshot.tables.find((t) => t.name === 'Prosjekter')?.rows.length).toBe(3);
   });
 
-  test('a merged range reaching into the row below is in the way too', async () => {
+  test('a merged range reaching into the row below: the row is inserted above it, the merge moves down whole', async () => {
     const input = await editPart(await writeWorkbookData(appendData()), SHEET, (xml) =>
       xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="E5:F6"/></mergeCells>'),
     );
-    const error = await operationError((await openXlsxPort(input)).appendRow('Prosjekter', P3));
-    expect(error.en).toContain('Prosjekter!E5');
+    const port = await openXlsxPort(input);
+    expect((await port.appendRow('Prosjekter', P3)).range).toBe('A5:E5');
+    const sheet = await partText(port.toBytes(), SHEET);
+    expect(sheet).toContain('<mergeCell ref="E6:F7"/>');
   });
 
   test('a styled but empty cell below is free: it keeps its style; a cell beside the table stays, cells in column order', async () => {

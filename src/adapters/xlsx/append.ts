@@ -56,9 +56,10 @@ import { attributes, childElements, escapeXstring, findElements, qualified, root
  * appendRow for a file, at the package level like the quick fixes: the row's cells go into the worksheet part
  * and, when the row is added below the table, the table part's range (and its filter's) grows by one row, as
  * do the dropdown lists on its columns; styles.xml gains a date or quote-prefix format only when a cell needs one. Every other part keeps its
- * bytes. The row goes into the table's blank last body row, else into the empty row right below a table
- * without a total row. Nothing is moved: when the row below holds anything (or the table has a total row),
- * the row is refused with a message naming what is in the way.
+ * bytes. The row goes into the table's blank last body row, else into the row right below a table without a
+ * total row; when that row holds anything (a value, another table, a merge), a whole sheet row is inserted
+ * there first, as Excel and the Office adapter do (see ./insertRows, which refuses a sheet with drawings,
+ * charts or notes). A table with a total row only takes a row into its blank last body row.
  */
 
 export interface AppendResult {
@@ -95,7 +96,10 @@ export async function appendRowIntoPackage(
   );
   const { parts: stored } = await readPackageParts(input, options);
   const parts = new PackageParts(stored);
-  const outcome = asDamage(() => appendInto(parts, table, cells));
+  const outcome = asDamage(() => {
+    makeRoomBelow(parts, table, [cells]);
+    return appendInto(parts, table, cells);
+  });
   return { bytes: await packParts(parts.entries()), outcome };
 }
 

@@ -104,7 +104,7 @@ export class XlsxPort implements WorkbookPort {
     );
   }
 
-  /** Into the blank last row or the empty row below the table; refused when that row is taken (see ./append). */
+  /** Into the blank last row or the row below the table, a whole sheet row inserted when that row is taken (see ./append). */
   async appendRow(table: string, values: Readonly<Record<string, RowValue>>): Promise<AppendOutcome> {
     const result = await appendRowIntoPackage(this.bytes, await this.readSnapshot(), table, values, this.options);
     this.replaceBytes(result.bytes);
