@@ -65,14 +65,7 @@ test('a draft lists each error of the input under the tables, with the input cel
 
 test('a consistent input says Validert with the date', () => {
   const data = consistentPlan();
-  const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({
-    plan: result.plan,
-    year: 2022,
-    findings: result.findings,
-    inputDigest: 'x',
-    generatedAt: GENERATED_AT,
-  });
+  const layout = layoutFor(data);
   expect(textAt(layout, 'A2')).toBe('Validert 27.11.2026');
   expect(layout.marks).toEqual([]);
   expect(findText(layout, 'Avvik i grunnlaget')).toBeUndefined();
@@ -147,17 +140,12 @@ test('job targets per næring and year with row and column sums', () => {
 
 test('conserves totals: the generated budget cells add up to the model total', () => {
   const data = setCell(consistentPlan(), 'Budsjett', [2022, 'A'], 'Beløp', 250000);
-  const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({
-    plan: result.plan,
-    year: 2022,
-    findings: result.findings,
-    inputDigest: 'x',
-    generatedAt: GENERATED_AT,
-  });
+  const layout = layoutFor(data);
   const budgetRow = rowOf(layout, 'Budsjett 2022');
   const cells = layout.cells.filter((c) => c.row === budgetRow && c.value.kind === 'number');
-  const modelTotal = result.plan.budget.filter((b) => b.year === 2022).reduce((n, b) => n + b.amount.value, 0);
+  const modelTotal = validateWorkbook(snapshot(data))
+    .plan.budget.filter((b) => b.year === 2022)
+    .reduce((n, b) => n + b.amount.value, 0);
   const supportBudgetRow = layout.cells.filter((c) => c.value.kind === 'text' && c.value.text === 'Budsjett 2022').map((c) => c.row);
   const generated = supportBudgetRow
     .flatMap((r) => layout.cells.filter((c) => c.row === r && c.value.kind === 'number'))
@@ -168,14 +156,7 @@ test('conserves totals: the generated budget cells add up to the model total', (
 
 test('text from cells stays text in the layout, whatever it starts with', () => {
   const data = setCell(consistentPlan(), 'Tiltak', [2022, 'C'], 'Tiltak', '=HYPERLINK("http://example.com","x")');
-  const result = validateWorkbook(snapshot(data));
-  const layout = buildHandlingsplan({
-    plan: result.plan,
-    year: 2022,
-    findings: result.findings,
-    inputDigest: 'x',
-    generatedAt: GENERATED_AT,
-  });
+  const layout = layoutFor(data);
   const cell = findText(layout, '=HYPERLINK("http://example.com","x")');
   expect(cell?.value.kind).toBe('text');
 });

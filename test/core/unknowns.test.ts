@@ -180,20 +180,11 @@ describe('the generated sheet shows an unreadable figure as missing and the tota
   });
 });
 
+/** A project granted 200 000 under strategy C (whose 2022 budget the test below breaks or sets). */
+const P1_OVER_C = ['P1', 'Nettverket', 'Eier AS', 'C', 'Industri', 'Forprosjekt', 'Pågår', { date: '2022-03-01' }, 200000, 50000, 0];
+
 test('grants against an unreadable budget line: not checked, never "over a budget of 0"', () => {
-  const data = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', { error: '#REF!' }), 'Prosjekter', [
-    'P1',
-    'Nettverket',
-    'Eier AS',
-    'C',
-    'Industri',
-    'Forprosjekt',
-    'Pågår',
-    { date: '2022-03-01' },
-    200000,
-    50000,
-    0,
-  ]);
+  const data = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', { error: '#REF!' }), 'Prosjekter', P1_OVER_C);
   const broken = at(addressOf(data, 'Budsjett', [2022, 'C'], 'Beløp'));
   const granted = at(addressOf(data, 'Prosjekter', ['P1'], 'Innvilget'));
   const findings = validate(data).findings;
@@ -201,19 +192,7 @@ test('grants against an unreadable budget line: not checked, never "over a budge
   const note = findings.find((f) => f.rule === 'values.not-checked' && `${f.sheet}!${f.cell}` === granted);
   expect(note?.message.nb).toContain(broken);
   // Readable again, the same grant is over a budget it can see: the check is made.
-  const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', [
-    'P1',
-    'Nettverket',
-    'Eier AS',
-    'C',
-    'Industri',
-    'Forprosjekt',
-    'Pågår',
-    { date: '2022-03-01' },
-    200000,
-    50000,
-    0,
-  ]);
+  const readable = addRow(setCell(consistentPlan(), 'Budsjett', [2022, 'C'], 'Beløp', 100000), 'Prosjekter', P1_OVER_C);
   expect(
     validate(readable)
       .findings.filter((f) => f.rule === 'projects.granted-over-budget')
